@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "backstep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Autodiff", targets: ["Autodiff"]),
+        .executable(name: "backstep", targets: ["backstep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - Engine
+        .target(name: "Autodiff"),
+
+        // MARK: - Lessons: parse, interpret, frames
+        .target(name: "Lessons", dependencies: ["Autodiff"]),
+
+        // MARK: - Rendering: pure cell buffer, widgets, layout, charts
+        .target(name: "Rendering"),
+
+        // MARK: - Player: lesson player state and screens
+        .target(name: "Player", dependencies: ["Lessons", "Rendering"]),
+
+        // MARK: - Terminal: the only code that touches ncurses
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        .target(name: "Terminal", dependencies: ["Rendering", "CNcursesw"]),
+
+        // MARK: - Command line
+        .executableTarget(
+            name: "backstep",
+            dependencies: [
+                "Autodiff", "Lessons", "Rendering", "Player", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Benchmarks (release build prints one JSON line per workload)
+        .executableTarget(
+            name: "backstep-bench",
+            dependencies: ["Autodiff", "Lessons", "Rendering", "Player"],
+            path: "Benchmarks/Sources"
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

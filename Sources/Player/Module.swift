@@ -1,0 +1,3 @@
+import Lessons
+import Rendering
+enum PlayerModule {}
