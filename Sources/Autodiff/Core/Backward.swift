@@ -1,0 +1,92 @@
+extension Variable {
+    /// Fills in `grad` for every variable that leads to this one, like DeZero's `backward`.
+    ///
+    /// Starts from a gradient of ones when `grad` is nil. Functions are visited
+    /// by generation, highest first, with a priority queue (no recursion, so
+    /// graphs of any depth work). Where a variable feeds several functions its
+    /// gradients are added.
+    /// - Parameters:
+    ///   - retainGrad: keep the gradients of intermediate variables (DeZero frees them).
+    ///   - createGraph: record the backward computation itself, so gradients have
+    ///     creators and can be differentiated again.
+    ///   - observe: called after each function's backward, in order.
+    /// - Throws: a shape error from a backward computation.
+    public func backward(retainGrad: Bool = false, createGraph: Bool = false,
+                         observe: ((BackwardStep) -> Void)? = nil) throws {
+        if grad == nil { grad = Variable(Tensor.full(like: data, 1)) }
+        var queue = FunctionQueue()
+        if let c = creator { queue.push(c) }
+        while let f = queue.pop() {
+            guard let y = f.output, let gy = y.grad else { continue }
+            try Config.with(backprop: createGraph) {
+                let gxs = try f.backward(gy)
+                guard gxs.count == f.inputs.count else {
+                    throw AutodiffError.invalid(op: f.label, message: "backward returned \(gxs.count) gradients for \(f.inputs.count) inputs")
+                }
+                var accumulated: [Bool] = []
+                for (x, gx) in zip(f.inputs, gxs) {
+                    if let old = x.grad {
+                        x.grad = try old + gx
+                        accumulated.append(true)
+                    } else {
+                        x.grad = gx
+                        accumulated.append(false)
+                    }
+                    if let c = x.creator { queue.push(c) }
+                }
+                if let observe {
+                    observe(BackwardStep(
+                        function: f, upstream: gy.data, inputGrads: gxs.map(\.data),
+                        accumulated: accumulated, totals: f.inputs.map { $0.grad?.data ?? Tensor(0) }))
+                }
+            }
+            if !retainGrad { y.grad = nil }
+        }
+    }
+}
+
+/// Functions waiting for backward, highest generation first; among equals the
+/// one added last comes first, which is the order DeZero's sorted list gives.
+struct FunctionQueue {
+    private var heap: [(generation: Int, order: Int, function: Function)] = []
+    private var seen = Set<ObjectIdentifier>()
+    private var added = 0
+
+    mutating func push(_ f: Function) {
+        guard seen.insert(ObjectIdentifier(f)).inserted else { return }
+        added += 1
+        heap.append((f.generation, added, f))
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard before(i, parent) else { break }
+            heap.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> Function? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var best = i
+                if l < heap.count && before(l, best) { best = l }
+                if r < heap.count && before(r, best) { best = r }
+                if best == i { break }
+                heap.swapAt(i, best)
+                i = best
+            }
+        }
+        return top.function
+    }
+
+    private func before(_ a: Int, _ b: Int) -> Bool {
+        heap[a].generation != heap[b].generation
+            ? heap[a].generation > heap[b].generation
+            : heap[a].order > heap[b].order
+    }
+}

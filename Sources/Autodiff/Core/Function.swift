@@ -1,0 +1,57 @@
+/// One operation in the graph, like DeZero's `Function`: `forward` computes on
+/// tensors, `backward` computes input gradients from the output gradient with
+/// variables (so the backward itself can be differentiated).
+///
+/// Subclasses override ``forward(_:)``, ``backward(_:)``, ``label`` and
+/// ``derivativeTexts``; ``apply(_:)`` does the bookkeeping. Every function here
+/// has one output, which it holds weakly so finished graphs are freed.
+open class Function {
+    /// The variables this function was applied to.
+    public internal(set) var inputs: [Variable] = []
+    /// The output, while something else keeps it alive.
+    public internal(set) weak var output: Variable?
+    /// The largest generation among the inputs.
+    public internal(set) var generation = 0
+
+    public init() {}
+
+    /// A short name for a graph box: `+`, `×`, `sin`, `matmul`.
+    open var label: String { String(describing: type(of: self)) }
+
+    /// The local derivative of the output with respect to each input, as text for
+    /// the screens: `∂y/∂x = cos(x)`, `gW = xᵀ · gy`.
+    open var derivativeTexts: [String] { [] }
+
+    /// The output from the inputs' values.
+    open func forward(_ xs: [Tensor]) throws -> Tensor {
+        throw AutodiffError.invalid(op: label, message: "forward is not implemented")
+    }
+
+    /// Each input's gradient from the output's gradient `gy`.
+    open func backward(_ gy: Variable) throws -> [Variable] {
+        throw AutodiffError.invalid(op: label, message: "backward is not implemented")
+    }
+
+    /// For element-wise functions, ∂y/∂xᵢ at the current inputs, one tensor per
+    /// input; nil when the derivative is not element-wise (matmul, sum, reshape).
+    open func localGradients() -> [Tensor]? { nil }
+
+    /// Runs `forward` on the inputs' data and, when backprop is enabled, links the
+    /// output into the graph.
+    public final func apply(_ inputs: [Variable]) throws -> Variable {
+        let y = Variable(try forward(inputs.map(\.data)))
+        if Config.enableBackprop {
+            var g = 0
+            for x in inputs where x.generation > g { g = x.generation }
+            generation = g
+            self.inputs = inputs
+            output = y
+            y.creator = self
+            y.generation = g + 1
+        }
+        return y
+    }
+
+    /// The value of input `i`, for `backward` and `localGradients`.
+    func x(_ i: Int) -> Tensor { inputs[i].data }
+}

@@ -1,0 +1,101 @@
+// MARK: - Element-wise math: exp, log, sin, cos, tanh, sigmoid, relu, square
+
+final class Exp: Function {
+    override var label: String { "exp" }
+    override var derivativeTexts: [String] { ["∂y/∂x = exp(x)"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.exp) }
+    override func backward(_ gy: Variable) throws -> [Variable] { [try gy * outputOrRecompute()] }
+    override func localGradients() -> [Tensor]? { [x(0).map(Math.exp)] }
+}
+
+final class Log: Function {
+    override var label: String { "log" }
+    override var derivativeTexts: [String] { ["∂y/∂x = 1/x"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.log) }
+    override func backward(_ gy: Variable) throws -> [Variable] { [try gy / inputs[0]] }
+    override func localGradients() -> [Tensor]? { [x(0).map { 1 / $0 }] }
+}
+
+final class Sin: Function {
+    override var label: String { "sin" }
+    override var derivativeTexts: [String] { ["∂y/∂x = cos(x)"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.sin) }
+    override func backward(_ gy: Variable) throws -> [Variable] { [try gy * (try cos(inputs[0]))] }
+    override func localGradients() -> [Tensor]? { [x(0).map(Math.cos)] }
+}
+
+final class Cos: Function {
+    override var label: String { "cos" }
+    override var derivativeTexts: [String] { ["∂y/∂x = −sin(x)"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.cos) }
+    override func backward(_ gy: Variable) throws -> [Variable] { [try gy * (try neg(try sin(inputs[0])))] }
+    override func localGradients() -> [Tensor]? { [x(0).map { -Math.sin($0) }] }
+}
+
+final class Tanh: Function {
+    override var label: String { "tanh" }
+    override var derivativeTexts: [String] { ["∂y/∂x = 1 − y²"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.tanh) }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        let y = try outputOrRecompute()
+        return [try gy * (1 - (try y * y))]
+    }
+    override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let t = Math.tanh(v); return 1 - t * t }] }
+}
+
+final class Sigmoid: Function {
+    override var label: String { "σ" }
+    override var derivativeTexts: [String] { ["∂y/∂x = y(1 − y)"] }
+    // tanh form, as DeZero computes it: stable for large |x| and the same digits.
+    static func value(_ x: Double) -> Double { Math.tanh(x * 0.5) * 0.5 + 0.5 }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Sigmoid.value) }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        let y = try outputOrRecompute()
+        return [try (try gy * y) * (1 - y)]
+    }
+    override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let s = Sigmoid.value(v); return s * (1 - s) }] }
+}
+
+final class ReLU: Function {
+    override var label: String { "relu" }
+    override var derivativeTexts: [String] { ["∂y/∂x = 1 if x > 0 else 0"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map { Swift.max($0, 0) } }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        [try gy * Variable(x(0).map { $0 > 0 ? 1 : 0 })]
+    }
+    override func localGradients() -> [Tensor]? { [x(0).map { $0 > 0 ? 1 : 0 }] }
+}
+
+final class Square: Function {
+    override var label: String { "x²" }
+    override var derivativeTexts: [String] { ["∂y/∂x = 2x"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map { $0 * $0 } }
+    override func backward(_ gy: Variable) throws -> [Variable] { [try (2 * inputs[0]) * gy] }
+    override func localGradients() -> [Tensor]? { [x(0).map { 2 * $0 }] }
+}
+
+extension Function {
+    /// The output as a variable for backward formulas that use y. It is alive
+    /// during backward; if a caller dropped it, recompute it rather than trap.
+    func outputOrRecompute() throws -> Variable {
+        if let y = output { return y }
+        return Variable(try forward(inputs.map(\.data)))
+    }
+}
+
+/// eˣ element-wise.
+public func exp(_ x: Variable) throws -> Variable { try Exp().apply([x]) }
+/// Natural logarithm element-wise.
+public func log(_ x: Variable) throws -> Variable { try Log().apply([x]) }
+/// Sine element-wise.
+public func sin(_ x: Variable) throws -> Variable { try Sin().apply([x]) }
+/// Cosine element-wise.
+public func cos(_ x: Variable) throws -> Variable { try Cos().apply([x]) }
+/// Hyperbolic tangent element-wise.
+public func tanh(_ x: Variable) throws -> Variable { try Tanh().apply([x]) }
+/// The logistic sigmoid 1 / (1 + e⁻ˣ) element-wise.
+public func sigmoid(_ x: Variable) throws -> Variable { try Sigmoid().apply([x]) }
+/// max(x, 0) element-wise.
+public func relu(_ x: Variable) throws -> Variable { try ReLU().apply([x]) }
+/// x² element-wise.
+public func square(_ x: Variable) throws -> Variable { try Square().apply([x]) }

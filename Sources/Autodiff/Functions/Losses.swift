@@ -1,0 +1,103 @@
+// MARK: - Softmax and losses: softmax, softmax_cross_entropy, mean_squared_error, accuracy
+
+final class Softmax: Function {
+    let axis: Int
+    init(axis: Int) { self.axis = axis }
+    override var label: String { "softmax" }
+    override var derivativeTexts: [String] { ["gx = y · (gy − Σ y·gy)"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor {
+        let x = xs[0]
+        let shifted = try x - (try x.max(axis: axis, keepdims: true))
+        let e = shifted.map(Math.exp)
+        return try e / (try e.sum(axes: [axis], keepdims: true))
+    }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        let y = try outputOrRecompute()
+        let gx = try y * gy
+        let s = try sum(gx, axes: [axis], keepdims: true)
+        return [try gx - (try y * s)]
+    }
+}
+
+/// Integer class labels from a tensor of whole numbers, checked against `classes`.
+func classLabels(_ t: Tensor, count n: Int, classes: Int, op: String) throws -> [Int] {
+    guard t.count == n else {
+        throw AutodiffError.invalid(op: op, message: "needs one label per row: \(n) rows, labels of shape \(formatShape(t.shape))")
+    }
+    return try t.scalars.map { v in
+        guard v == v.rounded(), v >= 0, v < Double(classes) else {
+            throw AutodiffError.invalid(op: op, message: "label \(Tensor.format(v)) is not a class in 0..<\(classes)")
+        }
+        return Int(v)
+    }
+}
+
+final class SoftmaxCrossEntropy: Function {
+    override var label: String { "softmax_cross_entropy" }
+    override var derivativeTexts: [String] { ["gx = (softmax(x) − onehot(t)) / N"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor {
+        let x = xs[0]
+        guard x.rank == 2 else {
+            throw AutodiffError.invalid(op: label, message: "needs 2-d scores (N, classes), got \(formatShape(x.shape))")
+        }
+        let (n, c) = (x.shape[0], x.shape[1])
+        let labels = try classLabels(xs[1], count: n, classes: c, op: label)
+        let m = try x.max(axis: 1, keepdims: true)
+        let logZ = try m + (try (try x - m).map(Math.exp).sum(axes: [1], keepdims: true)).map(Math.log)
+        var total = 0.0
+        for i in 0..<n { total += x.scalars[i * c + labels[i]] - logZ.scalars[i] }
+        return Tensor(-total / Double(n))
+    }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        let scores = inputs[0].data
+        let (n, c) = (scores.shape[0], scores.shape[1])
+        let labels = try classLabels(x(1), count: n, classes: c, op: label)
+        var onehot = Tensor.zeros([n, c])
+        for i in 0..<n { onehot.scalars[i * c + labels[i]] = 1 }
+        let y = try softmax(inputs[0], axis: 1)
+        let g = try gy * (1.0 / Double(n))
+        return [try (try y - Variable(onehot)) * g, Variable(Tensor.zeros(x(1).shape))]
+    }
+}
+
+final class MeanSquaredError: Function {
+    override var label: String { "mse" }
+    override var derivativeTexts: [String] { ["gx0 = 2·(x0 − x1)·gy / N", "gx1 = −gx0"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor {
+        let diff = try xs[0] - xs[1]
+        let n = Double(diff.shape.first ?? 1)
+        return Tensor(diff.scalars.reduce(0) { $0 + $1 * $1 } / n)
+    }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        let diff = try inputs[0] - inputs[1]
+        let n = Double(diff.shape.first ?? 1)
+        let gx0 = try (try broadcastTo(gy, diff.shape) * diff) * (2.0 / n)
+        return [try sumTo(gx0, inputs[0].shape), try sumTo(try neg(gx0), inputs[1].shape)]
+    }
+}
+
+/// Softmax along `axis`.
+public func softmax(_ x: Variable, axis: Int = 1) throws -> Variable { try Softmax(axis: axis).apply([x]) }
+/// The mean cross-entropy of softmax(x) against integer labels `t`.
+public func softmaxCrossEntropy(_ x: Variable, _ t: Variable) throws -> Variable {
+    try SoftmaxCrossEntropy().apply([x, t])
+}
+/// `sum((x0 - x1)²) / len(x0)`, as DeZero's `mean_squared_error`.
+public func meanSquaredError(_ x0: Variable, _ x1: Variable) throws -> Variable {
+    try MeanSquaredError().apply([x0, x1])
+}
+/// The fraction of rows of `y` whose largest score is at label `t`; not differentiable.
+public func accuracy(_ y: Variable, _ t: Variable) throws -> Variable {
+    guard y.rank == 2 else {
+        throw AutodiffError.invalid(op: "accuracy", message: "needs 2-d scores, got \(formatShape(y.shape))")
+    }
+    let (n, c) = (y.shape[0], y.shape[1])
+    let labels = try classLabels(t.data, count: n, classes: Swift.max(c, 1), op: "accuracy")
+    var right = 0
+    for i in 0..<n {
+        let row = y.data.scalars[(i * c)..<((i + 1) * c)]
+        if let best = row.indices.max(by: { row[$0] < row[$1] || (row[$0] == row[$1] && $0 > $1) }),
+           best - i * c == labels[i] { right += 1 }
+    }
+    return Variable(Tensor(n == 0 ? 0 : Double(right) / Double(n)))
+}

@@ -1,0 +1,79 @@
+// MARK: - Reductions: sum, max, min; and clip
+// The backward of a reduction reshapes gy so the reduced axes are 1 again,
+// then broadcasts it back over the input.
+
+/// gy reshaped so it broadcasts against x, whatever `axes`/`keepdims` were.
+func expandReduced(_ gy: Variable, inputShape: [Int], axes: [Int]?, keepdims: Bool) throws -> Variable {
+    if keepdims || axes == nil || inputShape.isEmpty { return gy }
+    let kept = try Tensor.zeros(inputShape).keptShape(axes: axes, op: "sum")
+    return try reshape(gy, kept)
+}
+
+final class Sum: Function {
+    let axes: [Int]?
+    let keepdims: Bool
+    init(axes: [Int]?, keepdims: Bool) { self.axes = axes; self.keepdims = keepdims }
+    override var label: String { "sum" }
+    override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].sum(axes: axes, keepdims: keepdims) }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        let g = try expandReduced(gy, inputShape: x(0).shape, axes: axes, keepdims: keepdims)
+        return [try broadcastTo(g, x(0).shape)]
+    }
+}
+
+final class Extremum: Function {
+    let axis: Int?
+    let keepdims: Bool
+    let isMax: Bool
+    init(axis: Int?, keepdims: Bool, isMax: Bool) { self.axis = axis; self.keepdims = keepdims; self.isMax = isMax }
+    override var label: String { isMax ? "max" : "min" }
+    override var derivativeTexts: [String] { ["gx = gy where x is the \(label), else 0"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor {
+        isMax ? try xs[0].max(axis: axis, keepdims: keepdims) : try xs[0].min(axis: axis, keepdims: keepdims)
+    }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        let axes = axis.map { [$0] }
+        let x = inputs[0].data
+        let y = try expandReduced(try outputOrRecompute(), inputShape: x.shape, axes: axes, keepdims: keepdims)
+        let mask = try x.zipWith(y.data, op: label) { $0 == $1 ? 1 : 0 }
+        let g = try expandReduced(gy, inputShape: x.shape, axes: axes, keepdims: keepdims)
+        return [try broadcastTo(g, x.shape) * Variable(mask)]
+    }
+}
+
+final class Clip: Function {
+    let lo: Double
+    let hi: Double
+    init(_ lo: Double, _ hi: Double) { self.lo = lo; self.hi = hi }
+    override var label: String { "clip" }
+    override var derivativeTexts: [String] { ["∂y/∂x = 1 if lo ≤ x ≤ hi else 0"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor {
+        let (lo, hi) = (lo, hi)
+        return xs[0].map { Swift.min(Swift.max($0, lo), hi) }
+    }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        let mask = localMask()
+        return [try gy * Variable(mask)]
+    }
+    override func localGradients() -> [Tensor]? { [localMask()] }
+    private func localMask() -> Tensor {
+        let (lo, hi) = (lo, hi)
+        return x(0).map { $0 >= lo && $0 <= hi ? 1 : 0 }
+    }
+}
+
+/// The sum over `axes` (all when nil), like NumPy's `sum(axis=…, keepdims=…)`.
+public func sum(_ x: Variable, axes: [Int]? = nil, keepdims: Bool = false) throws -> Variable {
+    try Sum(axes: axes, keepdims: keepdims).apply([x])
+}
+/// The largest element along `axis` (everywhere when nil); ties all get the gradient.
+public func max(_ x: Variable, axis: Int? = nil, keepdims: Bool = false) throws -> Variable {
+    try Extremum(axis: axis, keepdims: keepdims, isMax: true).apply([x])
+}
+/// The smallest element along `axis` (everywhere when nil).
+public func min(_ x: Variable, axis: Int? = nil, keepdims: Bool = false) throws -> Variable {
+    try Extremum(axis: axis, keepdims: keepdims, isMax: false).apply([x])
+}
+/// `x` limited to `[lo, hi]`.
+public func clip(_ x: Variable, _ lo: Double, _ hi: Double) throws -> Variable { try Clip(lo, hi).apply([x]) }

@@ -1,0 +1,96 @@
+// MARK: - Shape functions: reshape, transpose, broadcast_to, sum_to, get_item
+// These move or repeat elements; their backward undoes the move.
+
+final class Reshape: Function {
+    let shape: [Int]
+    init(_ shape: [Int]) { self.shape = shape }
+    override var label: String { "reshape" }
+    override var derivativeTexts: [String] { ["gx = reshape(gy, x.shape)"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].reshaped(shape) }
+    override func backward(_ gy: Variable) throws -> [Variable] { [try reshape(gy, x(0).shape)] }
+}
+
+final class Transpose: Function {
+    let axes: [Int]?
+    init(_ axes: [Int]?) { self.axes = axes }
+    override var label: String { "transpose" }
+    override var derivativeTexts: [String] { ["gx = transpose(gy, inverse axes)"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].transposed(axes) }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        guard let axes else { return [try transpose(gy)] }
+        let rank = axes.count
+        let normal = axes.map { $0 < 0 ? $0 + rank : $0 }
+        let inverse = (0..<rank).map { i in normal.firstIndex(of: i) ?? i }
+        return [try transpose(gy, axes: inverse)]
+    }
+}
+
+final class BroadcastTo: Function {
+    let shape: [Int]
+    init(_ shape: [Int]) { self.shape = shape }
+    override var label: String { "broadcast_to" }
+    override var derivativeTexts: [String] { ["gx = sum_to(gy, x.shape)"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].broadcastTo(shape) }
+    override func backward(_ gy: Variable) throws -> [Variable] { [try sumTo(gy, x(0).shape)] }
+}
+
+final class SumTo: Function {
+    let shape: [Int]
+    init(_ shape: [Int]) { self.shape = shape }
+    override var label: String { "sum_to" }
+    override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].sumTo(shape) }
+    override func backward(_ gy: Variable) throws -> [Variable] { [try broadcastTo(gy, x(0).shape)] }
+}
+
+final class GetItem: Function {
+    let rows: [Int]
+    init(_ rows: [Int]) { self.rows = rows }
+    override var label: String { "get_item" }
+    override var derivativeTexts: [String] { ["gx = zeros(x.shape); gx[rows] += gy"] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].rows(rows) }
+    override func backward(_ gy: Variable) throws -> [Variable] {
+        [try GetItemGrad(rows, inShape: x(0).shape).apply([gy])]
+    }
+}
+
+/// Scatters a gradient back into the rows it was taken from (NumPy's `add.at`).
+final class GetItemGrad: Function {
+    let rows: [Int]
+    let inShape: [Int]
+    init(_ rows: [Int], inShape: [Int]) { self.rows = rows; self.inShape = inShape }
+    override var label: String { "get_item_grad" }
+    override func forward(_ xs: [Tensor]) throws -> Tensor {
+        var gx = Tensor.zeros(inShape)
+        guard let n = inShape.first, n > 0 else { return gx }
+        let size = gx.count / n
+        for (k, r) in rows.enumerated() {
+            let row = r < 0 ? r + n : r
+            for j in 0..<size { gx.scalars[row * size + j] += xs[0].scalars[k * size + j] }
+        }
+        return gx
+    }
+    override func backward(_ gy: Variable) throws -> [Variable] { [try getItem(gy, rows: rows)] }
+}
+
+/// `x` with a new shape; one dimension may be -1.
+public func reshape(_ x: Variable, _ shape: [Int]) throws -> Variable {
+    x.shape == shape ? x : try Reshape(shape).apply([x])
+}
+/// `x` with its axes permuted (reversed when `axes` is nil).
+public func transpose(_ x: Variable, axes: [Int]? = nil) throws -> Variable { try Transpose(axes).apply([x]) }
+/// `x` repeated along broadcast axes to `shape`.
+public func broadcastTo(_ x: Variable, _ shape: [Int]) throws -> Variable {
+    x.shape == shape ? x : try BroadcastTo(shape).apply([x])
+}
+/// `x` summed down to `shape`; the backward of broadcasting.
+public func sumTo(_ x: Variable, _ shape: [Int]) throws -> Variable {
+    x.shape == shape ? x : try SumTo(shape).apply([x])
+}
+/// The rows of `x` at `rows` (first axis), like `x[rows]` in NumPy.
+public func getItem(_ x: Variable, rows: [Int]) throws -> Variable { try GetItem(rows).apply([x]) }
+
+extension Variable {
+    /// The transpose, like `x.T`.
+    public var T: Variable { get throws { try Autodiff.transpose(self) } }
+}

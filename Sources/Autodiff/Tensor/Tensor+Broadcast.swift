@@ -1,0 +1,153 @@
+// NumPy broadcasting for element-wise operations, and the two shape moves that
+// are each other's backward: broadcastTo and sumTo.
+
+extension Tensor {
+    /// The shape two shapes broadcast to, by NumPy's rules.
+    /// - Throws: ``AutodiffError/broadcast(op:lhs:rhs:)`` naming `op`.
+    public static func broadcastShape(_ a: [Int], _ b: [Int], op: String) throws -> [Int] {
+        if a == b { return a }
+        let rank = Swift.max(a.count, b.count)
+        var out = [Int](repeating: 1, count: rank)
+        for i in 0..<rank {
+            let da = i < rank - a.count ? 1 : a[i - (rank - a.count)]
+            let db = i < rank - b.count ? 1 : b[i - (rank - b.count)]
+            if da == db || db == 1 {
+                out[i] = da
+            } else if da == 1 {
+                out[i] = db
+            } else {
+                throw AutodiffError.broadcast(op: op, lhs: a, rhs: b)
+            }
+        }
+        return out
+    }
+
+    /// Row-major strides of `shape` as seen from `outShape`: 0 along broadcast axes.
+    static func broadcastStrides(_ shape: [Int], to outShape: [Int]) -> [Int] {
+        let rank = outShape.count
+        var strides = [Int](repeating: 0, count: rank)
+        var stride = 1
+        var i = shape.count - 1
+        var j = rank - 1
+        while i >= 0 {
+            strides[j] = shape[i] == 1 && outShape[j] != 1 ? 0 : stride
+            stride *= shape[i]
+            i -= 1
+            j -= 1
+        }
+        return strides
+    }
+
+    /// Applies `f` element by element after broadcasting both operands.
+    @inline(__always)
+    func zipWith(_ other: Tensor, op: String, _ f: (Double, Double) -> Double) throws -> Tensor {
+        if shape == other.shape {
+            var out = scalars
+            other.scalars.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { o in
+                    for i in 0..<o.count { o[i] = f(o[i], b[i]) }
+                }
+            }
+            return Tensor(unchecked: shape, out)
+        }
+        if other.count == 1 && other.rank <= rank {
+            let b = other.scalars[0]
+            return Tensor(unchecked: shape, scalars.map { f($0, b) })
+        }
+        if count == 1 && rank <= other.rank {
+            let a = scalars[0]
+            return Tensor(unchecked: other.shape, other.scalars.map { f(a, $0) })
+        }
+        let outShape = try Tensor.broadcastShape(shape, other.shape, op: op)
+        let sa = Tensor.broadcastStrides(shape, to: outShape)
+        let sb = Tensor.broadcastStrides(other.shape, to: outShape)
+        var out = [Double](repeating: 0, count: Tensor.elementCount(outShape))
+        scalars.withUnsafeBufferPointer { a in
+            other.scalars.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { o in
+                    var index = [Int](repeating: 0, count: outShape.count)
+                    var ia = 0, ib = 0
+                    for k in 0..<o.count {
+                        o[k] = f(a[ia], b[ib])
+                        var d = outShape.count - 1
+                        while d >= 0 {
+                            index[d] += 1
+                            ia += sa[d]
+                            ib += sb[d]
+                            if index[d] < outShape[d] { break }
+                            ia -= sa[d] * outShape[d]
+                            ib -= sb[d] * outShape[d]
+                            index[d] = 0
+                            d -= 1
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(unchecked: outShape, out)
+    }
+
+    /// Applies `f` to every element.
+    @inline(__always)
+    public func map(_ f: (Double) -> Double) -> Tensor {
+        Tensor(unchecked: shape, scalars.map(f))
+    }
+
+    /// This tensor repeated along broadcast axes to `target`.
+    /// - Throws: when `shape` does not broadcast to `target`.
+    public func broadcastTo(_ target: [Int]) throws -> Tensor {
+        if shape == target { return self }
+        let out = try Tensor.broadcastShape(shape, target, op: "broadcast_to")
+        guard out == target else {
+            throw AutodiffError.shapeTarget(op: "broadcast_to", from: shape, to: target)
+        }
+        return try Tensor.zeros(target).zipWith(self, op: "broadcast_to") { _, b in b }
+    }
+
+    /// Sums this tensor down to `target`, the inverse of ``broadcastTo(_:)``:
+    /// leading axes are summed away and axes where `target` is 1 are summed with keepdims.
+    /// - Throws: when `target` could not have been broadcast to `shape`.
+    public func sumTo(_ target: [Int]) throws -> Tensor {
+        if shape == target { return self }
+        let lead = rank - target.count
+        guard lead >= 0 else {
+            throw AutodiffError.shapeTarget(op: "sum_to", from: shape, to: target)
+        }
+        for (i, d) in target.enumerated() where d != 1 && d != shape[lead + i] {
+            throw AutodiffError.shapeTarget(op: "sum_to", from: shape, to: target)
+        }
+        let kept = [Int](repeating: 1, count: lead) + target
+        return Tensor(unchecked: target, reduceKeepingDims(to: kept, initial: 0, +).scalars)
+    }
+
+    /// Reduces along the axes where `kept` is 1 (same rank as `shape`) with `combine`.
+    func reduceKeepingDims(to kept: [Int], initial: Double, _ combine: (Double, Double) -> Double) -> Tensor {
+        var out = [Double](repeating: initial, count: Tensor.elementCount(kept))
+        if out.count == 1 {
+            var acc = initial
+            for v in scalars { acc = combine(acc, v) }
+            out[0] = acc
+            return Tensor(unchecked: kept, out)
+        }
+        let so = Tensor.broadcastStrides(kept, to: shape)
+        scalars.withUnsafeBufferPointer { a in
+            out.withUnsafeMutableBufferPointer { o in
+                var index = [Int](repeating: 0, count: shape.count)
+                var io = 0
+                for k in 0..<a.count {
+                    o[io] = combine(o[io], a[k])
+                    var d = shape.count - 1
+                    while d >= 0 {
+                        index[d] += 1
+                        io += so[d]
+                        if index[d] < shape[d] { break }
+                        io -= so[d] * shape[d]
+                        index[d] = 0
+                        d -= 1
+                    }
+                }
+            }
+        }
+        return Tensor(unchecked: kept, out)
+    }
+}

@@ -1,0 +1,56 @@
+// Matrix product of 2-d tensors, and the 1-d cases NumPy's `dot` allows.
+
+extension Tensor {
+    /// The matrix product `self · other`.
+    ///
+    /// 2-d × 2-d gives 2-d; a 1-d operand acts as a row (left) or column (right)
+    /// vector and that axis is dropped from the result, as in NumPy's `dot`.
+    /// - Throws: ``AutodiffError/matmul(lhs:rhs:)`` when inner sizes differ.
+    public func matmul(_ other: Tensor) throws -> Tensor {
+        guard (1...2).contains(rank), (1...2).contains(other.rank) else {
+            throw AutodiffError.invalid(
+                op: "matmul",
+                message: "needs 1-d or 2-d tensors, got shapes \(formatShape(shape)) and \(formatShape(other.shape))")
+        }
+        let (m, k) = rank == 2 ? (shape[0], shape[1]) : (1, shape[0])
+        let (k2, n) = other.rank == 2 ? (other.shape[0], other.shape[1]) : (other.shape[0], 1)
+        guard k == k2 else { throw AutodiffError.matmul(lhs: shape, rhs: other.shape) }
+        var outShape: [Int] = []
+        if rank == 2 { outShape.append(m) }
+        if other.rank == 2 { outShape.append(n) }
+        return Tensor(unchecked: outShape, Tensor.gemm(scalars, other.scalars, m: m, k: k, n: n))
+    }
+
+    /// Row-major C = A (m×k) · B (k×n).
+    static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: m * n)
+        if m == 0 || n == 0 || k == 0 { return c }
+        // A BLAS pays off only once the product is big enough to hide its call overhead.
+        if m * n * k >= 32_768, let dgemm = BLAS.dgemm {
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    c.withUnsafeMutableBufferPointer { pc in
+                        dgemm(101, 111, 111, Int32(m), Int32(n), Int32(k), 1,
+                              pa.baseAddress, Int32(k), pb.baseAddress, Int32(n), 0, pc.baseAddress, Int32(n))
+                    }
+                }
+            }
+            return c
+        }
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    for i in 0..<m {
+                        let row = i * n
+                        for p in 0..<k {
+                            let aip = pa[i * k + p]
+                            let brow = p * n
+                            for j in 0..<n { pc[row + j] += aip * pb[brow + j] }
+                        }
+                    }
+                }
+            }
+        }
+        return c
+    }
+}
