@@ -8,9 +8,18 @@ extension Tensor: CustomStringConvertible {
     /// as `variable(...)` needs.
     public func formatted(indent: Int) -> String {
         if rank == 0, let v = scalar { return Tensor.format(v) }
-        let texts = scalars.map(Tensor.format)
-        let width = texts.map(\.count).max() ?? 0
-        let padded = texts.map { String(repeating: " ", count: width - $0.count) + $0 }
+        // Align the decimal points, as NumPy does: `[1.  2.5]`.
+        let parts = scalars.map { v -> (whole: Substring, fraction: Substring) in
+            let text = Tensor.format(v)
+            guard let dot = text.firstIndex(of: ".") else { return (Substring(text), "") }
+            return (text[..<dot], text[dot...])
+        }
+        let wholeWidth = parts.map(\.whole.count).max() ?? 0
+        let fractionWidth = parts.map(\.fraction.count).max() ?? 0
+        let padded = parts.map { part in
+            String(repeating: " ", count: wholeWidth - part.whole.count) + part.whole + part.fraction
+                + String(repeating: " ", count: fractionWidth - part.fraction.count)
+        }
         var out = ""
         write(dim: 0, offset: 0, padded: padded, indent: indent, into: &out)
         return out
