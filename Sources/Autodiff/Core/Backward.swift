@@ -18,29 +18,49 @@ extension Variable {
         if let c = creator { queue.push(c) }
         while let f = queue.pop() {
             guard let y = f.output, let gy = y.grad else { continue }
-            try Config.with(backprop: createGraph) {
-                let gxs = try f.backward(gy)
-                guard gxs.count == f.inputs.count else {
-                    throw AutodiffError.invalid(op: f.label, message: "backward returned \(gxs.count) gradients for \(f.inputs.count) inputs")
+            let gxs: [Tensor]
+            var accumulated = [Bool](repeating: false, count: f.inputs.count)
+            if createGraph {
+                let grads = try Config.with(backprop: true) {
+                    try f.backward(RecordedGradient(gy), f.inputs.map(RecordedGradient.init), RecordedGradient(y))
+                        .map(\.variable)
                 }
-                var accumulated: [Bool] = []
-                for (x, gx) in zip(f.inputs, gxs) {
+                try Variable.checkCount(grads.count, f)
+                for (i, (x, gx)) in zip(f.inputs, grads).enumerated() {
                     if let old = x.grad {
-                        x.grad = try old + gx
-                        accumulated.append(true)
+                        accumulated[i] = true
+                        x.grad = try Config.with(backprop: true) { try old + gx }
                     } else {
                         x.grad = gx
-                        accumulated.append(false)
                     }
-                    if let c = x.creator { queue.push(c) }
                 }
-                if let observe {
-                    observe(BackwardStep(
-                        function: f, upstream: gy.data, inputGrads: gxs.map(\.data),
-                        accumulated: accumulated, totals: f.inputs.map { $0.grad?.data ?? Tensor(0) }))
+                gxs = observe == nil ? [] : grads.map(\.data)
+            } else {
+                gxs = try f.backward(gy.data, f.inputs.map(\.data), y.data)
+                try Variable.checkCount(gxs.count, f)
+                for (i, (x, gx)) in zip(f.inputs, gxs).enumerated() {
+                    if let old = x.grad {
+                        accumulated[i] = true
+                        x.grad = Variable(try old.data + gx)
+                    } else {
+                        x.grad = Variable(gx)
+                    }
                 }
             }
+            for x in f.inputs { if let c = x.creator { queue.push(c) } }
+            if let observe {
+                observe(BackwardStep(function: f, upstream: gy.data, inputGrads: gxs, accumulated: accumulated,
+                                     totals: f.inputs.map { $0.grad?.data ?? Tensor(0) }))
+            }
             if !retainGrad { y.grad = nil }
+        }
+    }
+}
+
+extension Variable {
+    static func checkCount(_ n: Int, _ f: Function) throws {
+        guard n == f.inputs.count else {
+            throw AutodiffError.invalid(op: f.label, message: "backward returned \(n) gradients for \(f.inputs.count) inputs")
         }
     }
 }

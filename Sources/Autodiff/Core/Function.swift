@@ -7,11 +7,11 @@
 /// has one output, which it holds weakly so finished graphs are freed.
 open class Function {
     /// The variables this function was applied to.
-    public internal(set) var inputs: [Variable] = []
+    @exclusivity(unchecked) public internal(set) var inputs: [Variable] = []
     /// The output, while something else keeps it alive.
-    public internal(set) weak var output: Variable?
+    @exclusivity(unchecked) public internal(set) weak var output: Variable?
     /// The largest generation among the inputs.
-    public internal(set) var generation = 0
+    @exclusivity(unchecked) public internal(set) var generation = 0
 
     public init() {}
 
@@ -27,8 +27,12 @@ open class Function {
         throw AutodiffError.invalid(op: label, message: "forward is not implemented")
     }
 
-    /// Each input's gradient from the output's gradient `gy`.
-    open func backward(_ gy: Variable) throws -> [Variable] {
+    /// Each input's gradient from the output's gradient `gy`, given the inputs
+    /// `xs` and the output `y` as values of the same kind as `gy`.
+    ///
+    /// Written once over ``GradientValue``: the engine calls it with tensors for
+    /// a plain backward and with variables when the backward is recorded.
+    open func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         throw AutodiffError.invalid(op: label, message: "backward is not implemented")
     }
 

@@ -5,15 +5,15 @@
 /// back and fills in `grad` on every variable that leads to the output.
 public class Variable {
     /// The value.
-    public var data: Tensor
+    @exclusivity(unchecked) public var data: Tensor
     /// The gradient of the last backward's output with respect to this variable, once known.
-    public var grad: Variable?
+    @exclusivity(unchecked) public var grad: Variable?
     /// A name for printing and for the screens.
     public var name: String?
     /// The function that made this variable, or nil for a leaf.
-    public internal(set) var creator: Function?
+    @exclusivity(unchecked) public internal(set) var creator: Function?
     /// One more than the creator's generation; orders backward like DeZero.
-    public internal(set) var generation = 0
+    @exclusivity(unchecked) public internal(set) var generation = 0
 
     /// A leaf variable holding `data`.
     public init(_ data: Tensor, name: String? = nil) {

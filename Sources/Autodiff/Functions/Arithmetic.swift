@@ -6,8 +6,8 @@ final class Add: Function {
     override var label: String { "+" }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = 1"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].zipWith(xs[1], op: "add", +) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        [try sumTo(gy, x(0).shape), try sumTo(gy, x(1).shape)]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy.summed(to: xs[0].value.shape), try gy.summed(to: xs[1].value.shape)]
     }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), 1), .full(like: x(1), 1)] }
 }
@@ -16,8 +16,8 @@ final class Sub: Function {
     override var label: String { "−" }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = −1"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].zipWith(xs[1], op: "sub", -) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        [try sumTo(gy, x(0).shape), try sumTo(try neg(gy), x(1).shape)]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy.summed(to: xs[0].value.shape), try gy.negated().summed(to: xs[1].value.shape)]
     }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), 1), .full(like: x(1), -1)] }
 }
@@ -26,9 +26,8 @@ final class Mul: Function {
     override var label: String { "×" }
     override var derivativeTexts: [String] { ["∂y/∂a = b", "∂y/∂b = a"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].zipWith(xs[1], op: "mul", *) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let (a, b) = (inputs[0], inputs[1])
-        return [try sumTo(try gy * b, a.shape), try sumTo(try gy * a, b.shape)]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try (gy * xs[1]).summed(to: xs[0].value.shape), try (gy * xs[0]).summed(to: xs[1].value.shape)]
     }
     override func localGradients() -> [Tensor]? { [x(1), x(0)] }
 }
@@ -37,11 +36,11 @@ final class Div: Function {
     override var label: String { "÷" }
     override var derivativeTexts: [String] { ["∂y/∂a = 1/b", "∂y/∂b = −a/b²"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].zipWith(xs[1], op: "div", /) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let (a, b) = (inputs[0], inputs[1])
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        let (a, b) = (xs[0], xs[1])
         let ga = try gy / b
-        let gb = try gy * (try neg(a) / (try b * b))
-        return [try sumTo(ga, a.shape), try sumTo(gb, b.shape)]
+        let gb = try gy * (try a.negated() / (try b * b))
+        return [try ga.summed(to: a.value.shape), try gb.summed(to: b.value.shape)]
     }
     override func localGradients() -> [Tensor]? {
         let (a, b) = (x(0), x(1))
@@ -54,7 +53,7 @@ final class Neg: Function {
     override var label: String { "−x" }
     override var derivativeTexts: [String] { ["∂y/∂x = −1"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { -xs[0] }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try neg(gy)] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.negated()] }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), -1)] }
 }
 
@@ -66,11 +65,11 @@ final class Pow: Function {
         let c = Tensor.format(self.c).replacingTrailingDot()
         return ["∂y/∂x = \(c)·x^\(Tensor.format(self.c - 1).replacingTrailingDot())"]
     }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { let c = c; return xs[0].map { Math.pow($0, c) } }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        [try (try pow(inputs[0], c - 1) * c) * gy]
+    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].power(c) }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try xs[0].power(c - 1).scaled(by: c) * gy]
     }
-    override func localGradients() -> [Tensor]? { let c = c; return [x(0).map { c * Math.pow($0, c - 1) }] }
+    override func localGradients() -> [Tensor]? { [x(0).power(c - 1) * c] }
 }
 
 extension String {

@@ -4,7 +4,7 @@ final class Exp: Function {
     override var label: String { "exp" }
     override var derivativeTexts: [String] { ["∂y/∂x = exp(x)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.exp) }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try gy * outputOrRecompute()] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * y] }
     override func localGradients() -> [Tensor]? { [x(0).map(Math.exp)] }
 }
 
@@ -12,7 +12,7 @@ final class Log: Function {
     override var label: String { "log" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1/x"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.log) }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try gy / inputs[0]] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy / xs[0]] }
     override func localGradients() -> [Tensor]? { [x(0).map { 1 / $0 }] }
 }
 
@@ -20,7 +20,7 @@ final class Sin: Function {
     override var label: String { "sin" }
     override var derivativeTexts: [String] { ["∂y/∂x = cos(x)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.sin) }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try gy * (try cos(inputs[0]))] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * xs[0].cosine()] }
     override func localGradients() -> [Tensor]? { [x(0).map(Math.cos)] }
 }
 
@@ -28,7 +28,7 @@ final class Cos: Function {
     override var label: String { "cos" }
     override var derivativeTexts: [String] { ["∂y/∂x = −sin(x)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.cos) }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try gy * (try neg(try sin(inputs[0])))] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * xs[0].sine().negated()] }
     override func localGradients() -> [Tensor]? { [x(0).map { -Math.sin($0) }] }
 }
 
@@ -36,9 +36,8 @@ final class Tanh: Function {
     override var label: String { "tanh" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 − y²"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.tanh) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let y = try outputOrRecompute()
-        return [try gy * (1 - (try y * y))]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy * (try y * y).subtracted(from: 1)]
     }
     override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let t = Math.tanh(v); return 1 - t * t }] }
 }
@@ -49,9 +48,8 @@ final class Sigmoid: Function {
     // tanh form, as DeZero computes it: stable for large |x| and the same digits.
     static func value(_ x: Double) -> Double { Math.tanh(x * 0.5) * 0.5 + 0.5 }
     override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Sigmoid.value) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let y = try outputOrRecompute()
-        return [try (try gy * y) * (1 - y)]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try (gy * y) * y.subtracted(from: 1)]
     }
     override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let s = Sigmoid.value(v); return s * (1 - s) }] }
 }
@@ -60,8 +58,8 @@ final class ReLU: Function {
     override var label: String { "relu" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 if x > 0 else 0"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map { Swift.max($0, 0) } }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        [try gy * Variable(x(0).map { $0 > 0 ? 1 : 0 })]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy * V(constant: xs[0].value.map { $0 > 0 ? 1 : 0 })]
     }
     override func localGradients() -> [Tensor]? { [x(0).map { $0 > 0 ? 1 : 0 }] }
 }
@@ -70,17 +68,8 @@ final class Square: Function {
     override var label: String { "x²" }
     override var derivativeTexts: [String] { ["∂y/∂x = 2x"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map { $0 * $0 } }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try (2 * inputs[0]) * gy] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try xs[0].scaled(by: 2) * gy] }
     override func localGradients() -> [Tensor]? { [x(0).map { 2 * $0 }] }
-}
-
-extension Function {
-    /// The output as a variable for backward formulas that use y. It is alive
-    /// during backward; if a caller dropped it, recompute it rather than trap.
-    func outputOrRecompute() throws -> Variable {
-        if let y = output { return y }
-        return Variable(try forward(inputs.map(\.data)))
-    }
 }
 
 /// eˣ element-wise.

@@ -5,16 +5,10 @@ final class Softmax: Function {
     init(axis: Int) { self.axis = axis }
     override var label: String { "softmax" }
     override var derivativeTexts: [String] { ["gx = y · (gy − Σ y·gy)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor {
-        let x = xs[0]
-        let shifted = try x - (try x.max(axis: axis, keepdims: true))
-        let e = shifted.map(Math.exp)
-        return try e / (try e.sum(axes: [axis], keepdims: true))
-    }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let y = try outputOrRecompute()
+    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].softmax(axis: axis) }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let gx = try y * gy
-        let s = try sum(gx, axes: [axis], keepdims: true)
+        let s = try gx.summed(axes: [axis], keepdims: true)
         return [try gx - (try y * s)]
     }
 }
@@ -48,15 +42,15 @@ final class SoftmaxCrossEntropy: Function {
         for i in 0..<n { total += x.scalars[i * c + labels[i]] - logZ.scalars[i] }
         return Tensor(-total / Double(n))
     }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let scores = inputs[0].data
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        let scores = xs[0].value
         let (n, c) = (scores.shape[0], scores.shape[1])
-        let labels = try classLabels(x(1), count: n, classes: c, op: label)
+        let labels = try classLabels(xs[1].value, count: n, classes: c, op: label)
         var onehot = Tensor.zeros([n, c])
         for i in 0..<n { onehot.scalars[i * c + labels[i]] = 1 }
-        let y = try softmax(inputs[0], axis: 1)
-        let g = try gy * (1.0 / Double(n))
-        return [try (try y - Variable(onehot)) * g, Variable(Tensor.zeros(x(1).shape))]
+        let p = try xs[0].softmax(axis: 1)
+        let g = try gy.scaled(by: 1.0 / Double(n))
+        return [try (try p - V(constant: onehot)) * g, V(constant: Tensor.zeros(xs[1].value.shape))]
     }
 }
 
@@ -68,11 +62,11 @@ final class MeanSquaredError: Function {
         let n = Double(diff.shape.first ?? 1)
         return Tensor(diff.scalars.reduce(0) { $0 + $1 * $1 } / n)
     }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let diff = try inputs[0] - inputs[1]
-        let n = Double(diff.shape.first ?? 1)
-        let gx0 = try (try broadcastTo(gy, diff.shape) * diff) * (2.0 / n)
-        return [try sumTo(gx0, inputs[0].shape), try sumTo(try neg(gx0), inputs[1].shape)]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        let diff = try xs[0] - xs[1]
+        let shape = diff.value.shape
+        let gx0 = try (try gy.broadcast(to: shape) * diff).scaled(by: 2.0 / Double(shape.first ?? 1))
+        return [try gx0.summed(to: xs[0].value.shape), try gx0.negated().summed(to: xs[1].value.shape)]
     }
 }
 

@@ -4,15 +4,16 @@ final class MatMul: Function {
     override var label: String { "matmul" }
     override var derivativeTexts: [String] { ["gx = gy · Wᵀ", "gW = xᵀ · gy"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].matmul(xs[1]) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let (x, w) = (inputs[0], inputs[1])
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        let (x, w) = (xs[0], xs[1])
+        let (xShape, wShape) = (x.value.shape, w.value.shape)
         // 1-d operands act as a row (left) or a column (right); work in 2-d, then restore shapes.
-        let x2 = try reshape(x, x.rank == 1 ? [1, x.shape[0]] : x.shape)
-        let w2 = try reshape(w, w.rank == 1 ? [w.shape[0], 1] : w.shape)
-        let g2 = try reshape(gy, [x2.shape[0], w2.shape[1]])
-        let gx = try matmul(g2, try transpose(w2))
-        let gw = try matmul(try transpose(x2), g2)
-        return [try reshape(gx, x.shape), try reshape(gw, w.shape)]
+        let x2 = xShape.count == 1 ? try x.reshaped([1, xShape[0]]) : x
+        let w2 = wShape.count == 1 ? try w.reshaped([wShape[0], 1]) : w
+        let g2 = try gy.reshaped([x2.value.shape[0], w2.value.shape[1]])
+        let gx = try g2.matmul(try w2.transposed(nil))
+        let gw = try x2.transposed(nil).matmul(g2)
+        return [try gx.reshaped(xShape), try gw.reshaped(wShape)]
     }
 }
 
@@ -23,10 +24,9 @@ final class Linear: Function {
         let y = try xs[0].matmul(xs[1])
         return xs.count > 2 ? try y + xs[2] : y
     }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let (x, w) = (inputs[0], inputs[1])
-        var grads = [try matmul(gy, try transpose(w)), try matmul(try transpose(x), gy)]
-        if inputs.count > 2 { grads.append(try sumTo(gy, inputs[2].shape)) }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        var grads = [try gy.matmul(try xs[1].transposed(nil)), try xs[0].transposed(nil).matmul(gy)]
+        if xs.count > 2 { grads.append(try gy.summed(to: xs[2].value.shape)) }
         return grads
     }
 }

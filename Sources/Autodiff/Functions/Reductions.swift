@@ -2,11 +2,11 @@
 // The backward of a reduction reshapes gy so the reduced axes are 1 again,
 // then broadcasts it back over the input.
 
-/// gy reshaped so it broadcasts against x, whatever `axes`/`keepdims` were.
-func expandReduced(_ gy: Variable, inputShape: [Int], axes: [Int]?, keepdims: Bool) throws -> Variable {
-    if keepdims || axes == nil || inputShape.isEmpty { return gy }
+/// `g` reshaped so it broadcasts against an input of `inputShape`, whatever `axes`/`keepdims` were.
+func expandReduced<V: GradientValue>(_ g: V, inputShape: [Int], axes: [Int]?, keepdims: Bool) throws -> V {
+    if keepdims || axes == nil || inputShape.isEmpty { return g }
     let kept = try Tensor.zeros(inputShape).keptShape(axes: axes, op: "sum")
-    return try reshape(gy, kept)
+    return try g.reshaped(kept)
 }
 
 final class Sum: Function {
@@ -16,9 +16,9 @@ final class Sum: Function {
     override var label: String { "sum" }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].sum(axes: axes, keepdims: keepdims) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let g = try expandReduced(gy, inputShape: x(0).shape, axes: axes, keepdims: keepdims)
-        return [try broadcastTo(g, x(0).shape)]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        let shape = xs[0].value.shape
+        return [try expandReduced(gy, inputShape: shape, axes: axes, keepdims: keepdims).broadcast(to: shape)]
     }
 }
 
@@ -32,13 +32,14 @@ final class Extremum: Function {
     override func forward(_ xs: [Tensor]) throws -> Tensor {
         isMax ? try xs[0].max(axis: axis, keepdims: keepdims) : try xs[0].min(axis: axis, keepdims: keepdims)
     }
-    override func backward(_ gy: Variable) throws -> [Variable] {
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let axes = axis.map { [$0] }
-        let x = inputs[0].data
-        let y = try expandReduced(try outputOrRecompute(), inputShape: x.shape, axes: axes, keepdims: keepdims)
-        let mask = try x.zipWith(y.data, op: label) { $0 == $1 ? 1 : 0 }
+        let x = xs[0].value
+        let extreme = try expandReduced(y.value, inputShape: x.shape, axes: axes, keepdims: keepdims)
+        // Every element equal to the extreme gets the gradient, as in DeZero.
+        let mask = try x.zipWith(extreme, op: label) { $0 == $1 ? 1 : 0 }
         let g = try expandReduced(gy, inputShape: x.shape, axes: axes, keepdims: keepdims)
-        return [try broadcastTo(g, x.shape) * Variable(mask)]
+        return [try g.broadcast(to: x.shape) * V(constant: mask)]
     }
 }
 
@@ -52,14 +53,13 @@ final class Clip: Function {
         let (lo, hi) = (lo, hi)
         return xs[0].map { Swift.min(Swift.max($0, lo), hi) }
     }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        let mask = localMask()
-        return [try gy * Variable(mask)]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy * V(constant: mask(xs[0].value))]
     }
-    override func localGradients() -> [Tensor]? { [localMask()] }
-    private func localMask() -> Tensor {
+    override func localGradients() -> [Tensor]? { [mask(x(0))] }
+    private func mask(_ x: Tensor) -> Tensor {
         let (lo, hi) = (lo, hi)
-        return x(0).map { $0 >= lo && $0 <= hi ? 1 : 0 }
+        return x.map { $0 >= lo && $0 <= hi ? 1 : 0 }
     }
 }
 

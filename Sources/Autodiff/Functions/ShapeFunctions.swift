@@ -7,7 +7,9 @@ final class Reshape: Function {
     override var label: String { "reshape" }
     override var derivativeTexts: [String] { ["gx = reshape(gy, x.shape)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].reshaped(shape) }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try reshape(gy, x(0).shape)] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy.reshaped(xs[0].value.shape)]
+    }
 }
 
 final class Transpose: Function {
@@ -16,12 +18,12 @@ final class Transpose: Function {
     override var label: String { "transpose" }
     override var derivativeTexts: [String] { ["gx = transpose(gy, inverse axes)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].transposed(axes) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        guard let axes else { return [try transpose(gy)] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        guard let axes else { return [try gy.transposed(nil)] }
         let rank = axes.count
         let normal = axes.map { $0 < 0 ? $0 + rank : $0 }
         let inverse = (0..<rank).map { i in normal.firstIndex(of: i) ?? i }
-        return [try transpose(gy, axes: inverse)]
+        return [try gy.transposed(inverse)]
     }
 }
 
@@ -31,7 +33,9 @@ final class BroadcastTo: Function {
     override var label: String { "broadcast_to" }
     override var derivativeTexts: [String] { ["gx = sum_to(gy, x.shape)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].broadcastTo(shape) }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try sumTo(gy, x(0).shape)] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy.summed(to: xs[0].value.shape)]
+    }
 }
 
 final class SumTo: Function {
@@ -40,7 +44,9 @@ final class SumTo: Function {
     override var label: String { "sum_to" }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].sumTo(shape) }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try broadcastTo(gy, x(0).shape)] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy.broadcast(to: xs[0].value.shape)]
+    }
 }
 
 final class GetItem: Function {
@@ -49,8 +55,8 @@ final class GetItem: Function {
     override var label: String { "get_item" }
     override var derivativeTexts: [String] { ["gx = zeros(x.shape); gx[rows] += gy"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].rows(rows) }
-    override func backward(_ gy: Variable) throws -> [Variable] {
-        [try GetItemGrad(rows, inShape: x(0).shape).apply([gy])]
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy.scatteredRows(rows, into: xs[0].value.shape)]
     }
 }
 
@@ -60,17 +66,8 @@ final class GetItemGrad: Function {
     let inShape: [Int]
     init(_ rows: [Int], inShape: [Int]) { self.rows = rows; self.inShape = inShape }
     override var label: String { "get_item_grad" }
-    override func forward(_ xs: [Tensor]) throws -> Tensor {
-        var gx = Tensor.zeros(inShape)
-        guard let n = inShape.first, n > 0 else { return gx }
-        let size = gx.count / n
-        for (k, r) in rows.enumerated() {
-            let row = r < 0 ? r + n : r
-            for j in 0..<size { gx.scalars[row * size + j] += xs[0].scalars[k * size + j] }
-        }
-        return gx
-    }
-    override func backward(_ gy: Variable) throws -> [Variable] { [try getItem(gy, rows: rows)] }
+    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].scatteredRows(rows, into: inShape) }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.rows(rows)] }
 }
 
 /// `x` with a new shape; one dimension may be -1.

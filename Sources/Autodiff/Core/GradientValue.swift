@@ -1,0 +1,100 @@
+/// What backward formulas compute with: raw tensors when only the numbers are
+/// wanted, or variables when the backward must itself be recorded as a graph
+/// (`createGraph`, for higher-order derivatives).
+///
+/// Each function's backward is written once, generically over this protocol,
+/// so the fast path and the differentiable path share one formula.
+public protocol GradientValue {
+    /// Wraps a tensor that takes no part in differentiation (a mask, a one-hot matrix).
+    init(constant: Tensor)
+    /// The numbers.
+    var value: Tensor { get }
+    static func + (a: Self, b: Self) throws -> Self
+    static func - (a: Self, b: Self) throws -> Self
+    static func * (a: Self, b: Self) throws -> Self
+    static func / (a: Self, b: Self) throws -> Self
+    func negated() throws -> Self
+    func scaled(by c: Double) throws -> Self
+    func power(_ c: Double) throws -> Self
+    func sine() throws -> Self
+    func cosine() throws -> Self
+    func reshaped(_ shape: [Int]) throws -> Self
+    func transposed(_ axes: [Int]?) throws -> Self
+    func broadcast(to shape: [Int]) throws -> Self
+    func summed(to shape: [Int]) throws -> Self
+    func summed(axes: [Int]?, keepdims: Bool) throws -> Self
+    func matmul(_ other: Self) throws -> Self
+    func softmax(axis: Int) throws -> Self
+    func rows(_ indices: [Int]) throws -> Self
+    func scatteredRows(_ indices: [Int], into shape: [Int]) throws -> Self
+}
+
+extension GradientValue {
+    /// `c - self`, for formulas such as σ'(x) = y(1 − y).
+    func subtracted(from c: Double) throws -> Self { try Self(constant: Tensor.full(like: value, c)) - self }
+}
+
+extension Tensor: GradientValue {
+    public init(constant: Tensor) { self = constant }
+    public var value: Tensor { self }
+    public func negated() -> Tensor { -self }
+    public func scaled(by c: Double) -> Tensor { self * c }
+    public func power(_ c: Double) -> Tensor { map { Math.pow($0, c) } }
+    public func sine() -> Tensor { map(Math.sin) }
+    public func cosine() -> Tensor { map(Math.cos) }
+    public func broadcast(to shape: [Int]) throws -> Tensor { try broadcastTo(shape) }
+    public func summed(to shape: [Int]) throws -> Tensor { try sumTo(shape) }
+    public func summed(axes: [Int]?, keepdims: Bool) throws -> Tensor { try sum(axes: axes, keepdims: keepdims) }
+    public func softmax(axis: Int) throws -> Tensor {
+        let e = (try self - (try self.max(axis: axis, keepdims: true))).map(Math.exp)
+        return try e / (try e.sum(axes: [axis], keepdims: true))
+    }
+    /// The rows added into zeros of `shape` at `indices`, as NumPy's `add.at`.
+    public func scatteredRows(_ indices: [Int], into shape: [Int]) throws -> Tensor {
+        var out = Tensor.zeros(shape)
+        guard let n = shape.first, n > 0, indices.count == self.shape.first ?? -1 else {
+            throw AutodiffError.shapeTarget(op: "get_item_grad", from: self.shape, to: shape)
+        }
+        let size = out.count / n
+        guard count == indices.count * size else {
+            throw AutodiffError.shapeTarget(op: "get_item_grad", from: self.shape, to: shape)
+        }
+        for (k, r) in indices.enumerated() {
+            let row = r < 0 ? r + n : r
+            guard row >= 0 && row < n else {
+                throw AutodiffError.invalid(op: "get_item_grad", message: "index \(r) is out of bounds for axis 0 with size \(n)")
+            }
+            for j in 0..<size { out.scalars[row * size + j] += scalars[k * size + j] }
+        }
+        return out
+    }
+}
+
+/// A variable seen as a ``GradientValue``: every operation records a function,
+/// so a backward computed with it can be differentiated again.
+struct RecordedGradient: GradientValue {
+    let variable: Variable
+    init(_ variable: Variable) { self.variable = variable }
+    init(constant: Tensor) { variable = Variable(constant) }
+    var value: Tensor { variable.data }
+    static func + (a: Self, b: Self) throws -> Self { Self(try add(a.variable, b.variable)) }
+    static func - (a: Self, b: Self) throws -> Self { Self(try sub(a.variable, b.variable)) }
+    static func * (a: Self, b: Self) throws -> Self { Self(try mul(a.variable, b.variable)) }
+    static func / (a: Self, b: Self) throws -> Self { Self(try div(a.variable, b.variable)) }
+    func negated() throws -> Self { Self(try neg(variable)) }
+    func scaled(by c: Double) throws -> Self { Self(try mul(variable, Variable(c))) }
+    func power(_ c: Double) throws -> Self { Self(try pow(variable, c)) }
+    func sine() throws -> Self { Self(try sin(variable)) }
+    func cosine() throws -> Self { Self(try cos(variable)) }
+    func reshaped(_ shape: [Int]) throws -> Self { Self(try reshape(variable, shape)) }
+    func transposed(_ axes: [Int]?) throws -> Self { Self(try transpose(variable, axes: axes)) }
+    func broadcast(to shape: [Int]) throws -> Self { Self(try broadcastTo(variable, shape)) }
+    func summed(to shape: [Int]) throws -> Self { Self(try sumTo(variable, shape)) }
+    func summed(axes: [Int]?, keepdims: Bool) throws -> Self { Self(try sum(variable, axes: axes, keepdims: keepdims)) }
+    func matmul(_ other: Self) throws -> Self { Self(try Autodiff.matmul(variable, other.variable)) }
+    func softmax(axis: Int) throws -> Self { Self(try Autodiff.softmax(variable, axis: axis)) }
+    func rows(_ indices: [Int]) throws -> Self { Self(try getItem(variable, rows: indices)) }
+    func scatteredRows(_ indices: [Int], into shape: [Int]) throws -> Self {
+        Self(try GetItemGrad(indices, inShape: shape).apply([variable]))
+    }
+}
