@@ -17,7 +17,7 @@ final class MatMul: Function {
     }
 }
 
-final class Linear: Function {
+final class LinearFunction: Function {
     override var label: String { "linear" }
     override var derivativeTexts: [String] { ["gx = gy · Wᵀ", "gW = xᵀ · gy", "gb = sum_to(gy, b.shape)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor {
@@ -39,5 +39,5 @@ public func linear(_ x: Variable, _ w: Variable, _ b: Variable? = nil) throws ->
         throw AutodiffError.invalid(
             op: "linear", message: "needs 2-d x and W, got shapes \(formatShape(x.shape)) and \(formatShape(w.shape))")
     }
-    return try Linear().apply(b.map { [x, w, $0] } ?? [x, w])
+    return try LinearFunction().apply(b.map { [x, w, $0] } ?? [x, w])
 }

@@ -105,21 +105,3 @@ extension Tensor {
         Tensor(unchecked: other.shape, [Double](repeating: value, count: other.count))
     }
 }
-
-// MARK: - Literals
-
-extension Tensor: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
-    public init(floatLiteral value: Double) { self.init(value) }
-    public init(integerLiteral value: Int) { self.init(Double(value)) }
-    /// A nested literal such as `[[1, 2], [3, 4]]`.
-    ///
-    /// A ragged literal is a mistake in source code, never in user input (which
-    /// goes through the throwing ``init(stacking:)``), so it stops the program.
-    public init(arrayLiteral elements: Tensor...) {
-        do {
-            try self.init(stacking: elements)
-        } catch {
-            preconditionFailure("ragged tensor literal: \(error)")
-        }
-    }
-}
