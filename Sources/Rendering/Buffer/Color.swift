@@ -18,7 +18,8 @@ public struct Color: Equatable, Hashable, Sendable, CustomStringConvertible {
     public static let `default` = Color(index256: nil, index16: nil)
     public static let black = Color(index256: 0, index16: 0)
     public static let white = Color(index256: 15, index16: 15)
-    public static let gray = Color(index256: 250, index16: 7)
+    /// A mid grey (xterm 245) that stays readable on dark and light backgrounds.
+    public static let gray = Color(index256: 245, index16: 7)
     /// Okabe–Ito orange.
     public static let orange = Color(index256: 178, index16: 3)
     /// Okabe–Ito sky blue.
