@@ -19,7 +19,7 @@ extension Variable {
         while let f = queue.pop() {
             guard let y = f.output, let gy = y.grad else { continue }
             let gxs: [Tensor]
-            var accumulated = [Bool](repeating: false, count: f.inputs.count)
+            var accumulated = observe == nil ? [] : [Bool](repeating: false, count: f.inputs.count)
             if createGraph {
                 let grads = try Config.with(backprop: true) {
                     try f.backward(RecordedGradient(gy), f.inputs.map(RecordedGradient.init), RecordedGradient(y))
@@ -28,7 +28,7 @@ extension Variable {
                 try Variable.checkCount(grads.count, f)
                 for (i, (x, gx)) in zip(f.inputs, grads).enumerated() {
                     if let old = x.grad {
-                        accumulated[i] = true
+                        if observe != nil { accumulated[i] = true }
                         x.grad = try Config.with(backprop: true) { try old + gx }
                     } else {
                         x.grad = gx
@@ -40,7 +40,7 @@ extension Variable {
                 try Variable.checkCount(gxs.count, f)
                 for (i, (x, gx)) in zip(f.inputs, gxs).enumerated() {
                     if let old = x.grad {
-                        accumulated[i] = true
+                        if observe != nil { accumulated[i] = true }
                         x.grad = Variable(try old.data + gx)
                     } else {
                         x.grad = Variable(gx)

@@ -6,6 +6,7 @@ final class Softmax: Function {
     override var label: String { "softmax" }
     override var derivativeTexts: [String] { ["gx = y · (gy − Σ y·gy)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].softmax(axis: axis) }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let gx = try y * gy
         let s = try gx.summed(axes: [axis], keepdims: true)
@@ -42,6 +43,7 @@ final class SoftmaxCrossEntropy: Function {
         for i in 0..<n { total += x.scalars[i * c + labels[i]] - logZ.scalars[i] }
         return Tensor(-total / Double(n))
     }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let scores = xs[0].value
         let (n, c) = (scores.shape[0], scores.shape[1])
@@ -62,6 +64,7 @@ final class MeanSquaredError: Function {
         let n = Double(diff.shape.first ?? 1)
         return Tensor(diff.scalars.reduce(0) { $0 + $1 * $1 } / n)
     }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let diff = try xs[0] - xs[1]
         let shape = diff.value.shape

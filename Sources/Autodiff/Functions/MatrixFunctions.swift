@@ -4,6 +4,7 @@ final class MatMul: Function {
     override var label: String { "matmul" }
     override var derivativeTexts: [String] { ["gx = gy · Wᵀ", "gW = xᵀ · gy"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].matmul(xs[1]) }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let (x, w) = (xs[0], xs[1])
         let (xShape, wShape) = (x.value.shape, w.value.shape)
@@ -24,6 +25,7 @@ final class LinearFunction: Function {
         let y = try xs[0].matmul(xs[1])
         return xs.count > 2 ? try y + xs[2] : y
     }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         var grads = [try gy.matmul(try xs[1].transposed(nil)), try xs[0].transposed(nil).matmul(gy)]
         if xs.count > 2 { grads.append(try gy.summed(to: xs[2].value.shape)) }

@@ -16,6 +16,7 @@ final class Sum: Function {
     override var label: String { "sum" }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].sum(axes: axes, keepdims: keepdims) }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let shape = xs[0].value.shape
         return [try expandReduced(gy, inputShape: shape, axes: axes, keepdims: keepdims).broadcast(to: shape)]
@@ -32,6 +33,7 @@ final class Extremum: Function {
     override func forward(_ xs: [Tensor]) throws -> Tensor {
         isMax ? try xs[0].max(axis: axis, keepdims: keepdims) : try xs[0].min(axis: axis, keepdims: keepdims)
     }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let axes = axis.map { [$0] }
         let x = xs[0].value
@@ -53,6 +55,7 @@ final class Clip: Function {
         let (lo, hi) = (lo, hi)
         return xs[0].map { Swift.min(Swift.max($0, lo), hi) }
     }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy * V(constant: mask(xs[0].value))]
     }

@@ -7,6 +7,7 @@ final class Reshape: Function {
     override var label: String { "reshape" }
     override var derivativeTexts: [String] { ["gx = reshape(gy, x.shape)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].reshaped(shape) }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.reshaped(xs[0].value.shape)]
     }
@@ -18,6 +19,7 @@ final class Transpose: Function {
     override var label: String { "transpose" }
     override var derivativeTexts: [String] { ["gx = transpose(gy, inverse axes)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].transposed(axes) }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         guard let axes else { return [try gy.transposed(nil)] }
         let rank = axes.count
@@ -33,6 +35,7 @@ final class BroadcastTo: Function {
     override var label: String { "broadcast_to" }
     override var derivativeTexts: [String] { ["gx = sum_to(gy, x.shape)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].broadcastTo(shape) }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.summed(to: xs[0].value.shape)]
     }
@@ -44,6 +47,7 @@ final class SumTo: Function {
     override var label: String { "sum_to" }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].sumTo(shape) }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.broadcast(to: xs[0].value.shape)]
     }
@@ -55,6 +59,7 @@ final class GetItem: Function {
     override var label: String { "get_item" }
     override var derivativeTexts: [String] { ["gx = zeros(x.shape); gx[rows] += gy"] }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].rows(rows) }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.scatteredRows(rows, into: xs[0].value.shape)]
     }
@@ -67,6 +72,7 @@ final class GetItemGrad: Function {
     init(_ rows: [Int], inShape: [Int]) { self.rows = rows; self.inShape = inShape }
     override var label: String { "get_item_grad" }
     override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].scatteredRows(rows, into: inShape) }
+    @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.rows(rows)] }
 }
 
