@@ -1,0 +1,113 @@
+/// How much room one part of a layout asks for.
+public enum Constraint: Equatable, Sendable {
+    /// Exactly `n` cells (less when there is not enough room).
+    case fixed(Int)
+    /// `p` percent of the whole length.
+    case percent(Int)
+    /// A share of what is left, in proportion to `weight`, at least `min` cells when possible.
+    case fill(weight: Int = 1, min: Int = 0)
+}
+
+/// Splits a rectangle into named parts along one direction, like ratatui's layouts.
+///
+/// Fixed and percent parts are served first, in order, then fill parts share
+/// what is left by weight (remainders go to the earliest). Integer maths
+/// only, so the same sizes always give the same rectangles.
+public struct Layout: Sendable {
+    public enum Direction: Sendable {
+        /// Parts side by side, left to right.
+        case horizontal
+        /// Parts stacked, top to bottom.
+        case vertical
+    }
+
+    public var direction: Direction
+    public var parts: [(name: String, constraint: Constraint)]
+    /// Cells left empty between neighbouring parts.
+    public var spacing: Int
+
+    public init(_ direction: Direction, _ parts: [(String, Constraint)], spacing: Int = 0) {
+        self.direction = direction
+        self.parts = parts.map { (name: $0.0, constraint: $0.1) }
+        self.spacing = max(0, spacing)
+    }
+
+    /// Parts stacked top to bottom.
+    public static func vertical(_ parts: [(String, Constraint)], spacing: Int = 0) -> Layout {
+        Layout(.vertical, parts, spacing: spacing)
+    }
+
+    /// Parts side by side.
+    public static func horizontal(_ parts: [(String, Constraint)], spacing: Int = 0) -> Layout {
+        Layout(.horizontal, parts, spacing: spacing)
+    }
+
+    /// The rectangle of every part.
+    public func split(_ area: Rect) -> LayoutParts {
+        let total = direction == .horizontal ? area.width : area.height
+        let sizes = Layout.sizes(parts.map(\.constraint), total: max(0, total - spacing * max(0, parts.count - 1)))
+        var rects: [(String, Rect)] = []
+        var offset = 0
+        for (part, size) in zip(parts, sizes) {
+            let rect: Rect
+            switch direction {
+            case .horizontal: rect = Rect(x: area.x + offset, y: area.y, width: size, height: area.height)
+            case .vertical: rect = Rect(x: area.x, y: area.y + offset, width: area.width, height: size)
+            }
+            rects.append((part.name, rect))
+            offset += size + spacing
+        }
+        return LayoutParts(rects)
+    }
+
+    static func sizes(_ constraints: [Constraint], total: Int) -> [Int] {
+        var sizes = Array(repeating: 0, count: constraints.count)
+        var left = total
+        for (i, c) in constraints.enumerated() {
+            switch c {
+            case .fixed(let n): sizes[i] = min(max(0, n), left)
+            case .percent(let p): sizes[i] = min(total * min(max(0, p), 100) / 100, left)
+            case .fill: continue
+            }
+            left -= sizes[i]
+        }
+        var fills = constraints.enumerated().compactMap { i, c -> (Int, Int, Int)? in
+            if case .fill(let weight, let minimum) = c { return (i, max(0, weight), max(0, minimum)) }
+            return nil
+        }
+        // Minimums first, in order, as far as room allows.
+        for (i, _, minimum) in fills {
+            sizes[i] = min(minimum, left)
+            left -= sizes[i]
+        }
+        let weightSum = fills.reduce(0) { $0 + $1.1 }
+        guard left > 0, !fills.isEmpty else { return sizes }
+        if weightSum == 0 { fills = fills.map { ($0.0, 1, $0.2) } }
+        let weights = max(1, fills.reduce(0) { $0 + $1.1 })
+        var given = 0
+        for (i, weight, _) in fills {
+            let share = left * weight / weights
+            sizes[i] += share
+            given += share
+        }
+        var remainder = left - given
+        for (i, weight, _) in fills where remainder > 0 && weight > 0 {
+            sizes[i] += 1
+            remainder -= 1
+        }
+        return sizes
+    }
+}
+
+/// The rectangles a layout produced, by name and in order.
+public struct LayoutParts: Sendable {
+    /// Every part in layout order.
+    public let rects: [(name: String, rect: Rect)]
+
+    init(_ rects: [(String, Rect)]) { self.rects = rects.map { (name: $0.0, rect: $0.1) } }
+
+    /// The part called `name`; an empty rectangle when there is none.
+    public subscript(_ name: String) -> Rect {
+        rects.first { $0.name == name }?.rect ?? .zero
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+@testable import Rendering
+
+@Suite struct DisplayWidthTests {
+    @Test(arguments: [
+        ("abc", 3), ("", 0), ("한국어", 6), ("안녕 hi", 7), ("中文", 4), ("ｱｲ", 2), ("ＡＢ", 4),
+        ("e\u{301}", 1), ("\u{1100}\u{1161}\u{11A8}", 2), ("ㄱㅏ", 4), ("😀", 2), ("👍🏽", 2),
+        ("👨‍👩‍👧", 2), ("❤️", 2), ("1️⃣", 2), ("🇰🇷", 2), ("∂f/∂x = −4 × 1", 14), ("▶◀", 2),
+        ("x\u{200B}y", 2), ("\t\n", 0), ("café", 4), ("Ω", 1), ("、。", 4),
+    ])
+    func widths(text: String, expected: Int) {
+        #expect(displayWidth(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
+    @Test func scalarWidths() {
+        #expect(displayWidth(Unicode.Scalar(0x0301)!) == 0)  // combining acute
+        #expect(displayWidth(Unicode.Scalar(0x1161)!) == 0)  // Jamo medial vowel
+        #expect(displayWidth(Unicode.Scalar(0x11A8)!) == 0)  // Jamo final consonant
+        #expect(displayWidth(Unicode.Scalar(0x1100)!) == 2)  // Jamo leading consonant
+        #expect(displayWidth(Unicode.Scalar(0xAC00)!) == 2)  // 가
+        #expect(displayWidth(Unicode.Scalar(0xD7A3)!) == 2)  // 힣
+        #expect(displayWidth(Unicode.Scalar(0x3000)!) == 2)  // ideographic space
+        #expect(displayWidth(Unicode.Scalar(0x1F600)!) == 2)
+        #expect(displayWidth(Unicode.Scalar(0x2764)!) == 1)  // heart without VS16
+        #expect(displayWidth(Unicode.Scalar(0x00AD)!) == 1)
+        #expect(displayWidth(Unicode.Scalar(0x0007)!) == 0)
+    }
+}
