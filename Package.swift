@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "backstep",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Autodiff", targets: ["Autodiff"]),
         .executable(name: "backstep", targets: ["backstep"]),

@@ -1,3 +1,5 @@
+import Synchronization
+
 extension Variable {
     /// Fills in `grad` for every variable that leads to this one, like DeZero's `backward`.
     ///
@@ -69,11 +71,14 @@ extension Variable {
 /// one added last comes first, which is the order DeZero's sorted list gives.
 struct FunctionQueue {
     private var heap: [(generation: Int, order: Int, function: Function)] = []
-    private var seen = Set<ObjectIdentifier>()
     private var added = 0
+    // Each backward pass gets its own number, so marking a function as queued
+    // needs no set of seen functions.
+    private let pass = backwardPasses.wrappingAdd(1, ordering: .relaxed).newValue
 
     mutating func push(_ f: Function) {
-        guard seen.insert(ObjectIdentifier(f)).inserted else { return }
+        guard f.queuedInPass != pass else { return }
+        f.queuedInPass = pass
         added += 1
         heap.append((f.generation, added, f))
         var i = heap.count - 1
@@ -110,3 +115,5 @@ struct FunctionQueue {
             : heap[a].order > heap[b].order
     }
 }
+
+private let backwardPasses = Atomic<UInt64>(0)

@@ -8,8 +8,16 @@
 open class Function {
     /// The variables this function was applied to.
     @exclusivity(unchecked) public internal(set) var inputs: [Variable] = []
+    // The output is held weakly, as in DeZero, so finished graphs are freed. A
+    // Swift `weak` reference costs a side-table allocation per node; instead the
+    // output clears `outputAlive` in its deinit, before its memory goes away.
+    @exclusivity(unchecked) unowned(unsafe) var outputReference: Variable?
+    @exclusivity(unchecked) var outputAlive = false
+    /// The backward pass that last queued this function.
+    @exclusivity(unchecked) var queuedInPass: UInt64 = 0
+
     /// The output, while something else keeps it alive.
-    @exclusivity(unchecked) public internal(set) weak var output: Variable?
+    public var output: Variable? { outputAlive ? outputReference : nil }
     /// The largest generation among the inputs.
     @exclusivity(unchecked) public internal(set) var generation = 0
 
@@ -23,7 +31,7 @@ open class Function {
     open var derivativeTexts: [String] { [] }
 
     /// The output from the inputs' values.
-    open func forward(_ xs: [Tensor]) throws -> Tensor {
+    open func forward(_ xs: ForwardInputs) throws -> Tensor {
         throw AutodiffError.invalid(op: label, message: "forward is not implemented")
     }
 
@@ -43,13 +51,14 @@ open class Function {
     /// Runs `forward` on the inputs' data and, when backprop is enabled, links the
     /// output into the graph.
     public final func apply(_ inputs: [Variable]) throws -> Variable {
-        let y = Variable(try forward(inputs.map(\.data)))
+        let y = Variable(try forward(ForwardInputs(inputs)))
         if Config.enableBackprop {
             var g = 0
             for x in inputs where x.generation > g { g = x.generation }
             generation = g
             self.inputs = inputs
-            output = y
+            outputReference = y
+            outputAlive = true
             y.creator = self
             y.generation = g + 1
         }
@@ -58,4 +67,13 @@ open class Function {
 
     /// The value of input `i`, for `backward` and `localGradients`.
     func x(_ i: Int) -> Tensor { inputs[i].data }
+}
+
+/// The values of a function's inputs, read in place from its variables.
+public struct ForwardInputs: RandomAccessCollection {
+    let variables: [Variable]
+    init(_ variables: [Variable]) { self.variables = variables }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { variables.count }
+    public subscript(i: Int) -> Tensor { variables[i].data }
 }

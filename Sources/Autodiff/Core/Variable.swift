@@ -36,8 +36,13 @@ public class Variable {
     // Freeing a long chain by ordinary release would recurse once per node and
     // overflow the stack; take the chain apart here with an explicit stack instead.
     deinit {
+        guard creator != nil else { return }
         var pending: [Function] = []
-        if let c = creator { pending.append(c) }
+        // Bound in its own scope so that, once `creator` is cleared, the pending array holds the only reference.
+        if let c = creator {
+            c.outputAlive = false
+            pending.append(c)
+        }
         creator = nil
         while !pending.isEmpty {
             var f = pending.removeLast()
@@ -46,6 +51,7 @@ public class Variable {
             f.inputs = []
             for i in inputs.indices where isKnownUniquelyReferenced(&inputs[i]) {
                 if let c = inputs[i].creator {
+                    c.outputAlive = false
                     inputs[i].creator = nil
                     pending.append(c)
                 }

@@ -5,7 +5,7 @@
 final class Add: Function {
     override var label: String { "+" }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = 1"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].zipWith(xs[1], op: "add", +) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "add", +) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.summed(to: xs[0].value.shape), try gy.summed(to: xs[1].value.shape)]
@@ -16,7 +16,7 @@ final class Add: Function {
 final class Sub: Function {
     override var label: String { "−" }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = −1"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].zipWith(xs[1], op: "sub", -) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "sub", -) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.summed(to: xs[0].value.shape), try gy.negated().summed(to: xs[1].value.shape)]
@@ -27,7 +27,7 @@ final class Sub: Function {
 final class Mul: Function {
     override var label: String { "×" }
     override var derivativeTexts: [String] { ["∂y/∂a = b", "∂y/∂b = a"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].zipWith(xs[1], op: "mul", *) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "mul", *) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try (gy * xs[1]).summed(to: xs[0].value.shape), try (gy * xs[0]).summed(to: xs[1].value.shape)]
@@ -38,7 +38,7 @@ final class Mul: Function {
 final class Div: Function {
     override var label: String { "÷" }
     override var derivativeTexts: [String] { ["∂y/∂a = 1/b", "∂y/∂b = −a/b²"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].zipWith(xs[1], op: "div", /) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "div", /) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let (a, b) = (xs[0], xs[1])
@@ -56,7 +56,7 @@ final class Div: Function {
 final class Neg: Function {
     override var label: String { "−x" }
     override var derivativeTexts: [String] { ["∂y/∂x = −1"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { -xs[0] }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { -xs[0] }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.negated()] }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), -1)] }
@@ -70,7 +70,7 @@ final class Pow: Function {
         let c = Tensor.format(self.c).replacingTrailingDot()
         return ["∂y/∂x = \(c)·x^\(Tensor.format(self.c - 1).replacingTrailingDot())"]
     }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].power(c) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].power(c) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try xs[0].power(c - 1).scaled(by: c) * gy]

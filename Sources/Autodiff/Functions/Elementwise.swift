@@ -3,7 +3,7 @@
 final class Exp: Function {
     override var label: String { "exp" }
     override var derivativeTexts: [String] { ["∂y/∂x = exp(x)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.exp) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.exp) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * y] }
     override func localGradients() -> [Tensor]? { [x(0).map(Math.exp)] }
@@ -12,7 +12,7 @@ final class Exp: Function {
 final class Log: Function {
     override var label: String { "log" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1/x"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.log) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.log) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy / xs[0]] }
     override func localGradients() -> [Tensor]? { [x(0).map { 1 / $0 }] }
@@ -21,7 +21,7 @@ final class Log: Function {
 final class Sin: Function {
     override var label: String { "sin" }
     override var derivativeTexts: [String] { ["∂y/∂x = cos(x)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.sin) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.sin) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * xs[0].cosine()] }
     override func localGradients() -> [Tensor]? { [x(0).map(Math.cos)] }
@@ -30,7 +30,7 @@ final class Sin: Function {
 final class Cos: Function {
     override var label: String { "cos" }
     override var derivativeTexts: [String] { ["∂y/∂x = −sin(x)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.cos) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.cos) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * xs[0].sine().negated()] }
     override func localGradients() -> [Tensor]? { [x(0).map { -Math.sin($0) }] }
@@ -39,7 +39,7 @@ final class Cos: Function {
 final class Tanh: Function {
     override var label: String { "tanh" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 − y²"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Math.tanh) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.tanh) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy * (try y * y).subtracted(from: 1)]
@@ -52,7 +52,7 @@ final class Sigmoid: Function {
     override var derivativeTexts: [String] { ["∂y/∂x = y(1 − y)"] }
     // tanh form, as DeZero computes it: stable for large |x| and the same digits.
     static func value(_ x: Double) -> Double { Math.tanh(x * 0.5) * 0.5 + 0.5 }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map(Sigmoid.value) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Sigmoid.value) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try (gy * y) * y.subtracted(from: 1)]
@@ -63,7 +63,7 @@ final class Sigmoid: Function {
 final class ReLU: Function {
     override var label: String { "relu" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 if x > 0 else 0"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map { Swift.max($0, 0) } }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { Swift.max($0, 0) } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy * V(constant: xs[0].value.map { $0 > 0 ? 1 : 0 })]
@@ -74,7 +74,7 @@ final class ReLU: Function {
 final class Square: Function {
     override var label: String { "x²" }
     override var derivativeTexts: [String] { ["∂y/∂x = 2x"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { xs[0].map { $0 * $0 } }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 * $0 } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try xs[0].scaled(by: 2) * gy] }
     override func localGradients() -> [Tensor]? { [x(0).map { 2 * $0 }] }

@@ -5,7 +5,7 @@ final class Softmax: Function {
     init(axis: Int) { self.axis = axis }
     override var label: String { "softmax" }
     override var derivativeTexts: [String] { ["gx = y · (gy − Σ y·gy)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].softmax(axis: axis) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].softmax(axis: axis) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let gx = try y * gy
@@ -30,7 +30,7 @@ func classLabels(_ t: Tensor, count n: Int, classes: Int, op: String) throws -> 
 final class SoftmaxCrossEntropy: Function {
     override var label: String { "softmax_cross_entropy" }
     override var derivativeTexts: [String] { ["gx = (softmax(x) − onehot(t)) / N"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor {
+    override func forward(_ xs: ForwardInputs) throws -> Tensor {
         let x = xs[0]
         guard x.rank == 2 else {
             throw AutodiffError.invalid(op: label, message: "needs 2-d scores (N, classes), got \(formatShape(x.shape))")
@@ -59,7 +59,7 @@ final class SoftmaxCrossEntropy: Function {
 final class MeanSquaredError: Function {
     override var label: String { "mse" }
     override var derivativeTexts: [String] { ["gx0 = 2·(x0 − x1)·gy / N", "gx1 = −gx0"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor {
+    override func forward(_ xs: ForwardInputs) throws -> Tensor {
         let diff = try xs[0] - xs[1]
         let n = Double(diff.shape.first ?? 1)
         return Tensor(diff.scalars.reduce(0) { $0 + $1 * $1 } / n)

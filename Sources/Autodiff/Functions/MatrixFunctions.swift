@@ -3,7 +3,7 @@
 final class MatMul: Function {
     override var label: String { "matmul" }
     override var derivativeTexts: [String] { ["gx = gy · Wᵀ", "gW = xᵀ · gy"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].matmul(xs[1]) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].matmul(xs[1]) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let (x, w) = (xs[0], xs[1])
@@ -21,7 +21,7 @@ final class MatMul: Function {
 final class LinearFunction: Function {
     override var label: String { "linear" }
     override var derivativeTexts: [String] { ["gx = gy · Wᵀ", "gW = xᵀ · gy", "gb = sum_to(gy, b.shape)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor {
+    override func forward(_ xs: ForwardInputs) throws -> Tensor {
         let y = try xs[0].matmul(xs[1])
         return xs.count > 2 ? try y + xs[2] : y
     }

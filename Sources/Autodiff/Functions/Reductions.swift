@@ -15,7 +15,7 @@ final class Sum: Function {
     init(axes: [Int]?, keepdims: Bool) { self.axes = axes; self.keepdims = keepdims }
     override var label: String { "sum" }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].sum(axes: axes, keepdims: keepdims) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].sum(axes: axes, keepdims: keepdims) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         let shape = xs[0].value.shape
@@ -30,7 +30,7 @@ final class Extremum: Function {
     init(axis: Int?, keepdims: Bool, isMax: Bool) { self.axis = axis; self.keepdims = keepdims; self.isMax = isMax }
     override var label: String { isMax ? "max" : "min" }
     override var derivativeTexts: [String] { ["gx = gy where x is the \(label), else 0"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor {
+    override func forward(_ xs: ForwardInputs) throws -> Tensor {
         isMax ? try xs[0].max(axis: axis, keepdims: keepdims) : try xs[0].min(axis: axis, keepdims: keepdims)
     }
     @_specialize(where V == Tensor)
@@ -51,7 +51,7 @@ final class Clip: Function {
     init(_ lo: Double, _ hi: Double) { self.lo = lo; self.hi = hi }
     override var label: String { "clip" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 if lo ≤ x ≤ hi else 0"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor {
+    override func forward(_ xs: ForwardInputs) throws -> Tensor {
         let (lo, hi) = (lo, hi)
         return xs[0].map { Swift.min(Swift.max($0, lo), hi) }
     }

@@ -6,7 +6,7 @@ final class Reshape: Function {
     init(_ shape: [Int]) { self.shape = shape }
     override var label: String { "reshape" }
     override var derivativeTexts: [String] { ["gx = reshape(gy, x.shape)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].reshaped(shape) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].reshaped(shape) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.reshaped(xs[0].value.shape)]
@@ -18,7 +18,7 @@ final class Transpose: Function {
     init(_ axes: [Int]?) { self.axes = axes }
     override var label: String { "transpose" }
     override var derivativeTexts: [String] { ["gx = transpose(gy, inverse axes)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].transposed(axes) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].transposed(axes) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         guard let axes else { return [try gy.transposed(nil)] }
@@ -34,7 +34,7 @@ final class BroadcastTo: Function {
     init(_ shape: [Int]) { self.shape = shape }
     override var label: String { "broadcast_to" }
     override var derivativeTexts: [String] { ["gx = sum_to(gy, x.shape)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].broadcastTo(shape) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].broadcastTo(shape) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.summed(to: xs[0].value.shape)]
@@ -46,7 +46,7 @@ final class SumTo: Function {
     init(_ shape: [Int]) { self.shape = shape }
     override var label: String { "sum_to" }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].sumTo(shape) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].sumTo(shape) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.broadcast(to: xs[0].value.shape)]
@@ -58,7 +58,7 @@ final class GetItem: Function {
     init(_ rows: [Int]) { self.rows = rows }
     override var label: String { "get_item" }
     override var derivativeTexts: [String] { ["gx = zeros(x.shape); gx[rows] += gy"] }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].rows(rows) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].rows(rows) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         [try gy.scatteredRows(rows, into: xs[0].value.shape)]
@@ -71,7 +71,7 @@ final class GetItemGrad: Function {
     let inShape: [Int]
     init(_ rows: [Int], inShape: [Int]) { self.rows = rows; self.inShape = inShape }
     override var label: String { "get_item_grad" }
-    override func forward(_ xs: [Tensor]) throws -> Tensor { try xs[0].scatteredRows(rows, into: inShape) }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].scatteredRows(rows, into: inShape) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.rows(rows)] }
 }
