@@ -67,8 +67,8 @@ public struct Buffer: Sendable, Equatable {
     /// are skipped. Tabs become a space, other control characters are dropped.
     @discardableResult
     public mutating func setString(_ s: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
-        let limit = min(width, maxWidth.map { x + max(0, $0) } ?? Int.max)
-        guard y >= 0, y < height else { return 0 }
+        let limit = min(width, maxWidth.map { x.saturatingAdd(max(0, $0)) } ?? Int.max)
+        guard y >= 0, y < height, x < limit else { return 0 }
         var col = x
         var lastCell = -1  // index of the last grapheme written, for combining marks
         for character in s {
@@ -104,7 +104,7 @@ public struct Buffer: Sendable, Equatable {
             if w == 2 { put(Cell(symbol: "", style: style), col + 1, y) }
             col += w
         }
-        return max(0, col - x)
+        return max(0, col.saturatingSubtract(x))
     }
 
     /// Index of the grapheme that ends just left of column `x`, or -1.
@@ -118,7 +118,9 @@ public struct Buffer: Sendable, Equatable {
     /// Writes `s` and pads with spaces in `style` up to `width` columns.
     public mutating func setLine(_ s: String, x: Int, y: Int, width: Int, style: Style) {
         let used = setString(s, x: x, y: y, style: style, maxWidth: width)
-        if used < width { fill(Rect(x: x + used, y: y, width: width - used, height: 1), with: Cell(symbol: " ", style: style)) }
+        if used < width {
+            fill(Rect(x: x.saturatingAdd(used), y: y, width: width - used, height: 1), with: Cell(symbol: " ", style: style))
+        }
     }
 
     /// Sets the style of every cell in `rect` (clipped), keeping the symbols.
@@ -161,10 +163,10 @@ public struct Buffer: Sendable, Equatable {
             while col < other.width {
                 let cell = other.cells[row * other.width + col]
                 if cell.symbol.isEmpty { col += 1; continue }
-                let tx = x + col
-                let ty = y + row
+                let tx = x.saturatingAdd(col)
+                let ty = y.saturatingAdd(row)
                 let w = max(1, displayWidth(cell.symbol))
-                if inBounds(tx, ty), tx + w <= width {
+                if inBounds(tx, ty), tx <= width - w {
                     put(cell, tx, ty)
                     if w == 2 { put(Cell(symbol: "", style: cell.style), tx + 1, ty) }
                 }

@@ -32,20 +32,30 @@ public struct Block: Widget, Sendable {
         guard area.width >= 2, area.height >= 2 else { return }
         let g = glyphs.border(border)
         if clearsInside { buffer.fill(area.inner(1), with: Cell(symbol: " ", style: .plain)) }
-        let horizontal = String(repeating: g.horizontal, count: area.width - 2)
-        buffer.setString(g.topLeft + horizontal + g.topRight, x: area.x, y: area.y, style: borderStyle)
-        buffer.setString(g.bottomLeft + horizontal + g.bottomRight, x: area.x, y: area.bottom - 1, style: borderStyle)
-        for row in (area.y + 1)..<(area.bottom - 1) {
+        // Only the visible part is drawn, so a huge or off-screen area costs nothing.
+        let visible = area.intersection(buffer.area)
+        guard !visible.isEmpty else { return }
+        let top = area.y
+        let bottom = area.bottom - 1
+        for col in visible.x..<visible.right {
+            let isLeft = col == area.x
+            let isRight = col == area.right - 1
+            let topGlyph = isLeft ? g.topLeft : isRight ? g.topRight : g.horizontal
+            let bottomGlyph = isLeft ? g.bottomLeft : isRight ? g.bottomRight : g.horizontal
+            buffer.setString(topGlyph, x: col, y: top, style: borderStyle)
+            buffer.setString(bottomGlyph, x: col, y: bottom, style: borderStyle)
+        }
+        for row in stride(from: max(visible.y, top + 1), to: min(visible.bottom, bottom), by: 1) {
             buffer.setString(g.vertical, x: area.x, y: row, style: borderStyle)
             buffer.setString(g.vertical, x: area.right - 1, y: row, style: borderStyle)
         }
         // A title needs at least one border cell on each side and a space around it.
         if let title, !title.isEmpty, area.width >= 5 {
-            let text = truncate(title, toWidth: area.width - 4, ellipsis: glyphs.ellipsis)
+            let text = truncate(title, toWidth: min(area.width - 4, 1000), ellipsis: glyphs.ellipsis)
             buffer.setString(" " + text + " ", x: area.x + 1, y: area.y, style: titleStyle, maxWidth: area.width - 2)
         }
         if let footer, !footer.isEmpty, area.width >= 5 {
-            let text = truncate(footer, toWidth: area.width - 4, ellipsis: glyphs.ellipsis)
+            let text = truncate(footer, toWidth: min(area.width - 4, 1000), ellipsis: glyphs.ellipsis)
             let w = displayWidth(text) + 2
             buffer.setString(" " + text + " ", x: area.right - 1 - w, y: area.bottom - 1, style: titleStyle)
         }
