@@ -41,7 +41,7 @@ let package = Package(
         // MARK: - Benchmarks (release build prints one JSON line per workload)
         .executableTarget(
             name: "backstep-bench",
-            dependencies: ["Autodiff", "Lessons", "Rendering", "Player"],
+            dependencies: ["Autodiff"],
             path: "Benchmarks/Sources"
         ),
 

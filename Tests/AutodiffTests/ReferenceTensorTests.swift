@@ -96,3 +96,24 @@ import Testing
         #expect(try m.transposed().matmul(v) == Tensor([4, 5]))
     }
 }
+
+/// Large products go through a system BLAS when one is installed; either way
+/// they must agree with the textbook triple loop.
+@Suite struct LargeMatmulTests {
+    @Test func largeProductMatchesTripleLoop() throws {
+        var rng = SplitMix64(state: 99)
+        let (m, k, n) = (70, 64, 50)
+        let a = rng.tensor([m, k]), b = rng.tensor([k, n])
+        let c = try a.matmul(b)
+        var worst = 0.0
+        for i in 0..<m {
+            for j in 0..<n {
+                var s = 0.0
+                for p in 0..<k { s += a.scalars[i * k + p] * b.scalars[p * n + j] }
+                worst = Swift.max(worst, abs(s - c.scalars[i * n + j]))
+            }
+        }
+        #expect(c.shape == [m, n])
+        #expect(worst < 1e-12)
+    }
+}

@@ -19,6 +19,11 @@ enum BLAS {
 
     private static func load() -> DGEMM? {
         if getenv("BACKSTEP_NO_BLAS") != nil { return nil }
+        // Debian's OpenBLAS 0.3.21 does not recognise some virtual CPUs and falls back
+        // to its slowest (Prescott) kernels; AVX2 machines run the Haswell ones well.
+        if getenv("OPENBLAS_CORETYPE") == nil, cpuHasAVX2AndFMA() {
+            setenv("OPENBLAS_CORETYPE", "Haswell", 0)
+        }
         let names = ["libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3", "libopenblas.dylib"]
         for name in names {
             guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else { continue }
@@ -30,5 +35,18 @@ enum BLAS {
             return unsafeBitCast(symbol, to: DGEMM.self)
         }
         return nil
+    }
+
+    private static func cpuHasAVX2AndFMA() -> Bool {
+        guard let file = fopen("/proc/cpuinfo", "r") else { return false }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 4096)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard text.hasPrefix("flags") else { continue }
+            let flags = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }))
+            return flags.contains("avx2") && flags.contains("fma")
+        }
+        return false
     }
 }
