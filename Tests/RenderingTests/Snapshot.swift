@@ -1,4 +1,5 @@
 import Foundation
+@testable import Rendering
 import Testing
 
 /// Compares `text` with the golden file `__Snapshots__/<named>.txt` beside the tests.
@@ -44,4 +45,20 @@ func snapshotDiff(expected: String, actual: String, name: String) -> String {
         report.append(String(format: "%4d + ", i + 1) + (b.map { "|\($0)|" } ?? "(no line)"))
     }
     return report.joined(separator: "\n")
+}
+
+/// A buffer's rows with trailing spaces trimmed: stable, readable golden text.
+func screenText(_ buffer: Buffer) -> String {
+    buffer.lines().map { line in
+        var s = Substring(line)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }.joined(separator: "\n")
+}
+
+/// Renders `widget` into a fresh `width`×`height` buffer.
+func rendered(_ widget: some Widget, width: Int, height: Int) -> Buffer {
+    var buffer = Buffer(width: width, height: height)
+    buffer.render(widget, in: buffer.area)
+    return buffer
 }

@@ -7,21 +7,22 @@ extension Buffer {
         var out: [String] = []
         out.reserveCapacity(height)
         for row in 0..<height {
-            var line = ""
+            var line: [UInt8] = []
+            line.reserveCapacity(width * 3)
             var current = Style.plain
             let base = row * width
             for col in 0..<width {
-                let cell = cells[base + col]
-                if cell.symbol.isEmpty { continue }
-                let style = colors == .none ? cell.style.withoutColor : cell.style
+                let code = codes[base + col]
+                if code == Buffer.continuation { continue }
+                let style = colors == .none ? styles[base + col].withoutColor : styles[base + col]
                 if style != current {
-                    line += Buffer.sgr(style, colors: colors)
+                    line.append(contentsOf: Buffer.sgr(style, colors: colors).utf8)
                     current = style
                 }
-                line += cell.symbol
+                appendUTF8(code, to: &line)
             }
-            if current != .plain { line += "\u{1B}[0m" }
-            out.append(line)
+            if current != .plain { line.append(contentsOf: "\u{1B}[0m".utf8) }
+            out.append(String(decoding: line, as: UTF8.self))
         }
         return out
     }

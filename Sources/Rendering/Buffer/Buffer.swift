@@ -4,16 +4,35 @@
 /// and writes outside it are ignored, so no coordinate can trap. A wide
 /// grapheme occupies two cells (the second holds `""`); overwriting either
 /// half of one blanks the other half so rows never shift.
-public struct Buffer: Sendable, Equatable {
+///
+/// Storage is two flat arrays, a code per cell and a style per cell, so a
+/// 200×60 frame is drawn and read without allocating a string per cell: a
+/// grapheme of one scalar is stored as that scalar, a longer one (a letter
+/// with combining marks, an emoji sequence) as an index into a side table.
+public struct Buffer: Sendable {
     public let width: Int
     public let height: Int
-    /// Row-major cells, `width * height` of them.
-    public private(set) var cells: [Cell]
+    /// Per cell: a scalar value, `continuation`, or `clusterFlag | index into clusters`.
+    var codes: [UInt32]
+    var styles: [Style]
+    /// Graphemes of more than one scalar, each stored once.
+    var clusters: [String] = []
+    var clusterIndex: [String: UInt32] = [:]
+
+    /// Code of the second column of a wide grapheme (NUL is never drawn).
+    static let continuation: UInt32 = 0
+    static let clusterFlag: UInt32 = 0x8000_0000
+    static let space: UInt32 = 0x20
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: fill, count: self.width * self.height)
+        let count = self.width.saturatingMultiply(self.height)
+        codes = []
+        styles = Array(repeating: fill.style, count: count)
+        let narrow = displayWidth(fill.symbol) == 1 ? fill.symbol : " "
+        let code = code(for: narrow)
+        codes = Array(repeating: code, count: count)
     }
 
     /// The whole buffer as a rectangle at the origin.
@@ -25,103 +44,108 @@ public struct Buffer: Sendable, Equatable {
     /// The cell at (`x`, `y`); a blank outside the buffer. Setting a wide
     /// symbol also claims the next column (or becomes a space at the edge).
     public subscript(x: Int, y: Int) -> Cell {
-        get { inBounds(x, y) ? cells[y * width + x] : .blank }
+        get {
+            guard inBounds(x, y) else { return .blank }
+            let i = y * width + x
+            return Cell(symbol: symbol(codes[i]), style: styles[i])
+        }
         set {
             guard inBounds(x, y) else { return }
             let w = displayWidth(newValue.symbol)
             if w >= 2 {
                 if x + 1 < width {
-                    put(newValue, x, y)
-                    put(Cell(symbol: "", style: newValue.style), x + 1, y)
+                    put(code(for: newValue.symbol), newValue.style, x, y)
+                    put(Buffer.continuation, newValue.style, x + 1, y)
                 } else {
-                    put(Cell(symbol: " ", style: newValue.style), x, y)
+                    put(Buffer.space, newValue.style, x, y)
                 }
-            } else if newValue.symbol.isEmpty {
-                put(Cell(symbol: " ", style: newValue.style), x, y)
+            } else if w == 0 {
+                // Empty, a control character or a lone mark: nothing to show in a cell of its own.
+                put(Buffer.space, newValue.style, x, y)
             } else {
-                put(newValue, x, y)
+                put(code(for: newValue.symbol), newValue.style, x, y)
             }
         }
+    }
+
+    /// Every cell, row by row (a copy: for tests and whole-screen comparisons).
+    public var cells: [Cell] {
+        (0..<codes.count).map { Cell(symbol: symbol(codes[$0]), style: styles[$0]) }
+    }
+
+    /// The symbol of the cell at (`x`, `y`) without building a `Cell`.
+    public func symbol(x: Int, y: Int) -> String {
+        inBounds(x, y) ? symbol(codes[y * width + x]) : " "
+    }
+
+    /// The style of the cell at (`x`, `y`) (plain outside).
+    public func style(x: Int, y: Int) -> Style {
+        inBounds(x, y) ? styles[y * width + x] : .plain
     }
 
     /// Writes one cell, first repairing a wide grapheme it would cut in half.
     @inline(__always)
-    mutating func put(_ cell: Cell, _ x: Int, _ y: Int) {
+    mutating func put(_ code: UInt32, _ style: Style, _ x: Int, _ y: Int) {
         let i = y * width + x
-        if !cell.symbol.isEmpty, cells[i].symbol.isEmpty, x > 0 {
+        if code != Buffer.continuation, codes[i] == Buffer.continuation, x > 0 {
             // Overwriting a right half: its left half can no longer stand.
-            cells[i - 1].symbol = " "
+            codes[i - 1] = Buffer.space
         }
-        if x + 1 < width, cells[i + 1].symbol.isEmpty {
+        if x + 1 < width, codes[i + 1] == Buffer.continuation {
             // Overwriting a left half: drop the orphaned right half.
-            cells[i + 1].symbol = " "
+            codes[i + 1] = Buffer.space
         }
-        cells[i] = cell
+        codes[i] = code
+        styles[i] = style
     }
 
-    /// Writes `s` from (`x`, `y`) by display width and returns the columns it advanced.
-    ///
-    /// Wide graphemes take two cells; one that would be cut at the edge is not
-    /// drawn. Zero-width marks join the grapheme before them. Writing stops at
-    /// the buffer's right edge or after `maxWidth` columns; columns left of 0
-    /// are skipped. Tabs become a space, other control characters are dropped.
-    @discardableResult
-    public mutating func setString(_ s: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
-        let limit = min(width, maxWidth.map { x.saturatingAdd(max(0, $0)) } ?? Int.max)
-        guard y >= 0, y < height, x < limit else { return 0 }
-        var col = x
-        var lastCell = -1  // index of the last grapheme written, for combining marks
-        for character in s {
-            if col >= limit { break }
-            var w = displayWidth(character)
-            var symbol: String
-            if w == 0 {
-                if character == "\t" {
-                    w = 1
-                    symbol = " "
-                } else {
-                    if character.asciiValue == nil {
-                        if lastCell < 0, col == x { lastCell = cellBefore(col, y) }
-                        if lastCell >= 0 { cells[lastCell].symbol.append(character) }
-                    }
-                    continue
-                }
-            } else {
-                symbol = String(character)
-            }
-            if col + w > limit { break }
-            if col < 0 {
-                // Partly left of the buffer: show the visible half as a space.
-                if col + w > 0 {
-                    put(Cell(symbol: " ", style: style), 0, y)
-                }
-                col += w
-                lastCell = -1
-                continue
-            }
-            put(Cell(symbol: symbol, style: style), col, y)
-            lastCell = y * width + col
-            if w == 2 { put(Cell(symbol: "", style: style), col + 1, y) }
-            col += w
-        }
-        return max(0, col.saturatingSubtract(x))
+    /// The stored code of a grapheme (interning multi-scalar ones).
+    mutating func code(for symbol: String) -> UInt32 {
+        var scalars = symbol.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return Buffer.continuation }
+        if scalars.next() == nil { return first.value }
+        if let known = clusterIndex[symbol] { return known }
+        let code = Buffer.clusterFlag | UInt32(clusters.count)
+        clusters.append(symbol)
+        clusterIndex[symbol] = code
+        return code
     }
 
-    /// Index of the grapheme that ends just left of column `x`, or -1.
-    func cellBefore(_ x: Int, _ y: Int) -> Int {
-        var col = x - 1
-        if inBounds(col, y), cells[y * width + col].symbol.isEmpty { col -= 1 }
-        guard inBounds(col, y), cells[y * width + col].symbol != " " else { return -1 }
-        return y * width + col
+    /// The grapheme a code stands for (`""` for a continuation).
+    func symbol(_ code: UInt32) -> String {
+        if code == Buffer.continuation { return "" }
+        if code < 0x80 { return Buffer.asciiSymbols[Int(code)] }
+        if code & Buffer.clusterFlag != 0 {
+            let index = Int(code & ~Buffer.clusterFlag)
+            return index < clusters.count ? clusters[index] : " "
+        }
+        return Unicode.Scalar(code).map { String(Character($0)) } ?? " "
     }
 
-    /// Writes `s` and pads with spaces in `style` up to `width` columns.
-    public mutating func setLine(_ s: String, x: Int, y: Int, width: Int, style: Style) {
-        let used = setString(s, x: x, y: y, style: style, maxWidth: width)
-        if used < width {
-            fill(Rect(x: x.saturatingAdd(used), y: y, width: width - used, height: 1), with: Cell(symbol: " ", style: style))
+    /// Appends the UTF-8 of the grapheme a code stands for.
+    @inline(__always)
+    func appendUTF8(_ code: UInt32, to bytes: inout [UInt8]) {
+        if code < 0x80 {
+            if code != Buffer.continuation { bytes.append(UInt8(code)) }
+        } else if code & Buffer.clusterFlag != 0 {
+            bytes.append(contentsOf: symbol(code).utf8)
+        } else if code < 0x800 {
+            bytes.append(UInt8(0xC0 | (code >> 6)))
+            bytes.append(UInt8(0x80 | (code & 0x3F)))
+        } else if code < 0x10000 {
+            bytes.append(UInt8(0xE0 | (code >> 12)))
+            bytes.append(UInt8(0x80 | ((code >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (code & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (code >> 18)))
+            bytes.append(UInt8(0x80 | ((code >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((code >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (code & 0x3F)))
         }
     }
+
+    /// One-character strings for ASCII, so the common case allocates nothing.
+    static let asciiSymbols: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Sets the style of every cell in `rect` (clipped), keeping the symbols.
     public mutating func setStyle(_ style: Style, in rect: Rect) {
@@ -129,7 +153,7 @@ public struct Buffer: Sendable, Equatable {
         guard !r.isEmpty else { return }
         for row in r.y..<r.bottom {
             let base = row * width
-            for col in r.x..<r.right { cells[base + col].style = style }
+            for col in r.x..<r.right { styles[base + col] = style }
         }
     }
 
@@ -139,17 +163,24 @@ public struct Buffer: Sendable, Equatable {
         guard !r.isEmpty else { return }
         for row in r.y..<r.bottom {
             let base = row * width
-            for col in r.x..<r.right { cells[base + col].style = cells[base + col].style.patched(with: style) }
+            for col in r.x..<r.right { styles[base + col] = styles[base + col].patched(with: style) }
         }
     }
 
-    /// Fills `rect` (clipped) with copies of `cell` (a narrow symbol).
+    /// Fills `rect` (clipped) with copies of `cell` (a wide symbol becomes a space).
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
-        let narrow = displayWidth(cell.symbol) == 1 ? cell : Cell(symbol: " ", style: cell.style)
+        let code = displayWidth(cell.symbol) == 1 ? code(for: cell.symbol) : Buffer.space
         for row in r.y..<r.bottom {
-            for col in r.x..<r.right { put(narrow, col, row) }
+            let base = row * width
+            // Repair wide graphemes cut by the rectangle's edges, then fill straight through.
+            if codes[base + r.x] == Buffer.continuation, r.x > 0 { codes[base + r.x - 1] = Buffer.space }
+            if r.right < width, codes[base + r.right] == Buffer.continuation { codes[base + r.right] = Buffer.space }
+            for i in (base + r.x)..<(base + r.right) {
+                codes[i] = code
+                styles[i] = cell.style
+            }
         }
     }
 
@@ -161,14 +192,17 @@ public struct Buffer: Sendable, Equatable {
         for row in 0..<other.height {
             var col = 0
             while col < other.width {
-                let cell = other.cells[row * other.width + col]
-                if cell.symbol.isEmpty { col += 1; continue }
+                let i = row * other.width + col
+                let code = other.codes[i]
+                if code == Buffer.continuation { col += 1; continue }
+                let wide = col + 1 < other.width && other.codes[i + 1] == Buffer.continuation
+                let w = wide ? 2 : 1
                 let tx = x.saturatingAdd(col)
                 let ty = y.saturatingAdd(row)
-                let w = max(1, displayWidth(cell.symbol))
                 if inBounds(tx, ty), tx <= width - w {
-                    put(cell, tx, ty)
-                    if w == 2 { put(Cell(symbol: "", style: cell.style), tx + 1, ty) }
+                    let local = code & Buffer.clusterFlag != 0 ? self.code(for: other.symbol(code)) : code
+                    put(local, other.styles[i], tx, ty)
+                    if wide { put(Buffer.continuation, other.styles[i], tx + 1, ty) }
                 }
                 col += w
             }
@@ -180,19 +214,45 @@ public struct Buffer: Sendable, Equatable {
     public func lines() -> [String] {
         var out: [String] = []
         out.reserveCapacity(height)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width * 3)
         for row in 0..<height {
-            var line = ""
-            line.reserveCapacity(width)
+            bytes.removeAll(keepingCapacity: true)
             let base = row * width
-            for col in 0..<width {
-                let s = cells[base + col].symbol
-                if !s.isEmpty { line += s }
-            }
-            out.append(line)
+            for col in 0..<width { appendUTF8(codes[base + col], to: &bytes) }
+            out.append(String(decoding: bytes, as: UTF8.self))
         }
         return out
     }
 
     /// The plain rows joined by newlines (no trailing newline).
     public var text: String { lines().joined(separator: "\n") }
+}
+
+extension Buffer: Equatable {
+    /// Same size and the same symbol and style in every cell.
+    public static func == (a: Buffer, b: Buffer) -> Bool {
+        guard a.width == b.width, a.height == b.height, a.styles == b.styles else { return false }
+        if a.clusters.isEmpty && b.clusters.isEmpty { return a.codes == b.codes }
+        for i in 0..<a.codes.count where a.codes[i] != b.codes[i] || a.codes[i] & clusterFlag != 0 {
+            if a.symbol(a.codes[i]) != b.symbol(b.codes[i]) { return false }
+        }
+        return true
+    }
+
+    /// The cells that differ from `previous` (every cell when the sizes differ),
+    /// for a backend that redraws only what changed.
+    public func changes(from previous: Buffer?) -> [(x: Int, y: Int, cell: Cell)] {
+        var out: [(x: Int, y: Int, cell: Cell)] = []
+        let sameSize = previous.map { $0.width == width && $0.height == height } ?? false
+        for i in 0..<codes.count {
+            if sameSize, let previous, previous.styles[i] == styles[i] {
+                let old = previous.codes[i], new = codes[i]
+                if old == new && new & Buffer.clusterFlag == 0 { continue }
+                if previous.symbol(old) == symbol(new) { continue }
+            }
+            out.append((x: i % max(1, width), y: i / max(1, width), cell: Cell(symbol: symbol(codes[i]), style: styles[i])))
+        }
+        return out
+    }
 }

@@ -3,7 +3,8 @@
 /// Lines break at spaces; a word that does not fit moves to the next line and
 /// only a word longer than a whole line is cut. Between two wide characters
 /// (Hangul syllables, CJK ideographs) a line may break anywhere, as Unicode
-/// line breaking allows, so Korean fills its lines instead of leaving holes.
+/// line breaking allows, so Korean fills its lines instead of leaving holes;
+/// such a break keeps at least two characters on each side.
 public enum Wrap {
     /// Wraps `spans` into lines of at most `width` columns.
     ///
@@ -29,7 +30,17 @@ public enum Wrap {
             } else if indent > 0 {
                 line.append(String(repeating: " ", count: min(indent, width - 1)), style: .plain)
             }
-            for glyph in current { line.append(String(glyph.character), style: glyph.style) }
+            var text = ""
+            var style = current.first?.style ?? .plain
+            for glyph in current {
+                if glyph.style != style {
+                    line.append(text, style: style)
+                    text = ""
+                    style = glyph.style
+                }
+                text.append(glyph.character)
+            }
+            if !text.isEmpty { line.append(text, style: style) }
             out.append(line)
             current = []
             currentWidth = 0
@@ -45,8 +56,10 @@ public enum Wrap {
                 continue
             }
             var rest = word.glyphs[...]
-            // Wide text may break inside the word to fill the rest of this line.
-            if !current.isEmpty, let cut = breakPoint(rest, fitting: room() - currentWidth - 1, hard: false), cut > rest.startIndex {
+            // Wide text may break inside the word to fill the rest of this line,
+            // but never leaving a lone syllable on either side of the break.
+            if !current.isEmpty,
+               let cut = breakPoint(rest, fitting: room() - currentWidth - 1, hard: false, keep: 2) {
                 current.append(word.space)
                 current += rest[..<cut]
                 rest = rest[cut...]
@@ -115,17 +128,27 @@ public enum Wrap {
     /// The furthest index at which `glyphs` may break with the part before it
     /// no wider than `room`: between two wide characters, or anywhere when
     /// `hard`. Nil when no such break leaves a non-empty first part.
-    static func breakPoint(_ glyphs: ArraySlice<Glyph>, fitting room: Int, hard: Bool) -> ArraySlice<Glyph>.Index? {
+    /// `keep` is the fewest wide characters allowed on each side of a break
+    /// between wide characters (so a syllable is never left alone).
+    static func breakPoint(_ glyphs: ArraySlice<Glyph>, fitting room: Int, hard: Bool, keep: Int = 1) -> ArraySlice<Glyph>.Index? {
         guard room > 0 else { return nil }
+        let wideTotal = glyphs.reduce(0) { $0 + ($1.width == 2 ? 1 : 0) }
+        var wideBefore = 0
         var used = 0
         var best: Int? = nil
         var i = glyphs.startIndex
         while i < glyphs.endIndex {
             used += glyphs[i].width
             if used > room { break }
+            if glyphs[i].width == 2 { wideBefore += 1 }
             let next = i + 1
-            if next < glyphs.endIndex, hard || (glyphs[i].width == 2 && glyphs[next].width == 2) {
-                best = next
+            if next < glyphs.endIndex {
+                if hard {
+                    best = next
+                } else if glyphs[i].width == 2, glyphs[next].width == 2,
+                          wideBefore >= keep, wideTotal - wideBefore >= keep {
+                    best = next
+                }
             }
             i = next
         }

@@ -1,0 +1,115 @@
+/// Loss against iteration: a line through the points in order, with axes.
+///
+/// Braille by default, half blocks for a projector, one ASCII glyph per cell
+/// with `GlyphSet.ascii`. NaN and ±Inf values are left out of the scale and
+/// break the line (a gap), and a badge such as `NaN/Inf ×3` says how many.
+/// On a log scale zeros and negatives are skipped the same way. With no
+/// value left to draw, the chart shows a message instead.
+public struct LineChart: Widget, Sendable {
+    public var points: [ChartPoint]
+    public var title: String?
+    /// Plot log10 of the values, with a tick at each decade.
+    public var logScale: Bool
+    /// A fixed x range (the planned iterations, so the line grows to the right); nil fits the data.
+    public var xRange: ClosedRange<Double>?
+    /// Ticks on the x axis only at whole numbers.
+    public var integerX: Bool
+    public var marker: ChartMarker
+    public var glyphs: GlyphSet
+    public var styles: ChartStyles
+    /// Shown when there are no points at all.
+    public var emptyMessage: String
+    /// Shown when no point can be drawn (all NaN/Inf, or none positive on a log scale).
+    public var noFiniteMessage: String
+    /// Badge prefix for values that are NaN or infinite.
+    public var badgeLabel: String
+
+    /// A chart of `values` at x = `firstX`, `firstX + 1`, …
+    public init(values: [Double], firstX: Double = 0, title: String? = nil, logScale: Bool = false,
+                theme: Theme = .default, glyphs: GlyphSet = .unicode) {
+        self.init(points: values.enumerated().map { ChartPoint(x: firstX + Double($0.offset), y: $0.element) },
+                  title: title, logScale: logScale, theme: theme, glyphs: glyphs)
+    }
+
+    public init(points: [ChartPoint], title: String? = nil, logScale: Bool = false,
+                theme: Theme = .default, glyphs: GlyphSet = .unicode) {
+        self.points = points
+        self.title = title
+        self.logScale = logScale
+        xRange = nil
+        integerX = true
+        marker = glyphs.isASCII ? .ascii : theme.chartMarker
+        self.glyphs = glyphs
+        styles = ChartStyles(theme: theme)
+        emptyMessage = "no data yet"
+        noFiniteMessage = logScale ? "no positive finite values" : "no finite values"
+        badgeLabel = "NaN/Inf"
+    }
+
+    /// How many values are NaN or infinite.
+    public var nonFiniteCount: Int { points.reduce(0) { $0 + ($1.isFinite ? 0 : 1) } }
+
+    /// The point in axis space (log10 applied), or nil when it cannot be drawn.
+    func plotted(_ p: ChartPoint) -> (x: Double, y: Double)? {
+        guard p.isFinite else { return nil }
+        if logScale {
+            guard p.y > 0 else { return nil }
+            return (p.x, ChartMath.log10(p.y))
+        }
+        return (p.x, p.y)
+    }
+
+    public func render(in area: Rect, buffer: inout Buffer) {
+        let area = area.intersection(buffer.area)
+        guard !area.isEmpty else { return }
+        let drawable = points.compactMap(plotted)
+        let skipped = points.count - drawable.count - nonFiniteCount
+        let badge = badgeText(skippedNonPositive: skipped)
+        var minX = xRange?.lowerBound ?? .infinity, maxX = xRange?.upperBound ?? -.infinity
+        var minY = Double.infinity, maxY = -Double.infinity
+        for p in drawable {
+            if xRange == nil { minX = min(minX, p.x); maxX = max(maxX, p.x) }
+            minY = min(minY, p.y)
+            maxY = max(maxY, p.y)
+        }
+        if drawable.isEmpty {
+            minY = 0
+            maxY = 1
+            if xRange == nil { minX = 0; maxX = 1 }
+        }
+        let frame = ChartFrame(
+            area: area, hasTitle: title != nil, marker: marker,
+            yScale: { [logScale] n in
+                logScale ? AxisScale.log(minY, maxY, maxTicks: n)
+                    : AxisScale.linear(minY, maxY, maxTicks: n, integer: false, extend: true)
+            },
+            xScale: { [integerX] n in AxisScale.linear(minX, maxX, maxTicks: n, integer: integerX, extend: false) })
+        if drawable.isEmpty {
+            frame.drawHeader(title: title, badge: badge, into: &buffer, glyphs: glyphs, styles: styles)
+            frame.drawMessage(points.isEmpty ? emptyMessage : noFiniteMessage, into: &buffer, glyphs: glyphs, styles: styles)
+            return
+        }
+        frame.drawAxes(into: &buffer, glyphs: glyphs, styles: styles)
+        var canvas = DotCanvas(columns: frame.plot.width, rows: frame.plot.height, marker: marker)
+        var previous: (x: Double, y: Double)? = nil
+        for p in points {
+            guard let q = plotted(p) else {
+                previous = nil  // a gap where the value is missing
+                continue
+            }
+            let d = frame.dot(q.x, q.y)
+            if let previous { canvas.line(from: previous, to: d, layer: 0) } else { canvas.point(d, layer: 0) }
+            previous = d
+        }
+        canvas.draw(into: &buffer, x: frame.plot.x, y: frame.plot.y, styles: [styles.line])
+        frame.drawHeader(title: title, badge: badge, into: &buffer, glyphs: glyphs, styles: styles)
+    }
+
+    func badgeText(skippedNonPositive: Int) -> String? {
+        var parts: [String] = []
+        let bad = nonFiniteCount
+        if bad > 0 { parts.append("\(badgeLabel) \(glyphs.times)\(bad)") }
+        if skippedNonPositive > 0 { parts.append((glyphs.isASCII ? "<=0 " : "≤0 ") + "\(glyphs.times)\(skippedNonPositive)") }
+        return parts.isEmpty ? nil : " " + parts.joined(separator: ", ") + " "
+    }
+}

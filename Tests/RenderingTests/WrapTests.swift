@@ -1,0 +1,96 @@
+import Testing
+@testable import Rendering
+
+@Suite struct WrapTests {
+    func plain(_ lines: [StyledLine]) -> [String] { lines.map(\.plainText) }
+
+    @Test func englishBreaksAtSpaces() {
+        let lines = Wrap.lines([Span("the quick brown fox jumps over the lazy dog")], width: 12)
+        #expect(plain(lines) == ["the quick", "brown fox", "jumps over", "the lazy dog"])
+    }
+
+    @Test func onlyWordsLongerThanTheLineAreCut() {
+        let lines = Wrap.lines([Span("a backpropagation b")], width: 8)
+        #expect(plain(lines) == ["a", "backprop", "agation", "b"])
+    }
+
+    @Test func koreanBreaksBetweenSyllablesButNeverLeavesOneAlone() {
+        let lines = Wrap.lines([Span("역전파는 출력에서 입력 방향으로 미분을 전달합니다")], width: 16)
+        #expect(plain(lines) == ["역전파는 출력", "에서 입력 방향", "으로 미분을 전달", "합니다"])
+        for line in lines { #expect(line.width <= 16) }
+        let narrow = Wrap.lines([Span("가나다라마바사아")], width: 5)
+        #expect(plain(narrow) == ["가나", "다라", "마바", "사아"])
+    }
+
+    @Test func mixedKoreanAndLatinStaysWithinWidth() {
+        let text = "Variable의 grad는 backward() 호출 후에 채워집니다. 값이 None이면 아직 역전파하지 않은 것입니다."
+        for width in 1...40 {
+            let lines = Wrap.lines([Span(text)], width: width)
+            for line in lines { #expect(line.width <= max(width, 2), "width \(width): \(line.plainText)") }
+            let joined = lines.map(\.plainText).joined().filter { $0 != " " }
+            #expect(joined == text.filter { $0 != " " }, "width \(width) lost text")
+        }
+    }
+
+    @Test func inlineMarkupKeepsStyles() {
+        let runs = Markup.parseInline("use **chain rule** and `x.grad` here, not **unclosed")
+        #expect(runs == [
+            MarkupRun("use "), MarkupRun("chain rule", kind: .strong), MarkupRun(" and "),
+            MarkupRun("x.grad", kind: .code), MarkupRun(" here, not **unclosed"),
+        ])
+        #expect(Markup.parseInline(#"a \`b\` c"#) == [MarkupRun("a `b` c")])
+    }
+
+    @Test func bulletsHangTheirIndent() {
+        let prose = Prose("- first item wraps onto a second line\n- second", theme: .monochrome, glyphs: .ascii)
+        #expect(plain(prose.lines(width: 16)) == ["- first item", "  wraps onto a", "  second line", "- second"])
+    }
+
+    @Test func blocksAndHeights() {
+        let markup = "# Title\nintro text\n\npara **two**\n\n1. one\n2. two\n```\ncode  stays\n```"
+        let prose = Prose(markup, theme: .monochrome)
+        let lines = prose.lines(width: 20)
+        #expect(plain(lines) == ["Title", "intro text", "", "para two", "", "1. one", "2. two", "", "code  stays"])
+        #expect(prose.height(forWidth: 20) == lines.count)
+        #expect(lines[0].spans[0].style == Theme.monochrome.heading)
+        #expect(lines[3].spans.last == Span("two", style: Theme.monochrome.strong))
+        #expect(lines[8].spans[0].style == Theme.monochrome.code)
+        #expect(prose.lines(width: 0).isEmpty)
+    }
+
+    @Test func proseSnapshotEnglishAndKorean() {
+        let markup = """
+        # 역전파 Backpropagation
+
+        The **chain rule** multiplies local derivatives: `y.backward()` walks the graph back from the output.
+
+        - a bullet with enough words to wrap onto a second line
+        - 한국어 글머리표 항목은 음절 사이에서 줄을 바꿀 수 있습니다
+
+        역전파는 출력에서 입력 방향으로 미분을 전달하는 알고리즘입니다. **연쇄 법칙**을 사용합니다.
+        """
+        let prose = Prose(markup)
+        let buffer = rendered(prose, width: 32, height: prose.height(forWidth: 32))
+        assertSnapshot(screenText(buffer), named: "prose-32")
+        var scrolled = prose
+        scrolled.scroll = 3
+        let top = rendered(scrolled, width: 32, height: 2)
+        #expect(top.lines().map { $0.trimmingCharacters() } == Array(prose.lines(width: 32)[3..<5].map(\.plainText)))
+    }
+
+    @Test func truncateAndPad() {
+        #expect(truncate("hello world", toWidth: 8) == "hello w…")
+        #expect(truncate("한국어입니다", toWidth: 7) == "한국어…")
+        #expect(truncate("abc", toWidth: 1, ellipsis: "...") == "a")
+        #expect(pad("가", toWidth: 4, alignment: .center) == " 가 ")
+        #expect(pad("abc", toWidth: 5, alignment: .right) == "  abc")
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
