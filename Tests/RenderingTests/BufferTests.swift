@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 @Suite struct BufferTests {
@@ -67,7 +68,8 @@ import Testing
         var buffer = Buffer(width: 4, height: 2)
         buffer.setString("ab", x: 0, y: 0, style: Style(fg: .orange, modifiers: .bold))
         let c256 = buffer.ansiLines(colors: .ansi256)
-        #expect(c256[0] == "\u{1B}[0;1;38;5;178mab\u{1B}[0;0m  \u{1B}[0m" || c256[0].hasPrefix("\u{1B}[0;1;38;5;178mab"))
+        #expect(
+            c256[0] == "\u{1B}[0;1;38;5;178mab\u{1B}[0;0m  \u{1B}[0m" || c256[0].hasPrefix("\u{1B}[0;1;38;5;178mab"))
         #expect(c256[1] == "    ")
         let c16 = buffer.ansiLines(colors: .ansi16)
         #expect(c16[0].hasPrefix("\u{1B}[0;1;33mab"))

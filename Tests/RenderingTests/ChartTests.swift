@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 @Suite struct ChartTests {
@@ -18,14 +19,18 @@ import Testing
     }
 
     @Test func lossChartSnapshotsInThreeModes() {
-        assertSnapshot(screenText(rendered(LineChart(values: loss, title: "loss"), width: 50, height: 14)),
-                       named: "line-braille")
-        assertSnapshot(screenText(rendered(LineChart(values: loss, title: "loss", theme: .projector), width: 50, height: 14)),
-                       named: "line-halfblock")
-        assertSnapshot(screenText(rendered(LineChart(values: loss, title: "loss", glyphs: .ascii), width: 50, height: 14)),
-                       named: "line-ascii")
-        assertSnapshot(screenText(rendered(LineChart(values: loss, title: "loss", logScale: true), width: 50, height: 14)),
-                       named: "line-log")
+        assertSnapshot(
+            screenText(rendered(LineChart(values: loss, title: "loss"), width: 50, height: 14)),
+            named: "line-braille")
+        assertSnapshot(
+            screenText(rendered(LineChart(values: loss, title: "loss", theme: .projector), width: 50, height: 14)),
+            named: "line-halfblock")
+        assertSnapshot(
+            screenText(rendered(LineChart(values: loss, title: "loss", glyphs: .ascii), width: 50, height: 14)),
+            named: "line-ascii")
+        assertSnapshot(
+            screenText(rendered(LineChart(values: loss, title: "loss", logScale: true), width: 50, height: 14)),
+            named: "line-log")
     }
 
     @Test func constantSeriesSitsMidAxis() {
@@ -56,8 +61,10 @@ import Testing
         values[70] = -.infinity
         let buffer = rendered(LineChart(values: values, title: "loss"), width: 50, height: 14)
         #expect(buffer.lines()[0].contains("NaN/Inf ×3"))
-        let clean = rendered(LineChart(values: loss.enumerated().map { [40, 41, 70].contains($0.offset) ? 1 : $0.element }, title: "loss"),
-                             width: 50, height: 14)
+        let clean = rendered(
+            LineChart(
+                values: loss.enumerated().map { [40, 41, 70].contains($0.offset) ? 1 : $0.element }, title: "loss"),
+            width: 50, height: 14)
         // The scale ignores the bad values: the axis labels are those of the clean data.
         #expect(buffer.lines()[1].prefix(4) == clean.lines()[1].prefix(4))
         let ascii = rendered(LineChart(values: values, glyphs: .ascii), width: 50, height: 14)
@@ -123,8 +130,9 @@ import Testing
         let charts: [any Widget] = [
             LineChart(values: values, title: "loss", glyphs: .ascii),
             LineChart(values: [0, 1, 0.5], title: "log", logScale: true, glyphs: .ascii),
-            ScatterChart(points: [ChartPoint(x: 0, y: 0), ChartPoint(x: 1, y: 1), ChartPoint(x: 2, y: .nan)],
-                         fit: [ChartPoint(x: 0, y: 0.2), ChartPoint(x: 2, y: 1.8)], title: "fit", glyphs: .ascii),
+            ScatterChart(
+                points: [ChartPoint(x: 0, y: 0), ChartPoint(x: 1, y: 1), ChartPoint(x: 2, y: .nan)],
+                fit: [ChartPoint(x: 0, y: 0.2), ChartPoint(x: 2, y: 1.8)], title: "fit", glyphs: .ascii),
             LineChart(values: [.nan], glyphs: .ascii),
         ]
         for chart in charts {
@@ -144,8 +152,9 @@ import Testing
         let charts: [any Widget] = [
             LineChart(values: loss, title: "a title that is longer than the chart is wide"),
             LineChart(values: [.nan, 1, .infinity]),
-            ScatterChart(points: (0..<20).map { ChartPoint(x: Double($0), y: Double($0 % 7)) },
-                         fit: [ChartPoint(x: -100, y: -1e6), ChartPoint(x: 100, y: 1e6)]),
+            ScatterChart(
+                points: (0..<20).map { ChartPoint(x: Double($0), y: Double($0 % 7)) },
+                fit: [ChartPoint(x: -100, y: -1e6), ChartPoint(x: 100, y: 1e6)]),
             LineChart(points: [ChartPoint(x: 0, y: 1), ChartPoint(x: 1e9, y: 2)]),
         ]
         for chart in charts {
@@ -166,7 +175,8 @@ import Testing
         for w in 0...8 {
             for h in 0...5 {
                 _ = rendered(LineChart(values: loss, title: "t"), width: w, height: h)
-                _ = rendered(ScatterChart(points: [ChartPoint(x: 0, y: 0)], fit: [ChartPoint(x: 0, y: 0)]), width: w, height: h)
+                _ = rendered(
+                    ScatterChart(points: [ChartPoint(x: 0, y: 0)], fit: [ChartPoint(x: 0, y: 0)]), width: w, height: h)
             }
         }
     }
@@ -177,7 +187,10 @@ import Testing
         let buffer = rendered(ScatterChart(points: points, fit: fit, title: "fit"), width: 40, height: 14)
         let fitStyle = Theme.default.chartFit
         let pointStyle = Theme.default.chartPoints
-        let styles = buffer.cells.filter { ($0.symbol.unicodeScalars.first?.value ?? 0) >= 0x2801 && ($0.symbol.unicodeScalars.first?.value ?? 0) <= 0x28FF }.map(\.style)
+        let styles = buffer.cells.filter {
+            ($0.symbol.unicodeScalars.first?.value ?? 0) >= 0x2801
+                && ($0.symbol.unicodeScalars.first?.value ?? 0) <= 0x28FF
+        }.map(\.style)
         #expect(styles.contains(fitStyle))
         #expect(!styles.contains(pointStyle))  // every point lies on the fit, so the fit colours every cell
         assertSnapshot(screenText(buffer), named: "scatter-braille")

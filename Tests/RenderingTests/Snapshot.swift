@@ -1,6 +1,7 @@
 import Foundation
-@testable import Rendering
 import Testing
+
+@testable import Rendering
 
 /// Compares `text` with the golden file `__Snapshots__/<named>.txt` beside the tests.
 ///
@@ -49,11 +50,7 @@ func snapshotDiff(expected: String, actual: String, name: String) -> String {
 
 /// A buffer's rows with trailing spaces trimmed: stable, readable golden text.
 func screenText(_ buffer: Buffer) -> String {
-    buffer.lines().map { line in
-        var s = Substring(line)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }.joined(separator: "\n")
+    buffer.lines().map { $0.trimmedTrailingSpaces() }.joined(separator: "\n")
 }
 
 /// Renders `widget` into a fresh `width`×`height` buffer.
@@ -61,4 +58,13 @@ func rendered(_ widget: some Widget, width: Int, height: Int) -> Buffer {
     var buffer = Buffer(width: width, height: height)
     buffer.render(widget, in: buffer.area)
     return buffer
+}
+
+extension String {
+    /// The string without trailing spaces (for comparing rows of a screen).
+    func trimmedTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
 }

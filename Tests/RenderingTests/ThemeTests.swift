@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 @Suite struct ThemeTests {
@@ -10,16 +11,19 @@ import Testing
     }
 
     @Test func okabeItoIndices() {
-        #expect([Color.orange, .skyBlue, .bluishGreen, .yellow, .blue, .vermillion, .reddishPurple].map(\.index256)
+        #expect(
+            [Color.orange, .skyBlue, .bluishGreen, .yellow, .blue, .vermillion, .reddishPurple].map(\.index256)
                 == [178, 74, 36, 221, 25, 166, 175])
         #expect(Color.indexed(196).index16 == 9)
         #expect(Color.default.index256 == nil)
     }
 
     func roles(_ t: Theme) -> [Style] {
-        [t.text, t.heading, t.secondary, t.strong, t.code, t.inputNode, t.dataNode, t.paramNode, t.functionNode,
-         t.edge, t.forwardFocus, t.backwardFocus, t.gradient, t.value, t.error, t.question, t.answer,
-         t.chartLine, t.chartPoints, t.chartFit, t.chartAxis, t.badge, t.statusBar, t.key, t.border, t.focusBorder]
+        [
+            t.text, t.heading, t.secondary, t.strong, t.code, t.inputNode, t.dataNode, t.paramNode, t.functionNode,
+            t.edge, t.forwardFocus, t.backwardFocus, t.gradient, t.value, t.error, t.question, t.answer,
+            t.chartLine, t.chartPoints, t.chartFit, t.chartAxis, t.badge, t.statusBar, t.key, t.border, t.focusBorder,
+        ]
     }
 
     @Test func noThemeUsesDimAndFocusIsNotColourAlone() {

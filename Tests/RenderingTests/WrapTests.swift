@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 @Suite struct WrapTests {
@@ -34,10 +35,11 @@ import Testing
 
     @Test func inlineMarkupKeepsStyles() {
         let runs = Markup.parseInline("use **chain rule** and `x.grad` here, not **unclosed")
-        #expect(runs == [
-            MarkupRun("use "), MarkupRun("chain rule", kind: .strong), MarkupRun(" and "),
-            MarkupRun("x.grad", kind: .code), MarkupRun(" here, not **unclosed"),
-        ])
+        #expect(
+            runs == [
+                MarkupRun("use "), MarkupRun("chain rule", kind: .strong), MarkupRun(" and "),
+                MarkupRun("x.grad", kind: .code), MarkupRun(" here, not **unclosed"),
+            ])
         #expect(Markup.parseInline(#"a \`b\` c"#) == [MarkupRun("a `b` c")])
     }
 
@@ -60,22 +62,22 @@ import Testing
 
     @Test func proseSnapshotEnglishAndKorean() {
         let markup = """
-        # 역전파 Backpropagation
+            # 역전파 Backpropagation
 
-        The **chain rule** multiplies local derivatives: `y.backward()` walks the graph back from the output.
+            The **chain rule** multiplies local derivatives: `y.backward()` walks the graph back from the output.
 
-        - a bullet with enough words to wrap onto a second line
-        - 한국어 글머리표 항목은 음절 사이에서 줄을 바꿀 수 있습니다
+            - a bullet with enough words to wrap onto a second line
+            - 한국어 글머리표 항목은 음절 사이에서 줄을 바꿀 수 있습니다
 
-        역전파는 출력에서 입력 방향으로 미분을 전달하는 알고리즘입니다. **연쇄 법칙**을 사용합니다.
-        """
+            역전파는 출력에서 입력 방향으로 미분을 전달하는 알고리즘입니다. **연쇄 법칙**을 사용합니다.
+            """
         let prose = Prose(markup)
         let buffer = rendered(prose, width: 32, height: prose.height(forWidth: 32))
         assertSnapshot(screenText(buffer), named: "prose-32")
         var scrolled = prose
         scrolled.scroll = 3
         let top = rendered(scrolled, width: 32, height: 2)
-        #expect(top.lines().map { $0.trimmingCharacters() } == Array(prose.lines(width: 32)[3..<5].map(\.plainText)))
+        #expect(top.lines().map { $0.trimmedTrailingSpaces() } == Array(prose.lines(width: 32)[3..<5].map(\.plainText)))
     }
 
     @Test func truncateAndPad() {
@@ -84,13 +86,5 @@ import Testing
         #expect(truncate("abc", toWidth: 1, ellipsis: "...") == "a")
         #expect(pad("가", toWidth: 4, alignment: .center) == " 가 ")
         #expect(pad("abc", toWidth: 5, alignment: .right) == "  abc")
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

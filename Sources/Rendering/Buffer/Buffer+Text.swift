@@ -13,22 +13,23 @@ extension Buffer {
         var lastCell = -1  // index of the last grapheme written, for combining marks
         // Fast path: leading printable ASCII, byte by byte. A byte followed by a
         // non-ASCII one may start a longer grapheme (`e` + accent), so it waits.
-        let asciiPrefix = s.utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            var k = 0
-            while k < bytes.count, col < limit {
-                let b = bytes[k]
-                if b >= 0x80 || (k + 1 < bytes.count && bytes[k + 1] >= 0x80) { break }
-                if b >= 0x20 && b != 0x7F || b == 0x09 {
-                    if col >= 0 {
-                        put(b == 0x09 ? Buffer.space : UInt32(b), style, col, y)
-                        lastCell = y * width + col
+        let asciiPrefix =
+            s.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+                var k = 0
+                while k < bytes.count, col < limit {
+                    let b = bytes[k]
+                    if b >= 0x80 || (k + 1 < bytes.count && bytes[k + 1] >= 0x80) { break }
+                    if b >= 0x20 && b != 0x7F || b == 0x09 {
+                        if col >= 0 {
+                            put(b == 0x09 ? Buffer.space : UInt32(b), style, col, y)
+                            lastCell = y * width + col
+                        }
+                        col += 1
                     }
-                    col += 1
+                    k += 1
                 }
-                k += 1
-            }
-            return k
-        } ?? 0
+                return k
+            } ?? 0
         let scalars = s.unicodeScalars
         var i = asciiPrefix == 0 ? scalars.startIndex : s.utf8.index(s.utf8.startIndex, offsetBy: asciiPrefix)
         while i < scalars.endIndex, col < limit {
@@ -36,7 +37,9 @@ extension Buffer {
             var code: UInt32
             let scalar = scalars[i]
             let next = scalars.index(after: i)
-            if let fast = Buffer.simpleWidth(scalar), next == scalars.endIndex || Buffer.simpleWidth(scalars[next]) != nil {
+            if let fast = Buffer.simpleWidth(scalar),
+                next == scalars.endIndex || Buffer.simpleWidth(scalars[next]) != nil
+            {
                 // A scalar that is a grapheme on its own: no segmentation needed.
                 w = fast
                 code = scalar.value
@@ -85,7 +88,9 @@ extension Buffer {
     public mutating func setLine(_ s: String, x: Int, y: Int, width: Int, style: Style) {
         let used = setString(s, x: x, y: y, style: style, maxWidth: width)
         if used < width {
-            fill(Rect(x: x.saturatingAdd(used), y: y, width: width - used, height: 1), with: Cell(symbol: " ", style: style))
+            fill(
+                Rect(x: x.saturatingAdd(used), y: y, width: width - used, height: 1),
+                with: Cell(symbol: " ", style: style))
         }
     }
 
@@ -114,7 +119,7 @@ extension Buffer {
     static func simpleWidth(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar.value {
         case 0x20...0x7E, 0xA0...0x2FF, 0x370...0x3FF, 0x2010...0x2027, 0x2030...0x205E,
-             0x2070...0x209F, 0x2190...0x22FF, 0x2500...0x25FC, 0x2800...0x28FF:
+            0x2070...0x209F, 0x2190...0x22FF, 0x2500...0x25FC, 0x2800...0x28FF:
             return 1
         case 0xAC00...0xD7A3, 0x4E00...0x9FFF, 0x3131...0x318E:
             return 2

@@ -194,7 +194,10 @@ public struct Buffer: Sendable {
             while col < other.width {
                 let i = row * other.width + col
                 let code = other.codes[i]
-                if code == Buffer.continuation { col += 1; continue }
+                if code == Buffer.continuation {
+                    col += 1
+                    continue
+                }
                 let wide = col + 1 < other.width && other.codes[i + 1] == Buffer.continuation
                 let w = wide ? 2 : 1
                 let tx = x.saturatingAdd(col)
@@ -247,11 +250,13 @@ extension Buffer: Equatable {
         let sameSize = previous.map { $0.width == width && $0.height == height } ?? false
         for i in 0..<codes.count {
             if sameSize, let previous, previous.styles[i] == styles[i] {
-                let old = previous.codes[i], new = codes[i]
+                let old = previous.codes[i]
+                let new = codes[i]
                 if old == new && new & Buffer.clusterFlag == 0 { continue }
                 if previous.symbol(old) == symbol(new) { continue }
             }
-            out.append((x: i % max(1, width), y: i / max(1, width), cell: Cell(symbol: symbol(codes[i]), style: styles[i])))
+            out.append(
+                (x: i % max(1, width), y: i / max(1, width), cell: Cell(symbol: symbol(codes[i]), style: styles[i])))
         }
         return out
     }

@@ -52,7 +52,8 @@ public struct Color: Equatable, Hashable, Sendable, CustomStringConvertible {
         var best: UInt8 = 0
         var bestDistance = Int.max
         for (i, c) in basicRGB.enumerated() {
-            let d = (c.0 - target.0) * (c.0 - target.0) + (c.1 - target.1) * (c.1 - target.1)
+            let d =
+                (c.0 - target.0) * (c.0 - target.0) + (c.1 - target.1) * (c.1 - target.1)
                 + (c.2 - target.2) * (c.2 - target.2)
             if d < bestDistance {
                 bestDistance = d

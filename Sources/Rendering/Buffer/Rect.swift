@@ -60,8 +60,9 @@ public struct Rect: Equatable, Hashable, Sendable, CustomStringConvertible {
         if other.isEmpty { return self }
         let left = min(x, other.x)
         let top = min(y, other.y)
-        return Rect(x: left, y: top, width: max(right, other.right).saturatingSubtract(left),
-                    height: max(bottom, other.bottom).saturatingSubtract(top))
+        return Rect(
+            x: left, y: top, width: max(right, other.right).saturatingSubtract(left),
+            height: max(bottom, other.bottom).saturatingSubtract(top))
     }
 
     /// True when both rectangles share at least one cell.

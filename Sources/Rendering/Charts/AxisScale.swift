@@ -34,7 +34,11 @@ struct AxisScale: Equatable {
                 let half = v == 0 ? 1 : max(abs(v) * 0.1, Double.leastNormalMagnitude * 8)
                 lo = v - half
                 hi = v + half
-                if !lo.isFinite || !hi.isFinite { lo = v * 0.9; hi = v * 1.1; if lo > hi { swap(&lo, &hi) } }
+                if !lo.isFinite || !hi.isFinite {
+                    lo = v * 0.9
+                    hi = v * 1.1
+                    if lo > hi { swap(&lo, &hi) }
+                }
             }
         }
         let n = Double(max(2, maxTicks))

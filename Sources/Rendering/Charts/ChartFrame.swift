@@ -12,8 +12,10 @@ struct ChartFrame {
     let marker: ChartMarker
     let showsAxes: Bool
 
-    init(area: Rect, hasTitle: Bool, marker: ChartMarker,
-         yScale: (_ maxTicks: Int) -> AxisScale, xScale: (_ maxTicks: Int) -> AxisScale) {
+    init(
+        area: Rect, hasTitle: Bool, marker: ChartMarker,
+        yScale: (_ maxTicks: Int) -> AxisScale, xScale: (_ maxTicks: Int) -> AxisScale
+    ) {
         self.area = area
         self.marker = marker
         let top = area.y + (hasTitle && area.height > 1 ? 1 : 0)
@@ -57,12 +59,14 @@ struct ChartFrame {
         let axisRow = plot.bottom
         let tickRows = Set(y.ticks.map(row(ofTick:)))
         for r in plot.y..<plot.bottom {
-            buffer.setString(tickRows.contains(r) ? glyphs.teeLeft : glyphs.vertical, x: axisColumn, y: r, style: styles.axis)
+            buffer.setString(
+                tickRows.contains(r) ? glyphs.teeLeft : glyphs.vertical, x: axisColumn, y: r, style: styles.axis)
         }
         buffer.setString(glyphs.bottomLeft, x: axisColumn, y: axisRow, style: styles.axis)
         let tickColumns = Set(x.ticks.map(column(ofTick:)))
         for c in plot.x..<plot.right {
-            buffer.setString(tickColumns.contains(c) ? glyphs.teeDown : glyphs.horizontal, x: c, y: axisRow, style: styles.axis)
+            buffer.setString(
+                tickColumns.contains(c) ? glyphs.teeDown : glyphs.horizontal, x: c, y: axisRow, style: styles.axis)
         }
         var usedRows = Set<Int>()
         for (t, label) in zip(y.ticks, y.labels) {
@@ -88,8 +92,9 @@ struct ChartFrame {
         let badgeWidth = badge.map(displayWidth) ?? 0
         if let title, !title.isEmpty, plot.y > area.y {
             let room = area.width - (badgeWidth > 0 ? badgeWidth + 1 : 0)
-            buffer.setString(truncate(title, toWidth: room, ellipsis: glyphs.ellipsis), x: area.x, y: area.y,
-                             style: styles.title, maxWidth: max(0, room))
+            buffer.setString(
+                truncate(title, toWidth: room, ellipsis: glyphs.ellipsis), x: area.x, y: area.y,
+                style: styles.title, maxWidth: max(0, room))
         }
         if let badge, !badge.isEmpty {
             let text = truncate(badge, toWidth: area.width, ellipsis: "")
@@ -102,6 +107,7 @@ struct ChartFrame {
         let room = plot.isEmpty ? area : plot
         let text = truncate(message, toWidth: room.width, ellipsis: glyphs.ellipsis)
         let w = displayWidth(text)
-        buffer.setString(text, x: room.x + (room.width - w) / 2, y: room.y + (room.height - 1) / 2, style: styles.message)
+        buffer.setString(
+            text, x: room.x + (room.width - w) / 2, y: room.y + (room.height - 1) / 2, style: styles.message)
     }
 }

@@ -49,26 +49,37 @@ struct DotCanvas {
     /// A straight line between two dot positions (any finite values; clipped to the canvas).
     mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), layer: Int8) {
         guard let (p, q) = clip(a, b) else { return }
-        var x0 = Int(p.x.rounded()), y0 = Int(p.y.rounded())
-        let x1 = Int(q.x.rounded()), y1 = Int(q.y.rounded())
+        var x0 = Int(p.x.rounded())
+        var y0 = Int(p.y.rounded())
+        let x1 = Int(q.x.rounded())
+        let y1 = Int(q.y.rounded())
         let glyph = DotCanvas.slopeGlyph(dx: q.x - p.x, dy: q.y - p.y)
         // Bresenham in dot space.
-        let dx = abs(x1 - x0), sx = x0 < x1 ? 1 : -1
-        let dy = -abs(y1 - y0), sy = y0 < y1 ? 1 : -1
+        let dx = abs(x1 - x0)
+        let sx = x0 < x1 ? 1 : -1
+        let dy = -abs(y1 - y0)
+        let sy = y0 < y1 ? 1 : -1
         var err = dx + dy
         while true {
             set(x0, y0, layer: layer, glyph: glyph)
             if x0 == x1 && y0 == y1 { break }
             let e2 = 2 * err
-            if e2 >= dy { err += dy; x0 += sx }
-            if e2 <= dx { err += dx; y0 += sy }
+            if e2 >= dy {
+                err += dy
+                x0 += sx
+            }
+            if e2 <= dx {
+                err += dx
+                y0 += sy
+            }
         }
     }
 
     /// A single point at a dot position (ignored when outside or not finite).
     mutating func point(_ p: (x: Double, y: Double), layer: Int8) {
         guard p.x.isFinite, p.y.isFinite, p.x > -0.5, p.y > -0.5,
-              p.x < Double(dotsWide) - 0.5, p.y < Double(dotsHigh) - 0.5 else { return }
+            p.x < Double(dotsWide) - 0.5, p.y < Double(dotsHigh) - 0.5
+        else { return }
         set(Int(p.x.rounded()), Int(p.y.rounded()), layer: layer)
     }
 
@@ -99,26 +110,39 @@ struct DotCanvas {
 
     /// `-`, `|`, `/` or `\` for a segment's direction (y grows downwards).
     static func slopeGlyph(dx: Double, dy: Double) -> UInt8 {
-        let ax = abs(dx), ay = abs(dy)
+        let ax = abs(dx)
+        let ay = abs(dy)
         if ay <= ax * 0.4 { return UInt8(ascii: "-") }
         if ax <= ay * 0.4 { return UInt8(ascii: "|") }
         return (dx > 0) == (dy < 0) ? UInt8(ascii: "/") : UInt8(ascii: "\\")
     }
 
     /// The part of segment `a`–`b` inside the canvas (Liang–Barsky), or nil.
-    func clip(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double)) -> ((x: Double, y: Double), (x: Double, y: Double))? {
+    func clip(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double)) -> (
+        (x: Double, y: Double), (x: Double, y: Double)
+    )? {
         guard a.x.isFinite, a.y.isFinite, b.x.isFinite, b.y.isFinite, dotsWide > 0, dotsHigh > 0 else { return nil }
-        let minX = -0.49, maxX = Double(dotsWide) - 0.51
-        let minY = -0.49, maxY = Double(dotsHigh) - 0.51
-        let dx = b.x - a.x, dy = b.y - a.y
+        let minX = -0.49
+        let maxX = Double(dotsWide) - 0.51
+        let minY = -0.49
+        let maxY = Double(dotsHigh) - 0.51
+        let dx = b.x - a.x
+        let dy = b.y - a.y
         guard dx.isFinite, dy.isFinite else { return nil }
-        var t0 = 0.0, t1 = 1.0
+        var t0 = 0.0
+        var t1 = 1.0
         for (p, q) in [(-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y)] {
             if p == 0 {
                 if q < 0 { return nil }
             } else {
                 let r = q / p
-                if p < 0 { if r > t1 { return nil }; t0 = max(t0, r) } else { if r < t0 { return nil }; t1 = min(t1, r) }
+                if p < 0 {
+                    if r > t1 { return nil }
+                    t0 = max(t0, r)
+                } else {
+                    if r < t0 { return nil }
+                    t1 = min(t1, r)
+                }
             }
         }
         return ((a.x + t0 * dx, a.y + t0 * dy), (a.x + t1 * dx, a.y + t1 * dy))

@@ -25,14 +25,19 @@ public struct LineChart: Widget, Sendable {
     public var badgeLabel: String
 
     /// A chart of `values` at x = `firstX`, `firstX + 1`, …
-    public init(values: [Double], firstX: Double = 0, title: String? = nil, logScale: Bool = false,
-                theme: Theme = .default, glyphs: GlyphSet = .unicode) {
-        self.init(points: values.enumerated().map { ChartPoint(x: firstX + Double($0.offset), y: $0.element) },
-                  title: title, logScale: logScale, theme: theme, glyphs: glyphs)
+    public init(
+        values: [Double], firstX: Double = 0, title: String? = nil, logScale: Bool = false,
+        theme: Theme = .default, glyphs: GlyphSet = .unicode
+    ) {
+        self.init(
+            points: values.enumerated().map { ChartPoint(x: firstX + Double($0.offset), y: $0.element) },
+            title: title, logScale: logScale, theme: theme, glyphs: glyphs)
     }
 
-    public init(points: [ChartPoint], title: String? = nil, logScale: Bool = false,
-                theme: Theme = .default, glyphs: GlyphSet = .unicode) {
+    public init(
+        points: [ChartPoint], title: String? = nil, logScale: Bool = false,
+        theme: Theme = .default, glyphs: GlyphSet = .unicode
+    ) {
         self.points = points
         self.title = title
         self.logScale = logScale
@@ -65,28 +70,38 @@ public struct LineChart: Widget, Sendable {
         let drawable = points.compactMap(plotted)
         let skipped = points.count - drawable.count - nonFiniteCount
         let badge = badgeText(skippedNonPositive: skipped)
-        var minX = xRange?.lowerBound ?? .infinity, maxX = xRange?.upperBound ?? -.infinity
-        var minY = Double.infinity, maxY = -Double.infinity
+        var minX = xRange?.lowerBound ?? .infinity
+        var maxX = xRange?.upperBound ?? -.infinity
+        var minY = Double.infinity
+        var maxY = -Double.infinity
         for p in drawable {
-            if xRange == nil { minX = min(minX, p.x); maxX = max(maxX, p.x) }
+            if xRange == nil {
+                minX = min(minX, p.x)
+                maxX = max(maxX, p.x)
+            }
             minY = min(minY, p.y)
             maxY = max(maxY, p.y)
         }
         if drawable.isEmpty {
             minY = 0
             maxY = 1
-            if xRange == nil { minX = 0; maxX = 1 }
+            if xRange == nil {
+                minX = 0
+                maxX = 1
+            }
         }
         let frame = ChartFrame(
             area: area, hasTitle: title != nil, marker: marker,
             yScale: { [logScale] n in
-                logScale ? AxisScale.log(minY, maxY, maxTicks: n)
+                logScale
+                    ? AxisScale.log(minY, maxY, maxTicks: n)
                     : AxisScale.linear(minY, maxY, maxTicks: n, integer: false, extend: true)
             },
             xScale: { [integerX] n in AxisScale.linear(minX, maxX, maxTicks: n, integer: integerX, extend: false) })
         if drawable.isEmpty {
             frame.drawHeader(title: title, badge: badge, into: &buffer, glyphs: glyphs, styles: styles)
-            frame.drawMessage(points.isEmpty ? emptyMessage : noFiniteMessage, into: &buffer, glyphs: glyphs, styles: styles)
+            frame.drawMessage(
+                points.isEmpty ? emptyMessage : noFiniteMessage, into: &buffer, glyphs: glyphs, styles: styles)
             return
         }
         frame.drawAxes(into: &buffer, glyphs: glyphs, styles: styles)
@@ -109,7 +124,9 @@ public struct LineChart: Widget, Sendable {
         var parts: [String] = []
         let bad = nonFiniteCount
         if bad > 0 { parts.append("\(badgeLabel) \(glyphs.times)\(bad)") }
-        if skippedNonPositive > 0 { parts.append((glyphs.isASCII ? "<=0 " : "≤0 ") + "\(glyphs.times)\(skippedNonPositive)") }
+        if skippedNonPositive > 0 {
+            parts.append((glyphs.isASCII ? "<=0 " : "≤0 ") + "\(glyphs.times)\(skippedNonPositive)")
+        }
         return parts.isEmpty ? nil : " " + parts.joined(separator: ", ") + " "
     }
 }

@@ -17,8 +17,10 @@ public struct ScatterChart: Widget, Sendable {
     public var noFiniteMessage: String
     public var badgeLabel: String
 
-    public init(points: [ChartPoint], fit: [ChartPoint] = [], title: String? = nil,
-                theme: Theme = .default, glyphs: GlyphSet = .unicode) {
+    public init(
+        points: [ChartPoint], fit: [ChartPoint] = [], title: String? = nil,
+        theme: Theme = .default, glyphs: GlyphSet = .unicode
+    ) {
         self.points = points
         self.fit = fit
         self.title = title
@@ -36,10 +38,15 @@ public struct ScatterChart: Widget, Sendable {
         let finite = points.filter(\.isFinite)
         let bad = points.count - finite.count
         let badge = bad > 0 ? " \(badgeLabel) \(glyphs.times)\(bad) " : nil
-        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
+        var minX = Double.infinity
+        var maxX = -Double.infinity
+        var minY = Double.infinity
+        var maxY = -Double.infinity
         for p in finite {
-            minX = min(minX, p.x); maxX = max(maxX, p.x)
-            minY = min(minY, p.y); maxY = max(maxY, p.y)
+            minX = min(minX, p.x)
+            maxX = max(maxX, p.x)
+            minY = min(minY, p.y)
+            maxY = max(maxY, p.y)
         }
         if finite.isEmpty { (minX, maxX, minY, maxY) = (0, 1, 0, 1) }
         let frame = ChartFrame(
@@ -48,7 +55,8 @@ public struct ScatterChart: Widget, Sendable {
             xScale: { n in AxisScale.linear(minX, maxX, maxTicks: n, integer: false, extend: true) })
         if finite.isEmpty {
             frame.drawHeader(title: title, badge: badge, into: &buffer, glyphs: glyphs, styles: styles)
-            frame.drawMessage(points.isEmpty ? emptyMessage : noFiniteMessage, into: &buffer, glyphs: glyphs, styles: styles)
+            frame.drawMessage(
+                points.isEmpty ? emptyMessage : noFiniteMessage, into: &buffer, glyphs: glyphs, styles: styles)
             return
         }
         frame.drawAxes(into: &buffer, glyphs: glyphs, styles: styles)
@@ -56,9 +64,16 @@ public struct ScatterChart: Widget, Sendable {
         for p in finite { canvas.point(frame.dot(p.x, p.y), layer: 0) }
         var previous: (x: Double, y: Double)? = nil
         for p in fit {
-            guard p.isFinite else { previous = nil; continue }
+            guard p.isFinite else {
+                previous = nil
+                continue
+            }
             let d = frame.dot(p.x, p.y)
-            if let previous { canvas.line(from: previous, to: d, layer: 1) } else if fit.count == 1 { canvas.point(d, layer: 1) }
+            if let previous {
+                canvas.line(from: previous, to: d, layer: 1)
+            } else if fit.count == 1 {
+                canvas.point(d, layer: 1)
+            }
             previous = d
         }
         canvas.draw(into: &buffer, x: frame.plot.x, y: frame.plot.y, styles: [styles.points, styles.fit])

@@ -21,7 +21,9 @@ enum TickFormat {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else { return scientific(value, exponent: Int(ChartMath.log10(abs(value)).rounded(.down)), decimals: 3) }
+        guard scaled < 9e15 else {
+            return scientific(value, exponent: Int(ChartMath.log10(abs(value)).rounded(.down)), decimals: 3)
+        }
         let n = UInt64(scaled)
         let divisor = UInt64(scale)
         var text = String(n / divisor)

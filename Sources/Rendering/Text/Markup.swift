@@ -151,7 +151,8 @@ public enum Markup {
                 emit(.code)
                 i = close + 1
             } else if c == "*", i + 1 < chars.count, chars[i + 1] == "*",
-                      strong || hasClosingStrong(chars, from: i + 2) {
+                strong || hasClosingStrong(chars, from: i + 2)
+            {
                 emit(strong ? .strong : .plain)
                 strong.toggle()
                 i += 2

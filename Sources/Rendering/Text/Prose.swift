@@ -66,8 +66,9 @@ public struct Prose: Widget, Sendable {
             let depthIndent = min(depth * 2, max(0, width / 2))
             let bullet = marker == "-" ? glyphs.bullet : marker
             let prefix = String(repeating: " ", count: depthIndent) + bullet + " "
-            return Wrap.lines(spans(runs, base: theme.text), width: width,
-                              firstPrefix: Span(prefix, style: theme.text), indent: displayWidth(prefix))
+            return Wrap.lines(
+                spans(runs, base: theme.text), width: width,
+                firstPrefix: Span(prefix, style: theme.text), indent: displayWidth(prefix))
         case .codeBlock(let codeLines):
             var out: [StyledLine] = []
             for line in codeLines {

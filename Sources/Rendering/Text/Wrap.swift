@@ -59,7 +59,8 @@ public enum Wrap {
             // Wide text may break inside the word to fill the rest of this line,
             // but never leaving a lone syllable on either side of the break.
             if !current.isEmpty,
-               let cut = breakPoint(rest, fitting: room() - currentWidth - 1, hard: false, keep: 2) {
+                let cut = breakPoint(rest, fitting: room() - currentWidth - 1, hard: false, keep: 2)
+            {
                 current.append(word.space)
                 current += rest[..<cut]
                 rest = rest[cut...]
@@ -68,7 +69,8 @@ public enum Wrap {
                 flush()
             }
             while glyphWidth(rest) > room() {
-                let cut = breakPoint(rest, fitting: room(), hard: false)
+                let cut =
+                    breakPoint(rest, fitting: room(), hard: false)
                     ?? breakPoint(rest, fitting: room(), hard: true)
                     ?? rest.index(after: rest.startIndex)
                 current += rest[..<cut]
@@ -130,7 +132,9 @@ public enum Wrap {
     /// `hard`. Nil when no such break leaves a non-empty first part.
     /// `keep` is the fewest wide characters allowed on each side of a break
     /// between wide characters (so a syllable is never left alone).
-    static func breakPoint(_ glyphs: ArraySlice<Glyph>, fitting room: Int, hard: Bool, keep: Int = 1) -> ArraySlice<Glyph>.Index? {
+    static func breakPoint(_ glyphs: ArraySlice<Glyph>, fitting room: Int, hard: Bool, keep: Int = 1) -> ArraySlice<
+        Glyph
+    >.Index? {
         guard room > 0 else { return nil }
         let wideTotal = glyphs.reduce(0) { $0 + ($1.width == 2 ? 1 : 0) }
         var wideBefore = 0
@@ -146,7 +150,8 @@ public enum Wrap {
                 if hard {
                     best = next
                 } else if glyphs[i].width == 2, glyphs[next].width == 2,
-                          wideBefore >= keep, wideTotal - wideBefore >= keep {
+                    wideBefore >= keep, wideTotal - wideBefore >= keep
+                {
                     best = next
                 }
             }

@@ -110,8 +110,10 @@ public struct BorderGlyphs: Equatable, Sendable {
     public var bottomLeft: String
     public var bottomRight: String
 
-    public init(horizontal: String, vertical: String, topLeft: String, topRight: String,
-                bottomLeft: String, bottomRight: String) {
+    public init(
+        horizontal: String, vertical: String, topLeft: String, topRight: String,
+        bottomLeft: String, bottomRight: String
+    ) {
         self.horizontal = horizontal
         self.vertical = vertical
         self.topLeft = topLeft
@@ -120,14 +122,19 @@ public struct BorderGlyphs: Equatable, Sendable {
         self.bottomRight = bottomRight
     }
 
-    public static let square = BorderGlyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
-                                            bottomLeft: "└", bottomRight: "┘")
-    public static let rounded = BorderGlyphs(horizontal: "─", vertical: "│", topLeft: "╭", topRight: "╮",
-                                             bottomLeft: "╰", bottomRight: "╯")
-    public static let double = BorderGlyphs(horizontal: "═", vertical: "║", topLeft: "╔", topRight: "╗",
-                                            bottomLeft: "╚", bottomRight: "╝")
-    public static let heavy = BorderGlyphs(horizontal: "━", vertical: "┃", topLeft: "┏", topRight: "┓",
-                                           bottomLeft: "┗", bottomRight: "┛")
-    public static let ascii = BorderGlyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
-                                           bottomLeft: "+", bottomRight: "+")
+    public static let square = BorderGlyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
+        bottomLeft: "└", bottomRight: "┘")
+    public static let rounded = BorderGlyphs(
+        horizontal: "─", vertical: "│", topLeft: "╭", topRight: "╮",
+        bottomLeft: "╰", bottomRight: "╯")
+    public static let double = BorderGlyphs(
+        horizontal: "═", vertical: "║", topLeft: "╔", topRight: "╗",
+        bottomLeft: "╚", bottomRight: "╝")
+    public static let heavy = BorderGlyphs(
+        horizontal: "━", vertical: "┃", topLeft: "┏", topRight: "┓",
+        bottomLeft: "┗", bottomRight: "┛")
+    public static let ascii = BorderGlyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
+        bottomLeft: "+", bottomRight: "+")
 }

@@ -21,8 +21,10 @@ public struct BigDigits: Widget, Sendable {
     public var glyphs: GlyphSet
     public var alignment: Alignment
 
-    public init(_ text: String, size: Size = .small, style: Style = .plain, glyphs: GlyphSet = .unicode,
-                alignment: Alignment = .left) {
+    public init(
+        _ text: String, size: Size = .small, style: Style = .plain, glyphs: GlyphSet = .unicode,
+        alignment: Alignment = .left
+    ) {
         self.text = text
         self.size = size
         self.style = style

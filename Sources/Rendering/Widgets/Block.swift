@@ -13,9 +13,11 @@ public struct Block: Widget, Sendable {
     /// Blank the inside before drawing (for boxes drawn over something else).
     public var clearsInside: Bool
 
-    public init(title: String? = nil, footer: String? = nil, border: BorderStyle = .square,
-                borderStyle: Style = .plain, titleStyle: Style? = nil, glyphs: GlyphSet = .unicode,
-                clearsInside: Bool = false) {
+    public init(
+        title: String? = nil, footer: String? = nil, border: BorderStyle = .square,
+        borderStyle: Style = .plain, titleStyle: Style? = nil, glyphs: GlyphSet = .unicode,
+        clearsInside: Bool = false
+    ) {
         self.title = title
         self.footer = footer
         self.border = border

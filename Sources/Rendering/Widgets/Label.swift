@@ -36,8 +36,9 @@ public struct Label: Widget, Sendable {
         guard line.width > width else { return line }
         let ellipsisWidth = displayWidth(ellipsis)
         guard width > ellipsisWidth else {
-            return StyledLine(truncate(line.plainText, toWidth: width, ellipsis: ""),
-                              style: line.spans.first?.style ?? .plain)
+            return StyledLine(
+                truncate(line.plainText, toWidth: width, ellipsis: ""),
+                style: line.spans.first?.style ?? .plain)
         }
         var out = StyledLine()
         var used = 0

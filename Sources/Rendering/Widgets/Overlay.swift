@@ -11,8 +11,10 @@ public struct Overlay<Content: Widget>: Widget {
     public var height: Int
     public var block: Block
 
-    public init(content: Content, title: String? = nil, width: Int, height: Int,
-                border: BorderStyle = .double, style: Style = .plain, glyphs: GlyphSet = .unicode) {
+    public init(
+        content: Content, title: String? = nil, width: Int, height: Int,
+        border: BorderStyle = .double, style: Style = .plain, glyphs: GlyphSet = .unicode
+    ) {
         self.content = content
         self.title = title
         self.width = width
@@ -38,11 +40,14 @@ public struct Overlay<Content: Widget>: Widget {
 extension Overlay where Content == Prose {
     /// A pop-up of prose sized to its text: `maxWidth` columns at most, as
     /// tall as the wrapped text needs (or the area allows).
-    public init(prose: Prose, title: String? = nil, maxWidth: Int, in area: Rect,
-                border: BorderStyle = .double, style: Style = .plain, glyphs: GlyphSet = .unicode) {
+    public init(
+        prose: Prose, title: String? = nil, maxWidth: Int, in area: Rect,
+        border: BorderStyle = .double, style: Style = .plain, glyphs: GlyphSet = .unicode
+    ) {
         let outerWidth = max(6, min(maxWidth, area.width - 2))
         let textHeight = prose.height(forWidth: outerWidth - 4)
-        self.init(content: prose, title: title, width: outerWidth, height: textHeight + 2,
-                  border: border, style: style, glyphs: glyphs)
+        self.init(
+            content: prose, title: title, width: outerWidth, height: textHeight + 2,
+            border: border, style: style, glyphs: glyphs)
     }
 }

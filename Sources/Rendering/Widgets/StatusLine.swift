@@ -8,8 +8,11 @@ public struct StatusLine: Widget, Sendable {
     public var style: Style
     public var glyphs: GlyphSet
 
-    public init(left: String, right: String = "", style: Style = Style(modifiers: .reverse), glyphs: GlyphSet = .unicode) {
-        self.init(left: StyledLine(left, style: style), right: StyledLine(right, style: style), style: style, glyphs: glyphs)
+    public init(
+        left: String, right: String = "", style: Style = Style(modifiers: .reverse), glyphs: GlyphSet = .unicode
+    ) {
+        self.init(
+            left: StyledLine(left, style: style), right: StyledLine(right, style: style), style: style, glyphs: glyphs)
     }
 
     public init(left: StyledLine, right: StyledLine, style: Style, glyphs: GlyphSet = .unicode) {
