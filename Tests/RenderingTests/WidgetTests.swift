@@ -101,3 +101,16 @@ import Testing
         #expect(buffer.lines() == ["█████", "██  █"])
     }
 }
+
+@Suite struct LayoutEdgeTests {
+    @Test func hugeAreasAndWeightsNeverTrap() {
+        let huge = Rect(x: Int.max - 5, y: Int.min, width: Int.max, height: Int.max)
+        let parts = Layout.horizontal(
+            [("a", .percent(100)), ("b", .fill(weight: Int.max, min: Int.max)), ("c", .fixed(Int.max))],
+            spacing: Int.max
+        ).split(huge)
+        #expect(parts.rects.count == 3)
+        let split = Layout.vertical([("a", .fill(weight: Int.max)), ("b", .fill(weight: Int.max))]).split(huge)
+        #expect(split["a"].height >= split["b"].height)
+    }
+}

@@ -45,19 +45,26 @@ public struct Layout: Sendable {
     /// The rectangle of every part.
     public func split(_ area: Rect) -> LayoutParts {
         let total = direction == .horizontal ? area.width : area.height
-        let sizes = Layout.sizes(parts.map(\.constraint), total: max(0, total - spacing * max(0, parts.count - 1)))
+        let sizes = Layout.sizes(
+            parts.map(\.constraint),
+            total: max(0, total.saturatingSubtract(spacing.saturatingMultiply(max(0, parts.count - 1)))))
         var rects: [(String, Rect)] = []
         var offset = 0
         for (part, size) in zip(parts, sizes) {
             let rect: Rect
             switch direction {
-            case .horizontal: rect = Rect(x: area.x + offset, y: area.y, width: size, height: area.height)
-            case .vertical: rect = Rect(x: area.x, y: area.y + offset, width: area.width, height: size)
+            case .horizontal: rect = Rect(x: area.x.saturatingAdd(offset), y: area.y, width: size, height: area.height)
+            case .vertical: rect = Rect(x: area.x, y: area.y.saturatingAdd(offset), width: area.width, height: size)
             }
             rects.append((part.name, rect))
-            offset += size + spacing
+            offset = offset.saturatingAdd(size).saturatingAdd(spacing)
         }
         return LayoutParts(rects)
+    }
+
+    /// `total * part / whole` without overflowing for any `total` (part ≤ whole).
+    static func share(_ total: Int, _ part: Int, of whole: Int) -> Int {
+        total / whole * part + total % whole * part / whole
     }
 
     static func sizes(_ constraints: [Constraint], total: Int) -> [Int] {
@@ -66,13 +73,13 @@ public struct Layout: Sendable {
         for (i, c) in constraints.enumerated() {
             switch c {
             case .fixed(let n): sizes[i] = min(max(0, n), left)
-            case .percent(let p): sizes[i] = min(total * min(max(0, p), 100) / 100, left)
+            case .percent(let p): sizes[i] = min(Layout.share(total, min(max(0, p), 100), of: 100), left)
             case .fill: continue
             }
             left -= sizes[i]
         }
         var fills = constraints.enumerated().compactMap { i, c -> (Int, Int, Int)? in
-            if case .fill(let weight, let minimum) = c { return (i, max(0, weight), max(0, minimum)) }
+            if case .fill(let weight, let minimum) = c { return (i, min(max(0, weight), 10_000), max(0, minimum)) }
             return nil
         }
         // Minimums first, in order, as far as room allows.
@@ -86,7 +93,7 @@ public struct Layout: Sendable {
         let weights = max(1, fills.reduce(0) { $0 + $1.1 })
         var given = 0
         for (i, weight, _) in fills {
-            let share = left * weight / weights
+            let share = Layout.share(left, weight, of: weights)
             sizes[i] += share
             given += share
         }
