@@ -134,8 +134,7 @@ public struct GraphModel: Equatable, Sendable {
             successors[a].append(b)
             indegree[b] += 1
         }
-        // A binary heap would do, but a sorted ready list stays simple and the
-        // graphs are small; ready nodes are popped from the smallest index.
+        // Ready nodes leave smallest index first, so the order depends only on insertion order.
         var ready = MinIndexQueue(capacity: n)
         for i in 0..<n where indegree[i] == 0 { ready.push(i) }
         var order: [Int] = []
