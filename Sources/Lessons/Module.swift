@@ -1,2 +1,0 @@
-import Autodiff
-enum LessonsModule {}

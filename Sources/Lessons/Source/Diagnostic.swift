@@ -1,0 +1,64 @@
+/// One error in a lesson or graph file, at a line and column.
+///
+/// ``rendered`` prints it the way compilers do:
+/// ```
+/// lessons/01.md:12:5: error: unknown function 'sigmod' — did you mean 'sigmoid'?
+/// y = sigmod(x)
+///     ^
+/// ```
+public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConvertible {
+    /// The file name as given on the command line.
+    public var file: String
+    /// Where the error is.
+    public var location: SourceLocation
+    /// What is wrong, naming the names and shapes involved.
+    public var message: String
+    /// The whole source line, for the excerpt under the message.
+    public var sourceLine: String
+
+    public init(file: String, location: SourceLocation, message: String, sourceLine: String) {
+        self.file = file
+        self.location = location
+        self.message = message
+        self.sourceLine = sourceLine
+    }
+
+    public var line: Int { location.line }
+    public var column: Int { location.column }
+
+    /// `FILE:LINE:COL: error: MESSAGE`.
+    public var description: String { "\(file):\(location.line):\(location.column): error: \(message)" }
+
+    /// The header line, the source line and a caret under the column.
+    ///
+    /// The caret is placed by display width (a Hangul syllable takes two
+    /// columns); tabs are copied so the terminal lines them up the same way.
+    public var rendered: String {
+        var caret = ""
+        for (index, character) in sourceLine.enumerated() where index < location.column - 1 {
+            caret += character == "\t" ? "\t" : String(repeating: " ", count: characterWidth(character))
+        }
+        let excess = location.column - 1 - sourceLine.count
+        if excess > 0 { caret += String(repeating: " ", count: excess) }
+        return description + "\n" + sourceLine + "\n" + caret + "^"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// In file order: by line, then column; duplicates removed.
+    func sortedForPrinting() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return sorted { ($0.location, $0.message) < ($1.location, $1.message) }.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Every error found in a file, in order; what loading or checking throws.
+public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// At least one diagnostic.
+    public let diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    /// Every diagnostic rendered with its excerpt, separated by newlines.
+    public var description: String { diagnostics.map(\.rendered).joined(separator: "\n") }
+}
