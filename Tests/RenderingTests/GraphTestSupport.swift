@@ -34,8 +34,10 @@ enum RandomGraphs {
     /// A random DAG: nodes added in a shuffled order with scattered ids, each
     /// node with 0–3 inputs from earlier ones (a repeat now and then), boxes of
     /// 1–4 lines, a few labelled edges.
-    static func make(seed: UInt64, nodes count: Int, maxInputs: Int = 3, window: Int? = nil) throws -> GraphModel {
+    static func make(seed: UInt64, nodes count: Int, maxInputs: Int = 3, window: Int? = nil,
+                     narrowOnly: Bool = false) throws -> GraphModel {
         var random = GraphTestRandom(seed: seed)
+        let words = narrowOnly ? Self.words.filter { displayWidth($0) == $0.count } : Self.words
         var insertion = Array(0..<count)
         random.shuffle(&insertion)
         var model = GraphModel()

@@ -57,6 +57,8 @@ struct ChannelRouter {
 
     /// Tracks used (0 when every edge goes straight).
     private(set) var trackCount = 0
+    /// Nets split to break a cycle of constraints (for tests and tuning).
+    private(set) var doglegs = 0
     /// For every segment routed, its runs across the flow in order (empty when straight).
     private(set) var turns: [Int: [Turn]] = [:]
 
@@ -93,7 +95,9 @@ struct ChannelRouter {
             for t in net.targets { usedRows.insert(t.row) }
         }
 
+        let before = subnets.count
         let order = Self.orderBreakingCycles(&subnets, chains: &chains, usedRows: &usedRows)
+        doglegs = subnets.count - before
 
         // Left-edge packing in that order: a subnet goes after every earlier one it touches.
         var track = [Int](repeating: 0, count: subnets.count)

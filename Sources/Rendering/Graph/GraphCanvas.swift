@@ -178,12 +178,13 @@ struct GraphCanvas {
         return edgesHere[i] == 1
     }
 
-    /// True when `w` cells from (`x`, `y`) are free and no other label touches either end.
+    /// True when `w` cells from (`x`, `y`) are free and neither end touches
+    /// another label or a box (a label glued to a border reads as part of the box).
     private func isFree(_ x: Int, _ y: Int, _ w: Int) -> Bool {
         guard let start = index(x, y), index(x + w - 1, y) != nil else { return false }
         for i in start..<(start + w) where occupant[i] != .free { return false }
-        if let i = index(x - 1, y), occupant[i] == .label { return false }
-        if let i = index(x + w, y), occupant[i] == .label { return false }
+        if let i = index(x - 1, y), occupant[i] == .label || occupant[i] == .box { return false }
+        if let i = index(x + w, y), occupant[i] == .label || occupant[i] == .box { return false }
         return true
     }
 }

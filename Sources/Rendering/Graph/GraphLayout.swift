@@ -65,9 +65,12 @@ public struct GraphLayout: Equatable, Sendable {
     public let nodes: [PlacedNode]
     /// Edges in the model's order.
     public let edges: [RoutedEdge]
-    /// Edge crossings left after ordering, and in the first (insertion) order.
+    /// Edge crossings left after ordering (inputs drawn out of order count too).
     public let crossings: Int
+    /// Crossings of the first order, by insertion; `crossings` is never more.
     let initialCrossings: Int
+    /// Nets routed with a dogleg to break a cycle of channel constraints.
+    let doglegs: Int
     /// Every line cell with its joins, sorted by row then column (arrowheads excluded).
     let lineCells: [LineCell]
     /// The cell on a box border where its edges leave (drawn as a tee).
@@ -174,6 +177,7 @@ public struct GraphLayout: Equatable, Sendable {
         edges = routed
         crossings = counts.final
         initialCrossings = counts.initial
+        doglegs = routing.doglegs
         lineCells = cells
         exitPorts = exits
         indexOfID = model.indexOfID

@@ -15,6 +15,8 @@ struct Routing {
     var paths: [[AxisPoint]] = []
     /// Cells used along the flow.
     var alongExtent = 0
+    /// Nets that needed a dogleg.
+    var doglegs = 0
 }
 
 extension LayeredGraph {
@@ -64,6 +66,7 @@ extension LayeredGraph {
             let router = ChannelRouter(nets: nets)
             let start = rankStart[r] + rankLength[r]
             channelTurns.append(router.turns)
+            result.doglegs += router.doglegs
             trackStart.append(start + lead)
             rankStart[r + 1] = start + lead + router.trackCount + max(2, tail(r))
         }
