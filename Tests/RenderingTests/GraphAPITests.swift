@@ -112,6 +112,15 @@ import Testing
         #expect(middle.contains("│  ?  "), "new text is centred in the same box: \(middle)")
         let start = layout.edges[0].points[0]
         #expect(buffer.style(x: start.x, y: start.y).modifiers.contains(.reverse))
+        // Per-line styles: the value line in its own style, the name in the node's.
+        let red = Style(fg: .vermillion)
+        var themed = GraphView(layout: layout, theme: .default)
+        themed.nodeLineStyles[3] = [Theme.default.dataNode, red]
+        var second = Buffer(width: layout.width, height: layout.height)
+        second.render(themed, in: second.area)
+        #expect(second.style(x: q.x + 3, y: q.y + 2) == red)
+        #expect(second.style(x: q.x + 3, y: q.y + 1) == Theme.default.dataNode)
+        #expect(second.style(x: plus.x, y: plus.y) == Theme.default.functionNode)
         // Same layout, same drawing apart from the restyled parts.
         #expect(layout == (try GraphLayout(GraphSnapshotTests.sumTimes())))
     }

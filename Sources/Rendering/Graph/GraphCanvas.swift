@@ -17,8 +17,8 @@ struct GraphCanvas {
     private let height: Int
     private var occupant: [Occupant]
     private var mask: [UInt8]
-    private var edgesHere: [UInt16]
-    private var lastEdge: [Int32]
+    /// Edges through each cell (saturating; only "one" versus "more" matters).
+    private var edgesHere: [UInt8]
 
     init(area: Rect) {
         self.area = area
@@ -27,8 +27,7 @@ struct GraphCanvas {
         let n = self.width * self.height
         occupant = [Occupant](repeating: .free, count: n)
         mask = [UInt8](repeating: 0, count: n)
-        edgesHere = [UInt16](repeating: 0, count: n)
-        lastEdge = [Int32](repeating: -1, count: n)
+        edgesHere = [UInt8](repeating: 0, count: n)
     }
 
     @inline(__always)
@@ -47,9 +46,14 @@ struct GraphCanvas {
     }
 
     /// Records the joins of every cell on `path`; its last cell is the arrowhead.
-    mutating func drawPath(_ path: [GraphPoint], edge: Int, vertical: Bool) {
+    ///
+    /// A path never crosses itself (it only moves forward along the flow), so
+    /// each cell is counted once per edge by skipping the corner every run
+    /// shares with the run before it.
+    mutating func drawPath(_ path: [GraphPoint], vertical: Bool) {
         guard let first = path.first, let last = path.last else { return }
         if let i = index(first.x, first.y) { mask[i] |= vertical ? Self.north : Self.west }
+        if path.count == 1 { touch(first.x, first.y, bits: 0, counts: true) }
         for k in 1..<max(1, path.count) {
             let a = path[k - 1]
             let b = path[k]
@@ -57,28 +61,24 @@ struct GraphCanvas {
                 let lo = min(a.x, b.x)
                 let hi = max(a.x, b.x)
                 for x in lo...hi {
-                    touch(x, a.y, edge: edge, bits: (x > lo ? Self.west : 0) | (x < hi ? Self.east : 0))
+                    touch(x, a.y, bits: (x > lo ? Self.west : 0) | (x < hi ? Self.east : 0), counts: k == 1 || x != a.x)
                 }
             } else {
                 let lo = min(a.y, b.y)
                 let hi = max(a.y, b.y)
                 for y in lo...hi {
-                    touch(a.x, y, edge: edge, bits: (y > lo ? Self.north : 0) | (y < hi ? Self.south : 0))
+                    touch(a.x, y, bits: (y > lo ? Self.north : 0) | (y < hi ? Self.south : 0), counts: k == 1 || y != a.y)
                 }
             }
         }
-        if path.count == 1 { touch(first.x, first.y, edge: edge, bits: 0) }
         if let i = index(last.x, last.y) { occupant[i] = .arrow }
     }
 
-    private mutating func touch(_ x: Int, _ y: Int, edge: Int, bits: UInt8) {
+    private mutating func touch(_ x: Int, _ y: Int, bits: UInt8, counts: Bool) {
         guard let i = index(x, y) else { return }
         mask[i] |= bits
         if occupant[i] == .free { occupant[i] = .line }
-        if lastEdge[i] != Int32(truncatingIfNeeded: edge) {
-            lastEdge[i] = Int32(truncatingIfNeeded: edge)
-            edgesHere[i] &+= 1
-        }
+        if counts, edgesHere[i] < UInt8.max { edgesHere[i] += 1 }
     }
 
     /// Every line cell (not arrowheads), row by row, in layout coordinates.

@@ -138,7 +138,7 @@ public struct GraphLayout: Equatable, Sendable {
         var canvas = GraphCanvas(area: Rect(x: bounds.x - padding.0, y: bounds.y - padding.1,
                                             width: bounds.width + 2 * padding.0, height: bounds.height + 2 * padding.1))
         for r in rects { canvas.markBox(r) }
-        for (e, path) in paths.enumerated() { canvas.drawPath(path, edge: e, vertical: vertical) }
+        for path in paths { canvas.drawPath(path, vertical: vertical) }
         var origins = [GraphPoint?](repeating: nil, count: model.edges.count)
         for e in model.edges.indices where labelWidths[e] > 0 {
             let target = rects[model.indexOfID[model.edges[e].to] ?? 0]

@@ -28,6 +28,9 @@ public struct GraphView: Widget, Sendable {
     public var nodeBorders: [Int: BorderStyle] = [:]
     /// Per node id: text to show instead of the model's (clipped to the box).
     public var nodeLines: [Int: [String]] = [:]
+    /// Per node id: a style for each line of its text (a gradient line in its
+    /// own colour); lines without one use the node's style.
+    public var nodeLineStyles: [Int: [Style]] = [:]
     /// Per edge index (model order): the style of its line, arrowhead and label.
     public var edgeStyles: [Int: Style] = [:]
 
@@ -41,6 +44,14 @@ public struct GraphView: Widget, Sendable {
         self.functionStyle = functionStyle
         self.edgeStyle = edgeStyle
         self.labelStyle = labelStyle
+    }
+
+    /// A view styled by `theme`: data boxes, function boxes, lines and labels.
+    /// Screens then set `nodeStyles` for parameters, inputs and the focus.
+    public init(layout: GraphLayout, theme: Theme, glyphs: GlyphSet = .unicode, offset: GraphPoint = .zero) {
+        self.init(layout: layout, glyphs: glyphs, offset: offset,
+                  variableStyle: theme.dataNode, functionStyle: theme.functionNode,
+                  edgeStyle: theme.edge, labelStyle: theme.secondary)
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {
@@ -122,11 +133,12 @@ public struct GraphView: Widget, Sendable {
         let room = max(0, r.width - 4)
         let rows = r.height - 2
         let shown = Array(lines.prefix(rows))
+        let lineStyles = nodeLineStyles[node.id] ?? []
         var y = r.y + 1 + (rows - shown.count) / 2
-        for line in shown {
+        for (k, line) in shown.enumerated() {
             let text = displayWidth(line) > room ? truncate(line, toWidth: room, ellipsis: glyphs.ellipsis) : line
             let x = r.x + 2 + (room - displayWidth(text)) / 2
-            painter.write(text, x, y, s, limit: r.right - 2, &buffer)
+            painter.write(text, x, y, k < lineStyles.count ? lineStyles[k] : s, limit: r.right - 2, &buffer)
             y += 1
         }
     }
