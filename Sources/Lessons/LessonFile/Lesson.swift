@@ -10,6 +10,8 @@ public struct Lesson: Equatable, Sendable {
     public let steps: [Step]
     /// Whether the file is a bare `.graph` program (one step, forward and backward).
     public let isGraphFile: Bool
+    /// The text, for quoting lines under errors found when the lesson runs.
+    let sourceFile: SourceFile
 
     /// Every graph block of the lesson, in order.
     public var graphBlocks: [GraphBlock] {

@@ -75,7 +75,8 @@ public enum LessonLoader {
         ]
         let title = fileStem(source.name)
         let step = Step(title: title, line: 1, isIntroduction: true, blocks: blocks)
-        let lesson = Lesson(file: source.name, metadata: LessonMetadata(), title: title, steps: [step], isGraphFile: true)
+        let lesson = Lesson(file: source.name, metadata: LessonMetadata(), title: title, steps: [step], isGraphFile: true,
+                            sourceFile: source)
         let diagnostics = source.encodingErrors + errors.map { source.diagnostic($0.0, $0.1) }
         return (lesson, diagnostics.sortedForPrinting())
     }

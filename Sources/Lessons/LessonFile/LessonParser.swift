@@ -91,7 +91,7 @@ struct LessonParser {
         if let first = steps.first, first.isIntroduction {
             steps[0] = Step(title: lessonTitle, line: first.line, isIntroduction: true, blocks: first.blocks)
         }
-        return Lesson(file: file.name, metadata: metadata, title: lessonTitle, steps: steps, isGraphFile: false)
+        return Lesson(file: file.name, metadata: metadata, title: lessonTitle, steps: steps, isGraphFile: false, sourceFile: file)
     }
 
     private func headingLevel(_ text: String) -> (Int, String)? {

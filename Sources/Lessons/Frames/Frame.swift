@@ -1,0 +1,201 @@
+import Autodiff
+
+/// What the screen shows at one moment of a step. A step plays as a list of
+/// frames; stepping back is showing the previous frame, nothing is undone.
+public enum Frame: Equatable, Sendable {
+    /// The graph as it stands (or no graph): a step of prose.
+    case still(GraphSnapshot?)
+    case forward(ForwardFrame)
+    case backward(BackwardFrame)
+    case training(TrainingFrame)
+    case lossPlot(LossPlotFrame)
+    case dataPlot(DataPlotFrame)
+    case ask(AskFrame)
+    case check(CheckFrame)
+
+    /// The state of the whole graph at this frame, for drawing it.
+    public var snapshot: GraphSnapshot? {
+        switch self {
+        case .still(let s): return s
+        case .forward(let f): return f.snapshot
+        case .backward(let f): return f.snapshot
+        case .training(let f): return f.snapshot
+        case .lossPlot(let f): return f.snapshot
+        case .dataPlot(let f): return f.snapshot
+        case .ask(let f): return f.snapshot
+        case .check(let f): return f.snapshot
+        }
+    }
+
+    /// `forward`, `backward`, `training`, …: the kind as `frames --json` names it.
+    public var kind: String {
+        switch self {
+        case .still: return "still"
+        case .forward: return "forward"
+        case .backward: return "backward"
+        case .training: return "training"
+        case .lossPlot: return "loss_plot"
+        case .dataPlot: return "data_plot"
+        case .ask: return "ask"
+        case .check: return "check"
+        }
+    }
+}
+
+/// Which values and gradients of a graph are known at a frame.
+///
+/// Arrays are indexed by node id (``GraphNode/id``); function nodes are always
+/// nil. Tensors share storage between frames, so a snapshot costs little.
+public struct GraphSnapshot: Equatable, Sendable {
+    /// The index of the graph in ``LessonTrace/graphs``.
+    public let graph: Int
+    /// Each variable's value once computed (leaves from the start).
+    public let values: [Tensor?]
+    /// Each variable's gradient once backward has reached it (never for data and constants).
+    public let grads: [Tensor?]
+    /// Nodes to highlight: the function at work, its inputs and output.
+    public let focus: [Int]
+
+    public init(graph: Int, values: [Tensor?], grads: [Tensor?], focus: [Int]) {
+        self.graph = graph
+        self.values = values
+        self.grads = grads
+        self.focus = focus
+    }
+}
+
+/// A tensor with the node and name it belongs to.
+public struct NodeValue: Equatable, Sendable {
+    public let node: Int
+    /// The name, the literal, or an empty string for an unnamed intermediate.
+    public let label: String
+    public let value: Tensor
+}
+
+/// One function evaluated on the way forward.
+public struct ForwardFrame: Equatable, Sendable {
+    /// This function's position among the graph's functions, from 0.
+    public let index: Int
+    public let count: Int
+    /// The function node.
+    public let function: Int
+    /// `+`, `×`, `σ`, `matmul`…
+    public let label: String
+    public let inputs: [NodeValue]
+    public let output: NodeValue
+    public let snapshot: GraphSnapshot
+}
+
+/// One function's backward: upstream × local = downstream, for each input.
+public struct BackwardFrame: Equatable, Sendable {
+    /// This function's position in the backward order, from 0.
+    public let index: Int
+    public let count: Int
+    public let function: Int
+    public let label: String
+    /// The output variable, whose gradient arrives from above.
+    public let output: Int
+    /// The gradient of the output (`gy`).
+    public let upstream: Tensor
+    public let inputs: [BackwardInput]
+    public let snapshot: GraphSnapshot
+}
+
+/// What one input of a function receives during backward.
+public struct BackwardInput: Equatable, Sendable {
+    public let node: Int
+    public let label: String
+    /// The local derivative as text, like `∂y/∂x = cos(x)` or `gW = xᵀ · gy`.
+    public let derivativeText: String
+    /// The local derivative's value for element-wise functions; nil otherwise (matmul, sum…).
+    public let local: Tensor?
+    /// upstream × local, element by element, when `local` is known (before any sum_to).
+    public let product: Tensor?
+    /// The gradient this function sends to the input (`gx`, in the input's shape).
+    public let gradient: Tensor
+    /// The input's gradient before this step, when it already had one.
+    public let previous: Tensor?
+    /// The input's gradient after this step: `previous + gradient`, or `gradient`.
+    public let total: Tensor
+    /// Whether `gradient` was added (`+=`) to a gradient already there.
+    public let accumulated: Bool
+    /// False for data and constants: the engine computes their share, the lesson ignores it.
+    public let receivesGradient: Bool
+}
+
+/// Where a training run stands.
+public enum TrainingStatus: Equatable, Sendable {
+    case running
+    /// Every iteration ran.
+    case finished
+    /// The loss became NaN or infinite at this iteration; training stopped there.
+    case diverged(iteration: Int)
+    /// The caller asked to stop (a key press, a closed window) at this iteration.
+    case stopped(iteration: Int)
+}
+
+/// One moment of training.
+public struct TrainingFrame: Equatable, Sendable {
+    /// The iteration (from 0); equal to the iteration count for the final frame.
+    public let iteration: Int
+    public let iterations: Int
+    /// The loss at this iteration, before its update (for the final frame: after training).
+    public let loss: Double
+    /// The loss of every iteration so far.
+    public let losses: ArraySlice<Double>
+    /// Each param's value at this iteration.
+    public let parameters: [NodeValue]
+    /// The model's prediction, when a later `@plot data … fit=NAME` names one.
+    public let prediction: NodeValue?
+    public let status: TrainingStatus
+    public let snapshot: GraphSnapshot
+}
+
+/// The loss history of the last training, as a chart.
+public struct LossPlotFrame: Equatable, Sendable {
+    public let lossName: String
+    public let losses: [Double]
+    public let status: TrainingStatus
+    public let snapshot: GraphSnapshot?
+}
+
+/// Data points, and the model's prediction over them.
+public struct DataPlotFrame: Equatable, Sendable {
+    public let x: NodeValue
+    public let y: NodeValue
+    public let fit: NodeValue?
+    public let snapshot: GraphSnapshot?
+}
+
+/// A question for the student.
+public struct AskFrame: Equatable, Sendable {
+    public let question: Question
+    /// The answer's value (evaluated when the answer is an expression).
+    public let answer: Double
+    public let snapshot: GraphSnapshot?
+
+    /// Whether `typed` is within the tolerance of the answer.
+    public func accepts(_ typed: Double) -> Bool {
+        typed.isFinite && abs(typed - answer) <= question.tolerance
+    }
+}
+
+/// Numerical against analytic gradients for some leaves.
+public struct CheckFrame: Equatable, Sendable {
+    public let results: [GradientComparison]
+    public let tolerance: Double
+    public let snapshot: GraphSnapshot?
+
+    public var passed: Bool { results.allSatisfy(\.passed) }
+}
+
+/// One leaf's gradient from backprop and from central differences.
+public struct GradientComparison: Equatable, Sendable {
+    public let node: Int
+    public let name: String
+    public let analytic: Tensor
+    public let numerical: Tensor
+    /// The largest |analytic − numerical| / max(1, |numerical|).
+    public let maxError: Double
+    public let passed: Bool
+}

@@ -1,0 +1,146 @@
+import Autodiff
+
+// @train, @plot loss, @plot data.
+
+extension LessonRunner {
+    func train(_ directive: Directive, _ options: TrainingOptions) -> [Frame] {
+        guard let session = requireGraph(for: directive) else { return [] }
+        guard let lossId = resolve(options.loss, session, directive, role: "loss") else { return [] }
+        let built = session.built
+        let lossShape = built.records[lossId].shape
+        guard elementCount(lossShape) == 1 else {
+            report(directive.location(of: "loss"), "the loss must be one number; '\(options.loss)' has shape \(formatShape(lossShape))")
+            return []
+        }
+        guard built.records[lossId].kind == .intermediate else {
+            report(directive.location(of: "loss"), "'\(options.loss)' is not computed from the params, so training cannot change it")
+            return []
+        }
+        guard !built.parameters.isEmpty else {
+            report(directive.location, "nothing to train: the graph has no param (declare one like 'param W = zeros(1, 1)')")
+            return []
+        }
+        let (work, overflow) = built.work.multipliedReportingOverflow(by: options.iterations)
+        if overflow || work > limits.trainingWork {
+            report(directive.location(of: "iters"),
+                   "training would cost about \(overflow ? "more than \(Int.max)" : "\(work)") element operations (\(options.iterations) iterations × \(built.work)), more than \(limits.trainingWork) (the training work limit)")
+            return []
+        }
+        session.trainedLoss = options.loss
+        guard mode == .play else { return [] }
+        let trainer = Trainer(graph: built, loss: lossId, options: options, shouldStop: shouldStop,
+                              stopOnDivergence: stopOnDivergence)
+        let result: Trainer.Result
+        do {
+            result = try trainer.run()
+        } catch {
+            report(directive.location, "training failed: \(error)")
+            return []
+        }
+        let start = session.losses.count
+        session.losses += result.losses
+        session.trainingStatus = result.status
+        let history = session.losses
+        let params = built.parameters
+        let fit = fitName(for: session).flatMap { session.node(named: $0) }
+        func label(_ id: Int) -> String { built.records[id].label }
+        var frames: [Frame] = []
+        let known = (0..<built.records.count).map { built.records[$0].kind != .function }
+        for sample in result.samples {
+            let values = zip(sample.variables, known).map { $1 ? $0 : nil }
+            let snapshot = GraphSnapshot(graph: session.block.index, values: values,
+                                         grads: Array(repeating: nil, count: values.count), focus: params + [lossId])
+            let status: TrainingStatus = sample.iteration == result.losses.count - 1 && result.status != .finished
+                ? result.status : .running
+            frames.append(.training(TrainingFrame(
+                iteration: sample.iteration, iterations: options.iterations, loss: history[start + sample.iteration],
+                losses: history[..<(start + sample.iteration + 1)],
+                parameters: params.map { NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0)) },
+                prediction: fit.map { NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0)) },
+                status: status, snapshot: snapshot)))
+        }
+        // The final frame: the state after the last update.
+        session.current = result.final
+        for id in built.records.indices where built.records[id].kind != .function { session.valueKnown[id] = true }
+        session.grads = Array(repeating: nil, count: built.records.count)
+        let finalLoss = session.value(lossId)?.scalars.first ?? .nan
+        frames.append(.training(TrainingFrame(
+            iteration: result.losses.count, iterations: options.iterations, loss: finalLoss, losses: history[...],
+            parameters: params.map { NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0)) },
+            prediction: fit.map { NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0)) },
+            status: result.status, snapshot: session.snapshot(focus: params + [lossId]))))
+        return frames
+    }
+
+    func plotLoss(_ directive: Directive) -> [Frame] {
+        guard let session = requireGraph(for: directive) else { return [] }
+        guard let loss = session.trainedLoss else {
+            report(directive.location, "@plot loss needs a @train on the current graph before it")
+            return []
+        }
+        guard mode == .play else { return [] }
+        return [.lossPlot(LossPlotFrame(lossName: loss, losses: session.losses,
+                                        status: session.trainingStatus ?? .finished, snapshot: session.snapshot()))]
+    }
+
+    func plotData(_ directive: Directive, x: String, y: String, fit: String?) -> [Frame] {
+        guard let session = requireGraph(for: directive) else { return [] }
+        guard let xId = resolve(x, session, directive, role: "x"), let yId = resolve(y, session, directive, role: "y") else { return [] }
+        var fitId: Int?
+        if let fit {
+            guard let id = resolve(fit, session, directive, role: "fit") else { return [] }
+            fitId = id
+        }
+        let shape = { (id: Int) in session.built.records[id].shape }
+        let count = { (id: Int) in elementCount(shape(id)) }
+        guard count(xId) == count(yId) else {
+            report(directive.location(of: "y"), "cannot plot \(y) against \(x): \(x) has \(count(xId)) values, \(y) has \(count(yId))")
+            return []
+        }
+        if let fitId, let fit, count(fitId) != count(yId) {
+            report(directive.location(of: "fit"), "cannot plot fit \(fit) with \(y): \(fit) has \(count(fitId)) values, \(y) has \(count(yId))")
+            return []
+        }
+        guard mode == .play else { return [] }
+        let built = session.built
+        func value(_ id: Int) -> NodeValue { NodeValue(node: id, label: built.records[id].label, value: session.value(id) ?? Tensor(0)) }
+        if let fitId { session.valueKnown[fitId] = true }
+        return [.dataPlot(DataPlotFrame(x: value(xId), y: value(yId), fit: fitId.map(value),
+                                        snapshot: session.snapshot(focus: [xId, yId] + (fitId.map { [$0] } ?? []))))]
+    }
+
+    func ask(_ directive: Directive, _ question: Question) -> [Frame] {
+        guard let expr = directive.answer else { return [] }
+        var interpreter: Interpreter
+        var session: GraphSession?
+        if let current = currentSession {
+            guard current.isUsable else { return [] }
+            interpreter = current.interpreter
+            session = current
+        } else {
+            interpreter = Interpreter(file: source, limits: limits, random: NumPyRandom(seed: 0))
+        }
+        let context = Context(eager: true, value: { session?.value($0) }, grad: { session?.grads[$0] })
+        do {
+            guard case .constant(let t, _, _) = try interpreter.evaluate(expr, context) else {
+                report(directive.location(of: "answer"), "the answer must be a number")
+                return []
+            }
+            guard t.count == 1, let answer = t.scalars.first else {
+                report(directive.location(of: "answer"), "the answer must be one number; '\(question.answerText)' has shape \(formatShape(t.shape))")
+                return []
+            }
+            guard answer.isFinite else {
+                report(directive.location(of: "answer"), "the answer '\(question.answerText)' is \(Tensor.format(answer))")
+                return []
+            }
+            return [.ask(AskFrame(question: question, answer: answer, snapshot: session?.snapshot()))]
+        } catch let error as InterpretError {
+            if !error.silent { report(error.location, error.message) }
+            return []
+        } catch {
+            report(directive.location(of: "answer"), "\(error)")
+            return []
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Autodiff
+
+/// Plays a lesson from its first step to its last: builds each graph, carries
+/// out each directive against the current graph, and collects the frames and
+/// every error. `check` runs it without training or numerical checks.
+final class LessonRunner {
+    enum Mode {
+        /// Build and validate everything; skip training and `@check`'s probing.
+        case check
+        /// Make every frame.
+        case play
+    }
+
+    let lesson: Lesson
+    let source: SourceFile
+    let limits: Limits
+    let mode: Mode
+    let shouldStop: () -> Bool
+    /// Whether training stops at the first NaN loss (the player) or runs on as DeZero would (`eval`).
+    let stopOnDivergence: Bool
+    /// One generator for the whole lesson, like NumPy's global one in a script.
+    let random = NumPyRandom(seed: 0)
+
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var sessions: [GraphSession] = []
+    private(set) var played: [PlayedStep] = []
+    var currentSession: GraphSession?
+    /// `fit=` names of `@plot data` per graph, so training frames carry the prediction.
+    private var fitNames: [Int: String] = [:]
+
+    init(lesson: Lesson, source: SourceFile, limits: Limits, mode: Mode, stopOnDivergence: Bool = true,
+         shouldStop: @escaping () -> Bool = { false }) {
+        self.lesson = lesson
+        self.source = source
+        self.limits = limits
+        self.mode = mode
+        self.stopOnDivergence = stopOnDivergence
+        self.shouldStop = shouldStop
+    }
+
+    func report(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(source.diagnostic(location, message))
+    }
+
+    func run() {
+        let outputs = decideOutputs()
+        for step in lesson.steps {
+            var frames: [Frame] = []
+            for block in step.blocks {
+                switch block {
+                case .prose: break
+                case .graph(let graph):
+                    build(graph, step: step, output: outputs[graph.index])
+                case .directive(let directive):
+                    frames += perform(directive)
+                }
+            }
+            if frames.isEmpty { frames = [.still(currentSession.map { $0.snapshot() })] }
+            played.append(PlayedStep(step: step, graph: currentSession?.block.index, frames: frames))
+        }
+    }
+
+    /// Each graph's output: `@output`, else `@train`'s loss, else the first `@backward`
+    /// target, else the last assigned name. Also notes `@plot data … fit=` names.
+    private func decideOutputs() -> [Int: String] {
+        var explicit: [Int: String] = [:], trained: [Int: String] = [:], backward: [Int: String] = [:]
+        var last: [Int: String] = [:]
+        var graph: Int?
+        for step in lesson.steps {
+            for block in step.blocks {
+                switch block {
+                case .graph(let g):
+                    graph = g.index
+                    for s in g.program.statements { if case .assign(_, let name, _, _) = s.body { last[g.index] = name } }
+                case .directive(let d):
+                    guard let g = graph else { continue }
+                    switch d.kind {
+                    case .output(let name): if explicit[g] == nil { explicit[g] = name }
+                    case .train(let options): if trained[g] == nil { trained[g] = options.loss }
+                    case .backward(let target?): if backward[g] == nil { backward[g] = target }
+                    case .plotData(_, _, let fit?): if fitNames[g] == nil { fitNames[g] = fit }
+                    default: break
+                    }
+                case .prose: break
+                }
+            }
+        }
+        var result: [Int: String] = [:]
+        for (g, name) in last { result[g] = explicit[g] ?? trained[g] ?? backward[g] ?? name }
+        for (g, name) in explicit where result[g] == nil { result[g] = name }
+        return result
+    }
+
+    private func build(_ block: GraphBlock, step: Step, output: String?) {
+        var interpreter = Interpreter(file: source, limits: limits, random: random)
+        interpreter.run(block.program)
+        diagnostics += interpreter.diagnostics
+        let session = GraphSession(block: block, stepTitle: lesson.isGraphFile ? nil : step.title,
+                                   interpreter: interpreter, output: output)
+        sessions.append(session)
+        currentSession = session
+        guard session.isUsable else { return }
+        if let name = output, session.node(named: name) == nil {
+            // Only @output can name a missing output; the others report at their own lines.
+            if let directive = lesson.steps.flatMap(\.directives).first(where: { if case .output(name) = $0.kind { return true } else { return false } }) {
+                report(directive.location(of: "target"), unknownName(name, in: session, role: "@output"))
+            }
+            return
+        }
+        do {
+            try session.recordEvaluation()
+        } catch {
+            report(SourceLocation(line: block.line, column: 1), "backward from '\(output ?? "")' failed: \(error)")
+        }
+    }
+
+    /// `unknown name 'f' in @backward — did you mean 'q'?`
+    func unknownName(_ name: String, in session: GraphSession, role: String) -> String {
+        let names = session.built.names.map(\.name)
+        if session.interpreter.broken.contains(name) { return "" }
+        return "'\(name)' is not a name in the current graph (\(role))\(didYouMean(name, names))"
+    }
+
+    /// The current session if it is usable; otherwise reports why (no graph) and returns nil.
+    func requireGraph(for directive: Directive) -> GraphSession? {
+        guard let session = currentSession else {
+            report(directive.location, "@\(directive.name) needs a graph: put a ```graph block in this step or an earlier one")
+            return nil
+        }
+        return session.isUsable ? session : nil
+    }
+
+    /// The node `name` names in `session`, or nil after reporting it at `role`'s location.
+    func resolve(_ name: String, _ session: GraphSession, _ directive: Directive, role: String) -> Int? {
+        if let id = session.node(named: name) { return id }
+        let message = unknownName(name, in: session, role: "@\(directive.name)")
+        if !message.isEmpty { report(directive.location(of: role), message) }
+        return nil
+    }
+
+    private func perform(_ directive: Directive) -> [Frame] {
+        switch directive.kind {
+        case .forward: return forward(directive)
+        case .backward(let target): return backward(directive, target: target)
+        case .train(let options): return train(directive, options)
+        case .plotLoss: return plotLoss(directive)
+        case let .plotData(x, y, fit): return plotData(directive, x: x, y: y, fit: fit)
+        case .ask(let question): return ask(directive, question)
+        case let .check(names, tolerance): return check(directive, names: names, tolerance: tolerance)
+        case .note, .output: return []
+        }
+    }
+
+    func fitName(for session: GraphSession) -> String? { fitNames[session.block.index] }
+}
+
+/// One step of a played lesson: the step and its frames.
+public struct PlayedStep: Equatable, Sendable {
+    public let step: Step
+    /// The graph current at the end of the step (index into ``LessonTrace/graphs``), if any.
+    public let graph: Int?
+    /// At least one frame.
+    public let frames: [Frame]
+}

@@ -1,0 +1,65 @@
+import Autodiff
+
+/// A lesson played through: every step's frames and every graph's structure.
+///
+/// ```swift
+/// let lesson = try LessonLoader.load(path: path)
+/// let trace = try LessonTrace(lesson: lesson)
+/// for played in trace.steps {
+///     for frame in played.frames {
+///         if let snapshot = frame.snapshot {
+///             let graph = trace.graphs[snapshot.graph]   // nodes and edges to lay out
+///             …
+///         }
+///     }
+/// }
+/// ```
+/// Training runs while the trace is made (the two-layer net takes a fraction of
+/// a second); `shouldStop` is asked every iteration and ends training early.
+public struct LessonTrace: Sendable {
+    public let lesson: Lesson
+    /// Every graph program, by ``GraphBlock/index``.
+    public let graphs: [GraphStructure]
+    /// One entry per step of the lesson, in order.
+    public let steps: [PlayedStep]
+
+    /// Plays `lesson`.
+    /// - Throws: ``LessonError`` with every error the graphs and directives raise.
+    public init(lesson: Lesson, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false }) throws(LessonError) {
+        let runner = LessonRunner(lesson: lesson, source: lesson.sourceFile, limits: limits, mode: .play,
+                                  shouldStop: shouldStop)
+        runner.run()
+        guard runner.diagnostics.isEmpty else { throw LessonError(runner.diagnostics.sortedForPrinting()) }
+        self.lesson = lesson
+        graphs = runner.sessions.map { $0.structure() }
+        steps = runner.played
+    }
+
+    /// Every frame of the lesson with its step index, in order.
+    public var allFrames: [(step: Int, frame: Frame)] {
+        steps.enumerated().flatMap { index, played in played.frames.map { (index, $0) } }
+    }
+}
+
+/// Checks lessons the way `backstep check` does: parses, builds every graph,
+/// and validates every directive against it, without training.
+public enum LessonChecker {
+    /// Every error in the file at `path` (empty when it is fine).
+    public static func check(path: String, limits: Limits = .standard) -> [Diagnostic] {
+        let (lesson, diagnostics) = LessonLoader.loadCollecting(path: path, limits: limits)
+        return finish(lesson, diagnostics, limits: limits)
+    }
+
+    /// Every error in `bytes`, read as the file `file`.
+    public static func check(_ bytes: [UInt8], file: String, limits: Limits = .standard) -> [Diagnostic] {
+        let (lesson, diagnostics) = LessonLoader.parseCollecting(bytes, file: file, limits: limits)
+        return finish(lesson, diagnostics, limits: limits)
+    }
+
+    private static func finish(_ lesson: Lesson?, _ diagnostics: [Diagnostic], limits: Limits) -> [Diagnostic] {
+        guard let lesson else { return diagnostics }
+        let runner = LessonRunner(lesson: lesson, source: lesson.sourceFile, limits: limits, mode: .check)
+        runner.run()
+        return (diagnostics + runner.diagnostics).sortedForPrinting()
+    }
+}

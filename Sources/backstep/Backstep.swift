@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// The `backstep` command: opens lessons, and checks, evaluates, lists and
+/// traces them without a terminal.
+@main
+struct Backstep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backstep",
+        abstract: "Learn backpropagation by watching it happen, one node at a time.",
+        version: "0.1.0",
+        subcommands: [Open.self, Check.self, Eval.self, List.self, Frames.self],
+        defaultSubcommand: Open.self)
+
+    /// Runs the command; usage errors exit with status 2 (not ArgumentParser's 64),
+    /// as `eval`'s contract asks.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Writes `text` and a newline to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Lessons
+
+/// `backstep list [DIR]`: the lessons in a directory, in order.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the lessons in a directory with their titles and summaries.",
+        discussion: "Lessons are ordered by their front matter's 'order', then by file name.")
+
+    @Argument(help: "The directory of lessons.")
+    var directory: String = "lessons"
+
+    func run() throws {
+        let files = FileCollection([directory], recursive: false)
+        if !files.missing.isEmpty {
+            printError("\(directory): error: no such file or directory")
+            throw ExitCode(1)
+        }
+        let entries = files.files.filter { $0.hasSuffix(".md") }.map { path -> (path: String, summary: LessonSummary) in
+            (path, LessonSummary(path: path))
+        }
+        let sorted = entries.sorted { a, b in
+            switch (a.summary.order, b.summary.order) {
+            case let (x?, y?) where x != y: return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.path < b.path
+            }
+        }
+        if sorted.isEmpty {
+            print("no lessons in \(directory)")
+            return
+        }
+        for (path, summary) in sorted {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            var head = "\(name)  \(summary.title)"
+            if let minutes = summary.minutes { head += " · \(minutes) min" }
+            if summary.hasErrors { head += "  (has errors: run backstep check \(path))" }
+            print(head)
+            if let text = summary.summary { print("    \(text)") }
+        }
+    }
+}
