@@ -128,6 +128,8 @@ struct Program: Equatable, Sendable {
     var statements: [Statement]
     /// Names of statements that did not parse, so their uses are not errors twice.
     var brokenNames: Set<String>
+    /// Whether any line failed to parse.
+    var hasErrors = false
     /// The line of the block's first line of code (after the fence).
     var firstLine: Int
 }

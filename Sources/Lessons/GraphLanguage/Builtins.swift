@@ -117,7 +117,8 @@ extension Builtin {
             if let label = arg.label {
                 let loc = arg.labelLocation ?? location
                 guard names.contains(label) else {
-                    throw InterpretError(loc, "\(name)() has no option '\(label)'\(didYouMean(label, names)); it takes \(signature)")
+                    let hint = closestMatch(to: label, in: names).map { " — did you mean '\($0)'?" } ?? "; it takes \(signature)"
+                    throw InterpretError(loc, "\(name)() has no option '\(label)'\(hint)")
                 }
                 guard bound.values[label] == nil else {
                     throw InterpretError(loc, "\(name)() got '\(label)' twice")
@@ -125,7 +126,7 @@ extension Builtin {
                 bound.values[label] = arg
             } else {
                 guard positional < parameters.count else {
-                    throw InterpretError(arg.value.start, "\(name)() takes \(countText) (\(signature)), got \(args.count)")
+                    throw InterpretError(arg.value.start, "\(name)() takes \(countText), got \(args.count): \(signature)")
                 }
                 bound.values[parameters[positional].name] = arg
                 positional += 1

@@ -17,14 +17,15 @@ extension Interpreter {
         if builtin.isConstructor { return try construct(builtin, bound, at: location, text: text) }
 
         // Tensor arguments first, in parameter order, then the options.
+        let tensorArgs = builtin.parameters.filter { $0.kind == .tensor || $0.kind == .optionalTensor }
+            .compactMap { bound[$0.name]?.value }
         var values: [Value] = []
         var operands: [Expr] = []
-        for parameter in builtin.parameters where parameter.kind == .tensor || parameter.kind == .optionalTensor {
-            guard let arg = bound[parameter.name] else { continue }
-            let value = try evaluate(arg.value, context)
-            if parameter.kind == .optionalTensor, case .none = value { continue }
+        for (value, operand) in zip(try evaluateAll(tensorArgs, context), tensorArgs) {
+            // Only linear's b may be None.
+            if case .none = value { continue }
             values.append(value)
-            operands.append(arg.value)
+            operands.append(operand)
         }
         let operation = try operationFor(builtin, bound, inputs: values, context)
         return try apply(operation, values, operands, at: location, text: text, context)

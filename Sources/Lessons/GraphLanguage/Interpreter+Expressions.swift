@@ -20,9 +20,10 @@ extension Interpreter {
             let value = try evaluate(operand, context)
             return try apply(.negate, [value], [operand], at: location, text: expr.text, context)
         case let .binary(op, lhs, rhs, location):
-            let left = try evaluate(lhs, context)
+            let both = try evaluateAll([lhs, rhs], context)
+            let left = both[0]
             if op == .power {
-                let exponent = try evaluate(rhs, context)
+                let exponent = both[1]
                 guard case .constant(let c, _, _) = exponent, let power = c.scalar, c.rank == 0 || c.count == 1 else {
                     if case .node(let id) = exponent {
                         throw InterpretError(rhs.start, "the exponent of ** must be a constant number; '\(graph.records[id].name ?? rhs.text)' is a variable")
@@ -31,7 +32,7 @@ extension Interpreter {
                 }
                 return try apply(.power(power), [left], [lhs], at: location, text: expr.text, context)
             }
-            let right = try evaluate(rhs, context)
+            let right = both[1]
             let operation: Operation
             switch op {
             case .add: operation = .add
@@ -47,6 +48,23 @@ extension Interpreter {
         case let .member(receiver, name, args, location):
             return try member(receiver, name, args, at: location, text: expr.text, context)
         }
+    }
+
+    /// Evaluates every expression, so an error in a later one is reported even
+    /// when an earlier one uses a broken name.
+    mutating func evaluateAll(_ exprs: [Expr], _ context: Context) throws -> [Value] {
+        var values: [Value] = []
+        var silent: InterpretError?
+        for expr in exprs {
+            do {
+                values.append(try evaluate(expr, context))
+            } catch let error as InterpretError where error.silent {
+                silent = silent ?? error
+                values.append(.none)
+            }
+        }
+        if let silent { throw silent }
+        return values
     }
 
     private mutating func lookUp(_ name: String, at location: SourceLocation, _ context: Context) throws -> Value {
@@ -133,7 +151,7 @@ extension Interpreter {
                 let result = try Config.withNoGrad { try operation.apply(tensors.map { Variable($0) }).data }
                 return .constant(result, label: text, data: nil)
             } catch let error as AutodiffError {
-                throw InterpretError(location, message(for: error, operation, operands, tensors))
+                throw InterpretError(location, message(for: error, operation, text))
             }
         }
         var inputs: [Int] = []
@@ -150,24 +168,15 @@ extension Interpreter {
         do {
             output = try operation.apply(variables)
         } catch let error as AutodiffError {
-            throw InterpretError(location, message(for: error, operation, operands, tensors))
+            throw InterpretError(location, message(for: error, operation, text))
         }
         if let same = inputs.first(where: { graph.variables[$0] === output }) { return .node(same) }
         return .node(try addFunction(operation, inputs: inputs, output: output))
     }
 
     /// The engine's error in the words of the program: names and shapes.
-    private func message(for error: AutodiffError, _ operation: Operation, _ operands: [Expr], _ tensors: [Tensor]) -> String {
-        let names = operands.map { shortened($0.text) }
-        let site: String
-        switch operation {
-        case .add, .subtract, .multiply, .divide:
-            site = names.count == 2 ? " in \(names[0]) \(operation.name) \(names[1])" : ""
-        case .matmul:
-            site = names.count == 2 ? " in \(names[0]) @ \(names[1])" : ""
-        default:
-            site = ""
-        }
+    private func message(for error: AutodiffError, _ operation: Operation, _ text: String) -> String {
+        let site = " in \(shortened(text))"
         switch error {
         case let .broadcast(_, lhs, rhs):
             let verb: String
@@ -182,8 +191,7 @@ extension Interpreter {
         case let .matmul(lhs, rhs):
             let inner = lhs.last ?? 1
             let other = rhs.count >= 2 ? rhs[rhs.count - 2] : (rhs.first ?? 1)
-            let call = operation == .matmul && names.count == 2 ? site : " in \(operation.name)(\(names.joined(separator: ", ")))"
-            return "cannot matmul shapes \(formatShape(lhs)) and \(formatShape(rhs))\(call): \(inner) columns ≠ \(other) rows"
+            return "cannot matmul shapes \(formatShape(lhs)) and \(formatShape(rhs))\(site): \(inner) columns ≠ \(other) rows"
         default:
             return error.description
         }

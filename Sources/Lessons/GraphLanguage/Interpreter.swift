@@ -42,7 +42,7 @@ struct Interpreter {
         for s in program.statements {
             if case .assign(_, let name, _, _) = s.body, laterNames[name] == nil { laterNames[name] = s.line }
         }
-        if !program.brokenNames.isEmpty { graph.isComplete = false }
+        if program.hasErrors { graph.isComplete = false }
         for statement in program.statements {
             do {
                 try execute(statement)

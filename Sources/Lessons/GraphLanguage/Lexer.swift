@@ -63,6 +63,12 @@ struct Lexer {
                         kind = .equals
                     }
                 case ".": kind = .dot
+                case "\"", "'", "“", "‘":
+                    diagnostics.append((here, "strings are not part of the graph language"))
+                    let closing: Character = c == "“" ? "”" : (c == "‘" ? "’" : c)
+                    var j = i + 1
+                    while j < chars.count && chars[j] != closing { j += 1 }
+                    length = min(j + 1, chars.count) - i
                 default:
                     diagnostics.append((here, Lexer.unexpected(c)))
                 }
@@ -124,16 +130,11 @@ struct Lexer {
     static func unexpected(_ c: Character) -> String {
         let hints: [Character: String] = [
             "−": "-", "–": "-", "×": "*", "·": "*", "÷": "/", "²": "** 2", "³": "** 3",
-            "“": "nothing: strings are not part of the graph language",
-            "\"": "nothing: strings are not part of the graph language",
-            "'": "nothing: strings are not part of the graph language",
             "{": "[", "}": "]", "π": "pi", "^": "**",
         ]
         let code = c.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? ""
         let shown = c.isASCII ? "'\(c)'" : "'\(c)' (\(code))"
-        if let hint = hints[c] {
-            return hint.hasPrefix("nothing") ? "unexpected \(shown): \(hint.dropFirst(9))" : "unexpected \(shown) — use '\(hint)'"
-        }
+        if let hint = hints[c] { return "unexpected \(shown) — use '\(hint)'" }
         return "unexpected character \(shown)"
     }
 }

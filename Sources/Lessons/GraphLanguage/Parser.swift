@@ -19,10 +19,12 @@ struct Parser {
         let lexer = Lexer(lines: lines)
         var parser = Parser(tokens: lexer.tokens, maxDepth: maxDepth)
         parser.parseProgram()
-        let program = Program(statements: parser.statements, brokenNames: parser.brokenNames,
+        var program = Program(statements: parser.statements, brokenNames: parser.brokenNames,
                               firstLine: lines.first?.number ?? 1)
-        // Lexer errors first on a line: they usually explain the parser's.
-        return (program, lexer.diagnostics + parser.diagnostics)
+        program.hasErrors = !lexer.diagnostics.isEmpty || !parser.diagnostics.isEmpty
+        // A line with a lexer error gets no parser error too: the first explains the second.
+        let lexed = Set(lexer.diagnostics.map(\.0.line))
+        return (program, lexer.diagnostics + parser.diagnostics.filter { !lexed.contains($0.0.line) })
     }
 
     /// Parses `text`, which starts at `start` in the file, as one expression (an @ask answer).

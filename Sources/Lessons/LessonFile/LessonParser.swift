@@ -87,6 +87,7 @@ struct LessonParser {
         }
         flushProse()
         finishStep()
+        diagnostics += directives.diagnostics
         let lessonTitle = metadata.title ?? title ?? fileStem(file.name)
         if let first = steps.first, first.isIntroduction {
             steps[0] = Step(title: lessonTitle, line: first.line, isIntroduction: true, blocks: first.blocks)
