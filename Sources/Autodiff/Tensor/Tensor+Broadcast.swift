@@ -58,6 +58,14 @@ extension Tensor {
             let a = scalars[0]
             return Tensor(unchecked: other.shape, other.scalars.map { f(a, $0) })
         }
+        // A bias row added to every row of a matrix: the smaller shape is the trailing
+        // part of the larger, so one flat inner loop does it.
+        if other.count > 0, other.rank <= rank, Tensor.isTrailing(other.shape, of: shape) {
+            return Tensor(unchecked: shape, Tensor.repeatInner(scalars, other.scalars, f))
+        }
+        if count > 0, rank <= other.rank, Tensor.isTrailing(shape, of: other.shape) {
+            return Tensor(unchecked: other.shape, Tensor.repeatInner(other.scalars, scalars) { f($1, $0) })
+        }
         let outShape = try Tensor.broadcastShape(shape, other.shape, op: op)
         let sa = Tensor.broadcastStrides(shape, to: outShape)
         let sb = Tensor.broadcastStrides(other.shape, to: outShape)
@@ -85,6 +93,29 @@ extension Tensor {
             }
         }
         return Tensor(unchecked: outShape, out)
+    }
+
+    /// Whether `small` (leading 1s aside) equals the last axes of `big`.
+    static func isTrailing(_ small: [Int], of big: [Int]) -> Bool {
+        let trimmed = small.drop { $0 == 1 }
+        return trimmed.count <= big.count && big.suffix(trimmed.count).elementsEqual(trimmed)
+    }
+
+    /// `f(big[i], small[i % small.count])` for every element of `big`.
+    @inline(__always)
+    static func repeatInner(_ big: [Double], _ small: [Double], _ f: (Double, Double) -> Double) -> [Double] {
+        var out = big
+        let inner = small.count
+        small.withUnsafeBufferPointer { b in
+            out.withUnsafeMutableBufferPointer { o in
+                var i = 0
+                while i < o.count {
+                    for j in 0..<inner { o[i + j] = f(o[i + j], b[j]) }
+                    i += inner
+                }
+            }
+        }
+        return out
     }
 
     /// Applies `f` to every element.
@@ -123,6 +154,20 @@ extension Tensor {
     /// Reduces along the axes where `kept` is 1 (same rank as `shape`) with `combine`.
     func reduceKeepingDims(to kept: [Int], initial: Double, _ combine: (Double, Double) -> Double) -> Tensor {
         var out = [Double](repeating: initial, count: Tensor.elementCount(kept))
+        // Reducing only leading axes (a bias gradient summed over the batch): add rows.
+        if out.count > 1, Tensor.isTrailing(kept, of: shape), kept.count == shape.count {
+            let inner = out.count
+            scalars.withUnsafeBufferPointer { a in
+                out.withUnsafeMutableBufferPointer { o in
+                    var i = 0
+                    while i < a.count {
+                        for j in 0..<inner { o[j] = combine(o[j], a[i + j]) }
+                        i += inner
+                    }
+                }
+            }
+            return Tensor(unchecked: kept, out)
+        }
         if out.count == 1 {
             var acc = initial
             for v in scalars { acc = combine(acc, v) }

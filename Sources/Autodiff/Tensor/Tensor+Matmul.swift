@@ -40,6 +40,17 @@ extension Tensor {
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
+                    // Narrow outputs (a column of predictions): one dot product per cell.
+                    if n < 4 {
+                        for i in 0..<m {
+                            for j in 0..<n {
+                                var s = 0.0
+                                for p in 0..<k { s += pa[i * k + p] * pb[p * n + j] }
+                                pc[i * n + j] = s
+                            }
+                        }
+                        return
+                    }
                     for i in 0..<m {
                         let row = i * n
                         for p in 0..<k {
