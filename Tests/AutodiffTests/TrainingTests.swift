@@ -62,6 +62,19 @@ import Testing
         #expect(model.params().allSatisfy { $0.grad == nil })
     }
 
+    final class TwoLayer: Model {
+        let first = Linear(4, generator: NumPyRandom(seed: 1))
+        let scale = Parameter(Tensor(2.0))
+        let rest: [Layer] = [Linear(2, generator: NumPyRandom(seed: 2))]
+        let unused: Parameter? = nil
+    }
+
+    @Test func reflectionFindsParametersOfCustomLayers() throws {
+        let model = TwoLayer()
+        _ = try model.rest[0](try model.first(Variable(Tensor.zeros([1, 3]))))
+        #expect(model.params().map(\.shape) == [[3, 4], [4], [], [4, 2], [2]])
+    }
+
     @Test func linearDrawsWeightsAsDeZeroDoes() throws {
         // DeZero: randn(I, O).astype(float32) * sqrt(1 / I), drawn at the first call.
         let layer = Linear(3, generator: NumPyRandom(seed: 0))

@@ -15,7 +15,9 @@ open class Layer {
     public func callAsFunction(_ inputs: Variable...) throws -> Variable { try forward(inputs) }
 
     /// Every parameter of this layer and of the layers inside it.
-    public func params() -> [Parameter] {
+    ///
+    /// Found by reflection; layers on a hot training path override it with the list they know.
+    open func params() -> [Parameter] {
         var found: [Parameter] = []
         var seen = Set<ObjectIdentifier>()
         collect(into: &found, seen: &seen)

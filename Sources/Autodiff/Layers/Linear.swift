@@ -34,6 +34,8 @@ public final class Linear: Layer {
         W.data = Tensor(unchecked: [inputs, outSize], draws.map { Double(Float($0)) * scale })
     }
 
+    override public func params() -> [Parameter] { b.map { [W, $0] } ?? [W] }
+
     override public func forward(_ inputs: [Variable]) throws -> Variable {
         guard let x = inputs.first, x.rank == 2 else {
             throw AutodiffError.invalid(op: "Linear", message: "needs one 2-d input (batch, features), got \(inputs.map { formatShape($0.shape) })")
@@ -58,6 +60,8 @@ public final class MLP: Model {
         layers = sizes.map { Linear($0, generator: generator) }
         self.activation = activation
     }
+
+    override public func params() -> [Parameter] { layers.flatMap { $0.params() } }
 
     override public func forward(_ inputs: [Variable]) throws -> Variable {
         guard var x = inputs.first else {
