@@ -122,6 +122,11 @@ extension LessonRunner {
             report(directive.location, "@check would probe \(elements) elements, more than \(limits.checkElements) (the check limit); name fewer variables, like @check x")
             return []
         }
+        let (work, overflow) = built.work.multipliedReportingOverflow(by: 2 * max(1, elements))
+        guard !overflow && work <= limits.trainingWork else {
+            report(directive.location, "@check would cost about \(overflow ? "more than \(Int.max)" : "\(work)") element operations, more than \(limits.trainingWork) (the training work limit); name fewer variables")
+            return []
+        }
         guard mode == .play else { return [] }
         do {
             let values = leaves.map { session.value($0) ?? Tensor(0) }

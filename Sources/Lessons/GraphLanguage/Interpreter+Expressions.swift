@@ -146,7 +146,13 @@ extension Interpreter {
         if let count = operation.outputElements(tensors.map(\.shape)) {
             try checkElements(count, at: location, "the result of '\(shortened(text))'")
         }
+        let cost = operation.work(tensors.map(\.shape))
+        let total = graph.work.addingReportingOverflow(cost)
+        if cost > limits.graphWork || total.overflow || total.partialValue > limits.graphWork {
+            throw InterpretError(location, "'\(shortened(text))' would cost about \(cost) element operations, more than \(limits.graphWork) for the whole graph (the graph work limit)")
+        }
         if allConstant {
+            graph.work = total.partialValue
             do {
                 let result = try Config.withNoGrad { try operation.apply(tensors.map { Variable($0) }).data }
                 return .constant(result, label: text, data: nil)

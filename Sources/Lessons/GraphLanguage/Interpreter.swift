@@ -151,7 +151,8 @@ struct Interpreter {
         graph.variables.append(output)
         graph.tape.append(BuiltGraph.TapeEntry(operation: operation, inputs: inputs, output: functionId + 1, function: functionId))
         let shapes = inputs.map { graph.records[$0].shape }
-        graph.work = graph.work.addingReportingOverflow(operation.work(shapes, output: output.shape)).partialValue
+        let (work, overflow) = graph.work.addingReportingOverflow(operation.work(shapes))
+        graph.work = overflow ? Int.max : work
         return functionId + 1
     }
 

@@ -110,20 +110,18 @@ enum Operation: Equatable, Sendable {
     }
 
     /// A rough count of element operations for one forward and backward, to
-    /// bound the cost of training before it starts.
-    func work(_ shapes: [[Int]], output: [Int]) -> Int {
-        let out = Swift.max(1, elementCount(output))
-        switch self {
-        case .matmul, .linear:
-            guard shapes.count >= 2 else { return out }
-            let inner = shapes[0].last ?? 1
-            let (product, overflow) = out.multipliedReportingOverflow(by: Swift.max(1, inner))
-            return overflow ? Int.max : 3 * product
-        default:
-            let inputs = shapes.reduce(0) { $0.addingReportingOverflow(Swift.max(1, elementCount($1))).partialValue }
-            let (product, overflow) = Swift.max(out, inputs).multipliedReportingOverflow(by: 3)
-            return overflow ? Int.max : product
+    /// bound the cost of a graph and of training before they start.
+    func work(_ shapes: [[Int]]) -> Int {
+        let largestInput = shapes.map(elementCount).max() ?? 1
+        let out = Swift.max(1, outputElements(shapes) ?? largestInput)
+        var base = Swift.max(out, largestInput)
+        if self == .matmul || self == .linear, let first = shapes.first {
+            let inner = Swift.max(1, first.last ?? 1)
+            let (product, overflow) = out.multipliedReportingOverflow(by: inner)
+            base = overflow ? Int.max : product
         }
+        let (total, overflow) = base.multipliedReportingOverflow(by: 3)
+        return overflow ? Int.max : total
     }
 }
 

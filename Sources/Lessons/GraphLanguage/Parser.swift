@@ -284,9 +284,15 @@ struct Parser {
             return (.name(name, t.location), 1)
         case .leftBracket:
             _ = advance()
+            if current.kind == .newline || current.kind == .end {
+                throw SyntaxError(location: t.location, message: "'[' is never closed")
+            }
             var items: [Expr] = []
             var deepest = 0
             while current.kind != .rightBracket {
+                if current.kind == .newline || current.kind == .end {
+                    throw SyntaxError(location: t.location, message: "'[' is never closed")
+                }
                 let (item, d) = try parseExpression(depth: depth + 1)
                 items.append(item)
                 deepest = max(deepest, d)
@@ -297,6 +303,9 @@ struct Parser {
             return (.list(items, t.location), deepest + 1)
         case .leftParen:
             _ = advance()
+            if current.kind == .newline || current.kind == .end {
+                throw SyntaxError(location: t.location, message: "'(' is never closed")
+            }
             if current.kind == .rightParen {
                 _ = advance()
                 return (.tuple([], t.location), 1)
@@ -311,6 +320,9 @@ struct Parser {
             var deepest = d
             _ = advance()
             while current.kind != .rightParen {
+                if current.kind == .newline || current.kind == .end {
+                    throw SyntaxError(location: t.location, message: "'(' is never closed")
+                }
                 let (item, d) = try parseExpression(depth: depth + 1)
                 items.append(item)
                 deepest = max(deepest, d)

@@ -13,6 +13,9 @@ public struct Limits: Equatable, Sendable {
     public var nestingDepth = 100
     /// Elements in one tensor.
     public var tensorElements = 4_000_000
+    /// Element operations one graph may cost to build (forward and backward), so
+    /// that a product of two huge matrices is refused before it starts.
+    public var graphWork = 1_000_000_000
     /// Iterations of one `@train`.
     public var iterations = 1_000_000
     /// Training frames one `@train` may produce (iters / every).
