@@ -24,6 +24,9 @@ public protocol GradientValue {
     func summed(to shape: [Int]) throws -> Self
     func summed(axes: [Int]?, keepdims: Bool) throws -> Self
     func matmul(_ other: Self) throws -> Self
+    /// `self · otherᵀ` (`transposeOther`) or `selfᵀ · other`, for 2-d values: the
+    /// products matmul's backward needs, without materialising a transpose.
+    func matmul(_ other: Self, transposeSelf: Bool, transposeOther: Bool) throws -> Self
     func softmax(axis: Int) throws -> Self
     func rows(_ indices: [Int]) throws -> Self
     func scatteredRows(_ indices: [Int], into shape: [Int]) throws -> Self
@@ -92,6 +95,11 @@ struct RecordedGradient: GradientValue {
     func summed(to shape: [Int]) throws -> Self { Self(try sumTo(variable, shape)) }
     func summed(axes: [Int]?, keepdims: Bool) throws -> Self { Self(try sum(variable, axes: axes, keepdims: keepdims)) }
     func matmul(_ other: Self) throws -> Self { Self(try Autodiff.matmul(variable, other.variable)) }
+    func matmul(_ other: Self, transposeSelf: Bool, transposeOther: Bool) throws -> Self {
+        let a = transposeSelf ? try transposed(nil) : self
+        let b = transposeOther ? try other.transposed(nil) : other
+        return try a.matmul(b)
+    }
     func softmax(axis: Int) throws -> Self { Self(try Autodiff.softmax(variable, axis: axis)) }
     func rows(_ indices: [Int]) throws -> Self { Self(try getItem(variable, rows: indices)) }
     func scatteredRows(_ indices: [Int], into shape: [Int]) throws -> Self {

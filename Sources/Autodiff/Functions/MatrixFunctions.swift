@@ -12,8 +12,8 @@ final class MatMul: Function {
         let x2 = xShape.count == 1 ? try x.reshaped([1, xShape[0]]) : x
         let w2 = wShape.count == 1 ? try w.reshaped([wShape[0], 1]) : w
         let g2 = try gy.reshaped([x2.value.shape[0], w2.value.shape[1]])
-        let gx = try g2.matmul(try w2.transposed(nil))
-        let gw = try x2.transposed(nil).matmul(g2)
+        let gx = try g2.matmul(w2, transposeSelf: false, transposeOther: true)
+        let gw = try x2.matmul(g2, transposeSelf: true, transposeOther: false)
         return [try gx.reshaped(xShape), try gw.reshaped(wShape)]
     }
 }
@@ -27,7 +27,8 @@ final class LinearFunction: Function {
     }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        var grads = [try gy.matmul(try xs[1].transposed(nil)), try xs[0].transposed(nil).matmul(gy)]
+        var grads = [try gy.matmul(xs[1], transposeSelf: false, transposeOther: true),
+                     try xs[0].matmul(gy, transposeSelf: true, transposeOther: false)]
         if xs.count > 2 { grads.append(try gy.summed(to: xs[2].value.shape)) }
         return grads
     }

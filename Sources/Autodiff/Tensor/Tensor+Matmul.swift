@@ -21,22 +21,54 @@ extension Tensor {
         return Tensor(unchecked: outShape, Tensor.gemm(scalars, other.scalars, m: m, k: k, n: n))
     }
 
-    /// Row-major C = A (m×k) · B (k×n).
-    static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+    /// `self · otherᵀ` or `selfᵀ · other` for 2-d tensors, handing the transposes
+    /// to the BLAS when there is one rather than copying.
+    public func matmul(_ other: Tensor, transposeSelf: Bool, transposeOther: Bool) throws -> Tensor {
+        guard rank == 2, other.rank == 2 else {
+            let a = transposeSelf ? try transposed() : self
+            return try a.matmul(transposeOther ? try other.transposed() : other)
+        }
+        let (m, k) = transposeSelf ? (shape[1], shape[0]) : (shape[0], shape[1])
+        let (k2, n) = transposeOther ? (other.shape[1], other.shape[0]) : (other.shape[0], other.shape[1])
+        guard k == k2 else {
+            throw AutodiffError.matmul(lhs: [m, k], rhs: [k2, n])
+        }
+        if m * n * k >= Tensor.blasThreshold, let c = Tensor.blasGemm(
+            scalars, other.scalars, m: m, k: k, n: n, transposeA: transposeSelf, transposeB: transposeOther) {
+            return Tensor(unchecked: [m, n], c)
+        }
+        let a = transposeSelf ? try transposed() : self
+        let b = transposeOther ? try other.transposed() : other
+        return Tensor(unchecked: [m, n], Tensor.gemm(a.scalars, b.scalars, m: m, k: k, n: n))
+    }
+
+    // A BLAS pays off only once the product is big enough to hide its call overhead.
+    static let blasThreshold = 32_768
+
+    static func blasGemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
+                         transposeA: Bool, transposeB: Bool) -> [Double]? {
+        guard let dgemm = BLAS.dgemm else { return nil }
         var c = [Double](repeating: 0, count: m * n)
-        if m == 0 || n == 0 || k == 0 { return c }
-        // A BLAS pays off only once the product is big enough to hide its call overhead.
-        if m * n * k >= 32_768, let dgemm = BLAS.dgemm {
-            a.withUnsafeBufferPointer { pa in
-                b.withUnsafeBufferPointer { pb in
-                    c.withUnsafeMutableBufferPointer { pc in
-                        dgemm(101, 111, 111, Int32(m), Int32(n), Int32(k), 1,
-                              pa.baseAddress, Int32(k), pb.baseAddress, Int32(n), 0, pc.baseAddress, Int32(n))
-                    }
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    dgemm(101, transposeA ? 112 : 111, transposeB ? 112 : 111, Int32(m), Int32(n), Int32(k), 1,
+                          pa.baseAddress, Int32(transposeA ? m : k), pb.baseAddress, Int32(transposeB ? k : n),
+                          0, pc.baseAddress, Int32(n))
                 }
             }
+        }
+        return c
+    }
+
+    /// Row-major C = A (m×k) · B (k×n).
+    static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+        if m * n * k >= blasThreshold,
+           let c = blasGemm(a, b, m: m, k: k, n: n, transposeA: false, transposeB: false) {
             return c
         }
+        var c = [Double](repeating: 0, count: m * n)
+        if m == 0 || n == 0 || k == 0 { return c }
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
