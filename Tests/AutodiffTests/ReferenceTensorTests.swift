@@ -116,4 +116,14 @@ import Testing
         #expect(c.shape == [m, n])
         #expect(worst < 1e-12)
     }
+
+    @Test(arguments: [(false, true), (true, false), (true, true)])
+    func transposedProductsMatchExplicitTransposes(_ flags: (Bool, Bool)) throws {
+        var rng = SplitMix64(state: 5)
+        let a = rng.tensor(flags.0 ? [64, 70] : [70, 64]), b = rng.tensor(flags.1 ? [50, 64] : [64, 50])
+        let direct = try a.matmul(b, transposeSelf: flags.0, transposeOther: flags.1)
+        let explicit = try (flags.0 ? a.transposed() : a).matmul(flags.1 ? b.transposed() : b)
+        #expect(direct.shape == [70, 50])
+        #expect(close(direct, explicit, rel: 1e-12))
+    }
 }
