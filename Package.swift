@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Autodiff", targets: ["Autodiff"]),
+        .library(name: "Lessons", targets: ["Lessons"]),
+        .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "Player", targets: ["Player"]),
         .executable(name: "backstep", targets: ["backstep"]),
     ],
     dependencies: [
