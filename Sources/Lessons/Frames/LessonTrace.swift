@@ -35,6 +35,12 @@ public struct LessonTrace: Sendable {
         steps = runner.played
     }
 
+    /// Loads and plays the lesson at `path`.
+    /// - Throws: ``LessonError`` with every error, from parsing or from running.
+    public init(path: String, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false }) throws(LessonError) {
+        try self.init(lesson: try LessonLoader.load(path: path, limits: limits), limits: limits, shouldStop: shouldStop)
+    }
+
     /// Every frame of the lesson with its step index, in order.
     public var allFrames: [(step: Int, frame: Frame)] {
         steps.enumerated().flatMap { index, played in played.frames.map { (index, $0) } }
