@@ -29,11 +29,14 @@ public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConv
     /// `FILE:LINE:COL: error: MESSAGE`.
     public var description: String { "\(file):\(location.line):\(location.column): error: \(message)" }
 
-    /// The header line, the source line and a caret under the column.
+    /// The header line, the source line and a caret under the column (the
+    /// header alone when there is no source line to quote).
     ///
     /// The caret is placed by display width (a Hangul syllable takes two
     /// columns); tabs are copied so the terminal lines them up the same way.
     public var rendered: String {
+        // A file-level error (no such file, too large) has no line to quote.
+        guard !sourceLine.isEmpty else { return description }
         var caret = ""
         for (index, character) in sourceLine.enumerated() where index < location.column - 1 {
             caret += character == "\t" ? "\t" : String(repeating: " ", count: characterWidth(character))
