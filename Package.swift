@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Rendering"),
 
         // MARK: - Player: lesson player state and screens
-        .target(name: "Player", dependencies: ["Lessons", "Rendering"]),
+        .target(name: "Player", dependencies: ["Autodiff", "Lessons", "Rendering"]),
 
         // MARK: - Terminal: the only code that touches ncurses
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering"],
+        .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
