@@ -73,21 +73,8 @@ extension Tensor {
         scalars.withUnsafeBufferPointer { a in
             other.scalars.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { o in
-                    var index = [Int](repeating: 0, count: outShape.count)
-                    var ia = 0, ib = 0
-                    for k in 0..<o.count {
+                    StridedWalk(shape: outShape, stridesA: sa, stridesB: sb).forEach { k, ia, ib in
                         o[k] = f(a[ia], b[ib])
-                        var d = outShape.count - 1
-                        while d >= 0 {
-                            index[d] += 1
-                            ia += sa[d]
-                            ib += sb[d]
-                            if index[d] < outShape[d] { break }
-                            ia -= sa[d] * outShape[d]
-                            ib -= sb[d] * outShape[d]
-                            index[d] = 0
-                            d -= 1
-                        }
                     }
                 }
             }
@@ -177,19 +164,8 @@ extension Tensor {
         let so = Tensor.broadcastStrides(kept, to: shape)
         scalars.withUnsafeBufferPointer { a in
             out.withUnsafeMutableBufferPointer { o in
-                var index = [Int](repeating: 0, count: shape.count)
-                var io = 0
-                for k in 0..<a.count {
+                StridedWalk(shape: shape, stridesA: so).forEach { k, io, _ in
                     o[io] = combine(o[io], a[k])
-                    var d = shape.count - 1
-                    while d >= 0 {
-                        index[d] += 1
-                        io += so[d]
-                        if index[d] < shape[d] { break }
-                        io -= so[d] * shape[d]
-                        index[d] = 0
-                        d -= 1
-                    }
                 }
             }
         }

@@ -40,19 +40,8 @@ extension Tensor {
         for d in stride(from: rank - 2, through: 0, by: -1) { inStrides[d] = inStrides[d + 1] * shape[d + 1] }
         let strides = perm.map { inStrides[$0] }
         var out = [Double](repeating: 0, count: count)
-        var index = [Int](repeating: 0, count: rank)
-        var offset = 0
-        for k in 0..<count {
+        StridedWalk(shape: outShape, stridesA: strides).forEach { k, offset, _ in
             out[k] = scalars[offset]
-            var d = rank - 1
-            while d >= 0 {
-                index[d] += 1
-                offset += strides[d]
-                if index[d] < outShape[d] { break }
-                offset -= strides[d] * outShape[d]
-                index[d] = 0
-                d -= 1
-            }
         }
         return Tensor(unchecked: outShape, out)
     }
