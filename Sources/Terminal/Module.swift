@@ -1,3 +1,0 @@
-import CNcursesw
-import Rendering
-enum TerminalModule {}
