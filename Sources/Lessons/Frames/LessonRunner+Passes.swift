@@ -76,7 +76,8 @@ extension LessonRunner {
             for (i, node) in record.inputs.enumerated() where i < step.inputGrads.count {
                 let gx = step.inputGrads[i]
                 let previous = running[node]
-                let total = previous.flatMap { try? $0 + gx } ?? (i < step.totals.count ? step.totals[i] : gx)
+                // Each share is shown as it arrives: an input used twice gets 1, then 1 + 1.
+                let total = previous.flatMap { try? $0 + gx } ?? gx
                 running[node] = total
                 let local = locals.flatMap { i < $0.count ? $0[i] : nil }
                 let shows = session.receivesGradient(node)
