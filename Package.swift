@@ -55,6 +55,6 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["Terminal", "Rendering"]),
     ]
 )

@@ -6,15 +6,26 @@
 #endif
 #include <locale.h>
 #include <langinfo.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
-// Swift cannot import function-like macros, variadic functions or stdscr safely; wrap them.
+// Swift cannot import function-like macros, variadic functions or the curses
+// globals (not concurrency-safe in Swift 6), so they are wrapped here. Nothing
+// in this header keeps state of its own: every `static` copy is per Swift file.
+
+// <wchar.h> declares wcwidth only under _XOPEN_SOURCE, which SwiftPM drops.
+int wcwidth(wchar_t c);
+/// Columns the C library (and so ncurses) gives a character; -1 when not printable here.
+static inline int bs_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
 static inline WINDOW *bs_stdscr(void) { return stdscr; }
+static inline WINDOW *bs_curscr(void) { return curscr; }
 static inline int bs_lines(void) { return LINES; }
 static inline int bs_cols(void) { return COLS; }
 static inline int bs_colors(void) { return COLORS; }
@@ -25,17 +36,40 @@ static inline attr_t bs_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t bs_a_dim(void) { return A_DIM; }
 static inline attr_t bs_a_normal(void) { return A_NORMAL; }
 static inline int bs_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int bs_key_f0(void) { return KEY_F0; }
+
+/// Looks TERM up in terminfo without touching the terminal.
+/// Returns 1 when usable (and sets *colors, -1 without colour), 0 when the
+/// terminal type is unknown, -1 when there is no terminfo database, and 2 when
+/// the terminal cannot address the cursor (hardcopy or no `cup`, e.g. dumb).
+static inline int bs_probe_terminfo(const char *term, int fd, int *colors) {
+    int err = 0;
+    *colors = -1;
+    if (setupterm(term, fd, &err) != OK) {
+        if (err == 1) return 2;
+        return err == 0 ? 0 : -1;
+    }
+    int result = 1;
+    char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) result = 2;
+    *colors = tigetnum("colors");
+    TERMINAL *probe = cur_term;
+    set_curterm(NULL);
+    del_curterm(probe);
+    return result;
+}
+
+/// A terminfo string capability of the running screen, or NULL when absent.
+static inline const char *bs_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    return value == (char *)-1 ? NULL : value;
+}
 
 /// Starts curses on the process's terminal; NULL when TERM is unknown.
 static inline SCREEN *bs_newterm(void) { return newterm(NULL, stdout, stdin); }
 
-/// Whether the terminal can move the cursor at all (TERM=dumb cannot).
-static inline int bs_has_cursor_addressing(void) {
-    char *cup = tigetstr("cup");
-    return cup != NULL && cup != (char *)-1;
-}
-
-/// Draws one grapheme (as a NUL-terminated wide string) with attributes and a colour pair.
+/// Draws one grapheme (a NUL-terminated wide string: one spacing character and
+/// up to four combining ones) with attributes and a colour pair.
 static inline int bs_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
     cchar_t cell;
     if (setcchar(&cell, text, attrs, pair, NULL) != OK) return ERR;
