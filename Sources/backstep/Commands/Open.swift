@@ -1,13 +1,72 @@
 import ArgumentParser
+import Foundation
+import Lessons
+import Terminal
 
-/// Opens a lesson in the terminal player (placeholder until the player lands).
+/// Opens the lessons in the terminal player: a picker for a folder, or one lesson.
 struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open a lesson in the terminal player.")
+    static let configuration = CommandConfiguration(abstract: "Open a lesson, or a folder of lessons, in the terminal player.")
 
-    @Argument(help: "A lesson file or a directory of lessons.")
+    @Argument(help: "A lesson file or a directory of lessons (default: the bundled lessons).")
     var path: String?
 
+    @Option(help: "Language of the bundled lessons: en or ko.")
+    var lang: String = "en"
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: String = "auto"
+
+    @Option(help: "Theme: default, projector or monochrome.")
+    var theme: String?
+
     func run() throws {
-        print("the terminal player is coming")
+        let paths: [String]
+        do {
+            paths = try lessonPaths()
+        } catch let error as ValidationError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let session: TerminalSession
+        do {
+            session = try TerminalSession.start(colorPreference: ColorPreference(rawValue: color) ?? .auto)
+        } catch {
+            FileHandle.standardError.write(Data("backstep: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let signal = PlayerApp(session: session, themeName: theme).run(paths: paths)
+        session.stop()
+        if let signal { TerminalSession.exit(forSignal: signal) }
+    }
+
+    private func lessonPaths() throws -> [String] {
+        let target = path ?? Self.bundledLessons(language: lang)
+        var isDirectory: ObjCBool = false
+        guard let target, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
+            throw ValidationError("no lessons at \(path ?? "the bundled location"); give a lesson file or folder")
+        }
+        guard isDirectory.boolValue else { return [target] }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+        let lessons = files.filter { $0.hasSuffix(".md") || $0.hasSuffix(".graph") }.sorted()
+            .map { (target as NSString).appendingPathComponent($0) }
+        guard !lessons.isEmpty else { throw ValidationError("no lessons (.md) in \(target)") }
+        return lessons
+    }
+
+    /// The lessons shipped with the source: found from the environment, from the
+    /// executable's location (…/.build/debug/backstep), or from where this file was compiled.
+    static func bundledLessons(language: String) -> String? {
+        let sub = language == "ko" ? "lessons/ko" : "lessons"
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["BACKSTEP_LESSONS"] { return env }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent(sub).path)
+            dir = dir.deletingLastPathComponent()
+        }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(source.appendingPathComponent(sub).path)
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
 }

@@ -1,0 +1,118 @@
+import Lessons
+import Rendering
+import Terminal
+
+/// The list of lessons that `backstep` opens with: titles, summaries, language
+/// and progress, one highlighted. Pure state; keys move the highlight.
+struct LessonPicker {
+    /// One row of the list.
+    struct Entry {
+        let summary: LessonSummary
+        /// Fraction of the lesson's steps seen, 0…1, if it was opened before.
+        var progress: Double?
+        init(summary: LessonSummary, progress: Double? = nil) {
+            self.summary = summary
+            self.progress = progress
+        }
+    }
+
+    /// What a key press asks the app to do.
+    enum Choice: Equatable {
+        case none
+        case open(path: String)
+        case quit
+    }
+
+    private(set) var entries: [Entry]
+    private(set) var selected = 0
+    let title: String
+
+    init(entries: [Entry], title: String = "Backstep") {
+        self.entries = entries
+        self.title = title
+    }
+
+    /// Moves the highlight or chooses a lesson.
+    mutating func handle(_ key: Key) -> Choice {
+        switch key {
+        case .down, .right, .character("j"), .pageDown, .character("n"), .character(" "):
+            selected = Swift.min(selected + 1, Swift.max(entries.count - 1, 0))
+        case .up, .left, .character("k"), .pageUp, .character("p"), .backspace:
+            selected = Swift.max(selected - 1, 0)
+        case .home, .character("g"):
+            selected = 0
+        case .end, .character("G"):
+            selected = Swift.max(entries.count - 1, 0)
+        case .enter:
+            if entries.indices.contains(selected) { return .open(path: entries[selected].summary.path) }
+        case .character("q"), .escape, .ctrlC:
+            return .quit
+        case let .character(c) where c.isNumber:
+            if let n = c.wholeNumberValue, n >= 1, n <= entries.count { selected = n - 1 }
+        default:
+            break
+        }
+        return .none
+    }
+
+    /// The picker drawn into a buffer of the given size.
+    func render(width: Int, height: Int, theme: Theme, glyphs: GlyphSet) -> Buffer {
+        var buffer = Buffer(width: Swift.max(width, 0), height: Swift.max(height, 0))
+        guard width > 0, height > 0 else { return buffer }
+        let area = buffer.area
+        let body = Rect(x: 0, y: 0, width: area.width, height: Swift.max(area.height - 1, 0))
+        let block = Block(title: " \(title) ", border: .rounded, borderStyle: theme.border,
+                          titleStyle: theme.heading, glyphs: glyphs)
+        buffer.render(block, in: body)
+        let inner = body.inner(1)
+        guard !inner.isEmpty else { return statusLine(into: &buffer, theme: theme, glyphs: glyphs) }
+        if entries.isEmpty {
+            buffer.setString("No lessons found. Try: backstep lessons/", x: inner.x + 1, y: inner.y,
+                             style: theme.text, maxWidth: inner.width - 1)
+            return statusLine(into: &buffer, theme: theme, glyphs: glyphs)
+        }
+        // Two rows a lesson (title, summary) when there is room, else one.
+        let rowsPer = inner.height >= entries.count * 2 || inner.height >= 8 ? 2 : 1
+        let visible = Swift.max(inner.height / rowsPer, 1)
+        let first = Swift.min(Swift.max(selected - visible + 1, 0), Swift.max(entries.count - visible, 0))
+        for (row, index) in (first..<Swift.min(first + visible, entries.count)).enumerated() {
+            let entry = entries[index]
+            let y = inner.y + row * rowsPer
+            let isSelected = index == selected
+            let marker = isSelected ? glyphs.forwardMark : " "
+            var line = "\(marker) \(index + 1). \(entry.summary.title)"
+            if let language = entry.summary.language { line += "  [\(language)]" }
+            if let minutes = entry.summary.minutes { line += "  \(minutes) min" }
+            if entry.summary.hasErrors { line += "  (has errors: backstep check)" }
+            let progress = entry.progress.map { progressText($0) } ?? ""
+            let style = isSelected ? theme.strong.adding(.reverse) : theme.text
+            let progressWidth = displayWidth(progress)
+            let titleWidth = Swift.max(inner.width - progressWidth - 2, 1)
+            buffer.setString(pad(truncate(line, toWidth: titleWidth, ellipsis: glyphs.ellipsis), toWidth: titleWidth),
+                             x: inner.x, y: y, style: style, maxWidth: titleWidth)
+            if !progress.isEmpty {
+                buffer.setString(progress, x: inner.right - progressWidth - 1, y: y, style: theme.secondary)
+            }
+            if rowsPer == 2, let summary = entry.summary.summary {
+                buffer.setString(truncate(summary, toWidth: Swift.max(inner.width - 6, 1), ellipsis: glyphs.ellipsis),
+                                 x: inner.x + 5, y: y + 1, style: theme.secondary, maxWidth: inner.width - 6)
+            }
+        }
+        return statusLine(into: &buffer, theme: theme, glyphs: glyphs)
+    }
+
+    private func progressText(_ fraction: Double) -> String {
+        let percent = Int((Swift.min(Swift.max(fraction, 0), 1) * 100).rounded())
+        return percent >= 100 ? "done" : "\(percent)%"
+    }
+
+    private func statusLine(into buffer: inout Buffer, theme: Theme, glyphs: GlyphSet) -> Buffer {
+        let keys = "↑↓ choose · Enter open · 1-9 jump · q quit"
+        let text = glyphs.isASCII ? "up/down choose . Enter open . 1-9 jump . q quit" : keys
+        let status = StatusLine(left: StyledLine(text, style: theme.statusBar),
+                                right: StyledLine("\(entries.isEmpty ? 0 : selected + 1)/\(entries.count)", style: theme.statusBar),
+                                style: theme.statusBar, glyphs: glyphs)
+        buffer.render(status, in: Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1))
+        return buffer
+    }
+}
