@@ -199,9 +199,11 @@ final class LessonScreen {
         case nil, .still?: return []
         case let .forward(f)?:
             let ins = f.inputs.map { "\($0.label) = \(t($0.value))" }.joined(separator: ", ")
-            return [Line(text: "\(o.glyphs.forwardMark) \(f.index + 1)/\(f.count)  \(f.output.label) = \(f.label)(\(f.inputs.map(\.label).joined(separator: ", ")))", role: .strong),
+            // Unnamed intermediates (a step inside one expression) are called y here.
+            let out = f.output.label.isEmpty ? "y" : f.output.label
+            return [Line(text: "\(o.glyphs.forwardMark) \(f.index + 1)/\(f.count)  \(out) = \(f.label)(\(f.inputs.map(\.label).joined(separator: ", ")))", role: .strong),
                     Line(text: "inputs: \(ins)"),
-                    Line(text: "\(f.output.label) = \(t(f.output.value))", role: .value)]
+                    Line(text: "\(out) = \(t(f.output.value))", role: .value)]
         case let .backward(b)?:
             var lines = [Line(text: "\(o.glyphs.backwardMark) \(b.index + 1)/\(b.count)  \(b.label): upstream ∂L/∂out = \(t(b.upstream))", role: .strong)]
             for input in b.inputs {
