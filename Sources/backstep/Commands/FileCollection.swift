@@ -21,6 +21,9 @@ struct FileCollection {
             }
             files += FileCollection.lessonFiles(in: path, recursive: recursive)
         }
+        // `check lessons lessons/ko` names the Korean files twice; check each once.
+        var seen = Set<String>()
+        files = files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
     }
 
     static func lessonFiles(in directory: String, recursive: Bool) -> [String] {
