@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lessons
+import Player
 import Rendering
 
 /// Prints one screen of a lesson as text, exactly as the player draws it: for

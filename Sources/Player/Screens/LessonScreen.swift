@@ -6,29 +6,32 @@ import Rendering
 /// (a forward evaluation, the chain rule of a backward step, a loss chart, a
 /// question) and a status line. The graph layout is kept per graph, so stepping
 /// only restyles boxes and nothing jumps.
-final class LessonScreen {
-    let trace: LessonTrace
+public final class LessonScreen {
+    public let trace: LessonTrace
     private var layouts: [String: GraphLayout] = [:]
 
-    init(trace: LessonTrace) { self.trace = trace }
+    public init(trace: LessonTrace) { self.trace = trace }
 
-    struct Options {
-        var theme: Theme = .default
-        var glyphs: GlyphSet = .unicode
-        var typedAnswer: String? = nil
-        var answerFeedback: String? = nil
-        var revealed = false
-        var help = false
+    /// What the app adds on top of a frame: theme, glyphs, the answer being typed, overlays.
+    public struct Options {
+        public var theme: Theme = .default
+        public var glyphs: GlyphSet = .unicode
+        public var typedAnswer: String? = nil
+        public var answerFeedback: String? = nil
+        public var revealed = false
+        public var help = false
+        public init() {}
     }
 
-    func render(step: Int, frame: Int, width: Int, height: Int, options o: Options) -> Buffer {
+    /// The screen for frame `frame` of step `step` (both from 0) at `width`×`height`.
+    public func render(step: Int, frame: Int, width: Int, height: Int, options o: Options) -> Buffer {
         var buffer = Buffer(width: Swift.max(width, 0), height: Swift.max(height, 0))
         guard width > 0, height > 0, trace.steps.indices.contains(step) else { return buffer }
         let played = trace.steps[step]
         let frames = played.frames
         let current = frames.indices.contains(frame) ? frames[frame] : nil
         let ascii = o.glyphs.isASCII
-        let title = "\(trace.lesson.title) \(o.glyphs.middleDot) \(played.step.title)"
+        let title = plain("\(trace.lesson.title) \(o.glyphs.middleDot) \(played.step.title)", o)
         buffer.setString(truncate(title, toWidth: width, ellipsis: o.glyphs.ellipsis), x: 0, y: 0, style: o.theme.heading)
         let status = "step \(step + 1)/\(trace.steps.count) \(o.glyphs.middleDot) frame \(frame + 1)/\(Swift.max(frames.count, 1))"
         let keys = ascii ? "<- -> frame  [ ] step  t theme  ? help  q quit" : "← → frame  [ ] step  t theme  ? help  q quit"
@@ -45,33 +48,38 @@ final class LessonScreen {
         if proseWidth > 0 {
             let proseArea = Rect(x: width - proseWidth, y: body.y, width: proseWidth, height: body.height)
             buffer.render(Block(border: .rounded, borderStyle: o.theme.border, glyphs: o.glyphs), in: proseArea)
-            buffer.render(Prose(proseMarkup(played.step), theme: o.theme, glyphs: o.glyphs), in: proseArea.inner(1))
+            buffer.render(Prose(plain(proseMarkup(played.step), o), theme: o.theme, glyphs: o.glyphs), in: proseArea.inner(1))
         }
         let graphArea = Rect(x: main.x, y: main.y, width: main.width, height: Swift.max(main.height - detailHeight, 0))
         let detailArea = Rect(x: main.x, y: graphArea.bottom, width: main.width, height: main.height - graphArea.height)
         if let snapshot = current?.snapshot ?? lastSnapshot(step: step) {
             drawGraph(snapshot, frame: current, in: graphArea, buffer: &buffer, options: o)
         } else if proseWidth == 0 {
-            buffer.render(Prose(proseMarkup(played.step), theme: o.theme, glyphs: o.glyphs), in: graphArea.inner(1))
+            buffer.render(Prose(plain(proseMarkup(played.step), o), theme: o.theme, glyphs: o.glyphs), in: graphArea.inner(1))
         }
         if !detailArea.isEmpty {
-            buffer.render(Block(title: current.map(panelTitle), border: .rounded, borderStyle: o.theme.border, glyphs: o.glyphs),
+            buffer.render(Block(title: current.map { plain(panelTitle($0), o) }, border: .rounded, borderStyle: o.theme.border, glyphs: o.glyphs),
                           in: detailArea)
             let inner = detailArea.inner(1)
             if let current, hasChart {
                 drawChart(current, in: inner, buffer: &buffer, options: o)
             } else {
                 for (i, line) in detail.enumerated() where i < inner.height {
-                    buffer.setString(line.text, x: inner.x + 1, y: inner.y + i, style: line.style(o.theme), maxWidth: inner.width - 1)
+                    buffer.setString(plain(line.text, o), x: inner.x + 1, y: inner.y + i, style: line.style(o.theme), maxWidth: inner.width - 1)
                 }
             }
         }
         if proseWidth == 0 && width < 80 {
-            buffer.setString(truncate("notes hidden: enlarge to 80×24", toWidth: width, ellipsis: o.glyphs.ellipsis),
+            buffer.setString(truncate(plain("notes hidden: enlarge to 80×24", o), toWidth: width, ellipsis: o.glyphs.ellipsis),
                              x: 0, y: height - 2, style: o.theme.secondary)
         }
         if o.help { drawHelp(in: &buffer, options: o) }
         return buffer
+    }
+
+    /// Text as this screen may show it (ASCII only when the glyphs are ASCII).
+    private func plain(_ text: String, _ o: Options) -> String {
+        o.glyphs.isASCII ? ValueText.ascii(text) : text
     }
 
     private func isChart(_ frame: Frame) -> Bool {
@@ -130,7 +138,8 @@ final class LessonScreen {
         let structure = trace.graphs[graph]
         var model = GraphModel()
         for node in structure.nodes {
-            let lines = node.kind.isVariable ? [node.label, "?", " "] : [node.label]
+            let label = glyphs.isASCII ? ValueText.ascii(node.label) : node.label
+            let lines = node.kind.isVariable ? [label, "?", " "] : [label]
             try? model.addNode(id: node.id, lines: lines, kind: node.kind.isVariable ? .variable : .function,
                                minContentWidth: node.kind.isVariable ? 9 : 3)
         }
@@ -150,7 +159,7 @@ final class LessonScreen {
             let value = node.id < snapshot.values.count ? snapshot.values[node.id] : nil
             let grad = node.id < snapshot.grads.count ? snapshot.grads[node.id] : nil
             let tag = node.kind == .param ? " (param)" : node.kind == .data ? " (data)" : ""
-            view.nodeLines[node.id] = [node.label + tag, ValueText.tensor(value, ascii: ascii, limit: 2),
+            view.nodeLines[node.id] = [plain(node.label, o) + tag, ValueText.tensor(value, ascii: ascii, limit: 2),
                                        grad.map { "g " + ValueText.tensor($0, ascii: ascii, limit: 2) } ?? " "]
             view.nodeLineStyles[node.id] = [o.theme.strong, o.theme.value, o.theme.gradient]
         }
@@ -238,15 +247,15 @@ final class LessonScreen {
         case let .training(f):
             var line = "iteration \(f.iteration)/\(f.iterations)  loss \(ValueText.number(f.loss, ascii: ascii))"
             if case let .diverged(i) = f.status { line += "  diverged at \(i): the loss is not a number" }
-            buffer.setString(line, x: area.x, y: area.y, style: o.theme.strong, maxWidth: area.width)
+            buffer.setString(plain(line, o), x: area.x, y: area.y, style: o.theme.strong, maxWidth: area.width)
             let chartArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
             buffer.render(LineChart(values: Array(f.losses), title: "loss", theme: o.theme, glyphs: o.glyphs), in: chartArea)
         case let .lossPlot(f):
-            buffer.render(LineChart(values: f.losses, title: f.lossName, logScale: true, theme: o.theme, glyphs: o.glyphs), in: area)
+            buffer.render(LineChart(values: f.losses, title: plain(f.lossName, o), logScale: true, theme: o.theme, glyphs: o.glyphs), in: area)
         case let .dataPlot(f):
             let points = zip(f.x.value.scalars, f.y.value.scalars).map { ChartPoint(x: $0, y: $1) }
             let fit = f.fit.map { fit in zip(f.x.value.scalars, fit.value.scalars).map { ChartPoint(x: $0, y: $1) }.sorted { $0.x < $1.x } } ?? []
-            buffer.render(ScatterChart(points: points, fit: fit, title: "\(f.y.label) vs \(f.x.label)", theme: o.theme, glyphs: o.glyphs), in: area)
+            buffer.render(ScatterChart(points: points, fit: fit, title: plain("\(f.y.label) vs \(f.x.label)", o), theme: o.theme, glyphs: o.glyphs), in: area)
         default: break
         }
     }
@@ -262,7 +271,7 @@ final class LessonScreen {
         - t: theme (default, projector, monochrome)
         - ? or Esc: close this help; q or Ctrl-C: quit
         """
-        let overlay = Overlay(prose: Prose(text, theme: o.theme, glyphs: o.glyphs), title: " help ", maxWidth: 64,
+        let overlay = Overlay(prose: Prose(plain(text, o), theme: o.theme, glyphs: o.glyphs), title: " help ", maxWidth: 64,
                               in: buffer.area, style: o.theme.border, glyphs: o.glyphs)
         buffer.render(overlay, in: buffer.area)
     }
