@@ -67,6 +67,8 @@ struct PlayerAppTests {
     @Test func resizeKeepsWorkingAndSIGTERMRestores() throws {
         let tmux = try start([Binary.file("lessons/02-sigmoid-neuron.md")])
         try tmux.waitFor(text: "step 1/")
+        try tmux.sendKeys("]")
+        try tmux.waitFor(text: "step 2/")
         try tmux.resize(width: 60, height: 20)
         try tmux.waitFor(text: "notes hidden")
         try tmux.resize(width: 200, height: 60)

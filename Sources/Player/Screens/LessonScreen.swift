@@ -43,7 +43,9 @@ public final class LessonScreen {
         let detail = detailLines(current, options: o)
         let hasChart = current.map(isChart) ?? false
         let detailHeight = hasChart ? Swift.max(body.height / 2, 6) : (detail.isEmpty ? 0 : Swift.min(detail.count + 2, body.height / 2))
-        let proseWidth = width >= 100 ? width * 2 / 5 : (width >= 80 ? width / 3 : 0)
+        let snapshot = current?.snapshot ?? lastSnapshot(step: step)
+        // A step with no graph yet is all prose.
+        let proseWidth = snapshot == nil ? width : (width >= 100 ? width * 2 / 5 : (width >= 80 ? width / 3 : 0))
         let main = Rect(x: 0, y: body.y, width: width - proseWidth, height: body.height)
         if proseWidth > 0 {
             let proseArea = Rect(x: width - proseWidth, y: body.y, width: proseWidth, height: body.height)
@@ -52,7 +54,7 @@ public final class LessonScreen {
         }
         let graphArea = Rect(x: main.x, y: main.y, width: main.width, height: Swift.max(main.height - detailHeight, 0))
         let detailArea = Rect(x: main.x, y: graphArea.bottom, width: main.width, height: main.height - graphArea.height)
-        if let snapshot = current?.snapshot ?? lastSnapshot(step: step) {
+        if let snapshot, proseWidth < width {
             drawGraph(snapshot, frame: current, in: graphArea, buffer: &buffer, options: o)
         } else if proseWidth == 0 {
             buffer.render(Prose(plain(proseMarkup(played.step), o), theme: o.theme, glyphs: o.glyphs), in: graphArea.inner(1))
@@ -69,7 +71,7 @@ public final class LessonScreen {
                 }
             }
         }
-        if proseWidth == 0 && width < 80 {
+        if proseWidth == 0 && width < 80 && snapshot != nil {
             buffer.setString(truncate(plain("notes hidden: enlarge to 80×24", o), toWidth: width, ellipsis: o.glyphs.ellipsis),
                              x: 0, y: height - 2, style: o.theme.secondary)
         }
