@@ -105,3 +105,40 @@ struct PlayerAppTests {
         #expect(message.contains("backstep render"))
     }
 }
+
+/// The text commands that need no terminal: export and render.
+@Suite struct TextCommandTests {
+    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bin)
+        process.arguments = args
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, o, e)
+    }
+
+    @Test func exportsDotWithValuesAndGradients() throws {
+        let result = try run(["export", Binary.file("lessons/01-chain-rule.md"), "--step", "5", "--dot"])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("digraph g {"))
+        #expect(result.out.contains(#"label="x\n−2\ngrad −4""#))
+        #expect(result.out.contains("n4 -> n5;"))
+    }
+
+    @Test func renderPrintsExactlyTheSize() throws {
+        let result = try run(["render", Binary.file("lessons/ko/01-chain-rule.md"), "--step", "5", "--size", "70x20", "--ascii"])
+        #expect(result.status == 0)
+        let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 20)
+        #expect(lines.allSatisfy { $0.count <= 70 && $0.unicodeScalars.allSatisfy(\.isASCII) })
+        let bad = try run(["render", Binary.file("lessons/01-chain-rule.md"), "--step", "99"])
+        #expect(bad.status == 1)
+        #expect(bad.err.contains("steps 1...11"))
+    }
+}
