@@ -62,6 +62,13 @@ enum CrashRestore {
         shellModes = nil
     }
 
+    /// Puts back the tty modes saved at `arm` (for the exit-time restore).
+    static func restoreShellModes() {
+        if crashArmed.load(ordering: .sequentiallyConsistent), let modes = shellModes {
+            tcsetattr(STDIN_FILENO, TCSADRAIN, modes)
+        }
+    }
+
     private static let handle: @convention(c) (Int32) -> Void = { signo in
         if crashArmed.exchange(false, ordering: .sequentiallyConsistent) {
             if let bytes = restoreBytes, let base = bytes.baseAddress, bytes.count > 0 {

@@ -72,6 +72,8 @@ public final class TerminalSession {
 
     private let screen: OpaquePointer
     private let signals: SignalWatch
+    /// The tty modes from before `start`, put back by `stop`.
+    private var shellModes: termios?
     private var pairs: ColorPairs
     /// The frame on the screen, to draw only what changed.
     private var previous: Buffer?
@@ -135,11 +137,14 @@ public final class TerminalSession {
         let session = TerminalSession(
             screen: screen, capabilities: capabilities, colorMode: mode, defaultColors: defaultColors,
             signals: signals)
-        CrashRestore.arm(bytes: restoreSequence(), modes: haveModes ? modes : nil)
+        session.shellModes = haveModes ? modes : nil
+        CrashRestore.arm(bytes: restoreSequence(), modes: session.shellModes)
         sessionActive.store(true, ordering: .sequentiallyConsistent)
         if !atexitRegistered.exchange(true, ordering: .sequentiallyConsistent) {
             atexit {
-                if sessionActive.exchange(false, ordering: .sequentiallyConsistent) { endwin() }
+                guard sessionActive.exchange(false, ordering: .sequentiallyConsistent) else { return }
+                endwin()
+                CrashRestore.restoreShellModes()
             }
         }
         return session
@@ -251,6 +256,10 @@ public final class TerminalSession {
         curs_set(1)
         endwin()
         delscreen(screen)
+        // endwin restores the modes ncurses holds as the shell's, but its Ctrl-Z
+        // handler re-reads them on resume and can pick up the player's own (seen
+        // after a suspend and `fg`): put back exactly what was there before start.
+        if var modes = shellModes { tcsetattr(STDIN_FILENO, TCSADRAIN, &modes) }
         sessionActive.store(false, ordering: .sequentiallyConsistent)
         signals.restore()
     }

@@ -164,6 +164,36 @@ struct TerminalSessionTests {
         Self.expectNormalScreen(after.screen)
     }
 
+    /// Ctrl-Z under a job-control shell (ncurses's own SIGTSTP handler), `fg`, then quit:
+    /// sane tty while suspended, the screen back after `fg`, and sane tty at the end.
+    @Test func suspendAndResumeUnderAShell() throws {
+        let executable = try #require(Binary.testExecutable, "cannot find the running test executable")
+        // The prompt comes from an rc file: bash in a tmux pane ignores PS1 from the environment.
+        let rcFile = NSTemporaryDirectory() + "backstep-bashrc-\(UUID().uuidString)"
+        try "PS1='READY$ '\n".write(toFile: rcFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: rcFile) }
+        let tmux = try TmuxSession(
+            ["bash", "--rcfile", rcFile, "--noprofile", "-i"], width: 70, height: 14,
+            environment: ["BACKSTEP_TERMINAL_DEMO": "1"])
+        defer { tmux.close() }
+        try tmux.waitFor(text: "READY$")
+        try tmux.type(TerminalDemo.command(executable: executable).map(TmuxSession.shellQuote).joined(separator: " "))
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: "frame ")
+        try tmux.sendKeys("C-z")
+        try tmux.waitFor(text: "Stopped")
+        try tmux.type("stty -a | tr ' ' '\\n' | grep -qx -e -echo -e -icanon && echo TTY=raw || echo TTY=sane")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: "TTY=sane")
+        try tmux.type("fg")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: "frame ")
+        try tmux.sendKeys("Right")
+        try tmux.waitFor(text: "last right")
+        try tmux.sendKeys("q")
+        try tmux.waitFor(text: "AFTER-SESSION quit echo=true icanon=true")
+    }
+
     @Test func noColorKeepsAttributes() throws {
         let (tmux, _) = try Self.demo(environment: ["NO_COLOR": "1"])
         defer { tmux.close() }

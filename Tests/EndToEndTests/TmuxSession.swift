@@ -108,23 +108,28 @@ final class TmuxSession {
         return rows
     }
 
-    /// Polls the screen every 50 ms until `predicate` holds; throws with the last screen after `timeout` seconds.
+    /// Polls the screen (with `history`, also the lines scrolled off) every 50 ms
+    /// until `predicate` holds; throws with the last screen after `timeout` seconds.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Double = 20, _ predicate: ([String]) throws -> Bool) throws -> [String] {
+    func waitUntil(_ what: String, timeout: Double = 20, history: Bool = false, _ predicate: ([String]) throws -> Bool)
+        throws -> [String]
+    {
         let deadline = Date().addingTimeInterval(timeout)
         var screen: [String] = []
         while true {
-            screen = try capture()
+            screen = try capture(history: history)
             if try predicate(screen) { return screen }
             if Date() >= deadline { throw Failure.timeout(what, screen: screen) }
             usleep(50_000)
         }
     }
 
-    /// Waits until `text` is on the screen.
+    /// Waits until `text` is on the screen (with `history`, or scrolled off it).
+    /// After a program exits, wait for its last words this way: tmux can report
+    /// the exit before it has read the program's final output.
     @discardableResult
-    func waitFor(text: String, timeout: Double = 20) throws -> [String] {
-        try waitUntil("“\(text)”", timeout: timeout) { $0.contains { $0.contains(text) } }
+    func waitFor(text: String, timeout: Double = 20, history: Bool = false) throws -> [String] {
+        try waitUntil("“\(text)”", timeout: timeout, history: history) { $0.contains { $0.contains(text) } }
     }
 
     /// Resizes the window (the program gets SIGWINCH).

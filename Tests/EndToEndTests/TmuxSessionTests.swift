@@ -21,7 +21,7 @@ struct TmuxSessionTests {
             width: 50, height: 6, environment: ["EXTRA": "yes"])
         defer { tmux.close() }
         #expect(try tmux.waitForExit() == 0)
-        let screen = try tmux.capture(history: true)
+        let screen = try tmux.waitFor(text: "6 50", history: true)
         #expect(screen.first == "C.UTF-8 C.UTF-8 xterm-256color UTC unset yes")
         #expect(screen.dropFirst().first == "6 50")
     }
