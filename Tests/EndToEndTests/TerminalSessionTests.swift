@@ -33,6 +33,11 @@ struct TerminalSessionTests {
         return (tmux, pidFile)
     }
 
+    static func cleanUp(_ tmux: TmuxSession, _ pidFile: String) {
+        tmux.close()
+        try? FileManager.default.removeItem(atPath: pidFile)
+    }
+
     /// Waits for the shell's report after the demo ended; returns (status, tty) and the screen.
     static func afterDemo(_ tmux: TmuxSession) throws -> (status: Int, sane: Bool, screen: [String]) {
         let screen = try tmux.waitFor(text: "SHELL-AFTER")
@@ -49,8 +54,8 @@ struct TerminalSessionTests {
     }
 
     @Test func drawsKoreanColoursAndAttributesThenQuitsWithQ() throws {
-        let (tmux, _) = try Self.demo()
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo()
+        defer { Self.cleanUp(tmux, pidFile) }
         let screen = try tmux.waitFor(text: "frame ")
         #expect(screen[0] == "Backstep 한국어 텍스트 ✓ demo")
         #expect(screen[1] == "size 60x14 utf8 yes colors ansi256")
@@ -79,8 +84,8 @@ struct TerminalSessionTests {
     }
 
     @Test func keysArriveInOrder() throws {
-        let (tmux, _) = try Self.demo()
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo()
+        defer { Self.cleanUp(tmux, pidFile) }
         try tmux.waitFor(text: "frame ")
         for (key, shown) in [
             ("Right", "right"), ("Left", "left"), ("PageUp", "pageUp"), ("Home", "home"), ("End", "end"),
@@ -95,8 +100,8 @@ struct TerminalSessionTests {
     }
 
     @Test func followsResizesWithoutLeftovers() throws {
-        let (tmux, _) = try Self.demo()
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo()
+        defer { Self.cleanUp(tmux, pidFile) }
         try tmux.waitFor(text: "size 60x14")
         try tmux.resize(width: 40, height: 10)
         var screen = try tmux.waitFor(text: "size 40x10")
@@ -114,8 +119,8 @@ struct TerminalSessionTests {
     }
 
     @Test func bufferLargerThanTheScreenIsClipped() throws {
-        let (tmux, _) = try Self.demo(width: 50, height: 12)
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo(width: 50, height: 12)
+        defer { Self.cleanUp(tmux, pidFile) }
         try tmux.waitFor(text: "frame ")
         try tmux.type("w")
         let screen = try tmux.waitFor(text: "oversize true")
@@ -128,8 +133,8 @@ struct TerminalSessionTests {
     }
 
     @Test func ctrlCQuitsCleanly() throws {
-        let (tmux, _) = try Self.demo()
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo()
+        defer { Self.cleanUp(tmux, pidFile) }
         try tmux.waitFor(text: "frame ")
         try tmux.sendKeys("C-c")
         let after = try Self.afterDemo(tmux)
@@ -142,7 +147,7 @@ struct TerminalSessionTests {
     @Test(arguments: [SIGTERM, SIGHUP])
     func signalRestoresTheTerminalAndEndsTheProcess(signal: Int32) throws {
         let (tmux, pidFile) = try Self.demo()
-        defer { tmux.close() }
+        defer { Self.cleanUp(tmux, pidFile) }
         try tmux.waitFor(text: "frame ")
         let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
         try? FileManager.default.removeItem(atPath: pidFile)
@@ -154,8 +159,8 @@ struct TerminalSessionTests {
     }
 
     @Test func crashRestoresTheTerminal() throws {
-        let (tmux, _) = try Self.demo(environment: ["SWIFT_BACKTRACE": "enable=no"])
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo(environment: ["SWIFT_BACKTRACE": "enable=no"])
+        defer { Self.cleanUp(tmux, pidFile) }
         try tmux.waitFor(text: "frame ")
         try tmux.type("X")
         let after = try Self.afterDemo(tmux)
@@ -195,8 +200,8 @@ struct TerminalSessionTests {
     }
 
     @Test func noColorKeepsAttributes() throws {
-        let (tmux, _) = try Self.demo(environment: ["NO_COLOR": "1"])
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo(environment: ["NO_COLOR": "1"])
+        defer { Self.cleanUp(tmux, pidFile) }
         try tmux.waitFor(text: "colors none")
         let styled = try tmux.capture(escapes: true).joined(separator: "\n")
         #expect(!styled.contains("38;5;") && !styled.contains("48;5;"))
@@ -206,24 +211,24 @@ struct TerminalSessionTests {
     }
 
     @Test func colourPreferenceNever() throws {
-        let (tmux, _) = try Self.demo(environment: ["BACKSTEP_TERMINAL_DEMO_COLOR": "never"])
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo(environment: ["BACKSTEP_TERMINAL_DEMO_COLOR": "never"])
+        defer { Self.cleanUp(tmux, pidFile) }
         try tmux.waitFor(text: "colors none")
         try tmux.sendKeys("q")
         #expect(try Self.afterDemo(tmux).status == 0)
     }
 
     @Test func sixteenColourTerminal() throws {
-        let (tmux, _) = try Self.demo(environment: ["TERM": "xterm"])
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo(environment: ["TERM": "xterm"])
+        defer { Self.cleanUp(tmux, pidFile) }
         try tmux.waitFor(text: "colors ansi16")
         try tmux.sendKeys("q")
         #expect(try Self.afterDemo(tmux).status == 0)
     }
 
     @Test func nonUTF8LocaleIsReported() throws {
-        let (tmux, _) = try Self.demo(environment: ["LANG": "C", "LC_ALL": "C"])
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo(environment: ["LANG": "C", "LC_ALL": "C"])
+        defer { Self.cleanUp(tmux, pidFile) }
         let screen = try tmux.waitFor(text: "utf8 no")
         #expect(screen[0] == "Backstep ASCII demo")
         try tmux.sendKeys("q")
@@ -236,8 +241,8 @@ struct TerminalSessionTests {
         (["DEMO_UNSET_TERM": "1"], "TERM is not set"),
     ])
     func refusesUnusableTerminals(environment: [String: String], message: String) throws {
-        let (tmux, _) = try Self.demo(width: 220, environment: environment)
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo(width: 220, environment: environment)
+        defer { Self.cleanUp(tmux, pidFile) }
         let after = try Self.afterDemo(tmux)
         #expect(after.status == 2)
         #expect(after.sane)
@@ -248,8 +253,8 @@ struct TerminalSessionTests {
     }
 
     @Test func refusesWhenOutputIsNotATerminal() throws {
-        let (tmux, _) = try Self.demo(width: 220, suffix: " | cat")
-        defer { tmux.close() }
+        let (tmux, pidFile) = try Self.demo(width: 220, suffix: " | cat")
+        defer { Self.cleanUp(tmux, pidFile) }
         let after = try Self.afterDemo(tmux)
         #expect(after.status == 0, "the pipeline's status is cat's")
         #expect(after.screen.joined(separator: " ").contains("standard output is not a terminal"))
