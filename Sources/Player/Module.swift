@@ -1,3 +1,0 @@
-import Lessons
-import Rendering
-enum PlayerModule {}

@@ -1,0 +1,75 @@
+import Foundation
+import Rendering
+
+/// A whole lesson as an asciinema v2 recording: a header line of JSON, then
+/// one `[time, "o", data]` event per screen, one screen per key press, a
+/// fixed delay apart — a walkthrough anyone can replay with `asciinema play`.
+///
+/// The keys are the ones a student would press: → through every frame, and
+/// `v` on each question so the recording shows its answer too.
+public enum Asciicast {
+    /// The recording of `state` from where it stands to the end of the lesson.
+    /// - Parameters:
+    ///   - colors: nil for no escapes but the screen clears; else ANSI colour.
+    ///   - delay: seconds between key presses.
+    ///   - maxScreens: a bound on the length, for lessons with long training runs.
+    public static func record(_ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet = .unicode,
+                              colors: ColorMode? = .ansi256, delay: Double = 1.0, maxScreens: Int = 5000) -> String {
+        var state = state
+        var header: [String: Any] = ["version": 2, "width": Swift.max(width, 1), "height": Swift.max(height, 1)]
+        header["title"] = state.trace.lesson.title
+        header["env"] = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
+        var out = [json(header)]
+        var time = 0.0
+        var screens = 0
+        func emit() {
+            let buffer = Screen.render(state, width: width, height: height, glyphs: glyphs)
+            let lines = ScreenText.lines(buffer, colors: colors, ascii: glyphs.isASCII)
+            // Home and clear, then the rows; no newline after the last row, so nothing scrolls.
+            let data = "\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\r\n")
+            out.append("[" + String(format: "%.3f", time) + ", \"o\", " + jsonString(data) + "]")
+            time += delay
+            screens += 1
+        }
+        emit()
+        while screens < maxScreens {
+            if case .ask? = state.currentFrame, state.currentAnswer?.revealed == false {
+                _ = state.handle(.character("v"))
+                emit()
+                continue
+            }
+            let effects = state.handle(.right)
+            if effects.contains(.bell) { break }
+            emit()
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func json(_ object: [String: Any]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return "{}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `s` as a JSON string literal (control characters escaped).
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,65 @@
+import Lessons
+import Rendering
+
+/// Which nodes a frame highlights and how: forward, the function at work and
+/// the value it makes (bold, `▶`); backward, the function and the inputs it
+/// sends gradients to (reverse, `◀`); otherwise the frame's focus nodes
+/// (the params and loss of training) with a heavy border.
+struct Focus {
+    enum Kind { case forward, backward, other }
+
+    let kind: Kind
+    /// Every node the frame touches, for scrolling.
+    let nodes: [Int]
+    /// The node to keep in view when not all of them fit: the function at work.
+    let key: Int?
+    private let marked: Set<Int>
+    private let edges: Set<[Int]>
+
+    init(frame: Frame?, snapshot: GraphSnapshot, graph: GraphStructure) {
+        switch frame {
+        case .forward(let f)?:
+            kind = .forward
+            marked = [f.function, f.output.node]
+            key = f.function
+            edges = Set(f.inputs.map { [$0.node, f.function] } + [[f.function, f.output.node]])
+        case .backward(let b)?:
+            kind = .backward
+            marked = Set([b.function] + b.inputs.filter(\.receivesGradient).map(\.node))
+            key = b.function
+            edges = Set(b.inputs.map { [$0.node, b.function] } + [[b.function, b.output]])
+        default:
+            kind = .other
+            marked = Set(snapshot.focus)
+            edges = []
+            key = snapshot.focus.first
+        }
+        nodes = snapshot.focus.isEmpty ? Array(marked).sorted() : snapshot.focus
+    }
+
+    func contains(_ id: Int) -> Bool { marked.contains(id) }
+
+    func style(_ id: Int, _ theme: Theme) -> Style? {
+        guard marked.contains(id) else { return nil }
+        switch kind {
+        case .forward: return theme.forwardFocus
+        case .backward: return theme.backwardFocus
+        case .other: return theme.focusBorder
+        }
+    }
+
+    /// `▶` or `◀` before the text of a marked node.
+    func mark(_ id: Int, _ glyphs: GlyphSet) -> String? {
+        guard marked.contains(id) else { return nil }
+        switch kind {
+        case .forward: return glyphs.forwardMark
+        case .backward: return glyphs.backwardMark
+        case .other: return nil
+        }
+    }
+
+    func edgeStyle(_ from: Int, _ to: Int, _ theme: Theme) -> Style? {
+        guard edges.contains([from, to]) else { return nil }
+        return kind == .forward ? theme.forwardFocus : theme.gradient.adding(.bold)
+    }
+}

@@ -1,0 +1,204 @@
+import Autodiff
+import Lessons
+import Rendering
+
+/// The text beside the graph that says what a frame does: the forward
+/// evaluation with its numbers, the chain rule of a backward step, a
+/// question and its answer field, a gradient check.
+struct FramePanel {
+    let context: ScreenContext
+    let frame: Frame?
+    /// Columns available, for breaking long equations.
+    let width: Int
+
+    private var theme: Theme { context.theme }
+
+    /// The panel's title, or nil when the frame has nothing to say beside the graph.
+    var title: String? {
+        switch frame {
+        case .forward(let f)?: return "forward \(f.index + 1)/\(f.count)"
+        case .backward(let b)?: return "backward \(b.index + 1)/\(b.count): the chain rule"
+        case .ask?: return "your turn"
+        case .check?: return "gradient check"
+        default: return nil
+        }
+    }
+
+    var lines: [StyledLine] {
+        switch frame {
+        case .forward(let f)?: return forward(f)
+        case .backward(let b)?: return backward(b)
+        case .ask(let a)?: return ask(a)
+        case .check(let c)?: return check(c)
+        default: return []
+        }
+    }
+
+    private func names(_ graph: Int?) -> NodeNames {
+        graph.map { context.state.layouts.names($0, in: context.trace) } ?? NodeNames()
+    }
+
+    /// `parts` joined by " = ", packed greedily into lines of `width`;
+    /// continuation lines start with "= ", and a product too long for a line
+    /// breaks after its "×".
+    private func equation(_ parts: [String], style: Style) -> [StyledLine] {
+        let texts = parts.map(context.text)
+        let continuation = "    = "
+        var lines: [String] = []
+        var current = ""
+        for text in texts {
+            if current.isEmpty {
+                current = text
+            } else if displayWidth(current + " = " + text) <= width {
+                current += " = " + text
+            } else {
+                lines.append(current)
+                current = continuation + text
+            }
+            // A part that alone is too wide: break a product after its sign.
+            let times = " " + context.times + " "
+            if displayWidth(current) > width, let range = current.range(of: times) {
+                lines.append(String(current[..<range.lowerBound]) + times.dropLast())
+                current = "      " + current[range.upperBound...]
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.map { StyledLine($0, style: style) }
+    }
+
+    // MARK: - Forward
+
+    private func forward(_ f: ForwardFrame) -> [StyledLine] {
+        let names = names(f.snapshot.graph)
+        let out = names[f.output.node]
+        let args = f.inputs.map { Formula.operand(names[$0.node]) }
+        let scalars = f.inputs.allSatisfy { $0.value.rank == 0 } && f.output.value.rank == 0
+        var lines: [StyledLine] = []
+        let mark = context.glyphs.forwardMark + " "
+        if scalars {
+            let numbers = f.inputs.enumerated().map { i, input in
+                let v = input.value.scalar ?? .nan
+                return i == 0 && f.inputs.count == 2 ? context.number(v) : context.factor(v)
+            }
+            var parts = [mark + out, Formula.apply(f.label, args)]
+            if !f.inputs.isEmpty { parts.append(Formula.apply(f.label, numbers)) }
+            parts.append(context.number(f.output.value.scalar ?? .nan))
+            lines += equation(parts, style: theme.forwardFocus)
+        } else {
+            lines += equation([mark + out, Formula.apply(f.label, args)], style: theme.forwardFocus)
+            let shapes = f.inputs.map { names[$0.node] + " " + formatShape($0.value.shape) }.joined(separator: ", ")
+            lines.append(context.line("  " + shapes + " " + context.arrow + " " + out + " " + formatShape(f.output.value.shape), theme.text))
+            if GraphPanel.broadcasting.contains(f.label), f.inputs.count == 2 {
+                for input in f.inputs where input.value.shape != f.output.value.shape {
+                    lines.append(context.line("  broadcast \(names[input.node]): \(formatShape(input.value.shape)) \(context.arrow) \(formatShape(f.output.value.shape))",
+                                              theme.strong))
+                }
+            }
+            lines += equation(["  " + out, context.inline(f.output.value)], style: theme.value)
+        }
+        return lines
+    }
+
+    // MARK: - Backward
+
+    /// The variable backward started from: the output of the first backward frame of this run.
+    private func target(of b: BackwardFrame) -> Int {
+        guard let played = context.state.playedStep else { return b.output }
+        var i = context.state.frame
+        while i >= 0 {
+            if case .backward(let earlier) = played.frames[i], earlier.index == 0 { return earlier.output }
+            i -= 1
+        }
+        return b.output
+    }
+
+    private func backward(_ b: BackwardFrame) -> [StyledLine] {
+        let names = names(b.snapshot.graph)
+        let loss = names[target(of: b)]
+        let out = names[b.output]
+        let args = b.inputs.map { names[$0.node] }
+        let mark = context.glyphs.backwardMark + " "
+        var lines: [StyledLine] = []
+        let head = mark + out + " = " + Formula.apply(b.label, args.map(Formula.operand))
+        let upstream = "upstream " + context.derivative(loss, out) + " = " + context.value(b.upstream)
+        if displayWidth(context.text(head + "   " + upstream)) <= width {
+            lines.append(context.line(head + "   " + upstream, theme.backwardFocus))
+        } else {
+            lines.append(context.line(head, theme.backwardFocus))
+            lines.append(context.line("  " + upstream, theme.backwardFocus))
+        }
+        for input in b.inputs {
+            let name = names[input.node]
+            guard input.receivesGradient else {
+                lines.append(context.line("  \(name) is \(input.label == name && Double(name) != nil ? "a constant" : "data"): no gradient kept",
+                                          theme.secondary))
+                continue
+            }
+            let chain = context.derivative(loss, name)
+            if let local = input.local {
+                let product = input.product ?? input.gradient
+                lines += equation([chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name),
+                                   context.elements(b.upstream) + " " + context.times + " " + context.elements(local, factor: true),
+                                   context.value(product)], style: theme.gradient)
+            } else {
+                let rule = input.derivativeText.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+                lines += equation([chain, rule ?? "?", context.inline(input.gradient)], style: theme.gradient)
+            }
+            if !input.derivativeText.isEmpty, input.local != nil {
+                let local = Formula.localDerivative(input.derivativeText, output: out, inputs: args)
+                lines.append(context.line("    local: " + local, theme.secondary))
+            }
+            if let product = input.product, product.shape != input.gradient.shape {
+                lines.append(context.line("    sum_to \(formatShape(product.shape)) \(context.arrow) \(formatShape(input.gradient.shape)) = "
+                                          + context.inline(input.gradient), theme.strong))
+            }
+            if input.accumulated, let previous = input.previous {
+                let sum = context.value(previous) + " + " + context.factor(input.gradient) + " = " + context.value(input.total)
+                let head = "    \(name).grad += \(context.value(input.gradient)):"
+                if displayWidth(context.text(head + "  " + sum)) <= width {
+                    lines.append(context.line(head + "  " + sum, theme.value))
+                } else {
+                    lines.append(context.line(head, theme.value))
+                    lines.append(context.line("      " + sum, theme.value))
+                }
+            }
+        }
+        return lines
+    }
+
+    // MARK: - Questions and checks
+
+    private func ask(_ a: AskFrame) -> [StyledLine] {
+        var lines = [context.line("? " + a.question.text, theme.question)]
+        let state = context.state.currentAnswer ?? AnswerState()
+        if case .answer(let typed) = context.state.input {
+            lines.append(context.line("answer: " + typed + (context.ascii ? "_" : "▏") + "   Enter checks, Esc leaves", theme.strong))
+        } else if !state.revealed {
+            lines.append(context.line("type a number, then Enter" + (state.attempts > 0 ? " to try again" : "") + " · v reveals", theme.secondary))
+        }
+        if state.notANumber {
+            lines.append(context.line("that is not a number", theme.error))
+        } else if let value = state.lastValue {
+            if state.lastWasRight {
+                lines.append(context.line("right: " + context.number(a.answer), theme.answer))
+            } else {
+                lines.append(context.line("not quite: " + context.number(value) + (a.question.hint.map { " · hint: " + $0 } ?? ""), theme.error))
+            }
+        }
+        if state.revealed, !(state.lastWasRight && state.lastValue != nil) {
+            lines.append(context.line("the answer is " + context.number(a.answer), theme.answer))
+        }
+        return lines
+    }
+
+    private func check(_ c: CheckFrame) -> [StyledLine] {
+        var lines = c.results.map { r in
+            context.line("\(r.name): backprop \(context.inline(r.analytic)) · numerical \(context.inline(r.numerical)) · "
+                         + (r.passed ? "agree" : "DISAGREE"), r.passed ? theme.value : theme.error)
+        }
+        lines.append(context.line(c.passed ? "every gradient agrees within \(context.number(c.tolerance))"
+                                           : "some gradients disagree (tolerance \(context.number(c.tolerance)))",
+                                  c.passed ? theme.answer : theme.error))
+        return lines
+    }
+}

@@ -1,0 +1,193 @@
+import Autodiff
+import Lessons
+import Rendering
+
+/// The computation graph of a frame: variables as square boxes (params with
+/// a double border and a `(param)` tag, data tagged `(data)`), functions as
+/// rounded boxes, shapes on the edges of tensor graphs, and the nodes at
+/// work highlighted — bold and `▶` forward, reverse and `◀` backward.
+///
+/// The layout comes from the cache, sized for the fullest text each box
+/// will ever hold in the lesson, so a value or gradient appearing never
+/// moves a box.
+struct GraphPanel {
+    let context: ScreenContext
+    let snapshot: GraphSnapshot
+    let frame: Frame?
+
+    private var theme: Theme { context.theme }
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        let trace = context.trace
+        guard !area.isEmpty, trace.graphs.indices.contains(snapshot.graph) else { return }
+        let graph = trace.graphs[snapshot.graph]
+        let names = context.state.layouts.names(snapshot.graph, in: trace)
+        let key = LayoutCache.Key(graph: snapshot.graph, width: area.width, height: area.height,
+                                  detail: context.state.detail, ascii: context.ascii)
+        guard let drawing = context.state.layouts.drawing(key, make: {
+            Self.makeDrawing(graph, index: snapshot.graph, names: names, context: context, width: area.width, height: area.height)
+        }) else { return }
+        let layout = drawing.layout
+
+        var view = GraphView(layout: layout, theme: theme, glyphs: context.glyphs)
+        let focus = Focus(frame: frame, snapshot: snapshot, graph: graph)
+        for node in graph.nodes {
+            let style = focus.style(node.id, theme) ?? kindStyle(node.kind)
+            view.nodeStyles[node.id] = style
+            if focus.contains(node.id) {
+                view.nodeBorders[node.id] = .heavy
+            } else if node.kind == .param {
+                view.nodeBorders[node.id] = .double
+            }
+            let mark = focus.mark(node.id, context.glyphs)
+            if node.kind.isVariable {
+                var lines = NodeText.variable(name: names[node.id], node: node, value: value(node.id), grad: grad(node.id),
+                                              detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark)
+                let rows = drawing.reservedRows[node.id] ?? lines.count
+                while lines.count < rows { lines.append(NodeText.Line(text: " ", role: .value)) }
+                view.nodeLines[node.id] = lines.map { context.text($0.text) }
+                view.nodeLineStyles[node.id] = lines.map { focus.contains(node.id) ? style : lineStyle($0.role, node.kind) }
+            } else if let mark {
+                view.nodeLines[node.id] = [mark + " " + context.text(node.label)]
+            }
+        }
+        for (index, edge) in graph.edges.enumerated() {
+            if let style = focus.edgeStyle(edge.from, edge.to, theme) { view.edgeStyles[index] = style }
+        }
+
+        // A small drawing sits in the middle of its area; a large one scrolls to keep the focus in view.
+        var target = area
+        if layout.width < area.width { target.x += (area.width - layout.width) / 2; target.width = layout.width }
+        if layout.height < area.height { target.y += (area.height - layout.height) / 2; target.height = layout.height }
+        view.offset = scrollOffset(layout, focus: focus, width: target.width, height: target.height)
+        buffer.render(view, in: target)
+    }
+
+    private func value(_ id: Int) -> Tensor? { id < snapshot.values.count ? snapshot.values[id] : nil }
+    private func grad(_ id: Int) -> Tensor? { id < snapshot.grads.count ? snapshot.grads[id] : nil }
+
+    private func kindStyle(_ kind: NodeKind) -> Style {
+        switch kind {
+        case .input: return theme.inputNode
+        case .param: return theme.paramNode
+        case .data, .constant: return theme.dataNode
+        case .intermediate: return theme.text
+        case .function: return theme.functionNode
+        }
+    }
+
+    private func lineStyle(_ role: NodeText.Role, _ kind: NodeKind) -> Style {
+        switch role {
+        case .name: return kindStyle(kind).patched(with: Style(modifiers: .bold))
+        case .value: return theme.value
+        case .gradient: return theme.gradient
+        }
+    }
+
+    /// The offset that shows every focused node if it can, else the key node
+    /// (the function at work) in the middle; from the origin, so a frame's view
+    /// depends only on the frame.
+    private func scrollOffset(_ layout: GraphLayout, focus: Focus, width: Int, height: Int) -> GraphPoint {
+        guard !layout.fits(width: width, height: height) else { return .zero }
+        let rects = focus.nodes.compactMap { layout.rect(of: $0) }
+        guard var union = rects.first else { return .zero }
+        for r in rects.dropFirst() { union = union.union(r) }
+        if union.width > width || union.height > height, let key = focus.key, let r = layout.rect(of: key) {
+            if union.width > width { union.x = r.x; union.width = r.width }
+            if union.height > height { union.y = r.y; union.height = r.height }
+        }
+        // As little as needed to bring the focus in (with a little room), so frames scroll gently.
+        func axis(_ lo: Int, _ size: Int, _ view: Int) -> Int {
+            if lo + size <= view { return 0 }
+            return size + 4 <= view ? lo + size + 2 - view : lo + size / 2 - view / 2
+        }
+        return layout.clamped(GraphPoint(x: axis(union.x, union.width, width), y: axis(union.y, union.height, height)),
+                              viewWidth: width, viewHeight: height)
+    }
+
+    /// The size the graph takes laid out left to right in its most compact
+    /// form: how wide the graph's column must be to show it whole.
+    static func naturalSize(_ context: ScreenContext, graph: Int) -> (width: Int, height: Int)? {
+        let trace = context.trace
+        guard trace.graphs.indices.contains(graph) else { return nil }
+        let key = LayoutCache.Key(graph: graph, width: 0, height: 0, detail: context.state.detail, ascii: context.ascii)
+        let names = context.state.layouts.names(graph, in: trace)
+        let drawing = context.state.layouts.drawing(key) {
+            makeDrawing(trace.graphs[graph], index: graph, names: names, context: context, width: 100_000, height: 100_000,
+                        smallest: true)
+        }
+        return drawing.map { ($0.layout.width, $0.layout.height) }
+    }
+
+    // MARK: - Layout
+
+    /// Lays the graph out for an area: matrices in the boxes if that fits, else one line per value.
+    /// - Parameter smallest: lay out only the most compact variant (to learn the least room the graph needs).
+    static func makeDrawing(_ graph: GraphStructure, index: Int, names: NodeNames, context: ScreenContext,
+                            width: Int, height: Int, smallest: Bool = false) -> GraphDrawing? {
+        let detail = context.state.detail
+        let snapshots = context.trace.steps.flatMap { $0.frames.compactMap(\.snapshot) }.filter { $0.graph == index }
+        let tensors = graph.nodes.contains { !$0.shape.isEmpty }
+        // Richest first: matrices and shapes on the edges; then without the edge
+        // labels (the boxes name their shapes too); then one line per value.
+        var variants: [(level: NodeText.Level, labels: Bool)]
+        if detail == .shapes {
+            variants = tensors ? [(.minimal, true), (.minimal, false)] : [(.minimal, false)]
+        } else if tensors {
+            variants = [(.rich, true), (.rich, false), (.compact, true), (.compact, false), (.minimal, false)]
+        } else {
+            variants = [(.rich, false)]
+        }
+        if smallest, let last = variants.last { variants = [last] }
+        var best: GraphDrawing?
+        for (level, labelled) in variants {
+            var model = GraphModel()
+            var reserved: [Int: Int] = [:]
+            for node in graph.nodes {
+                if node.kind.isVariable {
+                    var widest = 1, rows = 1
+                    func measure(_ value: Tensor?, _ grad: Tensor?) {
+                        let lines = NodeText.variable(name: names[node.id], node: node, value: value, grad: grad, detail: detail,
+                                                      level: level, ascii: context.ascii, mark: "▶")
+                        rows = Swift.max(rows, lines.count)
+                        for line in lines { widest = Swift.max(widest, displayWidth(context.text(line.text))) }
+                    }
+                    measure(nil, nil)
+                    for s in snapshots {
+                        measure(node.id < s.values.count ? s.values[node.id] : nil, node.id < s.grads.count ? s.grads[node.id] : nil)
+                    }
+                    reserved[node.id] = rows
+                    try? model.addNode(id: node.id, lines: [context.text(names[node.id])], kind: .variable,
+                                       minContentWidth: widest, minContentHeight: rows)
+                } else {
+                    let label = context.text(node.label)
+                    try? model.addNode(id: node.id, lines: [label], kind: .function, minContentWidth: displayWidth(label) + 2)
+                }
+            }
+            for edge in graph.edges {
+                try? model.addEdge(from: edge.from, to: edge.to,
+                                   label: labelled ? edgeLabel(edge.from, edge.to, graph, context) : nil)
+            }
+            guard let layout = try? GraphLayout.fit(model, width: width, height: height) else { return best }
+            best = GraphDrawing(layout: layout, level: level, reservedRows: reserved)
+            if layout.fits(width: width, height: height) { break }
+        }
+        return best
+    }
+
+    /// The shape of the value on an edge into a function, or `before→after`
+    /// where an element-wise function broadcasts it.
+    static func edgeLabel(_ from: Int, _ to: Int, _ graph: GraphStructure, _ context: ScreenContext) -> String? {
+        guard graph.nodes.indices.contains(from), graph.nodes.indices.contains(to) else { return nil }
+        let source = graph.nodes[from], target = graph.nodes[to]
+        guard source.kind.isVariable, target.kind == .function else { return nil }
+        let shape = formatShape(source.shape)
+        if Self.broadcasting.contains(target.label), target.inputs.count == 2, source.shape != target.shape {
+            return shape + context.arrow + formatShape(target.shape)
+        }
+        return shape
+    }
+
+    /// Element-wise functions of two inputs, which broadcast.
+    static let broadcasting: Set<String> = ["+", "−", "×", "÷"]
+}

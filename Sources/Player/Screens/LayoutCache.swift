@@ -1,0 +1,49 @@
+import Lessons
+import Rendering
+
+/// Graph layouts kept across frames: a graph is laid out once per screen
+/// size, detail level and glyph set, so stepping only restyles the boxes.
+///
+/// A reference type inside the otherwise plain `PlayerState`, because a
+/// cache is not part of the state: copies may share it.
+final class LayoutCache {
+    struct Key: Hashable {
+        let graph: Int
+        let width: Int
+        let height: Int
+        let detail: Detail
+        let ascii: Bool
+    }
+
+    private var drawings: [Key: GraphDrawing] = [:]
+    private var names: [Int: NodeNames] = [:]
+
+    func drawing(_ key: Key, make: () -> GraphDrawing?) -> GraphDrawing? {
+        if let cached = drawings[key] { return cached }
+        guard let made = make() else { return nil }
+        // Resizing makes new keys; keep the cache small.
+        if drawings.count >= 24 { drawings.removeAll() }
+        drawings[key] = made
+        return made
+    }
+
+    func names(_ graph: Int, in trace: LessonTrace) -> NodeNames {
+        if let cached = names[graph] { return cached }
+        let made = trace.graphs.indices.contains(graph) ? NodeNames(trace.graphs[graph]) : NodeNames()
+        names[graph] = made
+        return made
+    }
+
+    func removeAll() {
+        drawings.removeAll()
+        names.removeAll()
+    }
+}
+
+/// A graph laid out for one screen: the layout and how much each box says.
+struct GraphDrawing {
+    let layout: GraphLayout
+    let level: NodeText.Level
+    /// Rows reserved in each variable box, so text appearing later never moves it.
+    let reservedRows: [Int: Int]
+}

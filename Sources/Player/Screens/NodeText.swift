@@ -1,0 +1,78 @@
+import Autodiff
+import Lessons
+
+/// The lines of text inside a variable box: its name (with a marker for
+/// data and params, so they differ without colour), its value, and its
+/// gradient once backward has reached it.
+enum NodeText {
+    /// How much room a box may take.
+    enum Level: Equatable {
+        /// Matrices as a few aligned rows.
+        case rich
+        /// Every value on one line.
+        case compact
+        /// Tensors by their shape alone (scalars still as numbers): for graphs too big for more.
+        case minimal
+    }
+
+    enum Role { case name, value, gradient }
+
+    struct Line {
+        var text: String
+        var role: Role
+    }
+
+    /// `(param)`, `(data)` or nothing, after the name.
+    static func tag(_ kind: NodeKind) -> String {
+        switch kind {
+        case .param: return " (param)"
+        case .data: return " (data)"
+        default: return ""
+        }
+    }
+
+    /// The lines of a variable box.
+    /// - Parameter mark: `▶` or `◀` before the name on the node in focus.
+    static func variable(name: String, node: GraphNode, value: Tensor?, grad: Tensor?, detail: Detail, level: Level,
+                         ascii: Bool, mark: String? = nil) -> [Line] {
+        var lines = [Line(text: (mark.map { $0 + " " } ?? "") + name + tag(node.kind), role: .name)]
+        let receives = node.kind == .input || node.kind == .param || node.kind == .intermediate
+        switch detail {
+        case .shapes:
+            lines.append(Line(text: node.shape.isEmpty ? "scalar" : formatShape(node.shape), role: .value))
+        case .gradients where receives:
+            if let grad { lines += gradientLines(grad, level: level, ascii: ascii) }
+        case .values, .gradients:
+            lines += valueLines(value, level: level, ascii: ascii)
+            if let grad, receives { lines += gradientLines(grad, level: level, ascii: ascii) }
+        }
+        return lines
+    }
+
+    static func valueLines(_ value: Tensor?, level: Level, ascii: Bool) -> [Line] {
+        guard let value else { return [Line(text: "?", role: .value)] }
+        if value.rank == 0 || level != .rich {
+            let text = level == .minimal && value.rank > 0 ? formatShape(value.shape)
+                : TensorText.inline(value, limit: level == .rich ? 3 : 2, digits: level == .rich ? 4 : 3, ascii: ascii)
+            return [Line(text: text, role: .value)]
+        }
+        return block([formatShape(value.shape)] + TensorText.matrix(value, maxRows: 3, maxColumns: 3, ascii: ascii), .value)
+    }
+
+    static func gradientLines(_ grad: Tensor, level: Level, ascii: Bool) -> [Line] {
+        if grad.rank == 0 || level != .rich {
+            let text = level == .minimal && grad.rank > 0 ? formatShape(grad.shape)
+                : TensorText.inline(grad, limit: level == .rich ? 3 : 2, digits: level == .rich ? 4 : 3, ascii: ascii)
+            return [Line(text: "grad " + text, role: .gradient)]
+        }
+        return block(["grad"] + TensorText.matrix(grad, maxRows: 3, maxColumns: 3, ascii: ascii), .gradient)
+    }
+
+    /// Matrix rows padded to one width, so the box centres them as a block and their columns line up.
+    private static func block(_ texts: [String], _ role: Role) -> [Line] {
+        let rows = texts.dropFirst()
+        let widest = rows.map(\.count).max() ?? 0
+        return [Line(text: texts.first ?? "", role: role)]
+            + rows.map { Line(text: $0 + String(repeating: " ", count: widest - $0.count), role: role) }
+    }
+}

@@ -1,0 +1,52 @@
+import Lessons
+import Rendering
+
+/// The step's text as wrapped prose: paragraphs, lists, code, **bold**.
+struct ProsePanel {
+    let context: ScreenContext
+    let step: Step
+
+    var isEmpty: Bool { step.prose.isEmpty }
+
+    var prose: Prose {
+        Prose(blocks: step.prose.map(markup), theme: context.theme, glyphs: context.glyphs)
+    }
+
+    private func markup(_ block: ProseBlock) -> MarkupBlock {
+        switch block {
+        case let .paragraph(runs): return .paragraph(runs.map(run))
+        case let .listItem(marker, depth, runs): return .listItem(marker: marker, depth: depth, runs: runs.map(run))
+        case let .code(lines): return .codeBlock(lines.map(context.text))
+        case let .heading(level, runs): return .heading(level: level, runs: runs.map(run))
+        }
+    }
+
+    private func run(_ inline: Inline) -> MarkupRun {
+        switch inline {
+        case let .text(s), let .emphasis(s): return MarkupRun(context.text(s))
+        case let .code(s): return MarkupRun(context.text(s), kind: .code)
+        case let .strong(s): return MarkupRun(context.text(s), kind: .strong)
+        }
+    }
+
+    /// The prose in a rounded box; a footer says when it runs past the bottom.
+    /// The prose in a rounded box, scrolled by the state's `proseScroll`; the
+    /// border says when there is more above or below.
+    func render(in area: Rect, buffer: inout Buffer, border: Bool = true) {
+        guard !area.isEmpty else { return }
+        var prose = self.prose
+        let inner = border ? area.inner(1).inner(horizontal: 1, vertical: 0) : area
+        let total = prose.height(forWidth: Swift.max(inner.width, 1))
+        let overflow = Swift.max(total - inner.height, 0)
+        prose.scroll = Swift.min(context.state.proseScroll, overflow)
+        if border {
+            let arrows = context.ascii ? ("^ k", "v j") : ("↑ k", "↓ j")
+            let more = prose.scroll < overflow ? "more " + arrows.1 : nil
+            let above = prose.scroll > 0 ? "more " + arrows.0 : nil
+            buffer.render(Block(title: above, footer: more, border: .rounded,
+                                borderStyle: context.theme.border, glyphs: context.glyphs), in: area)
+        }
+        guard !inner.isEmpty else { return }
+        buffer.render(prose, in: inner)
+    }
+}

@@ -1,0 +1,63 @@
+import Autodiff
+import Lessons
+import Rendering
+
+/// What every panel of one screen needs: the state, the glyphs, and text
+/// helpers that keep an ASCII screen ASCII.
+struct ScreenContext {
+    let state: PlayerState
+    let glyphs: GlyphSet
+
+    var theme: Theme { state.theme }
+    var ascii: Bool { glyphs.isASCII }
+    var trace: LessonTrace { state.trace }
+
+    /// `s` as this screen may show it: maths signs spelt out in ASCII mode.
+    func text(_ s: String) -> String { ascii ? ValueText.ascii(s) : s }
+
+    /// A number for a panel (six significant digits, like the lesson texts' precision and more).
+    func number(_ v: Double) -> String { TensorText.number(v, digits: 6, ascii: ascii) }
+
+    /// A number as a factor in a product: negative ones in parentheses, `1 × (−4)`.
+    func factor(_ v: Double) -> String {
+        let s = number(v)
+        return v < 0 ? "(" + s + ")" : s
+    }
+
+    /// A tensor on one line of a panel.
+    func inline(_ t: Tensor?, limit: Int = 3) -> String { TensorText.inline(t, limit: limit, digits: 4, ascii: ascii) }
+
+    /// A value as a result or a first factor: scalars as numbers, tensors on one line.
+    func value(_ t: Tensor?) -> String {
+        guard let t else { return "?" }
+        if t.rank == 0, let v = t.scalar { return number(v) }
+        return inline(t)
+    }
+
+    /// A tensor's first elements without its shape (scalars as numbers, negative ones in parentheses when `factor`).
+    func elements(_ t: Tensor?, factor: Bool = false) -> String {
+        guard let t else { return "?" }
+        if t.rank == 0, let v = t.scalar { return factor ? self.factor(v) : number(v) }
+        return TensorText.inline(t, limit: 3, digits: 4, ascii: ascii, shape: false)
+    }
+
+    /// A value as a later factor: scalars as numbers (negative ones in parentheses), tensors on one line.
+    func factor(_ t: Tensor?) -> String {
+        guard let t else { return "?" }
+        if t.count == 1, t.rank == 0, let v = t.scalar { return factor(v) }
+        return inline(t)
+    }
+
+    var times: String { ascii ? "x" : "×" }
+    var dot: String { ascii ? "*" : "·" }
+    var arrow: String { ascii ? "->" : "→" }
+    var partial: String { ascii ? "d" : "∂" }
+
+    /// `∂f/∂x` (or `df/dx`), with a name that has spaces in parentheses.
+    func derivative(_ of: String, _ by: String) -> String {
+        func wrap(_ s: String) -> String { s.contains(" ") ? "(" + s + ")" : s }
+        return partial + wrap(text(of)) + "/" + partial + wrap(text(by))
+    }
+
+    func line(_ text: String, _ style: Style) -> StyledLine { StyledLine(self.text(text), style: style) }
+}

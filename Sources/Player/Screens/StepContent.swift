@@ -1,0 +1,79 @@
+import Lessons
+import Rendering
+
+/// What the step on screen has to show: its graph, the frame, its prose,
+/// and which panels that makes.
+struct StepContent {
+    enum Panel: Equatable { case graph, frame, prose }
+
+    let context: ScreenContext
+    let frame: Frame?
+    /// The graph to draw: the frame's, else the last one shown before this step.
+    let snapshot: GraphSnapshot?
+    let isTraining: Bool
+    let prose: ProsePanel
+
+    init(_ context: ScreenContext, played: PlayedStep) {
+        self.context = context
+        let state = context.state
+        frame = state.currentFrame
+        isTraining = frame.map(TrainingPanel.isTraining) ?? false
+        var found = frame?.snapshot
+        if found == nil {
+            for s in stride(from: state.step - 1, through: 0, by: -1) {
+                if let last = state.trace.steps[s].frames.last?.snapshot { found = last; break }
+            }
+        }
+        snapshot = found
+        prose = ProsePanel(context: context, step: played.step)
+    }
+
+    /// Rows the frame panel needs, the most any frame of the step needs, so
+    /// the panel (and the graph above it) keeps its size while stepping.
+    func panelRows(width: Int) -> Int {
+        guard let played = context.state.playedStep else { return 0 }
+        var rows = 0
+        for f in played.frames {
+            var n = FramePanel(context: context, frame: f, width: width).lines.count
+            if case .ask = f { n = Swift.max(n, 4) }
+            rows = Swift.max(rows, n)
+        }
+        return rows
+    }
+
+    /// The panels a small screen can switch between.
+    var compactPanels: [Panel] {
+        var panels: [Panel] = []
+        if snapshot != nil, !isTraining { panels.append(.graph) }
+        if isTraining || !FramePanel(context: context, frame: frame, width: 80).lines.isEmpty { panels.append(.frame) }
+        if !prose.isEmpty { panels.append(.prose) }
+        if panels.isEmpty, snapshot != nil { panels.append(.graph) }
+        return panels
+    }
+
+    /// The panel the frame is about: the chart in training, the question, else the graph.
+    func defaultPanelIndex(_ panels: [Panel]) -> Int {
+        let wanted: Panel
+        switch frame {
+        case .training?, .lossPlot?, .dataPlot?, .ask?, .check?: wanted = .frame
+        default: wanted = snapshot != nil ? .graph : .prose
+        }
+        return panels.firstIndex(of: wanted) ?? 0
+    }
+
+    /// How the hidden-panels line names a panel.
+    func name(_ panel: Panel) -> String {
+        switch panel {
+        case .graph: return "graph"
+        case .prose: return "text"
+        case .frame:
+            if isTraining { return "chart" }
+            switch frame {
+            case .backward?: return "chain rule"
+            case .forward?: return "forward"
+            case .ask?: return "question"
+            default: return "details"
+            }
+        }
+    }
+}

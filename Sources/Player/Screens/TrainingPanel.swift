@@ -1,0 +1,153 @@
+import Autodiff
+import Lessons
+import Rendering
+
+/// A training step on screen: the loss chart growing to the right, the
+/// data with the model's current fit, the iteration and loss (in big digits
+/// on the projector theme) and the parameters.
+struct TrainingPanel {
+    let context: ScreenContext
+    let frame: Frame
+
+    private var theme: Theme { context.theme }
+
+    static func isTraining(_ frame: Frame) -> Bool {
+        switch frame {
+        case .training, .lossPlot, .dataPlot: return true
+        default: return false
+        }
+    }
+
+    // MARK: - Numbers
+
+    /// `iteration 30/100  loss 0.0823` and the run's state; then the params.
+    var statsLines: [StyledLine] {
+        switch frame {
+        case .training(let f):
+            var lines = [context.line("iteration \(f.iteration)/\(f.iterations)  loss \(context.number(f.loss))", theme.strong)]
+            switch f.status {
+            case .running:
+                let run = context.state.trainingRun
+                let note: String
+                switch run {
+                case .running?: note = "running (a pauses, + - speed)"
+                case .ready?: note = "ready: a runs the training"
+                case .paused? where context.state.autoplay != nil: note = "paused: a resumes"
+                default: note = "a runs on from here"
+                }
+                lines.append(context.line(note, theme.secondary))
+            case .finished: lines.append(context.line("finished", theme.answer))
+            case .diverged(let i): lines.append(context.line("diverged at iteration \(i): the loss is not a number", theme.error))
+            case .stopped(let i): lines.append(context.line("stopped at iteration \(i)", theme.secondary))
+            }
+            for p in f.parameters {
+                lines.append(context.line("\(name(p.node)) = \(context.inline(p.value, limit: 3))", theme.paramNode))
+            }
+            return lines
+        case .lossPlot(let f):
+            let last = f.losses.last.map(context.number) ?? "?"
+            return [context.line("\(f.lossName): \(f.losses.count) iterations, last \(last)", theme.strong)]
+        case .dataPlot(let f):
+            var text = "\(name(f.y.node)) against \(name(f.x.node))"
+            if let fit = f.fit { text += ", fit \(name(fit.node))" }
+            return [context.line(text, theme.strong)]
+        default:
+            return []
+        }
+    }
+
+    /// The loss in big digits, when the theme is for a projector.
+    var bigLoss: String? {
+        guard theme.name == "projector", case .training(let f) = frame else { return nil }
+        return TensorText.number(f.loss, digits: 4, ascii: true)
+    }
+
+    private func name(_ node: Int) -> String {
+        guard let graph = frame.snapshot?.graph else { return "?" }
+        return context.state.layouts.names(graph, in: context.trace)[node]
+    }
+
+    // MARK: - Charts
+
+    /// Whether there is data to plot beside the loss.
+    var hasFit: Bool { scatter != nil }
+
+    /// Draws the loss chart and, when `showFit` and there is data, the fit beside or below it.
+    func renderCharts(in area: Rect, buffer: inout Buffer, showFit: Bool = true) {
+        guard !area.isEmpty else { return }
+        let fit = showFit ? scatter : nil
+        let loss = lossChart
+        switch (loss, fit) {
+        case let (loss?, fit?):
+            let sideBySide = area.width >= 100 || area.height < 16
+            let parts = sideBySide
+                ? Layout.horizontal([("a", .fill(weight: 1)), ("b", .fill(weight: 1))], spacing: 1).split(area)
+                : Layout.vertical([("a", .fill(weight: 1)), ("b", .fill(weight: 1))]).split(area)
+            buffer.render(loss, in: parts["a"])
+            buffer.render(fit, in: parts["b"])
+        case let (loss?, nil): buffer.render(loss, in: area)
+        case let (nil, fit?): buffer.render(fit, in: area)
+        default: break
+        }
+    }
+
+    private var lossChart: LineChart? {
+        let values: [Double], planned: Int?
+        switch frame {
+        case .training(let f): values = Array(f.losses); planned = f.iterations
+        case .lossPlot(let f): values = f.losses; planned = nil
+        default: return nil
+        }
+        var chart = LineChart(values: values, title: context.text("loss"), logScale: logScale, theme: theme, glyphs: context.glyphs)
+        if let planned, planned > 0 { chart.xRange = 0...Double(planned) }
+        return chart
+    }
+
+    /// Log scale when the loss of this step's run spans two decades or more (decided per step, so it never flips mid-run).
+    private var logScale: Bool {
+        let runs = context.state.playedStep?.frames.compactMap { frame -> [Double]? in
+            switch frame {
+            case .training(let f): return Array(f.losses)
+            case .lossPlot(let f): return f.losses
+            default: return nil
+            }
+        } ?? []
+        let positive = (runs.max { $0.count < $1.count } ?? []).filter { $0.isFinite && $0 > 0 }
+        guard let lo = positive.min(), let hi = positive.max() else { return false }
+        return hi / lo >= 100
+    }
+
+    private var scatter: ScatterChart? {
+        let x: Tensor, y: Tensor, fit: Tensor?, title: String
+        switch frame {
+        case .dataPlot(let f):
+            x = f.x.value; y = f.y.value; fit = f.fit?.value
+            title = name(f.y.node) + " / " + name(f.x.node)
+        case .training(let f):
+            guard let data = plottedData(graph: f.snapshot.graph), data.x < f.snapshot.values.count, data.y < f.snapshot.values.count,
+                  let xs = f.snapshot.values[data.x], let ys = f.snapshot.values[data.y] else { return nil }
+            x = xs; y = ys; fit = f.prediction?.value
+            title = name(data.y) + " / " + name(data.x)
+        default:
+            return nil
+        }
+        let points = zip(x.scalars, y.scalars).map { ChartPoint(x: $0, y: $1) }
+        let curve = fit.map { zip(x.scalars, $0.scalars).map { ChartPoint(x: $0, y: $1) }.sorted { $0.x < $1.x } } ?? []
+        return ScatterChart(points: points, fit: curve, title: context.text(title), theme: theme, glyphs: context.glyphs)
+    }
+
+    /// The x and y of the lesson's `@plot data` for this graph, so training frames can show the data.
+    private func plottedData(graph: Int) -> (x: Int, y: Int)? {
+        let trace = context.trace
+        guard trace.graphs.indices.contains(graph) else { return nil }
+        for played in trace.steps where played.graph == graph {
+            for directive in played.step.directives {
+                if case let .plotData(x, y, _) = directive.kind,
+                   let xn = trace.graphs[graph].node(named: x), let yn = trace.graphs[graph].node(named: y) {
+                    return (xn.id, yn.id)
+                }
+            }
+        }
+        return nil
+    }
+}

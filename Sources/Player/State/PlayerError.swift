@@ -1,0 +1,25 @@
+import Lessons
+
+/// Why a lesson cannot be opened or a place in it does not exist.
+public enum PlayerError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be read as UTF-8 text.
+    case unreadable(path: String)
+    /// The lesson has errors (what `backstep check` prints).
+    case lesson(LessonError)
+    /// The lesson has no steps to show.
+    case empty
+    /// A step number (from 1) outside the lesson.
+    case stepOutOfRange(Int, count: Int)
+    /// A frame number (from 1) outside its step.
+    case frameOutOfRange(Int, step: Int, count: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): return "\(path): cannot read the file as UTF-8 text"
+        case .lesson(let error): return error.description
+        case .empty: return "the lesson has no steps"
+        case let .stepOutOfRange(n, count): return "step \(n) is out of range; this lesson has steps 1...\(count)"
+        case let .frameOutOfRange(n, step, count): return "frame \(n) is out of range; step \(step) has frames 1...\(count)"
+        }
+    }
+}

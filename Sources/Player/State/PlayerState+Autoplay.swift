@@ -1,0 +1,91 @@
+import Lessons
+
+extension PlayerState {
+    /// Advances a running animation by one frame; the app calls it every
+    /// `tickInterval` milliseconds. At the end of what it plays the
+    /// animation stops (and says so with an `.autoplay(milliseconds: nil)` effect).
+    public mutating func tick() -> [PlayerEffect] {
+        guard let autoplay, !autoplay.isPaused else { return [] }
+        bumpRevision()
+        guard let next = nextFrame(in: autoplay.scope) else {
+            setAutoplay(nil)
+            return [.autoplay(milliseconds: nil)]
+        }
+        moveTo(step: step, frame: next)
+        var effects = moved()
+        if self.nextFrame(in: autoplay.scope) == nil {
+            setAutoplay(nil)
+            effects.append(.autoplay(milliseconds: nil))
+        }
+        return effects
+    }
+
+    /// The frame after the current one that `scope` plays, if any.
+    private func nextFrame(in scope: Autoplay.Scope) -> Int? {
+        guard let played = playedStep else { return nil }
+        let next = frame + 1
+        guard played.frames.indices.contains(next) else { return nil }
+        return Self.matches(played.frames[next], scope) ? next : nil
+    }
+
+    static func matches(_ frame: Frame, _ scope: Autoplay.Scope) -> Bool {
+        switch (scope, frame) {
+        case (.step, _), (.forward, .forward), (.backward, .backward): return true
+        default: return false
+        }
+    }
+
+    /// `f` / `b`: play the forward or backward frames of this step from their
+    /// start (or from here, when already inside them). A step without them
+    /// plays the next step that has them.
+    mutating func play(_ scope: Autoplay.Scope) -> [PlayerEffect] {
+        guard let target = firstFrame(of: scope) else {
+            setMessage(scope == .forward ? "no forward pass from here on" : "no backward pass from here on")
+            return [.bell]
+        }
+        var effects: [PlayerEffect] = []
+        if target.step != step || !(currentFrame.map { Self.matches($0, scope) } ?? false) {
+            moveTo(step: target.step, frame: target.frame)
+            effects = moved()
+        }
+        setAutoplay(Autoplay(scope: scope))
+        if nextFrameExists(scope) == false { setAutoplay(nil) }
+        return effects
+    }
+
+    private func nextFrameExists(_ scope: Autoplay.Scope) -> Bool { nextFrame(in: scope) != nil }
+
+    /// The first frame of `scope` in this step, else in a later step.
+    private func firstFrame(of scope: Autoplay.Scope) -> FrameRef? {
+        for s in step..<stepCount {
+            if let f = trace.steps[s].frames.firstIndex(where: { Self.matches($0, scope) }) { return FrameRef(step: s, frame: f) }
+        }
+        return nil
+    }
+
+    /// `a`: pause a running animation, resume a paused one, or play the rest of the step.
+    mutating func toggleAutoplay() -> [PlayerEffect] {
+        if var autoplay {
+            autoplay.isPaused.toggle()
+            setAutoplay(autoplay)
+            return []
+        }
+        var effects: [PlayerEffect] = []
+        // At the end of a step, `a` replays it from the start (a training run again).
+        if frame >= frameCount - 1, frameCount > 1 {
+            moveTo(step: step, frame: 0)
+            effects = moved()
+        }
+        guard frame + 1 < frameCount else { return effects + [.bell] }
+        setAutoplay(Autoplay(scope: .step))
+        return effects
+    }
+
+    mutating func pause() -> [PlayerEffect] {
+        if var autoplay {
+            autoplay.isPaused = true
+            setAutoplay(autoplay)
+        }
+        return []
+    }
+}

@@ -1,0 +1,159 @@
+import Lessons
+
+extension PlayerState {
+    // MARK: - Answers
+
+    mutating func handleAnswer(_ key: PlayerKey, _ typed: String) -> [PlayerEffect] {
+        guard case .ask(let ask)? = currentFrame else {
+            setInput(.none)
+            return []
+        }
+        switch key {
+        case .character(let c) where Self.answerCharacters.contains(c):
+            if typed.count < 24 { setInput(.answer(typed + String(c))) }
+        case .backspace:
+            setInput(.answer(String(typed.dropLast())))
+        case .escape:
+            setInput(.none)
+        case .enter:
+            setInput(.none)
+            var state = answers[place] ?? AnswerState()
+            guard let value = Self.number(typed) else {
+                state.notANumber = !typed.isEmpty
+                setAnswer(state, at: place)
+                return []
+            }
+            state.notANumber = false
+            state.attempts += 1
+            state.lastValue = value
+            state.lastWasRight = ask.accepts(value)
+            if state.lastWasRight { state.revealed = true }
+            setAnswer(state, at: place)
+        default:
+            // Moving away leaves the half-typed answer.
+            setInput(.none)
+            setMessage(nil)
+            return handleNavigation(key)
+        }
+        return []
+    }
+
+    static let answerCharacters = Set("0123456789.-−+eE")
+
+    /// A typed answer as a number: a real minus sign and a comma for a point are fine.
+    static func number(_ typed: String) -> Double? {
+        let cleaned = typed.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: ",", with: ".")
+            .trimmingCharacters(in: .whitespaces)
+        guard !cleaned.isEmpty, let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+
+    /// `v`: the teacher shows the answer of the question on screen.
+    mutating func reveal() -> [PlayerEffect] {
+        guard case .ask? = currentFrame else { return [.bell] }
+        var state = answers[place] ?? AnswerState()
+        state.revealed = true
+        setAnswer(state, at: place)
+        return []
+    }
+
+    // MARK: - Editing values
+
+    /// `e`: the fields of this step (its training options, the graph's inputs).
+    mutating func startEdit() -> [PlayerEffect] {
+        guard let text else {
+            setMessage("editing needs the lesson's file")
+            return [.bell]
+        }
+        let fields = EditField.fields(step: step, trace: trace, text: text, graph: graphOnScreen)
+        guard let first = fields.first else {
+            setMessage("nothing to edit here: no input values or training on this step")
+            return [.bell]
+        }
+        setAutoplay(nil)
+        setInput(.edit(EditSession(fields: fields, selected: 0, text: first.current)))
+        return []
+    }
+
+    mutating func handleEdit(_ key: PlayerKey, _ session: EditSession) -> [PlayerEffect] {
+        var session = session
+        switch key {
+        case .escape:
+            setInput(.none)
+        case .tab, .down:
+            session.selected = (session.selected + 1) % Swift.max(session.fields.count, 1)
+            session.text = session.field?.current ?? ""
+            setInput(.edit(session))
+        case .backTab, .up:
+            session.selected = (session.selected + session.fields.count - 1) % Swift.max(session.fields.count, 1)
+            session.text = session.field?.current ?? ""
+            setInput(.edit(session))
+        case .backspace:
+            session.text = String(session.text.dropLast())
+            setInput(.edit(session))
+        case .character(let c):
+            if session.text.count < 200 { session.text.append(c) }
+            setInput(.edit(session))
+        case .enter:
+            setInput(.none)
+            guard let field = session.field else { return [] }
+            return apply(session.text, to: field)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Writes `value` into the lesson and plays it again; on an error the lesson stays as it was.
+    private mutating func apply(_ value: String, to field: EditField) -> [PlayerEffect] {
+        let value = value.replacingOccurrences(of: "−", with: "-").trimmingCharacters(in: .whitespaces)
+        guard let text, !value.isEmpty else { return [] }
+        switch field.target {
+        case .learningRate:
+            guard let lr = Double(value), lr > 0, lr.isFinite else {
+                setMessage("lr must be a number greater than 0")
+                return [.bell]
+            }
+        case .iterations:
+            guard let n = Int(value), n >= 1 else {
+                setMessage("iters must be a whole number, at least 1")
+                return [.bell]
+            }
+        case .leaf: break
+        }
+        let edited = text.setting(field.target, to: value)
+        do {
+            let newTrace = try edited.trace()
+            replace(trace: newTrace, text: edited)
+            setMessage("\(field.label) = \(value): recomputed")
+            return moved()
+        } catch {
+            let first = error.diagnostics.first?.message ?? "the lesson does not run"
+            setMessage("\(field.label) = \(value) does not work: \(first)")
+            return [.bell]
+        }
+    }
+
+    /// `r`: the lesson's own values again.
+    mutating func resetValues() -> [PlayerEffect] {
+        guard let text, text.isEdited else {
+            clearAnswers()
+            setMessage("values are the lesson's own")
+            return []
+        }
+        let original = text.reset()
+        guard let newTrace = try? original.trace() else { return [.bell] }
+        replace(trace: newTrace, text: original)
+        setMessage("values reset to the lesson's own")
+        return moved()
+    }
+
+    /// The graph the screen shows now: the frame's, else the last one before it.
+    var graphOnScreen: Int? {
+        if let snapshot = currentFrame?.snapshot { return snapshot.graph }
+        for s in stride(from: step, through: 0, by: -1) {
+            if let g = trace.steps[s].graph { return g }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,192 @@
+import Lessons
+import Rendering
+
+extension PlayerState {
+    /// Changes the state for one key press and says what the app must do.
+    ///
+    /// Keys (also in the help overlay): → `l` space `n` PageDown next frame,
+    /// ← `h` Backspace `p` PageUp previous frame (past a step's end comes the
+    /// next step, and back); `]` `[` steps; `g` `G` (Home End) first and last
+    /// frame; digits then Enter jump to a step; `f` `b` play the forward or
+    /// backward pass; `a` plays the step or pauses and resumes (space pauses
+    /// too); `+` `-` speed; `e` edit a value; `r` reset values; on a question,
+    /// type a number and Enter to check it, `v` to reveal; `t` theme; `z`
+    /// detail; ↓ ↑ (`j` `k`) scroll the step's text; Tab the next panel on a small screen; `?` help (Esc or `?`
+    /// closes it); `q` or Ctrl-C quits.
+    public mutating func handle(_ key: PlayerKey) -> [PlayerEffect] {
+        bumpRevision()
+        let interval = tickInterval
+        var effects = dispatch(key)
+        // Whatever started, stopped or sped up the animation, the app hears of it once.
+        if tickInterval != interval { effects.append(.autoplay(milliseconds: tickInterval)) }
+        return effects
+    }
+
+    private mutating func dispatch(_ key: PlayerKey) -> [PlayerEffect] {
+        if key == .ctrlC { return [.quit] }
+        if overlay == .help {
+            switch key {
+            case .escape, .character("?"): setOverlay(.none)
+            case .character("q"): return [.quit]
+            default: break
+            }
+            return []
+        }
+        switch input {
+        case .none: break
+        case .stepNumber(let typed): return handleStepNumber(key, typed)
+        case .answer(let typed): return handleAnswer(key, typed)
+        case .edit(let session): return handleEdit(key, session)
+        }
+        setMessage(nil)
+        return handleNavigation(key)
+    }
+
+    /// Keys when nothing is being typed.
+    mutating func handleNavigation(_ key: PlayerKey) -> [PlayerEffect] {
+        switch key {
+        case .character(" ") where autoplay.map({ !$0.isPaused }) ?? false:
+            return pause()
+        case .right, .character("l"), .character(" "), .character("n"), .pageDown:
+            return stopping(nextFrame())
+        case .left, .character("h"), .backspace, .character("p"), .pageUp:
+            return stopping(previousFrame())
+        case .down, .character("j"):
+            scrollProse(by: 1)
+            return []
+        case .up, .character("k"):
+            scrollProse(by: -1)
+            return []
+        case .character("]"):
+            guard step + 1 < stepCount else { return stopping([.bell]) }
+            moveTo(step: step + 1, frame: 0)
+            return moved()
+        case .character("["):
+            guard step > 0 else { return stopping([.bell]) }
+            moveTo(step: step - 1, frame: 0)
+            return moved()
+        case .character("g"), .home:
+            moveTo(step: step, frame: 0)
+            return stopping(moved())
+        case .character("G"), .end:
+            moveTo(step: step, frame: frameCount - 1)
+            return stopping(moved())
+        case .character(let c) where c.isASCII && c.isNumber:
+            if case .ask? = currentFrame {
+                setInput(.answer(String(c)))
+            } else {
+                setInput(.stepNumber(String(c)))
+            }
+            return []
+        case .character("-") where isAskFrame, .character("−") where isAskFrame, .character(".") where isAskFrame:
+            setInput(.answer(key == .character(".") ? "0." : "-"))
+            return []
+        case .enter:
+            if case .ask? = currentFrame { setInput(.answer("")) }
+            return []
+        case .character("v"):
+            return reveal()
+        case .character("f"): return play(.forward)
+        case .character("b"): return play(.backward)
+        case .character("a"): return toggleAutoplay()
+        case .character("+"), .character("="):
+            setSpeed(speed + 1)
+            return []
+        case .character("-"), .character("_"):
+            setSpeed(speed - 1)
+            return []
+        case .character("e"): return startEdit()
+        case .character("r"): return resetValues()
+        case .character("t"):
+            theme = PlayerState.themes[((PlayerState.themes.firstIndex { $0.name == theme.name } ?? 0) + 1) % PlayerState.themes.count]
+            return []
+        case .character("z"):
+            detail = detail.next
+            return []
+        case .tab:
+            shiftPanel()
+            return []
+        case .character("?"):
+            setOverlay(.help)
+            return []
+        case .character("q"):
+            return [.quit]
+        case .escape:
+            return stopping([])
+        default:
+            return []
+        }
+    }
+
+    /// The themes `t` cycles through, in order.
+    public static let themes: [Theme] = [.default, .projector, .monochrome]
+
+    var isAskFrame: Bool {
+        if case .ask? = currentFrame { return true }
+        return false
+    }
+
+    // MARK: - Moving
+
+    /// One frame on; past the step's last frame, the next step's first.
+    @discardableResult
+    mutating func nextFrame() -> [PlayerEffect] {
+        if frame + 1 < frameCount {
+            moveTo(step: step, frame: frame + 1)
+        } else if step + 1 < stepCount {
+            moveTo(step: step + 1, frame: 0)
+        } else {
+            return [.bell]
+        }
+        return moved()
+    }
+
+    /// One frame back; before the step's first frame, the previous step's last.
+    mutating func previousFrame() -> [PlayerEffect] {
+        if frame > 0 {
+            moveTo(step: step, frame: frame - 1)
+        } else if step > 0 {
+            moveTo(step: step - 1, frame: frameCount(ofStep: step - 1) - 1)
+        } else {
+            return [.bell]
+        }
+        return moved()
+    }
+
+    func moved() -> [PlayerEffect] { [.moved(step: step, frame: frame)] }
+
+    /// `effects`, after stopping any animation (a manual move takes over from autoplay).
+    mutating func stopping(_ effects: [PlayerEffect]) -> [PlayerEffect] {
+        setAutoplay(nil)
+        return effects
+    }
+
+    // MARK: - Typing a step number
+
+    private mutating func handleStepNumber(_ key: PlayerKey, _ typed: String) -> [PlayerEffect] {
+        switch key {
+        case .character(let c) where c.isASCII && c.isNumber:
+            if typed.count < 6 { setInput(.stepNumber(typed + String(c))) }
+            return []
+        case .backspace:
+            setInput(typed.count > 1 ? .stepNumber(String(typed.dropLast())) : .none)
+            return []
+        case .escape:
+            setInput(.none)
+            return []
+        case .enter:
+            setInput(.none)
+            guard let n = Int(typed), (1...stepCount).contains(n) else {
+                setMessage("no step \(typed): this lesson has steps 1–\(stepCount)")
+                return [.bell]
+            }
+            moveTo(step: n - 1, frame: 0)
+            return stopping(moved())
+        default:
+            // Any other key drops the number and does its own job.
+            setInput(.none)
+            setMessage(nil)
+            return handleNavigation(key)
+        }
+    }
+}

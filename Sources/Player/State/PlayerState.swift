@@ -1,0 +1,163 @@
+import Foundation
+import Lessons
+import Rendering
+
+/// Everything the player shows, and how keys change it: the lesson, the
+/// place in it (step and frame), the look (theme, detail), and the modes
+/// (help, typing an answer, a step number or an edit, autoplay).
+///
+/// It is a value with no terminal in it: the app feeds it keys with
+/// `handle(_:)` and timer ticks with `tick()`, carries out the returned
+/// effects, and draws `Screen.render(self, …)`. Tests script it the same way.
+///
+/// ```swift
+/// var state = try PlayerState(path: "lessons/01-chain-rule.md")
+/// for key in PlayerKey.typing("5") + [.enter, .right] { _ = state.handle(key) }
+/// let buffer = Screen.render(state, width: 80, height: 24, glyphs: .unicode)
+/// ```
+public struct PlayerState {
+    /// The lesson as played (re-played after an edit).
+    public private(set) var trace: LessonTrace
+    /// The lesson's text, when known: edits need it.
+    public private(set) var text: LessonText?
+    /// Layouts of the graphs, kept across frames so stepping only restyles them.
+    let layouts: LayoutCache
+
+    /// The step on screen, from 0.
+    public private(set) var step = 0
+    /// The frame of that step, from 0.
+    public private(set) var frame = 0
+
+    public var theme: Theme = .default
+    public var detail: Detail = .values
+    public private(set) var overlay: PlayerOverlay = .none
+    public private(set) var input: InputMode = .none
+    /// Answers per `@ask` frame.
+    public private(set) var answers: [FrameRef: AnswerState] = [:]
+    /// The running or paused animation, if any.
+    public private(set) var autoplay: Autoplay?
+    /// The autoplay speed, an index into `Autoplay.speeds`.
+    public private(set) var speed = Autoplay.defaultSpeed
+    /// A one-line note for the student (an edit's result, a step that does not exist).
+    public private(set) var message: String?
+    /// Lines of the step's text scrolled past (↓ ↑, `j` `k`); the screen clamps it to the text.
+    public private(set) var proseScroll = 0
+    /// On a small screen, how many panels past the frame's own one `Tab` has moved.
+    public private(set) var panelShift = 0
+    /// Counts every key and tick handled, shown in the status line so tests can wait for a redraw.
+    public private(set) var revision = 0
+
+    /// A player at the start of `trace`.
+    /// - Parameter text: the lesson's text, so `e` can change values and replay it.
+    public init(trace: LessonTrace, text: LessonText? = nil) {
+        self.trace = trace
+        self.text = text
+        layouts = LayoutCache()
+    }
+
+    /// Loads, plays and opens the lesson at `path`.
+    /// - Throws: ``PlayerError`` when the file cannot be read, has errors or has no steps.
+    public init(path: String) throws(PlayerError) {
+        let text = try LessonText(path: path)
+        try self.init(text: text)
+    }
+
+    /// Plays and opens a lesson from its text.
+    /// - Throws: ``PlayerError`` when the lesson has errors or no steps.
+    public init(text: LessonText) throws(PlayerError) {
+        let trace: LessonTrace
+        do {
+            trace = try text.trace()
+        } catch {
+            throw .lesson(error)
+        }
+        guard !trace.steps.isEmpty else { throw .empty }
+        self.init(trace: trace, text: text)
+    }
+
+    // MARK: - Where we are
+
+    public var stepCount: Int { trace.steps.count }
+
+    /// Frames of step `s` (at least 1 for a step that exists).
+    public func frameCount(ofStep s: Int) -> Int {
+        trace.steps.indices.contains(s) ? Swift.max(trace.steps[s].frames.count, 1) : 0
+    }
+
+    public var frameCount: Int { frameCount(ofStep: step) }
+
+    /// The step on screen, if the lesson has any.
+    public var playedStep: PlayedStep? { trace.steps.indices.contains(step) ? trace.steps[step] : nil }
+
+    /// The frame on screen.
+    public var currentFrame: Frame? {
+        guard let played = playedStep, played.frames.indices.contains(frame) else { return nil }
+        return played.frames[frame]
+    }
+
+    public var place: FrameRef { FrameRef(step: step, frame: frame) }
+
+    /// The question on screen and where it stands, when the frame is an `@ask`.
+    public var currentAnswer: AnswerState? {
+        guard case .ask? = currentFrame else { return nil }
+        return answers[place] ?? AnswerState()
+    }
+
+    /// Milliseconds between autoplay ticks while playing; nil when not playing.
+    public var tickInterval: Int? {
+        guard let autoplay, !autoplay.isPaused else { return nil }
+        return Autoplay.speeds[speed]
+    }
+
+    /// Where a training step's run stands, when the step trains.
+    public var trainingRun: TrainingRun? {
+        guard let played = playedStep, played.frames.contains(where: { if case .training = $0 { return true } else { return false } })
+        else { return nil }
+        if let autoplay { return autoplay.isPaused ? .paused : .running }
+        if frame >= frameCount - 1 { return .done }
+        return frame == 0 ? .ready : .paused
+    }
+
+    /// Moves to frame `frame` of step `step` (both from 0).
+    /// - Throws: ``PlayerError`` naming the valid range (numbers from 1) when either is outside the lesson.
+    public mutating func go(step: Int, frame: Int = 0) throws(PlayerError) {
+        guard trace.steps.indices.contains(step) else { throw .stepOutOfRange(step + 1, count: stepCount) }
+        let count = frameCount(ofStep: step)
+        guard (0..<count).contains(frame) else { throw .frameOutOfRange(frame + 1, step: step + 1, count: count) }
+        moveTo(step: step, frame: frame)
+    }
+
+    /// Sets the place; leaving a step ends its animation and resets the small-screen panel.
+    mutating func moveTo(step newStep: Int, frame newFrame: Int) {
+        if newStep != step {
+            panelShift = 0
+            proseScroll = 0
+            autoplay = nil
+        }
+        step = newStep
+        frame = newFrame
+    }
+
+    mutating func setMessage(_ text: String?) { message = text }
+    mutating func setOverlay(_ o: PlayerOverlay) { overlay = o }
+    mutating func setInput(_ mode: InputMode) { input = mode }
+    mutating func setAutoplay(_ a: Autoplay?) { autoplay = a }
+    mutating func setSpeed(_ s: Int) { speed = Swift.min(Swift.max(s, 0), Autoplay.speeds.count - 1) }
+    mutating func setAnswer(_ a: AnswerState, at ref: FrameRef) { answers[ref] = a }
+    mutating func clearAnswers() { answers = [:] }
+    mutating func shiftPanel() { panelShift += 1 }
+    mutating func scrollProse(by lines: Int) { proseScroll = Swift.min(Swift.max(proseScroll + lines, 0), 500) }
+    mutating func bumpRevision() { revision &+= 1 }
+
+    /// Replaces the lesson after an edit or a reset, keeping the place as far as it still exists.
+    mutating func replace(trace newTrace: LessonTrace, text newText: LessonText?) {
+        trace = newTrace
+        text = newText
+        layouts.removeAll()
+        answers = [:]
+        autoplay = nil
+        let s = Swift.min(step, Swift.max(stepCount - 1, 0))
+        step = s
+        frame = Swift.min(frame, Swift.max(frameCount(ofStep: s) - 1, 0))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Lessons
+import Player
+import Testing
+
+/// `e` changes a value in the lesson's text and plays it again; `r` resets.
+@Suite struct EditTests {
+    static let lesson = """
+    ---
+    title: Edit me
+    ---
+
+    # Edit me
+
+    ## Graph
+
+    ```graph
+    x = -2   # the input
+    y = 5
+    f = x * y
+    ```
+
+    @forward
+
+    ## Back
+
+    @backward f
+
+    @ask "What is ∂f/∂x?" answer=x.grad
+    """
+
+    func state() throws -> PlayerState { try PlayerState(text: LessonText(file: "edit.md", text: Self.lesson)) }
+
+    @Test func editingAnInputRecomputesDownstream() throws {
+        var state = try state()
+        state.press([.character("]")])
+        #expect(state.screen().contains("▶ f = x × y = −2 × 5 = −10"))
+        state.press([.character("e")])
+        guard case .edit(let session) = state.input else { Issue.record("e should open the editor"); return }
+        #expect(session.fields.map(\.label) == ["x", "y"])
+        #expect(session.text == "-2")
+        #expect(state.screen().contains("new x = -2"))
+        state.press([.backspace, .backspace] + PlayerKey.typing("3") + [.enter])
+        #expect(state.input == .none)
+        #expect(state.message == "x = 3: recomputed")
+        #expect(state.text?.edited.contains("x = 3  # the input") == true)
+        #expect(state.screen().contains("▶ f = x × y = 3 × 5 = 15"))
+        #expect(state.screen().contains("[edited: r resets]"))
+        // The question's answer follows the edit: ∂f/∂x = y = 5.
+        state.press([.character("]"), .character("G")] + PlayerKey.typing("5") + [.enter])
+        #expect(state.currentAnswer?.lastWasRight == true)
+        state.press([.character("r")])
+        #expect(state.text?.isEdited == false)
+        #expect(state.message == "values reset to the lesson's own")
+    }
+
+    @Test func tabMovesBetweenFieldsAndEscapeCancels() throws {
+        var state = try state()
+        state.press([.character("]"), .character("e"), .tab])
+        guard case .edit(let session) = state.input else { Issue.record("editor closed"); return }
+        #expect(session.field?.label == "y" && session.text == "5")
+        state.press([.escape])
+        #expect(state.input == .none && state.text?.isEdited == false)
+    }
+
+    @Test func aBrokenValueKeepsTheLesson() throws {
+        var state = try state()
+        state.press([.character("]"), .character("e"), .backspace, .backspace] + PlayerKey.typing("[1, 2") + [.enter])
+        #expect(state.text?.isEdited == false)
+        #expect(state.message?.hasPrefix("x = [1, 2 does not work:") == true)
+    }
+
+    @Test func trainingOptionsAreEditable() throws {
+        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        state.press(PlayerKey.typing("7") + [.enter, .character("e")])
+        guard case .edit(let session) = state.input else { Issue.record("editor closed"); return }
+        #expect(session.fields.prefix(2).map(\.label) == ["lr", "iters"])
+        state.press([.tab] + Array(repeating: .backspace, count: 3) + PlayerKey.typing("20") + [.enter])
+        #expect(state.message == "iters = 20: recomputed")
+        #expect(state.frameCount == 3)
+        state.press([.character("G")])
+        #expect(state.screen().contains("iteration 20/20"))
+        state.press([.character("e"), .backspace, .backspace, .backspace] + PlayerKey.typing("abc") + [.enter])
+        #expect(state.message == "lr must be a number greater than 0")
+    }
+
+    @Test func nothingToEditSaysSo() throws {
+        var state = try state()
+        #expect(state.handle(.character("e")) == [.bell])
+        let noText = PlayerState(trace: state.trace)
+        var copy = noText
+        copy.press([.character("]")])
+        #expect(copy.handle(.character("e")) == [.bell])
+        #expect(copy.message == "editing needs the lesson's file")
+    }
+
+    @Test func lineSurgery() {
+        let text = LessonText(file: "a.md", text: "x = 1  # one\n@train loss lr=0.1 iters=100 every=10\n")
+        #expect(text.edited == text.original)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Lessons
+import Player
+import Rendering
+import Testing
+
+/// Every frame of the core lessons draws at any size without trapping, fills
+/// exactly the size asked for, and stays ASCII when the glyphs are ASCII.
+@Suite struct ScreenSizeTests {
+    static let sizes = [(1, 1), (2, 2), (20, 6), (40, 12), (59, 19), (60, 20), (79, 23), (80, 24), (120, 40), (160, 48), (300, 100)]
+
+    @Test(arguments: Repo.coreLessons)
+    func everyFrameAtEverySize(_ lesson: String) throws {
+        var state = try PlayerState(path: Repo.lesson(lesson))
+        for step in 0..<state.stepCount {
+            for frame in 0..<state.frameCount(ofStep: step) {
+                try state.go(step: step, frame: frame)
+                for (width, height) in Self.sizes {
+                    for ascii in [false, true] {
+                        let lines = Screen.render(state, width: width, height: height, glyphs: ascii ? .ascii : .unicode).lines()
+                        #expect(lines.count == height)
+                        #expect(lines.allSatisfy { displayWidth($0) == width }, "\(lesson) \(step + 1):\(frame + 1) at \(width)×\(height)")
+                        if ascii {
+                            #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) || lesson.hasPrefix("ko/") },
+                                    "\(lesson) \(step + 1):\(frame + 1) at \(width)×\(height)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Korean prose is not ASCII; ASCII output turns it into `?` but keeps every row ASCII.
+    @Test func koreanInASCIIOutputIsASCII() throws {
+        var state = try PlayerState(path: Repo.lesson("ko/01-chain-rule.md"))
+        try state.go(step: 4, frame: 1)
+        let buffer = Screen.render(state, width: 80, height: 24, glyphs: .ascii)
+        let lines = ScreenText.lines(buffer, colors: nil, ascii: true)
+        #expect(lines.count == 24)
+        #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    }
+
+    /// Overlays and modes draw at every size too.
+    @Test func overlaysAtEverySize() throws {
+        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        state.press(PlayerKey.typing("7") + [.enter, .character("e")])
+        var help = state
+        help.press([.escape, .character("?")])
+        for s in [state, help] {
+            for (width, height) in Self.sizes + [(3, 300), (300, 3)] {
+                let lines = Screen.render(s, width: width, height: height, glyphs: .unicode).lines()
+                #expect(lines.count == height && lines.allSatisfy { displayWidth($0) == width })
+            }
+        }
+    }
+
+    /// Sizes from a seeded generator, including extreme shapes.
+    @Test func randomSizes() throws {
+        var state = try PlayerState(path: Repo.lesson("05-two-layer-net.md"))
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<150 {
+            let step = next(state.stepCount)
+            try state.go(step: step, frame: next(state.frameCount(ofStep: step)))
+            let width = 1 + next(300), height = 1 + next(100)
+            let lines = Screen.render(state, width: width, height: height, glyphs: next(2) == 0 ? .ascii : .unicode).lines()
+            #expect(lines.count == height && lines.allSatisfy { displayWidth($0) == width })
+        }
+    }
+
+    /// The small-screen layout names what it hides and the size that shows everything.
+    @Test func smallScreenNamesWhatIsHidden() throws {
+        var state = try PlayerState(path: Repo.lesson("01-chain-rule.md"))
+        try state.go(step: 4, frame: 1)
+        let small = state.screen(60, 20)
+        #expect(small.contains("hidden: chain rule, text"))
+        #expect(small.contains("80×24 shows all"))
+        state.press([.tab])
+        #expect(state.screen(60, 20).contains("∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4"))
+        #expect(state.screen(60, 20).contains("hidden: graph, text"))
+        #expect(!state.screen(80, 24).contains("hidden:"))
+    }
+}
