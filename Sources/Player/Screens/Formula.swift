@@ -14,7 +14,7 @@ enum Formula {
     }
 
     /// A name as an operand: in parentheses when it is itself an expression.
-    static func operand(_ name: String) -> String { name.contains(" ") ? "(" + name + ")" : name }
+    static func operand(_ name: String) -> String { name.contains(" " as Character) ? "(" + name + ")" : name }
 
     /// A local derivative as the engine writes it (`∂y/∂a = b`) with the
     /// generic names replaced by the graph's: `y` the output, `x` or `a`, `b` the inputs.
@@ -29,7 +29,7 @@ enum Formula {
             guard !word.isEmpty else { return }
             if let name = map[word] {
                 // After ∂ the derivative notation wraps it; elsewhere an expression needs parentheses.
-                result += afterPartial && !name.contains(" ") ? name : operand(name)
+                result += afterPartial && !name.contains(" " as Character) ? name : operand(name)
             } else {
                 result += word
             }

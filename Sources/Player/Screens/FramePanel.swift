@@ -46,20 +46,26 @@ struct FramePanel {
         let continuation = "    = "
         var lines: [String] = []
         var current = ""
+        var used = 0
         for text in texts {
+            let w = TextWidth.columns(text)
             if current.isEmpty {
                 current = text
-            } else if displayWidth(current + " = " + text) <= width {
+                used = w
+            } else if used + 3 + w <= width {
                 current += " = " + text
+                used += 3 + w
             } else {
                 lines.append(current)
                 current = continuation + text
+                used = 6 + w
             }
             // A part that alone is too wide: break a product after its sign.
             let times = " " + context.times + " "
-            if displayWidth(current) > width, let range = current.range(of: times) {
+            if used > width, let range = current.range(of: times) {
                 lines.append(String(current[..<range.lowerBound]) + times.dropLast())
                 current = "      " + current[range.upperBound...]
+                used = TextWidth.columns(current)
             }
         }
         if !current.isEmpty { lines.append(current) }
@@ -121,7 +127,7 @@ struct FramePanel {
         var lines: [StyledLine] = []
         let head = mark + out + " = " + Formula.apply(b.label, args.map(Formula.operand))
         let upstream = "upstream " + context.derivative(loss, out) + " = " + context.value(b.upstream)
-        if displayWidth(context.text(head + "   " + upstream)) <= width {
+        if TextWidth.columns(context.text(head + "   " + upstream)) <= width {
             lines.append(context.line(head + "   " + upstream, theme.backwardFocus))
         } else {
             lines.append(context.line(head, theme.backwardFocus))
@@ -155,7 +161,7 @@ struct FramePanel {
             if input.accumulated, let previous = input.previous {
                 let sum = context.value(previous) + " + " + context.factor(input.gradient) + " = " + context.value(input.total)
                 let head = "    \(name).grad += \(context.value(input.gradient)):"
-                if displayWidth(context.text(head + "  " + sum)) <= width {
+                if TextWidth.columns(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
                 } else {
                     lines.append(context.line(head, theme.value))
@@ -169,7 +175,8 @@ struct FramePanel {
     // MARK: - Questions and checks
 
     private func ask(_ a: AskFrame) -> [StyledLine] {
-        var lines = [context.line("? " + a.question.text, theme.question)]
+        var lines = Wrap.lines([Span(context.text(a.question.text), style: theme.question)], width: Swift.max(width, 10),
+                               firstPrefix: Span("? ", style: theme.question), indent: 2)
         let state = context.state.currentAnswer ?? AnswerState()
         if case .answer(let typed) = context.state.input {
             lines.append(context.line("answer: " + typed + (context.ascii ? "_" : "▏") + "   Enter checks, Esc leaves", theme.strong))
@@ -182,7 +189,9 @@ struct FramePanel {
             if state.lastWasRight {
                 lines.append(context.line("right: " + context.number(a.answer), theme.answer))
             } else {
-                lines.append(context.line("not quite: " + context.number(value) + (a.question.hint.map { " · hint: " + $0 } ?? ""), theme.error))
+                lines += Wrap.lines([Span(context.text(context.number(value) + (a.question.hint.map { " · hint: " + $0 } ?? "")),
+                                          style: theme.error)], width: Swift.max(width, 10),
+                                    firstPrefix: Span("not quite: ", style: theme.error), indent: 2)
             }
         }
         if state.revealed, !(state.lastWasRight && state.lastValue != nil) {

@@ -150,18 +150,24 @@ struct GraphPanel {
                         let lines = NodeText.variable(name: names[node.id], node: node, value: value, grad: grad, detail: detail,
                                                       level: level, ascii: context.ascii, mark: "▶")
                         rows = Swift.max(rows, lines.count)
-                        for line in lines { widest = Swift.max(widest, displayWidth(context.text(line.text))) }
+                        for line in lines { widest = Swift.max(widest, TextWidth.columns(context.text(line.text))) }
                     }
                     measure(nil, nil)
+                    // Snapshots share values between frames: measure each distinct pair once.
+                    var seen: [(Tensor?, Tensor?)] = []
                     for s in snapshots {
-                        measure(node.id < s.values.count ? s.values[node.id] : nil, node.id < s.grads.count ? s.grads[node.id] : nil)
+                        let v = node.id < s.values.count ? s.values[node.id] : nil
+                        let g = node.id < s.grads.count ? s.grads[node.id] : nil
+                        if seen.contains(where: { $0.0 == v && $0.1 == g }) { continue }
+                        seen.append((v, g))
+                        measure(v, g)
                     }
                     reserved[node.id] = rows
                     try? model.addNode(id: node.id, lines: [context.text(names[node.id])], kind: .variable,
                                        minContentWidth: widest, minContentHeight: rows)
                 } else {
                     let label = context.text(node.label)
-                    try? model.addNode(id: node.id, lines: [label], kind: .function, minContentWidth: displayWidth(label) + 2)
+                    try? model.addNode(id: node.id, lines: [label], kind: .function, minContentWidth: TextWidth.columns(label) + 2)
                 }
             }
             for edge in graph.edges {

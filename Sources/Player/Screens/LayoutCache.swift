@@ -17,6 +17,16 @@ final class LayoutCache {
 
     private var drawings: [Key: GraphDrawing] = [:]
     private var names: [Int: NodeNames] = [:]
+    private var panelRows: [[Int]: Int] = [:]
+
+    /// Rows the frame panel of `step` needs at `width` (its widest frame), computed once.
+    func panelRows(step: Int, width: Int, make: () -> Int) -> Int {
+        if let cached = panelRows[[step, width]] { return cached }
+        if panelRows.count >= 256 { panelRows.removeAll() }
+        let made = make()
+        panelRows[[step, width]] = made
+        return made
+    }
 
     func drawing(_ key: Key, make: () -> GraphDrawing?) -> GraphDrawing? {
         if let cached = drawings[key] { return cached }
@@ -37,6 +47,7 @@ final class LayoutCache {
     func removeAll() {
         drawings.removeAll()
         names.removeAll()
+        panelRows.removeAll()
     }
 }
 

@@ -29,7 +29,7 @@ struct NodeNames {
         let function = graph.nodes[creator]
         let args = function.inputs.map { id -> String in
             let n = self[id]
-            return n.contains(" ") ? "(" + n + ")" : n
+            return n.contains(" " as Character) ? "(" + n + ")" : n
         }
         switch (function.label, args.count) {
         case ("+", 2), ("−", 2), ("×", 2), ("÷", 2): return "\(args[0]) \(function.label) \(args[1])"

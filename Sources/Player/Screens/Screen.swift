@@ -64,7 +64,8 @@ public enum Screen {
         } else if let snapshot = c.snapshot {
             // The text gives up columns (down to a readable width) when the graph needs them.
             var proseWidth = c.prose.isEmpty ? 0 : side
-            let natural = GraphPanel.naturalSize(context, graph: snapshot.graph)
+            // Only a screen that shares its width with text needs the graph's least width.
+            let natural = proseWidth > 0 ? GraphPanel.naturalSize(context, graph: snapshot.graph) : nil
             if proseWidth > 0, let natural {
                 let least = body.width >= 120 ? 36 : 24
                 proseWidth = Swift.max(least, Swift.min(side, body.width - natural.width - 2))

@@ -55,7 +55,7 @@ struct ScreenContext {
 
     /// `∂f/∂x` (or `df/dx`), with a name that has spaces in parentheses.
     func derivative(_ of: String, _ by: String) -> String {
-        func wrap(_ s: String) -> String { s.contains(" ") ? "(" + s + ")" : s }
+        func wrap(_ s: String) -> String { s.contains(" " as Character) ? "(" + s + ")" : s }
         return partial + wrap(text(of)) + "/" + partial + wrap(text(by))
     }
 

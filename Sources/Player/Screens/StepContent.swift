@@ -32,13 +32,16 @@ struct StepContent {
     /// the panel (and the graph above it) keeps its size while stepping.
     func panelRows(width: Int) -> Int {
         guard let played = context.state.playedStep else { return 0 }
-        var rows = 0
-        for f in played.frames {
-            var n = FramePanel(context: context, frame: f, width: width).lines.count
-            if case .ask = f { n = Swift.max(n, 4) }
-            rows = Swift.max(rows, n)
+        return context.state.layouts.panelRows(step: context.state.step, width: width) {
+            var rows = 0
+            for f in played.frames {
+                var n = FramePanel(context: context, frame: f, width: width).lines.count
+                // A question's panel grows as it is answered (feedback, a hint, the answer): reserve the rows.
+                if case .ask(let a) = f { n += 2 + (a.question.hint.map { TextWidth.columns($0) / Swift.max(width, 10) + 1 } ?? 0) }
+                rows = Swift.max(rows, n)
+            }
+            return rows
         }
-        return rows
     }
 
     /// The panels a small screen can switch between.

@@ -14,11 +14,21 @@ public enum TensorText {
         } else if v == v.rounded(), abs(v) < 1e7 {
             text = String(Int64(v))
         } else {
-            text = String(format: "%.\(Swift.max(1, Swift.min(digits, 17)))g", v)
+            text = formatG(v, digits: Swift.max(1, Swift.min(digits, 17)))
         }
         if text == "-0" { text = "0" }
         if !ascii, text.hasPrefix("-") { text = "−" + text.dropFirst() }
         return text
+    }
+
+    /// C's `%.<digits>g` (Foundation's `String(format:)` costs ten times more, and screens format thousands).
+    private static func formatG(_ v: Double, digits: Int) -> String {
+        var buffer = [CChar](repeating: 0, count: 40)
+        let written = withVaList([v]) { args in
+            buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, 40, "%.\(digits)g", args) }
+        }
+        guard written > 0 else { return String(v) }
+        return String(decoding: buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// One line: a number for a scalar, the elements of a small tensor in

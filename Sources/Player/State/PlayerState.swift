@@ -21,7 +21,7 @@ public struct PlayerState {
     /// The lesson's text, when known: edits need it.
     public private(set) var text: LessonText?
     /// Layouts of the graphs, kept across frames so stepping only restyles them.
-    let layouts: LayoutCache
+    private(set) var layouts: LayoutCache
 
     /// The step on screen, from 0.
     public private(set) var step = 0
@@ -146,6 +146,8 @@ public struct PlayerState {
     mutating func setAnswer(_ a: AnswerState, at ref: FrameRef) { answers[ref] = a }
     mutating func clearAnswers() { answers = [:] }
     mutating func shiftPanel() { panelShift += 1 }
+    /// A fresh, empty layout cache (for measuring the layout's cost).
+    mutating func resetLayouts() { layouts = LayoutCache() }
     mutating func scrollProse(by lines: Int) { proseScroll = Swift.min(Swift.max(proseScroll + lines, 0), 500) }
     mutating func bumpRevision() { revision &+= 1 }
 
