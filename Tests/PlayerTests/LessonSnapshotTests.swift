@@ -9,33 +9,24 @@ import Testing
 /// variant under `__Snapshots__/`, each step at its last frame (what the step
 /// leaves on screen). Re-record with `BACKSTEP_RECORD_SNAPSHOTS=1 swift test`.
 @Suite struct LessonSnapshotTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let lesson: String
-        let width: Int, height: Int, ascii: Bool
-        var name: String {
-            "Lesson-" + lesson.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".md", with: "")
+    static let variants = [(80, 24, false), (80, 24, true), (160, 48, false), (160, 48, true)]
+
+    /// One case per lesson (it is played once), four golden files each.
+    @Test(arguments: Repo.coreLessons)
+    func everyStepMatchesItsGolden(_ lesson: String) throws {
+        var state = try PlayerState(path: Repo.lesson(lesson))
+        for (width, height, ascii) in Self.variants {
+            var text = ""
+            for step in 0..<state.stepCount {
+                let last = state.frameCount(ofStep: step) - 1
+                try state.go(step: step, frame: last)
+                text += "=== step \(step + 1), frame \(last + 1) ===\n"
+                text += screenText(Screen.render(state, width: width, height: height, glyphs: ascii ? .ascii : .unicode)) + "\n"
+            }
+            let name = "Lesson-" + lesson.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".md", with: "")
                 + "-\(width)x\(height)" + (ascii ? "-ascii" : "")
+            assertSnapshot(text, named: name)
         }
-        var testDescription: String { name }
-    }
-
-    static let cases = Repo.coreLessons.flatMap { lesson in
-        [(80, 24, false), (80, 24, true), (160, 48, false), (160, 48, true)].map {
-            Case(lesson: lesson, width: $0.0, height: $0.1, ascii: $0.2)
-        }
-    }
-
-    @Test(arguments: cases)
-    func everyStepMatchesItsGolden(_ c: Case) throws {
-        var state = try PlayerState(path: Repo.lesson(c.lesson))
-        var text = ""
-        for step in 0..<state.stepCount {
-            let last = state.frameCount(ofStep: step) - 1
-            try state.go(step: step, frame: last)
-            text += "=== step \(step + 1), frame \(last + 1) ===\n"
-            text += screenText(Screen.render(state, width: c.width, height: c.height, glyphs: c.ascii ? .ascii : .unicode)) + "\n"
-        }
-        assertSnapshot(text, named: c.name)
     }
 
     /// The frames a lesson is about, frame by frame: the chain rule's backward pass and

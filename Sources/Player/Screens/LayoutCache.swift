@@ -20,11 +20,12 @@ final class LayoutCache {
     private var panelRows: [[Int]: Int] = [:]
 
     /// Rows the frame panel of `step` needs at `width` (its widest frame), computed once.
-    func panelRows(step: Int, width: Int, make: () -> Int) -> Int {
-        if let cached = panelRows[[step, width]] { return cached }
+    func panelRows(step: Int, width: Int, ascii: Bool, make: () -> Int) -> Int {
+        let key = [step, width, ascii ? 1 : 0]
+        if let cached = panelRows[key] { return cached }
         if panelRows.count >= 256 { panelRows.removeAll() }
         let made = make()
-        panelRows[[step, width]] = made
+        panelRows[key] = made
         return made
     }
 

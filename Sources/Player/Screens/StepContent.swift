@@ -32,7 +32,7 @@ struct StepContent {
     /// the panel (and the graph above it) keeps its size while stepping.
     func panelRows(width: Int) -> Int {
         guard let played = context.state.playedStep else { return 0 }
-        return context.state.layouts.panelRows(step: context.state.step, width: width) {
+        return context.state.layouts.panelRows(step: context.state.step, width: width, ascii: context.ascii) {
             var rows = 0
             for f in played.frames {
                 var n = FramePanel(context: context, frame: f, width: width).lines.count
