@@ -47,6 +47,8 @@ public enum Screen {
         let context = c.context
         let side = body.width >= 120 ? Swift.min(body.width * 2 / 5, 72) : body.width / 3
         if let frame = c.frame, c.isTraining {
+            // The numbers column needs room for `iteration 100/100  loss 0.0823` and the params.
+            let side = Swift.max(side, Swift.min(34, body.width / 2))
             let parts = Layout.horizontal([("main", .fill(weight: 1)), ("side", .fixed(side))]).split(body)
             let panel = TrainingPanel(context: context, frame: frame)
             var main = parts["main"]
@@ -97,7 +99,7 @@ public enum Screen {
     /// The numbers of a training frame in a box; returns the rows it took.
     private static func trainingStats(_ panel: TrainingPanel, in area: Rect, _ buffer: inout Buffer) -> Int {
         let context = panel.context
-        let lines = panel.statsLines
+        let lines = panel.statsLines(width: area.width - 4)
         var bigSize: BigDigits.Size?
         if let big = panel.bigLoss {
             bigSize = BigDigits.width(of: big, size: .large) <= area.width - 4 ? .large : .small
@@ -161,7 +163,7 @@ public enum Screen {
             guard let frame = c.frame else { return }
             if c.isTraining {
                 let panel = TrainingPanel(context: context, frame: frame)
-                let lines = panel.statsLines.prefix(Swift.max(area.height / 3, 1))
+                let lines = panel.statsLines(width: area.width).prefix(Swift.max(area.height / 3, 1))
                 for (i, line) in lines.enumerated() { buffer.setLine(line, x: area.x, y: area.y + i, maxWidth: area.width) }
                 let chartArea = Rect(x: area.x, y: area.y + lines.count, width: area.width, height: area.height - lines.count)
                 panel.renderCharts(in: chartArea, buffer: &buffer, showFit: chartArea.height >= 12 || chartArea.width >= 100)

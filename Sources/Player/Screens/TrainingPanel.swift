@@ -20,18 +20,22 @@ struct TrainingPanel {
 
     // MARK: - Numbers
 
-    /// `iteration 30/100  loss 0.0823` and the run's state; then the params.
-    var statsLines: [StyledLine] {
+    /// `iteration 30/100  loss 0.0823` (on two lines when `width` is too narrow)
+    /// and the run's state; then the params.
+    func statsLines(width: Int) -> [StyledLine] {
         switch frame {
         case .training(let f):
-            var lines = [context.line("iteration \(f.iteration)/\(f.iterations)  loss \(context.number(f.loss))", theme.strong)]
+            let iteration = "iteration \(f.iteration)/\(f.iterations)", loss = "loss \(context.number(f.loss))"
+            var lines = TextWidth.columns(iteration + "  " + loss) <= width
+                ? [context.line(iteration + "  " + loss, theme.strong)]
+                : [context.line(iteration, theme.strong), context.line(loss, theme.strong)]
             switch f.status {
             case .running:
                 let run = context.state.trainingRun
                 let note: String
                 switch run {
-                case .running?: note = "running (a pauses, + - speed)"
-                case .ready?: note = "ready: a runs the training"
+                case .running?: note = "running: a pauses"
+                case .ready?: note = "ready: a runs it"
                 case .paused? where context.state.autoplay != nil: note = "paused: a resumes"
                 default: note = "a runs on from here"
                 }
