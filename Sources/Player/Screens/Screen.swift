@@ -48,7 +48,7 @@ public enum Screen {
         let side = body.width >= 120 ? Swift.min(body.width * 2 / 5, 72) : body.width / 3
         if let frame = c.frame, c.isTraining {
             // The numbers column needs room for `iteration 100/100  loss 0.0823` and the params.
-            let side = Swift.max(side, Swift.min(34, body.width / 2))
+            let side = Swift.max(side, Swift.min(body.width >= 100 ? 40 : 34, body.width / 2))
             let parts = Layout.horizontal([("main", .fill(weight: 1)), ("side", .fixed(side))]).split(body)
             let panel = TrainingPanel(context: context, frame: frame)
             var main = parts["main"]
