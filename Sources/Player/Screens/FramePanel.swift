@@ -8,6 +8,8 @@ import Rendering
 struct FramePanel {
     let context: ScreenContext
     let frame: Frame?
+    /// The frame's position in its step (to find where its backward pass started).
+    let index: Int
     /// Columns available, for breaking long equations.
     let width: Int
 
@@ -110,7 +112,7 @@ struct FramePanel {
     /// The variable backward started from: the output of the first backward frame of this run.
     private func target(of b: BackwardFrame) -> Int {
         guard let played = context.state.playedStep else { return b.output }
-        var i = context.state.frame
+        var i = Swift.min(index, played.frames.count - 1)
         while i >= 0 {
             if case .backward(let earlier) = played.frames[i], earlier.index == 0 { return earlier.output }
             i -= 1

@@ -126,7 +126,7 @@ public enum Screen {
     /// The frame's panel (forward, chain rule, question, check) in a titled box.
     private static func framePanel(_ c: StepContent, in area: Rect, _ buffer: inout Buffer) {
         let context = c.context
-        let panel = FramePanel(context: context, frame: c.frame, width: area.width - 4)
+        let panel = FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width - 4)
         buffer.render(Block(title: panel.title.map(context.text), border: .rounded, borderStyle: context.theme.border,
                             glyphs: context.glyphs), in: area)
         let inner = area.inner(1).inner(horizontal: 1, vertical: 0)

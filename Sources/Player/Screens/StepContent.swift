@@ -34,8 +34,8 @@ struct StepContent {
         guard let played = context.state.playedStep else { return 0 }
         return context.state.layouts.panelRows(step: context.state.step, width: width, ascii: context.ascii) {
             var rows = 0
-            for f in played.frames {
-                var n = FramePanel(context: context, frame: f, width: width).lines.count
+            for (i, f) in played.frames.enumerated() {
+                var n = FramePanel(context: context, frame: f, index: i, width: width).lines.count
                 // A question's panel grows as it is answered (feedback, a hint, the answer): reserve the rows.
                 if case .ask(let a) = f { n += 2 + (a.question.hint.map { TextWidth.columns($0) / Swift.max(width, 10) + 1 } ?? 0) }
                 rows = Swift.max(rows, n)
@@ -48,7 +48,7 @@ struct StepContent {
     var compactPanels: [Panel] {
         var panels: [Panel] = []
         if snapshot != nil, !isTraining { panels.append(.graph) }
-        if isTraining || !FramePanel(context: context, frame: frame, width: 80).lines.isEmpty { panels.append(.frame) }
+        if isTraining || !FramePanel(context: context, frame: frame, index: context.state.frame, width: 80).lines.isEmpty { panels.append(.frame) }
         if !prose.isEmpty { panels.append(.prose) }
         if panels.isEmpty, snapshot != nil { panels.append(.graph) }
         return panels
