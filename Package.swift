@@ -44,7 +44,7 @@ let package = Package(
         // MARK: - Benchmarks (release build prints one JSON line per workload)
         .executableTarget(
             name: "backstep-bench",
-            dependencies: ["Autodiff"],
+            dependencies: ["Autodiff", "Lessons", "Player", "Rendering"],
             path: "Benchmarks/Sources"
         ),
 

@@ -42,6 +42,7 @@ do {
     if wanted("W4") { try benchmarkW4() }
     if wanted("W5") { try benchmarkW5() }
     try benchmarkTraining(wanted)
+    try benchmarkPlayer(wanted)
 } catch {
     print("{\"error\": \"\(error)\"}")
     exit(1)

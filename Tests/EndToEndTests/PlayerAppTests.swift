@@ -20,11 +20,11 @@ struct PlayerAppTests {
         try tmux.waitFor(text: "step 5/")
         try tmux.sendKeys("Right")
         let screen = try tmux.waitFor(text: "frame 2/2").joined(separator: "\n")
-        #expect(screen.contains("∂L/∂x = −4 × 1 = −4"))
-        #expect(screen.contains("g 3"))
+        #expect(screen.contains("∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4"))
+        #expect(screen.contains("grad 3"))
         try tmux.sendKeys("Left")
         let back = try tmux.waitFor(text: "frame 1/2").joined(separator: "\n")
-        #expect(back.contains("∂L/∂z = 1 × −3") || back.contains("∂L/∂q = 1 × −4 = −4"))
+        #expect(back.contains("∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4"))
         try tmux.sendKeys("q")
         #expect(try tmux.waitForExit() == 0)
     }
@@ -70,7 +70,7 @@ struct PlayerAppTests {
         try tmux.sendKeys("]")
         try tmux.waitFor(text: "step 2/")
         try tmux.resize(width: 60, height: 20)
-        try tmux.waitFor(text: "notes hidden")
+        try tmux.waitFor(text: "80×24 shows all")
         try tmux.resize(width: 200, height: 60)
         try tmux.sendKeys("Right")
         try tmux.waitUntil("a wide screen") { lines in lines.contains { $0.contains("step 1/") || $0.contains("step 2/") } }
