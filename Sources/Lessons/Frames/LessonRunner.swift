@@ -25,6 +25,8 @@ final class LessonRunner {
     private(set) var sessions: [GraphSession] = []
     private(set) var played: [PlayedStep] = []
     var currentSession: GraphSession?
+    /// Called after each step is played, so a player can show the first steps while later ones train.
+    var onStep: ((LessonRunner) -> Void)?
     /// `fit=` names of `@plot data` per graph, so training frames carry the prediction.
     private var fitNames: [Int: String] = [:]
 
@@ -57,6 +59,7 @@ final class LessonRunner {
             }
             if frames.isEmpty { frames = [.still(currentSession.map { $0.snapshot() })] }
             played.append(PlayedStep(step: step, graph: currentSession?.block.index, frames: frames))
+            onStep?(self)
         }
     }
 

@@ -24,16 +24,39 @@ public struct LessonTrace: Sendable {
     public let steps: [PlayedStep]
 
     /// Plays `lesson`.
+    /// - Parameters:
+    ///   - shouldStop: asked every training iteration; true ends training early (the run is then `.stopped`).
+    ///   - onStep: called after each step with the lesson played so far (``isComplete`` false
+    ///     until the last), while no error has been found; a player shows the first steps from
+    ///     it while later steps still train. Called on the thread that plays.
     /// - Throws: ``LessonError`` with every error the graphs and directives raise.
-    public init(lesson: Lesson, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false }) throws(LessonError) {
+    public init(lesson: Lesson, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false },
+                onStep: ((LessonTrace) -> Void)? = nil) throws(LessonError) {
         let runner = LessonRunner(lesson: lesson, source: lesson.sourceFile, limits: limits, mode: .play,
                                   shouldStop: shouldStop)
+        if let onStep {
+            // Graph structures do not change once built, so each is made once.
+            var structures: [GraphStructure] = []
+            runner.onStep = { runner in
+                guard runner.diagnostics.isEmpty else { return }
+                structures += runner.sessions[structures.count...].map { $0.structure() }
+                onStep(LessonTrace(lesson: lesson, graphs: structures, steps: runner.played))
+            }
+        }
         runner.run()
         guard runner.diagnostics.isEmpty else { throw LessonError(runner.diagnostics.sortedForPrinting()) }
-        self.lesson = lesson
-        graphs = runner.sessions.map { $0.structure() }
-        steps = runner.played
+        self.init(lesson: lesson, graphs: runner.sessions.map { $0.structure() }, steps: runner.played)
     }
+
+    private init(lesson: Lesson, graphs: [GraphStructure], steps: [PlayedStep]) {
+        self.lesson = lesson
+        self.graphs = graphs
+        self.steps = steps
+    }
+
+    /// Whether every step of the lesson has been played (false only for the partial
+    /// traces `onStep` hands out).
+    public var isComplete: Bool { steps.count == lesson.steps.count }
 
     /// Loads and plays the lesson at `path`.
     /// - Throws: ``LessonError`` with every error, from parsing or from running.

@@ -66,10 +66,12 @@ public struct LessonText: Equatable, Sendable {
     }
 
     /// Parses and plays the edited text.
+    /// - Parameters: `shouldStop` and `onStep` as in `LessonTrace`.
     /// - Throws: ``LessonError`` naming what the edit broke.
-    public func trace() throws(LessonError) -> LessonTrace {
+    public func trace(shouldStop: @escaping () -> Bool = { false },
+                      onStep: ((LessonTrace) -> Void)? = nil) throws(LessonError) -> LessonTrace {
         let lesson = try LessonLoader.parse(text: edited, file: file)
-        return try LessonTrace(lesson: lesson)
+        return try LessonTrace(lesson: lesson, shouldStop: shouldStop, onStep: onStep)
     }
 
     /// What `name = …` on `line` assigns, as written (comment left out).

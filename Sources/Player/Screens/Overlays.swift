@@ -13,10 +13,26 @@ enum Overlays {
         - **e**: edit an input or the training's lr and iters (Tab: next field, Enter: recompute); **r**: reset values
         - **t**: theme (default, projector, monochrome); **z**: detail (values, gradients, shapes)
         - **Tab**: next panel on a small screen
+        - **R**: reload the lesson file after changing it; **Esc**: stop a training being computed
         - **? Esc**: close this help; **q Ctrl-C**: quit
         """
         let prose = Prose(context.text(text), theme: context.theme, glyphs: context.glyphs)
         let overlay = Overlay(prose: prose, title: context.text("keys"), maxWidth: 76, in: buffer.area,
+                              style: context.theme.border, glyphs: context.glyphs)
+        buffer.render(overlay, in: buffer.area)
+    }
+
+    /// Reopening a lesson: the place it was left, and the two answers.
+    static func resume(_ ref: FrameRef, _ context: ScreenContext, buffer: inout Buffer) {
+        let steps = context.trace.lesson.steps
+        let title = steps.indices.contains(ref.step) ? steps[ref.step].title : ""
+        let text = """
+        You were at **step \(ref.step + 1)** (\(title)), frame \(ref.frame + 1).
+
+        **Enter** resumes there · **Esc** starts from the beginning
+        """
+        let prose = Prose(context.text(text), theme: context.theme, glyphs: context.glyphs)
+        let overlay = Overlay(prose: prose, title: context.text("resume?"), maxWidth: 60, in: buffer.area,
                               style: context.theme.border, glyphs: context.glyphs)
         buffer.render(overlay, in: buffer.area)
     }

@@ -38,6 +38,7 @@ public enum Screen {
         default: break
         }
         if state.overlay == .help { Overlays.help(context, buffer: &buffer) }
+        if case .resume(let ref) = state.overlay { Overlays.resume(ref, context, buffer: &buffer) }
         return buffer
     }
 

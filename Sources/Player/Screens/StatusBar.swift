@@ -16,14 +16,17 @@ enum StatusBar {
     static func status(_ context: ScreenContext, row: Int, width: Int, buffer: inout Buffer) {
         let state = context.state
         let dot = " " + context.glyphs.middleDot + " "
-        var left = "step \(state.step + 1)/\(state.stepCount)" + dot + "frame \(state.frame + 1)/\(state.frameCount)" + dot + "#\(state.revision)"
+        var left = "step \(state.step + 1)/\(state.totalSteps)" + dot + "frame \(state.frame + 1)/\(state.frameCount)" + dot + "#\(state.revision)"
         switch state.input {
         case .stepNumber(let typed): left += dot + "go to step " + typed + "_"
         case .answer: left += dot + "answering"
         case .edit: left += dot + "editing"
         case .none:
-            if let autoplay = state.autoplay {
-                left += dot + (autoplay.isPaused ? "paused (a resumes)" : "\(context.glyphs.forwardMark) playing, \(Autoplay.speeds[state.speed]) ms")
+            if let playing = state.playing {
+                let progress = state.playProgress > 0 ? " (\(state.playProgress) iterations)" : ""
+                left += dot + playing.activity + progress + context.glyphs.ellipsis + " Esc stops"
+            } else if let autoplay = state.autoplay {
+                left += dot + (autoplay.isPaused ? "paused (a resumes)" : "\(context.glyphs.forwardMark) playing, \(state.tickInterval ?? 0) ms")
             }
         }
         let arrows = context.ascii ? "<- ->" : "← →"

@@ -23,6 +23,8 @@ public struct Autoplay: Equatable, Sendable {
     /// Delays between frames, slowest first (milliseconds); `+` and `-` move along it.
     /// The fastest is 20 frames a second, as training needs.
     public static let speeds = [2000, 1200, 800, 500, 300, 150, 50]
+    /// Delays between training frames, slowest first: the default is 20 frames a second.
+    public static let trainingSpeeds = [400, 200, 100, 50, 30, 20, 10]
     /// The speed a new player starts at (an index into `speeds`).
     public static let defaultSpeed = 3
 }

@@ -13,4 +13,9 @@ public enum PlayerEffect: Equatable, Sendable {
     /// The key did nothing here (the end of the lesson, a step that does not
     /// exist): the app may flash or beep.
     case bell
+    /// Play this lesson text (an edit, a reset, a reload) away from the screen
+    /// and hand the result to `PlayerState.finishPlay(_:)`.
+    case play(PlayRequest)
+    /// Stop the training of the play under way (Esc); it then finishes with what it has.
+    case stopPlay
 }

@@ -20,6 +20,8 @@ public enum PlayerOverlay: Equatable, Sendable {
     case none
     /// The keys (`?`).
     case help
+    /// Reopening a lesson: resume at this place (Enter) or start again (Esc)?
+    case resume(FrameRef)
 }
 
 /// What typed characters go to.

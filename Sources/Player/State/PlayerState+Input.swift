@@ -65,6 +65,10 @@ extension PlayerState {
             setMessage("editing needs the lesson's file")
             return [.bell]
         }
+        if let playing {
+            setMessage("still \(playing.activity); Esc stops its training")
+            return [.bell]
+        }
         let fields = EditField.fields(step: step, trace: trace, text: text, graph: graphOnScreen)
         guard let first = fields.first else {
             setMessage("nothing to edit here: no input values or training on this step")
@@ -121,17 +125,7 @@ extension PlayerState {
             }
         case .leaf: break
         }
-        let edited = text.setting(field.target, to: value)
-        do {
-            let newTrace = try edited.trace()
-            replace(trace: newTrace, text: edited)
-            setMessage("\(field.label) = \(value): recomputed")
-            return moved()
-        } catch {
-            let first = error.diagnostics.first?.message ?? "the lesson does not run"
-            setMessage("\(field.label) = \(value) does not work: \(first)")
-            return [.bell]
-        }
+        return startPlay(PlayRequest(text: text.setting(field.target, to: value), purpose: .edit(label: field.label, value: value)))
     }
 
     /// `r`: the lesson's own values again.
@@ -141,11 +135,7 @@ extension PlayerState {
             setMessage("values are the lesson's own")
             return []
         }
-        let original = text.reset()
-        guard let newTrace = try? original.trace() else { return [.bell] }
-        replace(trace: newTrace, text: original)
-        setMessage("values reset to the lesson's own")
-        return moved()
+        return startPlay(PlayRequest(text: text.reset(), purpose: .reset))
     }
 
     /// The graph the screen shows now: the frame's, else the last one before it.

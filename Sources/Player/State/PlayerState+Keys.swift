@@ -11,8 +11,8 @@ extension PlayerState {
     /// backward pass; `a` plays the step or pauses and resumes (space pauses
     /// too); `+` `-` speed; `e` edit a value; `r` reset values; on a question,
     /// type a number and Enter to check it, `v` to reveal; `t` theme; `z`
-    /// detail; ↓ ↑ (`j` `k`) scroll the step's text; Tab the next panel on a small screen; `?` help (Esc or `?`
-    /// closes it); `q` or Ctrl-C quits.
+    /// detail; ↓ ↑ (`j` `k`) scroll the step's text; Tab the next panel on a small screen; `R` reloads the
+    /// file; Esc stops a training being played; `?` help (Esc or `?` closes it); `q` or Ctrl-C quits.
     public mutating func handle(_ key: PlayerKey) -> [PlayerEffect] {
         bumpRevision()
         let interval = tickInterval
@@ -24,6 +24,7 @@ extension PlayerState {
 
     private mutating func dispatch(_ key: PlayerKey) -> [PlayerEffect] {
         if key == .ctrlC { return [.quit] }
+        if case .resume(let ref) = overlay { return handleResume(key, ref) }
         if overlay == .help {
             switch key {
             case .escape, .character("?"): setOverlay(.none)
@@ -58,6 +59,7 @@ extension PlayerState {
             scrollProse(by: -1)
             return []
         case .character("]"):
+            if step + 1 == stepCount, step + 1 < totalSteps { return notPlayedYet() }
             guard step + 1 < stepCount else { return stopping([.bell]) }
             moveTo(step: step + 1, frame: 0)
             return moved()
@@ -97,6 +99,7 @@ extension PlayerState {
             return []
         case .character("e"): return startEdit()
         case .character("r"): return resetValues()
+        case .character("R"): return reload()
         case .character("t"):
             theme = PlayerState.themes[((PlayerState.themes.firstIndex { $0.name == theme.name } ?? 0) + 1) % PlayerState.themes.count]
             return []
@@ -112,7 +115,7 @@ extension PlayerState {
         case .character("q"):
             return [.quit]
         case .escape:
-            return stopping([])
+            return stopping(stopPlay())
         default:
             return []
         }
@@ -135,6 +138,8 @@ extension PlayerState {
             moveTo(step: step, frame: frame + 1)
         } else if step + 1 < stepCount {
             moveTo(step: step + 1, frame: 0)
+        } else if step + 1 < totalSteps {
+            return notPlayedYet()
         } else {
             return [.bell]
         }
@@ -176,12 +181,11 @@ extension PlayerState {
             return []
         case .enter:
             setInput(.none)
-            guard let n = Int(typed), (1...stepCount).contains(n) else {
-                setMessage("no step \(typed): this lesson has steps 1–\(stepCount)")
+            guard let n = Int(typed), (1...totalSteps).contains(n) else {
+                setMessage("no step \(typed): this lesson has steps 1–\(totalSteps)")
                 return [.bell]
             }
-            moveTo(step: n - 1, frame: 0)
-            return stopping(moved())
+            return goOrWait(FrameRef(step: n - 1, frame: 0))
         default:
             // Any other key drops the number and does its own job.
             setInput(.none)

@@ -46,6 +46,14 @@ public struct PlayerState {
     public private(set) var panelShift = 0
     /// Counts every key and tick handled, shown in the status line so tests can wait for a redraw.
     public private(set) var revision = 0
+    /// The play under way (opening, an edit, a reset, a reload), until ``finishPlay(_:)``.
+    public private(set) var playing: PlayRequest?
+    /// Training iterations the play under way has run, for the status line.
+    public private(set) var playProgress = 0
+    /// Whether Esc asked the play under way to stop its training early.
+    public private(set) var playStopRequested = false
+    /// A place asked for (a resume, a step number) whose step is still being played.
+    public private(set) var waitingFor: FrameRef?
 
     /// A player at the start of `trace`.
     /// - Parameter text: the lesson's text, so `e` can change values and replay it.
@@ -77,7 +85,11 @@ public struct PlayerState {
 
     // MARK: - Where we are
 
+    /// Steps played so far: all of them, except while a lesson is still opening.
     public var stepCount: Int { trace.steps.count }
+
+    /// Steps in the lesson, played or not.
+    public var totalSteps: Int { trace.lesson.steps.count }
 
     /// Frames of step `s` (at least 1 for a step that exists).
     public func frameCount(ofStep s: Int) -> Int {
@@ -106,7 +118,8 @@ public struct PlayerState {
     /// Milliseconds between autoplay ticks while playing; nil when not playing.
     public var tickInterval: Int? {
         guard let autoplay, !autoplay.isPaused else { return nil }
-        return Autoplay.speeds[speed]
+        // Training frames are samples of a run: they play as a live chart, 20 frames a second at the default speed.
+        return (trainingRun != nil ? Autoplay.trainingSpeeds : Autoplay.speeds)[speed]
     }
 
     /// Where a training step's run stands, when the step trains.
@@ -150,6 +163,19 @@ public struct PlayerState {
     mutating func resetLayouts() { layouts = LayoutCache() }
     mutating func scrollProse(by lines: Int) { proseScroll = Swift.min(Swift.max(proseScroll + lines, 0), 500) }
     mutating func bumpRevision() { revision &+= 1 }
+    mutating func setPlaying(_ request: PlayRequest?) {
+        playing = request
+        playProgress = 0
+        playStopRequested = false
+    }
+    mutating func markPlayStopRequested() { playStopRequested = true }
+    mutating func setWaitingFor(_ ref: FrameRef?) { waitingFor = ref }
+    /// Takes a longer played-so-far trace of the same lesson: the graphs and steps already
+    /// shown do not change, so the layouts, answers and place stay.
+    mutating func extend(trace longer: LessonTrace) { trace = longer }
+
+    /// Notes how far the play under way has trained (the app reads it off ``BackgroundPlay``).
+    public mutating func notePlayProgress(iterations: Int) { playProgress = iterations }
 
     /// Replaces the lesson after an edit or a reset, keeping the place as far as it still exists.
     mutating func replace(trace newTrace: LessonTrace, text newText: LessonText?) {

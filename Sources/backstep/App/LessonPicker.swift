@@ -32,6 +32,9 @@ struct LessonPicker {
         self.title = title
     }
 
+    /// Highlights entry `index` (clamped to the list).
+    mutating func select(_ index: Int) { selected = Swift.min(Swift.max(index, 0), Swift.max(entries.count - 1, 0)) }
+
     /// Moves the highlight or chooses a lesson.
     mutating func handle(_ key: Key) -> Choice {
         switch key {

@@ -59,7 +59,13 @@ extension PlayerState {
     /// Presses every key in order; returns every effect.
     @discardableResult
     mutating func press(_ keys: [PlayerKey]) -> [PlayerEffect] {
-        keys.flatMap { handle($0) }
+        keys.flatMap { key in
+            // Plays (edits, resets, reloads) run here and now, as the app runs them in the background.
+            handle(key).flatMap { effect -> [PlayerEffect] in
+                guard case .play(let request) = effect else { return [effect] }
+                return [effect] + finishPlay(request.run())
+            }
+        }
     }
 
     /// The screen as plain text.
