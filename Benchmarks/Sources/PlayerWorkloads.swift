@@ -41,13 +41,27 @@ func benchmarkRender() throws {
            extra: ["size": "\"200x60\"", "cached_per_iter_us": "\(cached / Double(repeats) * 1e6)"])
 }
 
-/// Opening a lesson: what happens between the command and its first screen.
+/// Opening a lesson as the app does: read it, play it until its first step is
+/// ready, draw that; later steps (training) go on playing behind the first
+/// screen, so they are timed separately (`full_play_ms`).
 func benchmarkOpen(_ path: String) throws {
-    let seconds = try best(repeats: 5) {
-        let state = try PlayerState(path: path)
-        _ = Screen.render(state, width: 100, height: 30, glyphs: .unicode).lines()
+    var firstScreen = Double.infinity, full = Double.infinity
+    // The first run warms up; the fastest of the next five is reported.
+    for run in 0..<6 {
+        let start = now()
+        let request = PlayRequest(text: try LessonText(path: path), purpose: .open)
+        var shown: Double?
+        _ = try request.run(onStep: { partial in
+            guard shown == nil else { return }
+            _ = Screen.render(PlayerState(opening: partial, request: request), width: 100, height: 30, glyphs: .unicode).lines()
+            shown = now() - start
+        }).get()
+        guard run > 0 else { continue }
+        full = Swift.min(full, now() - start)
+        firstScreen = Swift.min(firstScreen, shown ?? .infinity)
     }
-    report("A1", seconds: seconds, iterations: 1, extra: ["lesson": "\"\(relative(path))\""])
+    report("A1", seconds: firstScreen, iterations: 1,
+           extra: ["lesson": "\"\(relative(path))\"", "full_play_ms": "\(full * 1e3)"])
 }
 
 /// Every frame of the lesson by → then back by ←, each key drawn; the mean and the slowest.

@@ -57,6 +57,100 @@ struct PlayerAppTests {
         #expect(try tmux.waitForExit() == 0)
     }
 
+    @Test func editingAValueRecomputesWhatFollows() throws {
+        let tmux = try start([Binary.file("lessons/01-chain-rule.md")])
+        try tmux.waitFor(text: "step 1/")
+        try tmux.type("5")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: "step 5/")
+        try tmux.sendKeys("G")
+        try tmux.waitFor(text: "∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4")
+        // x is the first field; −2 becomes 3, so q = 8 and f = −32, while ∂f/∂x stays z = −4 and ∂f/∂z becomes q = 8.
+        try tmux.sendKeys("e")
+        try tmux.waitFor(text: "new x = -2")
+        try tmux.sendKeys("BSpace", "BSpace")
+        try tmux.type("3")
+        try tmux.sendKeys("Enter")
+        let screen = try tmux.waitFor(text: "x = 3: recomputed").joined(separator: "\n")
+        #expect(screen.contains("[edited: r resets]"))
+        #expect(screen.contains("−32"))
+        try tmux.sendKeys("r")
+        try tmux.waitFor(text: "values reset to the lesson's own")
+        try tmux.sendKeys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
+    @Test func trainingPlaysByItselfAndStops() throws {
+        let tmux = try start([Binary.file("lessons/04-linear-regression.md")])
+        try tmux.waitFor(text: "step 1/")
+        try tmux.type("7")
+        try tmux.sendKeys("Enter")
+        let first = try loss(in: tmux.waitFor(text: "iteration 0/100"))
+        try tmux.sendKeys("a")
+        // No more keys: the run plays to its end at 20 frames a second, then autoplay stops.
+        let screen = try tmux.waitUntil("the run to end") { lines in
+            lines.contains { $0.contains("iteration 100/100") } && !(lines.last?.contains("playing") ?? true)
+        }
+        #expect(try loss(in: screen) < first)
+        try tmux.sendKeys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
+    @Test func reopeningOffersToResume() throws {
+        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-e2e-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let lesson = Binary.file("lessons/02-sigmoid-neuron.md")
+        let first = try TmuxSession([bin, lesson], width: 100, height: 30, environment: ["XDG_STATE_HOME": state])
+        try first.waitFor(text: "step 1/")
+        try first.sendKeys("]", "]", "Right")
+        try first.waitFor(text: "step 3/")
+        try first.sendKeys("q")
+        #expect(try first.waitForExit() == 0)
+        let frame = try #require(FileManager.default.contents(atPath: state + "/backstep/progress.json"))
+        #expect(String(decoding: frame, as: UTF8.self).contains("\"step\""))
+
+        let again = try TmuxSession([bin, lesson], width: 100, height: 30, environment: ["XDG_STATE_HOME": state])
+        try again.waitFor(text: "resume?")
+        try again.waitFor(text: "You were at step 3")
+        try again.sendKeys("Enter")
+        try again.waitFor(text: "step 3/")
+        try again.sendKeys("q")
+        #expect(try again.waitForExit() == 0)
+
+        let fresh = try TmuxSession([bin, lesson], width: 100, height: 30, environment: ["XDG_STATE_HOME": state])
+        try fresh.waitFor(text: "resume?")
+        try fresh.sendKeys("Escape")
+        try fresh.waitUntil("the prompt to close") { lines in !lines.contains { $0.contains("resume?") } }
+        #expect(try fresh.capture().last?.contains("step 1/") == true)
+        try fresh.sendKeys("q")
+        #expect(try fresh.waitForExit() == 0)
+    }
+
+    @Test func reloadShowsAnEditedFileAndKeepsTheLastGoodOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-reload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("lesson.md")
+        let lesson = "# Reload\n\n## Sum\n\n```graph\na = 2\nb = 3\nc = a + b\n```\n\n@forward\n"
+        try lesson.write(to: file, atomically: true, encoding: .utf8)
+        let tmux = try start([file.path])
+        try tmux.waitFor(text: "step 1/")
+        try tmux.sendKeys("]", "G")
+        try tmux.waitFor(text: "c = a + b = 2 + 3 = 5")
+        try lesson.replacingOccurrences(of: "a = 2", with: "a = 40").write(to: file, atomically: true, encoding: .utf8)
+        try tmux.sendKeys("R")
+        try tmux.waitFor(text: "reloaded")
+        try tmux.waitFor(text: "c = a + b = 40 + 3 = 43")
+        try lesson.replacingOccurrences(of: "a = 2", with: "a = (40").write(to: file, atomically: true, encoding: .utf8)
+        try tmux.sendKeys("R")
+        let kept = try tmux.waitFor(text: "not reloaded").joined(separator: "\n")
+        #expect(kept.contains("line 6"))
+        #expect(kept.contains("40 + 3 = 43"))
+        try tmux.sendKeys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     /// The number after "loss " on the training line.
     func loss(in screen: [String]) throws -> Double {
         let line = try #require(screen.first { $0.contains("iteration") })
@@ -73,7 +167,10 @@ struct PlayerAppTests {
         try tmux.waitFor(text: "80×24 shows all")
         try tmux.resize(width: 200, height: 60)
         try tmux.sendKeys("Right")
-        try tmux.waitUntil("a wide screen") { lines in lines.contains { $0.contains("step 1/") || $0.contains("step 2/") } }
+        // Step 2 has one frame, so → opens step 3, laid out across all 200 columns.
+        try tmux.waitUntil("step 3 on a wide screen") { lines in
+            lines.last?.contains("step 3/") == true && lines.contains { $0.count > 150 }
+        }
         try tmux.kill(signal: SIGTERM)
         #expect(try tmux.waitForExit() == 128 + Int(SIGTERM))
     }

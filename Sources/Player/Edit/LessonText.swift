@@ -55,8 +55,10 @@ public struct LessonText: Equatable, Sendable {
             case let .iterations(line):
                 guard lines.indices.contains(line - 1) else { continue }
                 var text = Self.settingOption("iters", to: value, in: lines[line - 1])
-                // `every` larger than the iterations is an error; give it the default instead.
-                if let iterations = Int(value), let every = Self.option("every", in: text).flatMap(Int.init), every > iterations {
+                // `every` larger than the iterations is an error, and so is one that makes more
+                // frames than the limit: give such an `every` the default (about ten frames) instead.
+                if let iterations = Int(value), iterations > 0, let every = Self.option("every", in: text).flatMap(Int.init),
+                   every > iterations || iterations / Swift.max(every, 1) >= Limits.standard.trainingFrames {
                     text = Self.settingOption("every", to: String(Swift.max(1, (iterations + 9) / 10)), in: text)
                 }
                 lines[line - 1] = text

@@ -21,6 +21,9 @@ struct Render: ParsableCommand {
     @Option(help: "Screen size as WIDTHxHEIGHT.")
     var size: String = "80x24"
 
+    @Flag(help: "Print every frame of the lesson in order, each after a line '=== step S frame F'.")
+    var all = false
+
     @Flag(help: "Print nothing outside ASCII.")
     var ascii = false
 
@@ -54,14 +57,24 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write(Data("error: frame \(frame) is out of range; step \(step) has frames 1...\(frames)\n".utf8))
             throw ExitCode(1)
         }
-        var options = LessonScreen.Options()
-        options.theme = chosenTheme
-        options.glyphs = ascii ? .ascii : .unicode
-        let buffer = LessonScreen(trace: trace).render(step: step - 1, frame: frame - 1, width: parts[0], height: parts[1], options: options)
+        var state = PlayerState(trace: trace)
+        state.theme = chosenTheme
+        let places = all
+            ? trace.steps.indices.flatMap { s in (0..<state.frameCount(ofStep: s)).map { (s, $0) } }
+            : [(step - 1, frame - 1)]
+        for (s, f) in places {
+            // Both are in range: checked above, or enumerated from the trace.
+            guard (try? state.go(step: s, frame: f)) != nil else { continue }
+            if all { print("=== step \(s + 1) frame \(f + 1)") }
+            print(text(of: Screen.render(state, width: parts[0], height: parts[1], glyphs: ascii ? .ascii : .unicode)))
+        }
+    }
+
+    private func text(of buffer: Buffer) -> String {
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let useColor = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) == 1 && !noColor)
         var lines = useColor ? buffer.ansiLines(colors: .ansi256) : buffer.lines()
         if ascii { lines = lines.map { String($0.unicodeScalars.map { $0.isASCII ? Character($0) : "?" }) } }
-        print(lines.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
     }
 }

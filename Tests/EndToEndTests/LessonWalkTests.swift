@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Every frame of every core lesson, English and Korean, walked forward and
+/// back in the real app, each screen compared with what `backstep render`
+/// prints for it: the values, gradients and chain-rule arithmetic the student
+/// sees are the ones the lesson computes, and the app loses nothing on the way.
+@Suite(.serialized, .enabled(if: Binary.tmuxAvailable, "tmux is not installed"))
+struct LessonWalkTests {
+    static let lessons = ["01-chain-rule.md", "02-sigmoid-neuron.md", "03-broadcasting.md", "04-linear-regression.md",
+                          "05-two-layer-net.md"].flatMap { ["lessons/" + $0, "lessons/ko/" + $0] }
+    static let width = 100, height = 30
+
+    /// `backstep render --all`: each frame's screen by "step S frame F", in lesson order.
+    func expectedScreens(_ lesson: String) throws -> [(place: String, lines: [String])] {
+        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bin)
+        process.arguments = ["render", Binary.file(lesson), "--all", "--size", "\(Self.width)x\(Self.height)", "--color", "never"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        var screens: [(place: String, lines: [String])] = []
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix("=== ") {
+                screens.append((String(line.dropFirst(4)), []))
+            } else if !screens.isEmpty {
+                screens[screens.count - 1].lines.append(line)
+            }
+        }
+        return screens
+    }
+
+    /// Rows above the status line, without trailing spaces (tmux drops them).
+    func body(_ lines: [String]) -> [String] {
+        lines.prefix(Self.height - 1).map { line in
+            var l = line
+            while l.last == " " { l.removeLast() }
+            return l
+        }
+    }
+
+    @Test(arguments: lessons)
+    func everyFrameForwardAndBack(_ lesson: String) throws {
+        let screens = try expectedScreens(lesson)
+        try #require(screens.count > 3)
+        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-walk-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let tmux = try TmuxSession([bin, Binary.file(lesson)], width: Self.width, height: Self.height,
+                                   environment: ["XDG_STATE_HOME": state])
+        // Training steps play in the background; walk once the whole lesson is ready.
+        try tmux.waitUntil("the lesson to finish playing", timeout: 60) { lines in
+            lines.last.map { $0.contains("step 1/") && !$0.contains("playing the lesson") } ?? false
+        }
+        func check(_ index: Int) throws {
+            let expected = body(screens[index].lines)
+            do {
+                try tmux.waitUntil("\(screens[index].place) as render prints it", timeout: 10) { body($0) == expected }
+            } catch {
+                let shown = body(try tmux.capture())
+                let row = zip(shown, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? Swift.min(shown.count, expected.count)
+                Issue.record("\(lesson) \(screens[index].place), first differing row \(row):\nshown:    \(row < shown.count ? shown[row] : "")\nexpected: \(row < expected.count ? expected[row] : "")")
+                throw error
+            }
+        }
+        for index in screens.indices {
+            try check(index)
+            if index + 1 < screens.count { try tmux.sendKeys("Right") }
+        }
+        for index in screens.indices.reversed().dropFirst() {
+            try tmux.sendKeys("Left")
+            try check(index)
+        }
+        try tmux.sendKeys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+}
