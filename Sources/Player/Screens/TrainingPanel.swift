@@ -25,7 +25,10 @@ struct TrainingPanel {
     func statsLines(width: Int) -> [StyledLine] {
         switch frame {
         case .training(let f):
-            let iteration = "iteration \(f.iteration)/\(f.iterations)", loss = "loss \(context.number(f.loss))"
+            // After a divergence the last frame holds the params of the iteration that diverged (no update followed it).
+            var shown = f.iteration
+            if case .diverged(let i) = f.status { shown = Swift.min(shown, i) }
+            let iteration = "iteration \(shown)/\(f.iterations)", loss = "loss \(context.number(f.loss))"
             var lines = TextWidth.columns(iteration + "  " + loss) <= width
                 ? [context.line(iteration + "  " + loss, theme.strong)]
                 : [context.line(iteration, theme.strong), context.line(loss, theme.strong)]
@@ -41,7 +44,9 @@ struct TrainingPanel {
                 }
                 lines.append(context.line(note, theme.secondary))
             case .finished: lines.append(context.line("finished", theme.answer))
-            case .diverged(let i): lines.append(context.line("diverged at iteration \(i): the loss is not a number", theme.error))
+            case .diverged(let i):
+                let lossThen = f.losses.indices.contains(i) ? f.losses[i] : f.loss
+                lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
             case .stopped(let i): lines.append(context.line("stopped at iteration \(i)", theme.secondary))
             }
             for p in f.parameters {
@@ -50,14 +55,48 @@ struct TrainingPanel {
             return lines
         case .lossPlot(let f):
             let last = f.losses.last.map(context.number) ?? "?"
-            return [context.line("\(f.lossName): \(f.losses.count) iterations, last \(last)", theme.strong)]
+            var lines = [context.line("\(f.lossName): \(f.losses.count) iterations, last \(last)", theme.strong)]
+            if case .diverged(let i) = f.status {
+                let lossThen = f.losses.indices.contains(i) ? f.losses[i] : (f.losses.last ?? .nan)
+                lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
+            }
+            return lines
         case .dataPlot(let f):
             var text = "\(name(f.y.node)) against \(name(f.x.node))"
             if let fit = f.fit { text += ", fit \(name(fit.node))" }
-            return [context.line(text, theme.strong)]
+            var lines = [context.line(text, theme.strong)]
+            if let fit = f.fit, let note = offChartNote(fit: fit, data: f.y.value) {
+                lines += wrapped(note, width: width, style: theme.error)
+            }
+            return lines
         default:
             return []
         }
+    }
+
+    /// What a diverged run says: where, what the loss became, and that the lesson goes on.
+    private func divergedNote(iteration: Int, loss: Double) -> String {
+        let what = loss.isNaN ? "NaN (not a number)" : context.number(loss)
+        return "diverged at iteration \(iteration): the loss became \(what), so training stopped."
+            + " A smaller lr may converge; \(context.arrow) goes on."
+    }
+
+    /// A note when the fitted values cannot be drawn with the data: some are NaN or
+    /// infinite, or they lie far outside the data's range (after a run that diverged).
+    private func offChartNote(fit: NodeValue, data: Tensor) -> String? {
+        let values = fit.value.scalars
+        let bad = values.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
+        if bad > 0 { return "fit \(name(fit.node)): \(bad) of \(values.count) values are NaN/Inf" }
+        let finite = data.scalars.filter(\.isFinite)
+        guard let lo = finite.min(), let hi = finite.max(), let fitLo = values.min(), let fitHi = values.max() else { return nil }
+        let span = Swift.max(hi - lo, 1)
+        guard fitLo < lo - 10 * span || fitHi > hi + 10 * span else { return nil }
+        return "fit \(name(fit.node)) is off the chart: \(context.number(fitLo)) to \(context.number(fitHi))"
+    }
+
+    /// `text` in lines of at most `width` columns (at least one line).
+    private func wrapped(_ text: String, width: Int, style: Style) -> [StyledLine] {
+        Wrap.lines([Span(context.text(text), style: style)], width: Swift.max(width, 1))
     }
 
     /// The loss in big digits, when the theme is for a projector.
