@@ -10,9 +10,39 @@ struct PlayerAppTests {
         return try TmuxSession([bin] + args, width: width, height: height, environment: ["XDG_STATE_HOME": state])
     }
 
+    /// `backstep args` under a shell that reports, once it ends, its exit status and whether the tty is sane.
+    func startReporting(_ args: [String], width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-e2e-\(UUID().uuidString)").path
+        let script = """
+            "$0" "$@"; s=$?; \
+            if stty -a | tr ' ' '\\n' | grep -qx -e -echo -e -icanon; then t=raw; else t=sane; fi; \
+            echo "AFTER status=$s tty=$t"; read _
+            """
+        return try TmuxSession(["sh", "-c", script, bin] + args, width: width, height: height,
+                               environment: ["XDG_STATE_HOME": state])
+    }
+
+    /// After `backstep` ended under ``startReporting(_:width:height:)``: its status, a sane tty,
+    /// the normal screen (not the alternate one) and a visible cursor.
+    func expectRestored(_ tmux: TmuxSession, status: Int) throws {
+        let screen = try tmux.waitFor(text: "AFTER status=")
+        #expect(screen.contains { $0.hasPrefix("AFTER status=\(status) tty=sane") }, "\(screen)")
+        #expect(!screen.contains { $0.contains("step ") }, "the player's screen is still up: \(screen)")
+        let modes = try tmux.run(["display-message", "-p", "-t", "0", "#{alternate_on} #{cursor_flag}"])
+        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1", "alternate screen, cursor: \(modes)")
+    }
+
+    /// The pid of the program the reporting shell runs.
+    func childPid(_ tmux: TmuxSession) throws -> Int32 {
+        let shell = try tmux.pid
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+    }
+
     @Test(arguments: ["lessons/01-chain-rule.md", "lessons/ko/01-chain-rule.md"])
     func chainRuleForwardAndBackward(_ lesson: String) throws {
-        let tmux = try start([Binary.file(lesson)])
+        let tmux = try startReporting([Binary.file(lesson)])
         try tmux.waitFor(text: "step 1/")
         // Jump to the backward step (5), then walk its frames: x and y get −4, z gets 3.
         try tmux.type("5")
@@ -26,7 +56,7 @@ struct PlayerAppTests {
         let back = try tmux.waitFor(text: "frame 1/2").joined(separator: "\n")
         #expect(back.contains("∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4"))
         try tmux.sendKeys("q")
-        #expect(try tmux.waitForExit() == 0)
+        try expectRestored(tmux, status: 0)
     }
 
     @Test func answersAQuestion() throws {
@@ -159,7 +189,7 @@ struct PlayerAppTests {
     }
 
     @Test func resizeKeepsWorkingAndSIGTERMRestores() throws {
-        let tmux = try start([Binary.file("lessons/02-sigmoid-neuron.md")])
+        let tmux = try startReporting([Binary.file("lessons/02-sigmoid-neuron.md")])
         try tmux.waitFor(text: "step 1/")
         try tmux.sendKeys("]")
         try tmux.waitFor(text: "step 2/")
@@ -171,8 +201,20 @@ struct PlayerAppTests {
         try tmux.waitUntil("step 3 on a wide screen") { lines in
             lines.last?.contains("step 3/") == true && lines.contains { $0.count > 150 }
         }
-        try tmux.kill(signal: SIGTERM)
-        #expect(try tmux.waitForExit() == 128 + Int(SIGTERM))
+        #expect(kill(try childPid(tmux), SIGTERM) == 0)
+        try expectRestored(tmux, status: 128 + Int(SIGTERM))
+    }
+
+    @Test func aPlainLocaleGetsASCII() throws {
+        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
+        let tmux = try TmuxSession([bin, Binary.file("lessons/01-chain-rule.md")], width: 100, height: 30,
+                                   environment: ["LANG": "C", "LC_ALL": "C", "XDG_STATE_HOME": "/nonexistent/backstep-e2e"])
+        try tmux.waitFor(text: "step 1/")
+        try tmux.sendKeys("5", "Enter", "G")
+        let screen = try tmux.waitFor(text: "df/dx = df/dq * dq/dx = -4 x 1 = -4")
+        #expect(screen.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+        try tmux.sendKeys("q")
+        #expect(try tmux.waitForExit() == 0)
     }
 
     @Test func pickerOpensBundledLessons() throws {
