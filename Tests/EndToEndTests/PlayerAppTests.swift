@@ -205,6 +205,41 @@ struct PlayerAppTests {
         try expectRestored(tmux, status: 128 + Int(SIGTERM))
     }
 
+    @Test func aMillionIterationsStayInterruptible() throws {
+        let tmux = try start([Binary.file("lessons/04-linear-regression.md")])
+        try tmux.waitFor(text: "step 1/")
+        try tmux.sendKeys("7", "Enter", "e", "Tab", "BSpace", "BSpace", "BSpace")
+        try tmux.type("1000000")
+        try tmux.sendKeys("Enter")
+        // The training runs behind the screen: keys still work while it counts up.
+        try tmux.waitUntil("training under way") { lines in lines.last?.contains("recomputing with iters = 1000000 (") == true }
+        try tmux.sendKeys("Left")
+        try tmux.waitFor(text: "step 6/")
+        try tmux.sendKeys("Escape")
+        try tmux.waitFor(text: "iters = 1000000: recomputed, training stopped early (Esc)")
+        try tmux.sendKeys("]", "G")
+        try tmux.waitFor(text: "stopped")
+        try tmux.sendKeys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
+    @Test func noColorStillMarksFocusWithAttributes() throws {
+        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
+        let tmux = try TmuxSession([bin, Binary.file("lessons/01-chain-rule.md")], width: 100, height: 30,
+                                   environment: ["NO_COLOR": "1", "XDG_STATE_HOME": "/nonexistent/backstep-e2e"])
+        try tmux.waitFor(text: "step 1/")
+        try tmux.sendKeys("5", "Enter", "G")
+        try tmux.waitFor(text: "step 5/11 · frame 2/2")
+        let escaped = try tmux.capture(escapes: true).joined(separator: "\n")
+        // No colour at all (SGR 30–38, 40–48, 90–107; 39 and 49 are the defaults), but reverse video (7) and bold (1) still show focus.
+        let codes = escaped.components(separatedBy: "\u{1B}[").dropFirst().compactMap { $0.split(separator: "m").first }
+            .flatMap { $0.split(separator: ";").compactMap { Int($0) } }
+        #expect(!codes.contains { ((30...49).contains($0) && $0 != 39 && $0 != 49) || (90...107).contains($0) }, "\(Set(codes).sorted())")
+        #expect(codes.contains(7) && codes.contains(1), "\(Set(codes).sorted())")
+        try tmux.sendKeys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     @Test func aPlainLocaleGetsASCII() throws {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
         let tmux = try TmuxSession([bin, Binary.file("lessons/01-chain-rule.md")], width: 100, height: 30,
