@@ -93,7 +93,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         return Tensor.shortest(v)
     }
 
-    static func quote(_ s: String) -> String {
+    /// `s` as a JSON string literal, quotes included (control characters escaped).
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -20,8 +20,10 @@ public struct LessonText: Equatable, Sendable {
     }
 
     /// Reads the file at `path`.
-    /// - Throws: ``PlayerError/unreadable(path:)`` when it cannot be read as UTF-8.
+    /// - Throws: ``PlayerError/missing(path:)`` when there is no such file,
+    ///   ``PlayerError/unreadable(path:)`` when it cannot be read as UTF-8.
     public init(path: String) throws(PlayerError) {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw .unreadable(path: path)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Rendering
 
 /// A whole lesson as an asciinema v2 recording: a header line of JSON, then
@@ -27,7 +28,7 @@ public enum Asciicast {
             let lines = ScreenText.lines(buffer, colors: colors, ascii: glyphs.isASCII)
             // Home and clear, then the rows; no newline after the last row, so nothing scrolls.
             let data = "\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\r\n")
-            out.append("[" + String(format: "%.3f", time) + ", \"o\", " + jsonString(data) + "]")
+            out.append("[" + String(format: "%.3f", time) + ", \"o\", " + JSONValue.quote(data) + "]")
             time += delay
             screens += 1
         }
@@ -50,26 +51,5 @@ public enum Asciicast {
             return "{}"
         }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// `s` as a JSON string literal (control characters escaped).
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -2,6 +2,8 @@ import Lessons
 
 /// Why a lesson cannot be opened or a place in it does not exist.
 public enum PlayerError: Error, Equatable, CustomStringConvertible {
+    /// There is no file at the path.
+    case missing(path: String)
     /// The file could not be read as UTF-8 text.
     case unreadable(path: String)
     /// The lesson has errors (what `backstep check` prints).
@@ -15,7 +17,8 @@ public enum PlayerError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let path): return "\(path): cannot read the file as UTF-8 text"
+        case .missing(let path): return "\(path): error: no such file"
+        case .unreadable(let path): return "\(path): error: cannot read the file as UTF-8 text"
         case .lesson(let error): return error.description
         case .empty: return "the lesson has no steps"
         case let .stepOutOfRange(n, count): return "step \(n) is out of range; this lesson has steps 1...\(count)"

@@ -34,47 +34,45 @@ struct Render: ParsableCommand {
     var theme: String = "default"
 
     func run() throws {
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, (1...1000).contains(parts[0]), (1...1000).contains(parts[1]) else {
-            throw ValidationError("--size must be WIDTHxHEIGHT with each between 1 and 1000, e.g. 80x24")
+        let screen: (width: Int, height: Int)
+        do {
+            screen = try ScreenText.size(size)
+        } catch {
+            throw ValidationError(error.description)
         }
         guard let chosenTheme = Theme.named(theme) else {
             throw ValidationError("unknown theme '\(theme)'; choose one of \(Theme.names.joined(separator: ", "))")
         }
-        let trace: LessonTrace
+        var state: PlayerState
         do {
-            trace = try LessonTrace(path: file)
+            state = try PlayerState(path: file)
+            if !all { try state.go(step: step - 1, frame: frame - 1) }
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            FileHandle.standardError.write(Data(((error.isPlace ? "error: " : "") + "\(error)\n").utf8))
             throw ExitCode(1)
         }
-        guard (1...Swift.max(trace.steps.count, 1)).contains(step), !trace.steps.isEmpty else {
-            FileHandle.standardError.write(Data("error: step \(step) is out of range; this lesson has steps 1...\(trace.steps.count)\n".utf8))
-            throw ExitCode(1)
-        }
-        let frames = Swift.max(trace.steps[step - 1].frames.count, 1)
-        guard (1...frames).contains(frame) else {
-            FileHandle.standardError.write(Data("error: frame \(frame) is out of range; step \(step) has frames 1...\(frames)\n".utf8))
-            throw ExitCode(1)
-        }
-        var state = PlayerState(trace: trace)
         state.theme = chosenTheme
-        let places = all
-            ? trace.steps.indices.flatMap { s in (0..<state.frameCount(ofStep: s)).map { (s, $0) } }
-            : [(step - 1, frame - 1)]
-        for (s, f) in places {
-            // Both are in range: checked above, or enumerated from the trace.
-            guard (try? state.go(step: s, frame: f)) != nil else { continue }
-            if all { print("=== step \(s + 1) frame \(f + 1)") }
-            print(text(of: Screen.render(state, width: parts[0], height: parts[1], glyphs: ascii ? .ascii : .unicode)))
-        }
-    }
-
-    private func text(of buffer: Buffer) -> String {
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let useColor = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) == 1 && !noColor)
-        var lines = useColor ? buffer.ansiLines(colors: .ansi256) : buffer.lines()
-        if ascii { lines = lines.map { String($0.unicodeScalars.map { $0.isASCII ? Character($0) : "?" }) } }
-        return lines.joined(separator: "\n")
+        let places = all
+            ? (0..<state.stepCount).flatMap { s in (0..<state.frameCount(ofStep: s)).map { (s, $0) } }
+            : [(state.step, state.frame)]
+        for (s, f) in places {
+            // Every place is in the lesson: checked above, or enumerated from it.
+            guard (try? state.go(step: s, frame: f)) != nil else { continue }
+            if all { print("=== step \(s + 1) frame \(f + 1)") }
+            let buffer = Screen.render(state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode)
+            print(ScreenText.lines(buffer, colors: useColor ? .ansi256 : nil, ascii: ascii).joined(separator: "\n"))
+        }
+    }
+}
+
+private extension PlayerError {
+    /// A step or frame out of range (the lesson itself is fine).
+    var isPlace: Bool {
+        switch self {
+        case .stepOutOfRange, .frameOutOfRange: return true
+        default: return false
+        }
     }
 }
