@@ -240,6 +240,19 @@ struct PlayerAppTests {
         #expect(try tmux.waitForExit() == 0)
     }
 
+    @Test func aLessonThatFailsLaterShowsItsErrors() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("b-\(UUID().uuidString.prefix(6)).md")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let lesson = "# Broken\n\n## Fine\n\n```graph\na = 2\nb = a * 3\n```\n\n@forward\n\n## Later\n\n```graph\nx = zeros(2, 3)\ny = zeros(3, 2)\nz = x + y\n```\n"
+        try lesson.write(to: file, atomically: true, encoding: .utf8)
+        let tmux = try start([file.path])
+        let screen = try tmux.waitFor(text: "This lesson has errors")
+        #expect(screen.contains { $0.contains(":17:7: error: cannot add shapes (2, 3) and (3, 2) in x + y") })
+        #expect(screen.contains { $0.hasSuffix("      ^") })
+        try tmux.sendKeys("Enter")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     @Test func aPlainLocaleGetsASCII() throws {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
         let tmux = try TmuxSession([bin, Binary.file("lessons/01-chain-rule.md")], width: 100, height: 30,

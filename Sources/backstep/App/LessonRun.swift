@@ -78,7 +78,13 @@ final class LessonRun {
         while true {
             if let partial = opening.takePartial() {
                 var state = PlayerState(opening: partial, request: opening.request)
-                if let result = opening.result { _ = state.finishPlay(result) }
+                if let result = opening.result {
+                    if case .failure(let error) = result {
+                        job = nil
+                        return .failure(showError(Self.errorText(error, path)))
+                    }
+                    _ = state.finishPlay(result)
+                }
                 if state.playing == nil { job = nil }
                 return .success(state)
             }
@@ -89,7 +95,7 @@ final class LessonRun {
                     return .success(PlayerState(opening: trace, request: opening.request))
                 case .failure(let error):
                     job = nil
-                    return .failure(showError("This lesson has errors (run `backstep check \(path)` for all of them):\n\n```\n\(error)\n```"))
+                    return .failure(showError(Self.errorText(error, path)))
                 }
             }
             drawNote("Opening \(path)\(glyphs.ellipsis)" + (opening.iterations > 0 ? "\n\ntraining: \(opening.iterations) iterations" : "")
@@ -117,6 +123,8 @@ final class LessonRun {
                 state.notePlayProgress(iterations: job.iterations)
                 if let result = job.result {
                     self.job = nil
+                    // A lesson whose later steps fail is a broken lesson: say everything that is wrong, as `check` would.
+                    if job.request.purpose == .open, case .failure(let error) = result { return showError(Self.errorText(error, path)) }
                     perform(state.finishPlay(result), &state)
                 }
             }
@@ -208,6 +216,10 @@ final class LessonRun {
         var buffer = Buffer(width: session.size.width, height: session.size.height)
         buffer.render(Prose(text, theme: theme, glyphs: glyphs), in: buffer.area.inner(1))
         session.draw(buffer)
+    }
+
+    static func errorText(_ error: PlayerError, _ path: String) -> String {
+        "This lesson has errors (`backstep check \(path)` prints them too):\n\n```\n\(error)\n```"
     }
 
     /// Shows `text` until a key is pressed.
