@@ -20,9 +20,15 @@ enum BLAS {
     private static func load() -> DGEMM? {
         if getenv("BACKSTEP_NO_BLAS") != nil { return nil }
         // Debian's OpenBLAS 0.3.21 does not recognise some virtual CPUs and falls back
-        // to its slowest (Prescott) kernels; AVX2 machines run the Haswell ones well.
-        if getenv("OPENBLAS_CORETYPE") == nil, cpuHasAVX2AndFMA() {
-            setenv("OPENBLAS_CORETYPE", "Haswell", 0)
+        // to its slowest (Prescott) kernels. Name the best kernels the CPU can run:
+        // SkylakeX (AVX-512) is 1.7× the Haswell (AVX2) ones on a 256×256 product.
+        if getenv("OPENBLAS_CORETYPE") == nil {
+            let flags = cpuFlags()
+            if ["avx512f", "avx512dq", "avx512cd", "avx512bw", "avx512vl"].allSatisfy(flags.contains) {
+                setenv("OPENBLAS_CORETYPE", "SkylakeX", 0)
+            } else if flags.contains("avx2") && flags.contains("fma") {
+                setenv("OPENBLAS_CORETYPE", "Haswell", 0)
+            }
         }
         let names = ["libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3", "libopenblas.dylib"]
         for name in names {
@@ -37,16 +43,16 @@ enum BLAS {
         return nil
     }
 
-    private static func cpuHasAVX2AndFMA() -> Bool {
-        guard let file = fopen("/proc/cpuinfo", "r") else { return false }
+    /// The first CPU's feature flags from `/proc/cpuinfo` (empty where there is none).
+    private static func cpuFlags() -> Set<Substring> {
+        guard let file = fopen("/proc/cpuinfo", "r") else { return [] }
         defer { fclose(file) }
         var line = [CChar](repeating: 0, count: 4096)
         while fgets(&line, Int32(line.count), file) != nil {
             let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             guard text.hasPrefix("flags") else { continue }
-            let flags = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }))
-            return flags.contains("avx2") && flags.contains("fma")
+            return Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }))
         }
-        return false
+        return []
     }
 }

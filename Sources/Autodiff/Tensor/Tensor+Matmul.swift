@@ -48,17 +48,17 @@ extension Tensor {
     static func blasGemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
                          transposeA: Bool, transposeB: Bool) -> [Double]? {
         guard let dgemm = BLAS.dgemm else { return nil }
-        var c = [Double](repeating: 0, count: m * n)
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
+        // With beta = 0 dgemm writes every element of C, so C need not be zeroed first.
+        return [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
                     dgemm(101, transposeA ? 112 : 111, transposeB ? 112 : 111, Int32(m), Int32(n), Int32(k), 1,
                           pa.baseAddress, Int32(transposeA ? m : k), pb.baseAddress, Int32(transposeB ? k : n),
                           0, pc.baseAddress, Int32(n))
                 }
             }
+            initialized = m * n
         }
-        return c
     }
 
     /// Row-major C = A (m×k) · B (k×n).
