@@ -10,6 +10,8 @@ public final class BackgroundPlay: Sendable {
     private let stopRequested = Atomic<Bool>(false)
     private let iterationCount = Atomic<Int>(0)
     private let handOver = Mutex<(partial: LessonTrace?, result: Result<LessonTrace, PlayerError>?)>((nil, nil))
+    /// Signalled at each step played and at the end, for a caller that would rather wait than poll.
+    private let news = DispatchSemaphore(value: 0)
 
     /// Starts playing `request` at once.
     public init(_ request: PlayRequest) {
@@ -23,12 +25,20 @@ public final class BackgroundPlay: Sendable {
                 onStep: { [self] partial in
                     // Only the newest partial trace matters: the player jumps to it.
                     handOver.withLock { $0.partial = partial }
+                    news.signal()
                 })
             handOver.withLock { $0.result = result }
+            news.signal()
         }
         // Deeply nested lesson expressions are parsed recursively; give them room.
         thread.stackSize = 64 << 20
         thread.start()
+    }
+
+    /// Waits up to `milliseconds` for a step to be played or the play to end;
+    /// false when nothing happened in that time.
+    public func waitForNews(milliseconds: Int) -> Bool {
+        news.wait(timeout: .now() + .milliseconds(milliseconds)) == .success
     }
 
     /// Ends training at the next iteration; the play then finishes with what it has.

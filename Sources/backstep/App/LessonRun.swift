@@ -75,6 +75,8 @@ final class LessonRun {
 
     /// Shows "opening…" until the first step has been played (usually at once) or the play fails.
     private func waitForFirstSteps(_ opening: BackgroundPlay) -> Opened {
+        // The first step is usually ready in a millisecond: wait for it rather than draw "opening…" first.
+        _ = opening.waitForNews(milliseconds: 150)
         while true {
             if let partial = opening.takePartial() {
                 var state = PlayerState(opening: partial, request: opening.request)
