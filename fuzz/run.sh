@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build the libFuzzer target with AddressSanitizer and run it.
 #   fuzz/run.sh [SECONDS] [extra libFuzzer flags...]     (default 60 s)
-# Seeds: the lessons and the error corpus (copied into a scratch corpus so the
-# repository's files are never rewritten); dictionary: fuzz/backstep.dict.
+# Seeds: the lessons and the error corpus (fuzz/seeds/, written from
+# Tests/LessonsTests/ErrorCorpusTests.swift), copied into a scratch corpus so the
+# repository's files are never rewritten. Dictionary: fuzz/backstep.dict.
 # Crashes are written to fuzz/artifacts/; turn each into a regression test.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,7 +14,7 @@ swift build -c release --scratch-path "$here/.build-fuzz" \
 bin="$(swift build -c release --scratch-path "$here/.build-fuzz" --show-bin-path)/backstep-fuzz"
 corpus="$here/corpus-run"
 mkdir -p "$corpus" "$here/artifacts"
-find "$here/../lessons" "$here/../Tests/LessonsTests" -type f \( -name '*.md' -o -name '*.graph' -o -name '*.txt' \) \
+find "$here/../lessons" "$here/seeds" -type f \( -name '*.md' -o -name '*.graph' -o -name '*.txt' \) \
     -size -64k -exec cp -n {} "$corpus/" \; 2>/dev/null || true
-"$bin" "$corpus" -dict="$here/backstep.dict" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+"$bin" "$corpus" -dict="$here/backstep.dict" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
     -max_len=8192 -artifact_prefix="$here/artifacts/" -print_final_stats=1 "$@"

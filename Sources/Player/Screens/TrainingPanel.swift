@@ -91,7 +91,8 @@ struct TrainingPanel {
         guard let lo = finite.min(), let hi = finite.max(), let fitLo = values.min(), let fitHi = values.max() else { return nil }
         let span = Swift.max(hi - lo, 1)
         guard fitLo < lo - 10 * span || fitHi > hi + 10 * span else { return nil }
-        return "fit \(name(fit.node)) is off the chart: \(context.number(fitLo)) to \(context.number(fitHi))"
+        let place = fitLo == fitHi ? "at \(context.number(fitLo))" : "\(context.number(fitLo)) to \(context.number(fitHi))"
+        return "fit \(name(fit.node)) is off the chart: \(place)"
     }
 
     /// `text` in lines of at most `width` columns (at least one line).
