@@ -38,16 +38,13 @@ extension Variable {
                 }
                 gxs = observe == nil ? [] : grads.map(\.data)
             } else {
-                gxs = try f.backward(gy.data, f.inputs.map(\.data), y.data)
-                try Variable.checkCount(gxs.count, f)
-                for (i, (x, gx)) in zip(f.inputs, gxs).enumerated() {
-                    if let old = x.grad {
-                        if observe != nil { accumulated[i] = true }
-                        x.grad = Variable(try old.data + gx)
-                    } else {
-                        x.grad = Variable(gx)
-                    }
+                let grads = try f.plainBackward(gy.data, y.data)
+                let inputs = f.inputs
+                try Variable.checkCount(grads.count, f)
+                for i in inputs.indices {
+                    if try inputs[i].accumulate(grads[i]), observe != nil { accumulated[i] = true }
                 }
+                gxs = observe == nil ? [] : (0..<grads.count).map { grads[$0] }
             }
             for x in f.inputs { if let c = x.creator { queue.push(c) } }
             if let observe {
@@ -60,6 +57,27 @@ extension Variable {
 }
 
 extension Variable {
+    /// Adds `gx` to this variable's gradient (a plain backward), returning whether
+    /// there was one already. A gradient variable nothing else holds is updated in
+    /// place, which gives the same numbers as DeZero's new `x.grad + gx` without
+    /// allocating a variable and a tensor per use.
+    @inline(__always)
+    func accumulate(_ gx: Tensor) throws -> Bool {
+        guard var old = grad else {
+            grad = Variable(gx)
+            return false
+        }
+        grad = nil
+        if isKnownUniquelyReferenced(&old), old.creator == nil, old.data.shape == gx.shape {
+            old.data.addInPlace(gx)
+            grad = old
+        } else {
+            grad = old
+            grad = Variable(try old.data + gx)
+        }
+        return true
+    }
+
     static func checkCount(_ n: Int, _ f: Function) throws {
         guard n == f.inputs.count else {
             throw AutodiffError.invalid(op: f.label, message: "backward returned \(n) gradients for \(f.inputs.count) inputs")
@@ -70,11 +88,17 @@ extension Variable {
 /// Functions waiting for backward, highest generation first; among equals the
 /// one added last comes first, which is the order DeZero's sorted list gives.
 struct FunctionQueue {
-    private var heap: [(generation: Int, order: Int, function: Function)] = []
+    private var heap: [(generation: Int, order: Int, function: Function)]
     private var added = 0
     // Each backward pass gets its own number, so marking a function as queued
     // needs no set of seen functions.
     private let pass = backwardPasses.wrappingAdd(1, ordering: .relaxed).newValue
+
+    init() {
+        // Room for the usual frontier, so small graphs do not regrow the heap.
+        heap = []
+        heap.reserveCapacity(16)
+    }
 
     mutating func push(_ f: Function) {
         guard f.queuedInPass != pass else { return }

@@ -48,6 +48,13 @@ open class Function {
     /// input; nil when the derivative is not element-wise (matmul, sum, reshape).
     open func localGradients() -> [Tensor]? { nil }
 
+    /// The input gradients of a plain backward (numbers only, no graph): the
+    /// generic formula run on tensors. The one- and two-input functions override
+    /// it to call the same formula without building arrays of inputs and results.
+    func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+        .many(try backward(gy, inputs.map(\.data), y))
+    }
+
     /// Runs `forward` on the inputs' data and, when backprop is enabled, links the
     /// output into the graph.
     public final func apply(_ inputs: [Variable]) throws -> Variable {
@@ -76,4 +83,28 @@ public struct ForwardInputs: RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { variables.count }
     public subscript(i: Int) -> Tensor { variables[i].data }
+}
+
+/// The gradients a plain backward returns: one or two held inline (no array
+/// allocation per node), or a list.
+enum PlainGradients {
+    case one(Tensor)
+    case two(Tensor, Tensor)
+    case many([Tensor])
+
+    var count: Int {
+        switch self {
+        case .one: 1
+        case .two: 2
+        case .many(let gs): gs.count
+        }
+    }
+
+    subscript(i: Int) -> Tensor {
+        switch self {
+        case .one(let g): return g
+        case .two(let a, let b): return i == 0 ? a : b
+        case .many(let gs): return gs[i]
+        }
+    }
 }

@@ -34,7 +34,11 @@ public protocol GradientValue {
 
 extension GradientValue {
     /// `c - self`, for formulas such as σ'(x) = y(1 − y).
-    func subtracted(from c: Double) throws -> Self { try Self(constant: Tensor.full(like: value, c)) - self }
+    func subtracted(from c: Double) throws -> Self {
+        // On tensors, one pass and one allocation; the same c − x in every element.
+        if let t = self as? Tensor, let r = t.map({ c - $0 }) as? Self { return r }
+        return try Self(constant: Tensor.full(like: value, c)) - self
+    }
 }
 
 extension Tensor: GradientValue {

@@ -6,9 +6,18 @@ final class Add: Function {
     override var label: String { "+" }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = 1"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "add", +) }
+    @inline(__always)
+    static func gradients<V: GradientValue>(_ gy: V, _ a: V, _ b: V) throws -> (V, V) {
+        (try gy.summed(to: a.value.shape), try gy.summed(to: b.value.shape))
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try gy.summed(to: xs[0].value.shape), try gy.summed(to: xs[1].value.shape)]
+        let (ga, gb) = try Add.gradients(gy, xs[0], xs[1])
+        return [ga, gb]
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+        let (ga, gb) = try Add.gradients(gy, x(0), x(1))
+        return .two(ga, gb)
     }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), 1), .full(like: x(1), 1)] }
 }
@@ -17,9 +26,18 @@ final class Sub: Function {
     override var label: String { "−" }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = −1"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "sub", -) }
+    @inline(__always)
+    static func gradients<V: GradientValue>(_ gy: V, _ a: V, _ b: V) throws -> (V, V) {
+        (try gy.summed(to: a.value.shape), try gy.negated().summed(to: b.value.shape))
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try gy.summed(to: xs[0].value.shape), try gy.negated().summed(to: xs[1].value.shape)]
+        let (ga, gb) = try Sub.gradients(gy, xs[0], xs[1])
+        return [ga, gb]
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+        let (ga, gb) = try Sub.gradients(gy, x(0), x(1))
+        return .two(ga, gb)
     }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), 1), .full(like: x(1), -1)] }
 }
@@ -28,9 +46,18 @@ final class Mul: Function {
     override var label: String { "×" }
     override var derivativeTexts: [String] { ["∂y/∂a = b", "∂y/∂b = a"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "mul", *) }
+    @inline(__always)
+    static func gradients<V: GradientValue>(_ gy: V, _ a: V, _ b: V) throws -> (V, V) {
+        (try (gy * b).summed(to: a.value.shape), try (gy * a).summed(to: b.value.shape))
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try (gy * xs[1]).summed(to: xs[0].value.shape), try (gy * xs[0]).summed(to: xs[1].value.shape)]
+        let (ga, gb) = try Mul.gradients(gy, xs[0], xs[1])
+        return [ga, gb]
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+        let (ga, gb) = try Mul.gradients(gy, x(0), x(1))
+        return .two(ga, gb)
     }
     override func localGradients() -> [Tensor]? { [x(1), x(0)] }
 }
@@ -39,12 +66,20 @@ final class Div: Function {
     override var label: String { "÷" }
     override var derivativeTexts: [String] { ["∂y/∂a = 1/b", "∂y/∂b = −a/b²"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "div", /) }
-    @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let (a, b) = (xs[0], xs[1])
+    @inline(__always)
+    static func gradients<V: GradientValue>(_ gy: V, _ a: V, _ b: V) throws -> (V, V) {
         let ga = try gy / b
         let gb = try gy * (try a.negated() / (try b * b))
-        return [try ga.summed(to: a.value.shape), try gb.summed(to: b.value.shape)]
+        return (try ga.summed(to: a.value.shape), try gb.summed(to: b.value.shape))
+    }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        let (ga, gb) = try Div.gradients(gy, xs[0], xs[1])
+        return [ga, gb]
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+        let (ga, gb) = try Div.gradients(gy, x(0), x(1))
+        return .two(ga, gb)
     }
     override func localGradients() -> [Tensor]? {
         let (a, b) = (x(0), x(1))
@@ -59,6 +94,7 @@ final class Neg: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor { -xs[0] }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.negated()] }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(gy.negated()) }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), -1)] }
 }
 
@@ -71,10 +107,11 @@ final class Pow: Function {
         return ["∂y/∂x = \(c)·x^\(Tensor.format(self.c - 1).replacingTrailingDot())"]
     }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].power(c) }
+    @inline(__always)
+    func gradient<V: GradientValue>(_ gy: V, _ x: V) throws -> V { try x.power(c - 1).scaled(by: c) * gy }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try xs[0].power(c - 1).scaled(by: c) * gy]
-    }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy, xs[0])] }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try gradient(gy, x(0))) }
     override func localGradients() -> [Tensor]? { [x(0).power(c - 1) * c] }
 }
 

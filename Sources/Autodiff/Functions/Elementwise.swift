@@ -6,6 +6,7 @@ final class Exp: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.exp) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * y] }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try gy * y) }
     override func localGradients() -> [Tensor]? { [x(0).map(Math.exp)] }
 }
 
@@ -41,9 +42,10 @@ final class Tanh: Function {
     override var derivativeTexts: [String] { ["∂y/∂x = 1 − y²"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.tanh) }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try gy * (try y * y).subtracted(from: 1)]
-    }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try Tanh.gradient(gy, y)] }
+    @inline(__always)
+    static func gradient<V: GradientValue>(_ gy: V, _ y: V) throws -> V { try gy * (try y * y).subtracted(from: 1) }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try Tanh.gradient(gy, y)) }
     override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let t = Math.tanh(v); return 1 - t * t }] }
 }
 
@@ -54,9 +56,10 @@ final class Sigmoid: Function {
     static func value(_ x: Double) -> Double { Math.tanh(x * 0.5) * 0.5 + 0.5 }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Sigmoid.value) }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try (gy * y) * y.subtracted(from: 1)]
-    }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try Sigmoid.gradient(gy, y)] }
+    @inline(__always)
+    static func gradient<V: GradientValue>(_ gy: V, _ y: V) throws -> V { try (gy * y) * y.subtracted(from: 1) }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try Sigmoid.gradient(gy, y)) }
     override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let s = Sigmoid.value(v); return s * (1 - s) }] }
 }
 
@@ -77,6 +80,7 @@ final class Square: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 * $0 } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try xs[0].scaled(by: 2) * gy] }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try x(0).scaled(by: 2) * gy) }
     override func localGradients() -> [Tensor]? { [x(0).map { 2 * $0 }] }
 }
 

@@ -16,3 +16,15 @@ extension Tensor {
     public static func * (a: Double, b: Tensor) -> Tensor { b.map { a * $0 } }
     public static func / (a: Double, b: Tensor) -> Tensor { b.map { a / $0 } }
 }
+
+extension Tensor {
+    /// `self = self + other` for tensors of one shape, element by element in place
+    /// (the same sums as `+`, without a new buffer when this one is not shared).
+    mutating func addInPlace(_ other: Tensor) {
+        other.scalars.withUnsafeBufferPointer { b in
+            scalars.withUnsafeMutableBufferPointer { o in
+                for i in 0..<Swift.min(o.count, b.count) { o[i] = o[i] + b[i] }
+            }
+        }
+    }
+}
