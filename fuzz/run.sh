@@ -14,7 +14,9 @@ swift build -c release --scratch-path "$here/.build-fuzz" \
 bin="$(swift build -c release --scratch-path "$here/.build-fuzz" --show-bin-path)/backstep-fuzz"
 corpus="$here/corpus-run"
 mkdir -p "$corpus" "$here/artifacts"
-find "$here/../lessons" "$here/seeds" -type f \( -name '*.md' -o -name '*.graph' -o -name '*.txt' \) \
-    -size -64k -exec cp -n {} "$corpus/" \; 2>/dev/null || true
+# Named by their path (lessons/ko/01-chain-rule.md → lessons_ko_01-chain-rule.md): the
+# English and Korean lessons share file names.
+(cd "$here/.." && find lessons fuzz/seeds -type f \( -name '*.md' -o -name '*.graph' \) -size -64k) |
+    while IFS= read -r f; do cp -n "$here/../$f" "$corpus/$(printf '%s' "$f" | tr '/' '_')"; done
 "$bin" "$corpus" -dict="$here/backstep.dict" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
     -max_len=8192 -artifact_prefix="$here/artifacts/" -print_final_stats=1 "$@"

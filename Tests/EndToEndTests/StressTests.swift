@@ -95,7 +95,7 @@ struct StressTests {
         try run.tmux.waitFor(text: "step 1/")
         try run.tmux.sendKeys("7", "Enter")
         try run.tmux.waitFor(text: "step 7/")
-        // 50 resizes spread over 2 s (one every 40 ms), between 20×6 and 220×70.
+        // 50 resizes spread over 2 s (one every 40 ms), from 20×6 up to 306×72, wide and flat, narrow and tall.
         let sizes = [(20, 6), (220, 70), (61, 19), (80, 24), (150, 40), (33, 9), (199, 59), (100, 30), (45, 50), (300, 8)]
         let begin = Date()
         for i in 0..<50 {
