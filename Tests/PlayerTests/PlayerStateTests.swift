@@ -184,9 +184,14 @@ import Testing
         #expect(state.screen().contains("iteration 0/100  loss 42.2963"))
         state.press([.character("a")])
         #expect(state.trainingRun == .running)
-        var ticks = 0
-        while state.autoplay != nil && ticks < 100 { _ = state.tick(); ticks += 1 }
-        #expect(ticks == state.frameCount - 1)
+        // One iteration per tick (a hundredth of the run): the chart grows between the recorded frames.
+        for _ in 0..<37 { _ = state.tick() }
+        #expect(state.frame == 3 && state.trainingCursor == 37)
+        #expect(state.screen().contains("iteration 37/100"))
+        var ticks = 37
+        while state.autoplay != nil && ticks < 1000 { _ = state.tick(); ticks += 1 }
+        #expect(ticks == 100)
+        #expect(state.trainingCursor == nil)
         #expect(state.trainingRun == .done)
         #expect(state.screen().contains("iteration 100/100"))
         #expect(state.screen().contains("finished"))

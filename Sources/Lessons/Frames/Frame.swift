@@ -149,6 +149,25 @@ public struct TrainingFrame: Equatable, Sendable {
     public let prediction: NodeValue?
     public let status: TrainingStatus
     public let snapshot: GraphSnapshot
+    /// Set on a frame shown between two recorded ones (an animation passing
+    /// through the run): the iteration whose parameters, fit and graph it shows.
+    public var parametersIteration: Int? = nil
+
+    /// This frame as an animation passing through `iteration` of the same run
+    /// shows it: the loss and the loss history at `iteration`, taken from
+    /// `run` (the losses of a later frame of the run), with this frame's
+    /// parameters, fit and graph (``parametersIteration`` says which).
+    /// Nil when `run` does not reach `iteration` or `iteration` is before this frame.
+    public func passing(iteration: Int, run: ArraySlice<Double>) -> TrainingFrame? {
+        // The history may begin with earlier trainings of the same graph: this run starts after them.
+        let start = losses.endIndex - self.iteration - 1
+        let end = start + iteration + 1
+        guard iteration >= self.iteration, start >= run.startIndex, end <= run.endIndex, iteration < iterations else { return nil }
+        var frame = TrainingFrame(iteration: iteration, iterations: iterations, loss: run[end - 1], losses: run[..<end],
+                                  parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
+        frame.parametersIteration = self.iteration
+        return frame
+    }
 }
 
 /// The loss history of the last training, as a chart.

@@ -16,7 +16,7 @@ struct StepContent {
     init(_ context: ScreenContext, played: PlayedStep) {
         self.context = context
         let state = context.state
-        frame = state.currentFrame
+        frame = Self.passing(state.currentFrame, cursor: state.trainingCursor, played: played)
         isTraining = frame.map(TrainingPanel.isTraining) ?? false
         var found = frame?.snapshot
         if found == nil {
@@ -26,6 +26,16 @@ struct StepContent {
         }
         snapshot = found
         prose = ProsePanel(context: context, step: played.step)
+    }
+
+    /// A training frame as an animation passes `cursor` (an iteration between it
+    /// and the next recorded frame), the loss history taken from the run's last frame.
+    private static func passing(_ frame: Frame?, cursor: Int?, played: PlayedStep) -> Frame? {
+        guard let cursor, case .training(let shown)? = frame,
+              case .training(let final)? = played.frames.last(where: { if case .training = $0 { return true } else { return false } }),
+              let between = shown.passing(iteration: cursor, run: final.losses)
+        else { return frame }
+        return .training(between)
     }
 
     /// Rows the frame panel needs, the most any frame of the step needs, so

@@ -49,6 +49,10 @@ struct TrainingPanel {
                 lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
             case .stopped(let i): lines.append(context.line("stopped at iteration \(i)", theme.secondary))
             }
+            // Between recorded frames the loss moves on; the params are those of the last recorded iteration.
+            if let at = f.parametersIteration, !f.parameters.isEmpty {
+                lines.append(context.line("params at iteration \(at):", theme.secondary))
+            }
             for p in f.parameters {
                 lines.append(context.line("\(name(p.node)) = \(context.inline(p.value, limit: 3))", theme.paramNode))
             }

@@ -7,6 +7,7 @@ extension PlayerState {
     public mutating func tick() -> [PlayerEffect] {
         guard let autoplay, !autoplay.isPaused else { return [] }
         bumpRevision()
+        if autoplay.scope == .step, let effects = tickTraining() { return effects }
         guard let next = nextFrame(in: autoplay.scope) else {
             setAutoplay(nil)
             return [.autoplay(milliseconds: nil)]
@@ -17,6 +18,34 @@ extension PlayerState {
             setAutoplay(nil)
             effects.append(.autoplay(milliseconds: nil))
         }
+        return effects
+    }
+
+    /// Ticks through a training run about a hundred iterations' worth at a time,
+    /// not frame by frame: the loss chart grows smoothly between the recorded
+    /// frames (whose parameters and fit stay on screen until the next one).
+    /// Nil when the frame on screen is not in a training run.
+    private mutating func tickTraining() -> [PlayerEffect]? {
+        guard let played = playedStep, case .training(let shown)? = currentFrame else { return nil }
+        let recorded: [(index: Int, frame: TrainingFrame)] = played.frames.enumerated().compactMap { i, f in
+            if case .training(let t) = f { return (i, t) } else { return nil }
+        }
+        // The run is the training frames from this one on, up to the next frame of another kind.
+        let run = recorded.drop { $0.index < frame }.enumerated().prefix { $0.offset == $0.element.index - frame }.map(\.element)
+        guard let last = run.last, last.index > frame else { return nil }
+        let total = last.frame.iteration
+        let next = (trainingCursor ?? shown.iteration) + Swift.max(1, shown.iterations / 100)
+        guard next < total, let sample = run.last(where: { $0.frame.iteration <= next }) else {
+            moveTo(step: step, frame: last.index)
+            setAutoplay(nil)
+            return moved() + [PlayerEffect.autoplay(milliseconds: nil)]
+        }
+        var effects: [PlayerEffect] = []
+        if sample.index != frame {
+            moveTo(step: step, frame: sample.index)
+            effects = moved()
+        }
+        setTrainingCursor(sample.frame.iteration == next ? nil : next)
         return effects
     }
 

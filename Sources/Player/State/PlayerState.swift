@@ -50,6 +50,9 @@ public struct PlayerState {
     public private(set) var playing: PlayRequest?
     /// Training iterations the play under way has run, for the status line.
     public private(set) var playProgress = 0
+    /// While a training run plays, the iteration on screen between two recorded frames
+    /// (the loss chart grows one step at a time); nil otherwise.
+    public private(set) var trainingCursor: Int?
     /// Whether Esc asked the play under way to stop its training early.
     public private(set) var playStopRequested = false
     /// A place asked for (a resume, a step number) whose step is still being played.
@@ -142,6 +145,7 @@ public struct PlayerState {
 
     /// Sets the place; leaving a step ends its animation and resets the small-screen panel.
     mutating func moveTo(step newStep: Int, frame newFrame: Int) {
+        trainingCursor = nil
         if newStep != step {
             panelShift = 0
             proseScroll = 0
@@ -169,6 +173,7 @@ public struct PlayerState {
         playStopRequested = false
     }
     mutating func markPlayStopRequested() { playStopRequested = true }
+    mutating func setTrainingCursor(_ iteration: Int?) { trainingCursor = iteration }
     mutating func setWaitingFor(_ ref: FrameRef?) { waitingFor = ref }
     /// Takes a longer played-so-far trace of the same lesson: the graphs and steps already
     /// shown do not change, so the layouts, answers and place stay.
