@@ -3,17 +3,20 @@ import Testing
 
 /// The real `backstep` in tmux: open lessons, step through frames, answer, resize, quit.
 @Suite(.serialized, .enabled(if: Binary.tmuxAvailable, "tmux is not installed"))
-struct PlayerAppTests {
+final class PlayerAppTests {
+    /// The progress folder of this test (each test gets a fresh instance), removed when it ends.
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-e2e-\(UUID().uuidString)").path
+
+    deinit { try? FileManager.default.removeItem(atPath: state) }
+
     func start(_ args: [String], width: Int = 100, height: Int = 30) throws -> TmuxSession {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-e2e-\(UUID().uuidString)").path
         return try TmuxSession([bin] + args, width: width, height: height, environment: ["XDG_STATE_HOME": state])
     }
 
     /// `backstep args` under a shell that reports, once it ends, its exit status and whether the tty is sane.
     func startReporting(_ args: [String], width: Int = 100, height: Int = 30) throws -> TmuxSession {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-e2e-\(UUID().uuidString)").path
         let script = """
             "$0" "$@"; s=$?; \
             if stty -a | tr ' ' '\\n' | grep -qx -e -echo -e -icanon; then t=raw; else t=sane; fi; \
@@ -128,8 +131,6 @@ struct PlayerAppTests {
 
     @Test func reopeningOffersToResume() throws {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-e2e-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: state) }
         let lesson = Binary.file("lessons/02-sigmoid-neuron.md")
         let first = try TmuxSession([bin, lesson], width: 100, height: 30, environment: ["XDG_STATE_HOME": state])
         try first.waitFor(text: "step 1/")

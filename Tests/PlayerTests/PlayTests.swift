@@ -51,7 +51,8 @@ import Testing
         // → past the steps played so far waits, with a note, rather than ringing the end of the lesson.
         state.press([.character("]"), .character("]")])
         #expect(state.step == 1)
-        #expect(state.message == "step 3 is still being played")
+        #expect(state.message == "step 3 is still being played; it opens when ready")
+        #expect(state.waitingFor == FrameRef(step: 2, frame: 0))
         // A step number not played yet is remembered and opened when it arrives.
         #expect(state.press(PlayerKey.typing("4") + [.enter]).isEmpty)
         #expect(state.waitingFor == FrameRef(step: 3, frame: 0))

@@ -105,9 +105,10 @@ extension PlayerState {
         return goOrWait(ref)
     }
 
-    /// Keys that would go past the steps played so far.
+    /// Keys that go past the steps played so far: the next step opens as soon as it is played.
     mutating func notPlayedYet() -> [PlayerEffect] {
-        setMessage("step \(stepCount + 1) is still being played" + (playProgress > 0 ? " (training)" : ""))
+        setWaitingFor(FrameRef(step: stepCount, frame: 0))
+        setMessage("step \(stepCount + 1) is still being played" + (playProgress > 0 ? " (training)" : "") + "; it opens when ready")
         return []
     }
 
