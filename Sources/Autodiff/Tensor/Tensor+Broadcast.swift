@@ -119,6 +119,8 @@ extension Tensor {
         guard out == target else {
             throw AutodiffError.shapeTarget(op: "broadcast_to", from: shape, to: target)
         }
+        // One value (an upstream scalar gradient) just fills the target.
+        if count == 1 { return Tensor.full(target, scalars[0]) }
         return try Tensor.zeros(target).zipWith(self, op: "broadcast_to") { _, b in b }
     }
 

@@ -33,13 +33,8 @@ extension Tensor {
         guard k == k2 else {
             throw AutodiffError.matmul(lhs: [m, k], rhs: [k2, n])
         }
-        if m * n * k >= Tensor.blasThreshold, let c = Tensor.blasGemm(
-            scalars, other.scalars, m: m, k: k, n: n, transposeA: transposeSelf, transposeB: transposeOther) {
-            return Tensor(unchecked: [m, n], c)
-        }
-        let a = transposeSelf ? try transposed() : self
-        let b = transposeOther ? try other.transposed() : other
-        return Tensor(unchecked: [m, n], Tensor.gemm(a.scalars, b.scalars, m: m, k: k, n: n))
+        return Tensor(unchecked: [m, n], Tensor.gemm(scalars, other.scalars, m: m, k: k, n: n,
+                                                     transposeA: transposeSelf, transposeB: transposeOther))
     }
 
     // A BLAS pays off only once the product is big enough to hide its call overhead.
@@ -61,34 +56,63 @@ extension Tensor {
         }
     }
 
-    /// Row-major C = A (m×k) · B (k×n).
-    static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+    /// Row-major C = op(A) (m×k) · op(B) (k×n), where op transposes when asked:
+    /// `a` is stored k×m when `transposeA`, `b` n×k when `transposeB`.
+    ///
+    /// Small products run here; every element is summed over p in increasing
+    /// order from 0, whichever loop order is used, so results do not depend on
+    /// the path. Transposed operands are read in place through strides.
+    static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
+                     transposeA: Bool = false, transposeB: Bool = false) -> [Double] {
         if m * n * k >= blasThreshold,
-           let c = blasGemm(a, b, m: m, k: k, n: n, transposeA: false, transposeB: false) {
+           let c = blasGemm(a, b, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB) {
             return c
         }
         var c = [Double](repeating: 0, count: m * n)
         if m == 0 || n == 0 || k == 0 { return c }
+        // A(i, p) = a[i * ai + p * ap], B(p, j) = b[p * bp + j * bj].
+        let (ai, ap) = transposeA ? (1, m) : (k, 1)
+        let (bp, bj) = transposeB ? (1, k) : (n, 1)
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    // Narrow outputs (a column of predictions): one dot product per cell.
-                    if n < 4 {
+                    guard let a = pa.baseAddress, let b = pb.baseAddress, let c = pc.baseAddress else { return }
+                    if n >= 4 {
+                        // Rows of B scaled into rows of C: the inner loop runs along j.
                         for i in 0..<m {
-                            for j in 0..<n {
-                                var s = 0.0
-                                for p in 0..<k { s += pa[i * k + p] * pb[p * n + j] }
-                                pc[i * n + j] = s
+                            let row = c + i &* n
+                            var aip = a + i &* ai
+                            var brow = b
+                            for _ in 0..<k {
+                                let x = aip.pointee
+                                if bj == 1 {
+                                    for j in 0..<n { row[j] += x * brow[j] }
+                                } else {
+                                    var bj0 = brow
+                                    for j in 0..<n { row[j] += x * bj0.pointee; bj0 += bj }
+                                }
+                                aip += ap
+                                brow += bp
                             }
                         }
-                        return
-                    }
-                    for i in 0..<m {
-                        let row = i * n
-                        for p in 0..<k {
-                            let aip = pa[i * k + p]
-                            let brow = p * n
-                            for j in 0..<n { pc[row + j] += aip * pb[brow + j] }
+                    } else {
+                        // Narrow outputs (a column of predictions, a weight column's
+                        // gradient): sweep p outside so the m sums advance together.
+                        var acol = a
+                        var bcol = b
+                        for _ in 0..<k {
+                            for j in 0..<n {
+                                let y = bcol[j &* bj]
+                                var ai0 = acol
+                                var ci = c + j
+                                for _ in 0..<m {
+                                    ci.pointee += ai0.pointee * y
+                                    ai0 += ai
+                                    ci += n
+                                }
+                            }
+                            acol += ap
+                            bcol += bp
                         }
                     }
                 }
