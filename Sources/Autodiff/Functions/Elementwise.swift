@@ -53,8 +53,8 @@ final class Sigmoid: Function {
     override var label: String { "σ" }
     override var derivativeTexts: [String] { ["∂y/∂x = y(1 − y)"] }
     // tanh form, as DeZero computes it: stable for large |x| and the same digits.
-    static func value(_ x: Double) -> Double { Math.tanh(x * 0.5) * 0.5 + 0.5 }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Sigmoid.value) }
+    static func value(_ x: Double) -> Double { Math.tanhKernel(x * 0.5) * 0.5 + 0.5 }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].sigmoidElements() }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try Sigmoid.gradient(gy, y)] }
     @inline(__always)
