@@ -1,8 +1,8 @@
 // A tanh for the sigmoid's element loops, written without calls or branches so
 // the compiler can keep several elements in flight (glibc's tanh calls expm1 and
 // branches on the range). It agrees with glibc to within 3 ulp (about three
-// quarters of inputs give the same double), which keeps the step 43 training
-// loss at 0.0769868327645632x.
+// quarters of inputs give the same double); the step 43 training loss moves by
+// 1e-16 (0.07698683276456324 with glibc, 0.07698683276456313 with this).
 
 extension Math {
     // ln 2 split so that k · ln2High is exact for every k used here (|k| ≤ 58).
@@ -44,12 +44,6 @@ extension Math {
 extension Tensor {
     /// σ(x) = tanh(x/2)/2 + 1/2 for every element, in one pass.
     func sigmoidElements() -> Tensor {
-        let out = [Double](unsafeUninitializedCapacity: count) { o, initialized in
-            scalars.withUnsafeBufferPointer { x in
-                for i in 0..<x.count { o[i] = Math.tanhKernel(x[i] * 0.5) * 0.5 + 0.5 }
-            }
-            initialized = count
-        }
-        return Tensor(unchecked: shape, out)
+        map { Math.tanhKernel($0 * 0.5) * 0.5 + 0.5 }
     }
 }

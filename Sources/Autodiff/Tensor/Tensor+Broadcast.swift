@@ -108,7 +108,14 @@ extension Tensor {
     /// Applies `f` to every element.
     @inline(__always)
     public func map(_ f: (Double) -> Double) -> Tensor {
-        Tensor(unchecked: shape, scalars.map(f))
+        // Copy, then overwrite in place: the copy takes the specialised copy-on-write
+        // path, cheaper for small tensors than Array.map's appends or the generic
+        // allocation behind Array(repeating:) and unsafeUninitializedCapacity.
+        var out = scalars
+        out.withUnsafeMutableBufferPointer { o in
+            for i in 0..<o.count { o[i] = f(o[i]) }
+        }
+        return Tensor(unchecked: shape, out)
     }
 
     /// This tensor repeated along broadcast axes to `target`.
