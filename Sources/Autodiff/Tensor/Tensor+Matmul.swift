@@ -77,7 +77,17 @@ extension Tensor {
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     guard let a = pa.baseAddress, let b = pb.baseAddress, let c = pc.baseAddress else { return }
-                    if n >= 4 {
+                    if m == 1 && n == 1 {
+                        // One dot product (a weight's gradient over the batch): keep the sum in a register.
+                        var sum = 0.0
+                        var ap0 = a, bp0 = b
+                        for _ in 0..<k {
+                            sum += ap0.pointee * bp0.pointee
+                            ap0 += ap
+                            bp0 += bp
+                        }
+                        c.pointee = sum
+                    } else if n >= 4 {
                         // Rows of B scaled into rows of C: the inner loop runs along j.
                         for i in 0..<m {
                             let row = c + i &* n
