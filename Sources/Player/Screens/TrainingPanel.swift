@@ -142,7 +142,13 @@ struct TrainingPanel {
     private var lossChart: LineChart? {
         let values: [Double], planned: Int?
         switch frame {
-        case .training(let f): values = Array(f.losses); planned = f.iterations
+        case .training(let f):
+            values = Array(f.losses)
+            // A run that ended early (diverged, stopped) is drawn over the iterations it ran, not the ones planned.
+            switch f.status {
+            case .diverged, .stopped: planned = nil
+            case .running, .finished: planned = f.iterations
+            }
         case .lossPlot(let f): values = f.losses; planned = nil
         default: return nil
         }
