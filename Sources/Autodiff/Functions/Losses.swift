@@ -58,7 +58,8 @@ final class SoftmaxCrossEntropy: Function {
 
 final class MeanSquaredError: Function {
     override var label: String { "mse" }
-    override var derivativeTexts: [String] { ["gx0 = 2·(x0 − x1)·gy / N", "gx1 = −gx0"] }
+    // Each text stands alone: the player shows one input's line at a time.
+    override var derivativeTexts: [String] { ["gx0 = 2·(x0 − x1)·gy / N", "gx1 = −2·(x0 − x1)·gy / N"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor {
         let diff = try xs[0] - xs[1]
         let n = Double(diff.shape.first ?? 1)
