@@ -83,6 +83,8 @@ let errorCorpus: [CorpusCase] = [
                (3, 7, "the result of 'a + b' would have 16000000 elements; the limit is 4000000 (tensor elements)")),
     CorpusCase("nesting limit", "x = " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150) + "\n",
                (1, 105, "expression is nested too deeply (more than 100 levels, the nesting depth limit); split it into several statements")),
+    CorpusCase("graph work limit", "a = zeros(2000, 2000)\nb = matmul(a, a)\n",
+               (2, 5, "'matmul(a, a)' would cost about 24000000000 element operations, more than 1000000000 for the whole graph (the graph work limit)")),
     CorpusCase("node limit", "x = 1\n" + (0..<700).map { "y\($0) = x + \($0)" }.joined(separator: "\n") + "\n",
                (668, 1, "the graph has more than 2000 nodes (the node limit)")),
 
@@ -177,6 +179,30 @@ let errorCorpus: [CorpusCase] = [
         limits.fileBytes = 100
         let errors = LessonChecker.check(Array(repeating: UInt8(ascii: "a"), count: 101), file: "big.md", limits: limits)
         #expect(errors.map(\.message) == ["the file has 101 bytes, more than 100 (the file size limit)"])
+    }
+
+    @Test func graphBlockLimit() {
+        var limits = Limits()
+        limits.graphs = 2
+        let text = "# T\n\n## S\n\n" + (1...4).map { "```graph\nx = \($0)\n```\n\n" }.joined()
+        let errors = LessonChecker.check(Array(text.utf8), file: "g.md", limits: limits)
+        // Reported once, at the first block past the limit (line 13), not once per extra block.
+        #expect(errors.map { "\($0.line):\($0.column): \($0.message)" }
+                    == ["13:1: the lesson has more than 2 graph blocks (the graph limit)"])
+    }
+
+    @Test func graphWorkAddsUpOverTheWholeGraph() {
+        var limits = Limits()
+        limits.graphWork = 1_000
+        // Each product alone is cheap; the fourth takes the graph past the limit.
+        let source = "x = zeros(10, 10)\n" + (1...6).map { "y\($0) = x * x" }.joined(separator: "\n") + "\n"
+        let errors = LessonChecker.check(Array(source.utf8), file: "w.graph", limits: limits)
+        // 300 operations each (the product and its two gradients): y4 on line 5 would take the graph
+        // to 1200; a refused statement adds nothing, so y5 and y6 are refused the same way.
+        let expected = (5...7).map {
+            "\($0): 'x * x' (about 300 element operations) would take the graph to about 1200, more than 1000 (the graph work limit); split the work over several graphs"
+        }
+        #expect(errors.map { "\($0.line): \($0.message)" } == expected)
     }
 
     @Test func stepLimit() {

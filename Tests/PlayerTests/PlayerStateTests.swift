@@ -203,6 +203,7 @@ import Testing
         var state = try chainRule()
         #expect(throws: PlayerError.stepOutOfRange(12, count: 11)) { try state.go(step: 11, frame: 0) }
         #expect(throws: PlayerError.frameOutOfRange(3, step: 5, count: 2)) { try state.go(step: 4, frame: 2) }
-        #expect(PlayerError.stepOutOfRange(12, count: 11).description == "step 12 is out of range; this lesson has steps 1...11")
+        #expect(PlayerError.stepOutOfRange(12, count: 11).description == "step 12 is out of range: this lesson has 11 steps (1–11)")
+        #expect(PlayerError.frameOutOfRange(3, step: 2, count: 1).description == "frame 3 is out of range: step 2 has 1 frame")
     }
 }

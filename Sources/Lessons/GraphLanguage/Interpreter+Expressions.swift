@@ -148,8 +148,12 @@ extension Interpreter {
         }
         let cost = operation.work(tensors.map(\.shape))
         let total = graph.work.addingReportingOverflow(cost)
-        if cost > limits.graphWork || total.overflow || total.partialValue > limits.graphWork {
+        if cost > limits.graphWork {
             throw InterpretError(location, "'\(shortened(text))' would cost about \(cost) element operations, more than \(limits.graphWork) for the whole graph (the graph work limit)")
+        }
+        if total.overflow || total.partialValue > limits.graphWork {
+            let sum = total.overflow ? "more than \(Int.max)" : "about \(total.partialValue)"
+            throw InterpretError(location, "'\(shortened(text))' (about \(cost) element operations) would take the graph to \(sum), more than \(limits.graphWork) (the graph work limit); split the work over several graphs")
         }
         if allConstant {
             graph.work = total.partialValue

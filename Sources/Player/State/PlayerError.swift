@@ -21,8 +21,13 @@ public enum PlayerError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let path): return "\(path): error: cannot read the file as UTF-8 text"
         case .lesson(let error): return error.description
         case .empty: return "the lesson has no steps"
-        case let .stepOutOfRange(n, count): return "step \(n) is out of range; this lesson has steps 1...\(count)"
-        case let .frameOutOfRange(n, step, count): return "frame \(n) is out of range; step \(step) has frames 1...\(count)"
+        case let .stepOutOfRange(n, count): return "step \(n) is out of range: " + PlayerError.range("this lesson has", count, "step")
+        case let .frameOutOfRange(n, step, count): return "frame \(n) is out of range: " + PlayerError.range("step \(step) has", count, "frame")
         }
+    }
+
+    /// "this lesson has 11 steps (1–11)", "step 2 has 1 frame": the valid numbers, in words.
+    static func range(_ owner: String, _ count: Int, _ noun: String) -> String {
+        count == 1 ? "\(owner) 1 \(noun)" : "\(owner) \(count) \(noun)s (1–\(count))"
     }
 }

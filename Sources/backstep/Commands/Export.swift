@@ -27,7 +27,7 @@ struct Export: ParsableCommand {
             throw ExitCode(1)
         }
         if let step, !(1...Swift.max(trace.steps.count, 1)).contains(step) {
-            FileHandle.standardError.write(Data("error: step \(step) is out of range; this lesson has steps 1...\(trace.steps.count)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(PlayerError.stepOutOfRange(step, count: trace.steps.count))\n".utf8))
             throw ExitCode(1)
         }
         let last = (step.map { $0 - 1 } ?? trace.steps.count - 1)
