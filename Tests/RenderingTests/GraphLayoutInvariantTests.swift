@@ -3,7 +3,7 @@ import Testing
 
 /// Properties every layout must have, checked on a few hundred random DAGs.
 @Suite struct GraphLayoutInvariantTests {
-    static let seeds: [UInt64] = Array(1...150)
+    static let seeds: [UInt64] = Array(1...300)
 
     @Test(arguments: seeds)
     func randomGraphKeepsInvariants(seed: UInt64) throws {
