@@ -327,6 +327,6 @@ final class PlayerAppTests {
         #expect(lines.allSatisfy { $0.count <= 70 && $0.unicodeScalars.allSatisfy(\.isASCII) })
         let bad = try run(["render", Binary.file("lessons/01-chain-rule.md"), "--step", "99"])
         #expect(bad.status == 1)
-        #expect(bad.err.contains("steps 1...11"))
+        #expect(bad.err.contains("step 99 is out of range: this lesson has 11 steps (1–11)"))
     }
 }

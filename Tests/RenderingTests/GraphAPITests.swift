@@ -76,6 +76,33 @@ import Testing
         #expect(x.x == 0)
     }
 
+    @Test func cutSidesAreTaggedMore() throws {
+        let layout = try GraphLayout(GraphSnapshotTests.sumTimes(), orientation: .leftToRight)
+        func lines(_ offset: GraphPoint, _ w: Int, _ h: Int, style: Style? = Style(modifiers: .reverse)) -> [String] {
+            var view = GraphView(layout: layout, glyphs: .ascii, offset: offset)
+            view.overflowStyle = style
+            var buffer = Buffer(width: w, height: h)
+            buffer.render(view, in: buffer.area)
+            return buffer.lines()
+        }
+        // The whole drawing fits: no tag.
+        #expect(!lines(.zero, layout.width, layout.height).joined().contains("more"))
+        // Cut on the right only, at offset zero.
+        let right = lines(.zero, layout.width - 6, layout.height)
+        #expect(right.filter { $0.hasSuffix(" more > ") }.count == 1)
+        #expect(!right.joined().contains("< more"))
+        // Scrolled to the far end: cut on the left only.
+        let left = lines(GraphPoint(x: 6, y: 0), layout.width - 6, layout.height)
+        #expect(left.filter { $0.hasPrefix(" < more ") }.count == 1)
+        #expect(!left.joined().contains("more >"))
+        // Cut below: the tag sits on the last row.
+        #expect(lines(.zero, layout.width, layout.height - 2).last?.contains(" more v ") == true)
+        // Without a style the view draws no tags (the old behaviour for other callers).
+        #expect(!lines(.zero, layout.width - 6, layout.height, style: nil).joined().contains("more"))
+        // An area narrower than the tag gets none, and nothing traps.
+        #expect(!lines(.zero, 5, 3).joined().contains("more"))
+    }
+
     /// Drawing a scrolled window into a small area gives exactly that window of the full drawing.
     @Test(arguments: [UInt64(3), 11, 29])
     func scrolledDrawingIsAWindowOfTheFullOne(seed: UInt64) throws {

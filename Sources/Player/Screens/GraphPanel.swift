@@ -59,7 +59,14 @@ struct GraphPanel {
         var target = area
         if layout.width < area.width { target.x += (area.width - layout.width) / 2; target.width = layout.width }
         if layout.height < area.height { target.y += (area.height - layout.height) / 2; target.height = layout.height }
-        view.offset = scrollOffset(layout, focus: focus, width: target.width, height: target.height)
+        let automatic = scrollOffset(layout, focus: focus, width: target.width, height: target.height)
+        let pan = context.state.graphPan
+        view.offset = layout.clamped(GraphPoint(x: automatic.x + pan.x, y: automatic.y + pan.y),
+                                     viewWidth: target.width, viewHeight: target.height)
+        let limit = layout.clamped(GraphPoint(x: Int.max / 2, y: Int.max / 2), viewWidth: target.width, viewHeight: target.height)
+        context.state.layouts.graphViewport = GraphViewport(automatic: automatic, shown: view.offset, limit: limit,
+                                                           width: target.width, height: target.height)
+        view.overflowStyle = theme.secondary.patched(with: Style(modifiers: .reverse))
         buffer.render(view, in: target)
     }
 

@@ -19,6 +19,7 @@ public enum Screen {
         var buffer = Buffer(width: Swift.max(width, 0), height: Swift.max(height, 0))
         guard width > 0, height > 0, let played = state.playedStep else { return buffer }
         let context = ScreenContext(state: state, glyphs: glyphs)
+        state.layouts.graphViewport = nil
         let top = height >= 3 ? 1 : 0
         if top == 1 { StatusBar.title(context, width: width, buffer: &buffer) }
         StatusBar.status(context, row: height - 1, width: width, buffer: &buffer)

@@ -11,7 +11,8 @@ extension PlayerState {
     /// backward pass; `a` plays the step or pauses and resumes (space pauses
     /// too); `+` `-` speed; `e` edit a value; `r` reset values; on a question,
     /// type a number and Enter to check it, `v` to reveal; `t` theme; `z`
-    /// detail; ↓ ↑ (`j` `k`) scroll the step's text; Tab the next panel on a small screen; `R` reloads the
+    /// detail; ↓ ↑ (`j` `k`) scroll the step's text; `H` `J` `K` `L` pan a graph larger than its
+    /// panel; Tab the next panel on a small screen; `R` reloads the
     /// file; Esc stops a training being played; `?` help (Esc or `?` closes it); `q` or Ctrl-C quits.
     public mutating func handle(_ key: PlayerKey) -> [PlayerEffect] {
         bumpRevision()
@@ -109,6 +110,10 @@ extension PlayerState {
         case .tab:
             shiftPanel()
             return []
+        case .character("H"): return panGraph(dx: -1, dy: 0)
+        case .character("L"): return panGraph(dx: 1, dy: 0)
+        case .character("K"): return panGraph(dx: 0, dy: -1)
+        case .character("J"): return panGraph(dx: 0, dy: 1)
         case .character("?"):
             setOverlay(.help)
             return []
@@ -119,6 +124,16 @@ extension PlayerState {
         default:
             return []
         }
+    }
+
+    /// Moves the graph's view a third of the panel that way, as far as the
+    /// drawing goes; a bell when the graph fits or is already at that edge.
+    mutating func panGraph(dx: Int, dy: Int) -> [PlayerEffect] {
+        guard let viewport = layouts.graphViewport else { return [.bell] }
+        let target = viewport.panned(dx: dx, dy: dy)
+        guard target != viewport.shown else { return [.bell] }
+        setGraphPan(GraphPoint(x: target.x - viewport.automatic.x, y: target.y - viewport.automatic.y))
+        return []
     }
 
     /// The themes `t` cycles through, in order.

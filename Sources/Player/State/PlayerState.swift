@@ -42,6 +42,9 @@ public struct PlayerState {
     public private(set) var message: String?
     /// Lines of the step's text scrolled past (↓ ↑, `j` `k`); the screen clamps it to the text.
     public private(set) var proseScroll = 0
+    /// How far `H` `J` `K` `L` have moved the graph from where the frame puts it,
+    /// in cells; every move to another frame brings the frame's own view back.
+    public private(set) var graphPan = GraphPoint.zero
     /// On a small screen, how many panels past the frame's own one `Tab` has moved.
     public private(set) var panelShift = 0
     /// Counts every key and tick handled, shown in the status line so tests can wait for a redraw.
@@ -146,6 +149,7 @@ public struct PlayerState {
     /// Sets the place; leaving a step ends its animation and resets the small-screen panel.
     mutating func moveTo(step newStep: Int, frame newFrame: Int) {
         trainingCursor = nil
+        graphPan = .zero
         if newStep != step {
             panelShift = 0
             proseScroll = 0
@@ -163,6 +167,7 @@ public struct PlayerState {
     mutating func setAnswer(_ a: AnswerState, at ref: FrameRef) { answers[ref] = a }
     mutating func clearAnswers() { answers = [:] }
     mutating func shiftPanel() { panelShift += 1 }
+    mutating func setGraphPan(_ pan: GraphPoint) { graphPan = pan }
     /// A fresh, empty layout cache (for measuring the layout's cost).
     mutating func resetLayouts() { layouts = LayoutCache() }
     mutating func scrollProse(by lines: Int) { proseScroll = Swift.min(Swift.max(proseScroll + lines, 0), 500) }

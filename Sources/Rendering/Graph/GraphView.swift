@@ -33,6 +33,9 @@ public struct GraphView: Widget, Sendable {
     public var nodeLineStyles: [Int: [Style]] = [:]
     /// Per edge index (model order): the style of its line, arrowhead and label.
     public var edgeStyles: [Int: Style] = [:]
+    /// When set, each side where the drawing is cut by the area gets a "more"
+    /// tag in this style (see `overflow(in:)`).
+    public var overflowStyle: Style?
 
     public init(layout: GraphLayout, glyphs: GlyphSet = .unicode, offset: GraphPoint = .zero,
                 variableStyle: Style = .plain, functionStyle: Style = .plain,
@@ -91,6 +94,7 @@ public struct GraphView: Widget, Sendable {
         for e in edgeStyles.keys.sorted() where e >= 0 && e < layout.edges.count {
             if let style = edgeStyles[e] { restyle(layout.edges[e], style, painter, &buffer) }
         }
+        drawOverflowTags(in: clip, &buffer)
     }
 
     /// The scalar of a one-column glyph, or `+` for anything else.
