@@ -20,9 +20,9 @@ struct StressTests {
     /// Starts `backstep args` under `sh`, which prints `APP-BEGIN` first and, once the app has
     /// ended, `APP-END <status> sane|raw` (short enough for a 20-column pane), then waits for a
     /// line so nothing scrolls.
-    func start(_ args: [String], width: Int = 100, height: Int = 30) throws -> Run {
+    func start(_ args: [String], width: Int = 100, height: Int = 30, state: String? = nil) throws -> Run {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-stress-\(UUID().uuidString)").path
+        let state = state ?? FileManager.default.temporaryDirectory.appendingPathComponent("backstep-stress-\(UUID().uuidString)").path
         let script = """
             echo APP-BEGIN; "$0" "$@"; s=$?; \
             if stty -a | tr ' ' '\\n' | grep -qx -e -echo -e -icanon; then t=raw; else t=sane; fi; \
@@ -130,6 +130,36 @@ struct StressTests {
         try run.tmux.sendKeys("5", "Enter")
         try run.tmux.waitFor(text: "step 5/")
         try quit(run)
+    }
+
+    /// SIGKILL at random moments while the app saves its place (at most twice a second
+    /// while keys move it): the progress file is always a whole one, the old or the new,
+    /// never torn, and the next start offers to resume from it.
+    @Test func killedWhileSavingLeavesAWholeProgressFile() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-kill-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let file = state + "/backstep/progress.json"
+        for _ in 0..<8 {
+            let run = try start([Binary.file("lessons/01-chain-rule.md")], state: state)
+            defer { run.tmux.close() }
+            _ = try run.tmux.waitFor(text: "step ")
+            // y resumes where the last round was killed (and is ignored when nothing is offered).
+            try run.tmux.run(["send-keys", "-t", "0", "y"] + Array(repeating: "Right", count: 40) + ["[", "Right", "Right"])
+            usleep(UInt32.random(in: 50_000...700_000))
+            #expect(kill(try appPid(run.tmux), SIGKILL) == 0)
+            _ = try run.tmux.waitFor(text: "APP-END", timeout: 30, history: true)
+            if let data = FileManager.default.contents(atPath: file) {
+                let parsed = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+                #expect(parsed != nil, "a whole JSON object: \(String(decoding: data, as: UTF8.self))")
+            }
+            #expect(!FileManager.default.fileExists(atPath: file + ".corrupt"))
+        }
+        #expect(FileManager.default.fileExists(atPath: file), "some round saved its place")
+        let last = try start([Binary.file("lessons/01-chain-rule.md")], state: state)
+        let screen = try last.tmux.waitFor(text: "You were at")
+        #expect(!screen.contains { $0.contains("could not be read") })
+        try last.tmux.sendKeys("n")
+        try quit(last)
     }
 
     @Test(arguments: [(20, 6), (40, 12), (80, 24), (200, 60), (400, 120)])

@@ -35,6 +35,34 @@ import Testing
         #expect(ProgressStore(file: file).entry(for: "x.md") != nil)
     }
 
+    @Test func aWriterKilledMidWriteLeavesTheOldFile() throws {
+        let file = try scratch()
+        var first = ProgressStore(file: file)
+        let firstSaved = first.record(.init(step: 2, frame: 1, stepCount: 5), for: "a.md")
+        #expect(firstSaved)
+        // What a writer killed between write and rename leaves: a half-written temporary
+        // file of a process that is gone (a child that has already exited).
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let folder = file.deletingLastPathComponent()
+        let leftover = folder.appendingPathComponent(".progress-\(child.processIdentifier).tmp")
+        try Data("{\"/a.md\": {\"step\": 4, \"fra".utf8).write(to: leftover)
+        // A live writer's temporary file (ours) is not touched.
+        let live = folder.appendingPathComponent(".progress-\(getpid()).tmp")
+        try Data("{".utf8).write(to: live)
+
+        var reopened = ProgressStore(file: file)
+        #expect(reopened.note == nil)
+        #expect(reopened.entry(for: "a.md")?.step == 2)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path), "the dead writer's leftover is removed")
+        #expect(FileManager.default.fileExists(atPath: live.path))
+        let saved = reopened.record(.init(step: 3, frame: 0, stepCount: 5), for: "a.md")
+        #expect(saved)
+        #expect(ProgressStore(file: file).entry(for: "a.md")?.step == 3)
+    }
+
     @Test func defaultLocationFollowsXDG() {
         #expect(ProgressStore.defaultFile(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).path
             == "/s/backstep/progress.json")

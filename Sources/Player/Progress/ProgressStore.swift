@@ -47,6 +47,7 @@ public struct ProgressStore: Sendable {
     /// Reads the file, if any. A corrupt file is renamed to `progress.json.corrupt` and noted.
     public init(file: URL = ProgressStore.defaultFile()) {
         self.file = file
+        Self.removeLeftovers(in: file.deletingLastPathComponent())
         guard let data = try? Data(contentsOf: file) else { return }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
