@@ -43,7 +43,8 @@ struct Open: ParsableCommand {
         let target = path ?? Self.bundledLessons(language: lang)
         var isDirectory: ObjCBool = false
         guard let target, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
-            throw ValidationError("no lessons at \(path ?? "the bundled location"); give a lesson file or folder")
+            if let path { throw ValidationError("no such file or folder: \(path); give a lesson file (.md) or a folder of them") }
+            throw ValidationError("the bundled lessons were not found; give a lesson file or folder, or set BACKSTEP_LESSONS")
         }
         guard isDirectory.boolValue else { return [target] }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
