@@ -58,11 +58,13 @@ extension Tensor: GradientValue {
     }
     /// The rows added into zeros of `shape` at `indices`, as NumPy's `add.at`.
     public func scatteredRows(_ indices: [Int], into shape: [Int]) throws -> Tensor {
-        var out = Tensor.zeros(shape)
+        let zeros = Tensor.zeros(shape)
         guard let n = shape.first, n > 0, indices.count == self.shape.first ?? -1 else {
             throw AutodiffError.shapeTarget(op: "get_item_grad", from: self.shape, to: shape)
         }
-        let size = out.count / n
+        let size = zeros.count / n
+        var out = zeros.scalars
+        let source = scalars
         guard count == indices.count * size else {
             throw AutodiffError.shapeTarget(op: "get_item_grad", from: self.shape, to: shape)
         }
@@ -71,9 +73,9 @@ extension Tensor: GradientValue {
             guard row >= 0 && row < n else {
                 throw AutodiffError.invalid(op: "get_item_grad", message: "index \(r) is out of bounds for axis 0 with size \(n)")
             }
-            for j in 0..<size { out.scalars[row * size + j] += scalars[k * size + j] }
+            for j in 0..<size { out[row * size + j] += source[k * size + j] }
         }
-        return out
+        return Tensor(unchecked: shape, out)
     }
 }
 

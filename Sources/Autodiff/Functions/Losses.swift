@@ -63,7 +63,7 @@ final class MeanSquaredError: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor {
         let diff = try xs[0] - xs[1]
         let n = Double(diff.shape.first ?? 1)
-        return Tensor(diff.scalars.reduce(0) { $0 + $1 * $1 } / n)
+        return Tensor(diff.withElements { $0.reduce(0) { $0 + $1 * $1 } } / n)
     }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
@@ -77,7 +77,7 @@ final class MeanSquaredError: Function {
     override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
         let (a, b) = (x(0), x(1))
         guard a.shape == b.shape, gy.count == 1 else { return try super.plainBackward(gy, y) }
-        let g = gy.scalars[0], c = 2.0 / Double(a.shape.first ?? 1)
+        let g = gy.first, c = 2.0 / Double(a.shape.first ?? 1)
         var ga = a.scalars, gb = b.scalars
         ga.withUnsafeMutableBufferPointer { pa in
             gb.withUnsafeMutableBufferPointer { pb in

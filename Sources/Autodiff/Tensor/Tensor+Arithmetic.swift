@@ -21,8 +21,8 @@ extension Tensor {
     /// `self = self + other` for tensors of one shape, element by element in place
     /// (the same sums as `+`, without a new buffer when this one is not shared).
     mutating func addInPlace(_ other: Tensor) {
-        other.scalars.withUnsafeBufferPointer { b in
-            scalars.withUnsafeMutableBufferPointer { o in
+        other.withElements { b in
+            withMutableElements { o in
                 for i in 0..<Swift.min(o.count, b.count) { o[i] = o[i] + b[i] }
             }
         }

@@ -42,21 +42,21 @@ extension Tensor {
     @inline(__always)
     func zipWith(_ other: Tensor, op: String, _ f: (Double, Double) -> Double) throws -> Tensor {
         if shape == other.shape {
-            var out = scalars
-            other.scalars.withUnsafeBufferPointer { b in
-                out.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<o.count { o[i] = f(o[i], b[i]) }
+            var out = self
+            other.withElements { b in
+                out.withMutableElements { o in
+                    for i in 0..<Swift.min(o.count, b.count) { o[i] = f(o[i], b[i]) }
                 }
             }
-            return Tensor(unchecked: shape, out)
+            return out
         }
         if other.count == 1 && other.rank <= rank {
-            let b = other.scalars[0]
-            return Tensor(unchecked: shape, scalars.map { f($0, b) })
+            let b = other.first
+            return map { f($0, b) }
         }
         if count == 1 && rank <= other.rank {
-            let a = scalars[0]
-            return Tensor(unchecked: other.shape, other.scalars.map { f(a, $0) })
+            let a = first
+            return other.map { f(a, $0) }
         }
         // A bias row added to every row of a matrix: the smaller shape is the trailing
         // part of the larger, so one flat inner loop does it.
@@ -70,8 +70,8 @@ extension Tensor {
         let sa = Tensor.broadcastStrides(shape, to: outShape)
         let sb = Tensor.broadcastStrides(other.shape, to: outShape)
         var out = [Double](repeating: 0, count: Tensor.elementCount(outShape))
-        scalars.withUnsafeBufferPointer { a in
-            other.scalars.withUnsafeBufferPointer { b in
+        withElements { a in
+            other.withElements { b in
                 out.withUnsafeMutableBufferPointer { o in
                     StridedWalk(shape: outShape, stridesA: sa, stridesB: sb).forEach { k, ia, ib in
                         o[k] = f(a[ia], b[ib])
@@ -111,11 +111,11 @@ extension Tensor {
         // Copy, then overwrite in place: the copy takes the specialised copy-on-write
         // path, cheaper for small tensors than Array.map's appends or the generic
         // allocation behind Array(repeating:) and unsafeUninitializedCapacity.
-        var out = scalars
-        out.withUnsafeMutableBufferPointer { o in
+        var out = self
+        out.withMutableElements { o in
             for i in 0..<o.count { o[i] = f(o[i]) }
         }
-        return Tensor(unchecked: shape, out)
+        return out
     }
 
     /// This tensor repeated along broadcast axes to `target`.
@@ -127,7 +127,7 @@ extension Tensor {
             throw AutodiffError.shapeTarget(op: "broadcast_to", from: shape, to: target)
         }
         // One value (an upstream scalar gradient) just fills the target.
-        if count == 1 { return Tensor.full(target, scalars[0]) }
+        if count == 1 { return Tensor.full(target, first) }
         return try Tensor.zeros(target).zipWith(self, op: "broadcast_to") { _, b in b }
     }
 
@@ -144,16 +144,22 @@ extension Tensor {
             throw AutodiffError.shapeTarget(op: "sum_to", from: shape, to: target)
         }
         let kept = [Int](repeating: 1, count: lead) + target
-        return Tensor(unchecked: target, reduceKeepingDims(to: kept, initial: 0, +).scalars)
+        return Tensor(unchecked: target, elementsOf: reduceKeepingDims(to: kept, initial: 0, +))
     }
 
     /// Reduces along the axes where `kept` is 1 (same rank as `shape`) with `combine`.
     func reduceKeepingDims(to kept: [Int], initial: Double, _ combine: (Double, Double) -> Double) -> Tensor {
-        var out = [Double](repeating: initial, count: Tensor.elementCount(kept))
+        let outCount = Tensor.elementCount(kept)
+        if outCount == 1 {
+            var acc = initial
+            withElements { a in for v in a { acc = combine(acc, v) } }
+            return Tensor(unchecked: kept, single: acc)
+        }
+        var out = [Double](repeating: initial, count: outCount)
         // Reducing only leading axes (a bias gradient summed over the batch): add rows.
         if out.count > 1, Tensor.isTrailing(kept, of: shape), kept.count == shape.count {
             let inner = out.count
-            scalars.withUnsafeBufferPointer { a in
+            withElements { a in
                 out.withUnsafeMutableBufferPointer { o in
                     var i = 0
                     while i < a.count {
@@ -164,14 +170,8 @@ extension Tensor {
             }
             return Tensor(unchecked: kept, out)
         }
-        if out.count == 1 {
-            var acc = initial
-            for v in scalars { acc = combine(acc, v) }
-            out[0] = acc
-            return Tensor(unchecked: kept, out)
-        }
         let so = Tensor.broadcastStrides(kept, to: shape)
-        scalars.withUnsafeBufferPointer { a in
+        withElements { a in
             out.withUnsafeMutableBufferPointer { o in
                 StridedWalk(shape: shape, stridesA: so).forEach { k, io, _ in
                     o[io] = combine(o[io], a[k])

@@ -34,7 +34,7 @@ extension Tensor {
     public func sum(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor {
         let kept = try keptShape(axes: axes, op: "sum")
         let out = try reducedShape(axes: axes, keepdims: keepdims, op: "sum")
-        return Tensor(unchecked: out, reduceKeepingDims(to: kept, initial: 0, +).scalars)
+        return Tensor(unchecked: out, elementsOf: reduceKeepingDims(to: kept, initial: 0, +))
     }
 
     /// The largest element along `axis` (everywhere when nil).
@@ -59,6 +59,6 @@ extension Tensor {
         let axes = axis.map { [$0] }
         let kept = try keptShape(axes: axes, op: op)
         let out = try reducedShape(axes: axes, keepdims: keepdims, op: op)
-        return Tensor(unchecked: out, reduceKeepingDims(to: kept, initial: initial, combine).scalars)
+        return Tensor(unchecked: out, elementsOf: reduceKeepingDims(to: kept, initial: initial, combine))
     }
 }

@@ -17,7 +17,7 @@ extension Tensor {
         guard Tensor.elementCount(target) == count else {
             throw AutodiffError.reshape(from: shape, to: newShape)
         }
-        return Tensor(unchecked: target, scalars)
+        return Tensor(unchecked: target, elementsOf: self)
     }
 
     /// The axes permuted by `axes` (reversed when nil), as NumPy's `transpose`.
@@ -29,7 +29,7 @@ extension Tensor {
         if rank == 2 && perm == [1, 0] {
             let (r, c) = (shape[0], shape[1])
             var out = [Double](repeating: 0, count: count)
-            scalars.withUnsafeBufferPointer { a in
+            withElements { a in
                 out.withUnsafeMutableBufferPointer { o in
                     for i in 0..<r { for j in 0..<c { o[j * r + i] = a[i * c + j] } }
                 }
@@ -40,8 +40,10 @@ extension Tensor {
         for d in stride(from: rank - 2, through: 0, by: -1) { inStrides[d] = inStrides[d + 1] * shape[d + 1] }
         let strides = perm.map { inStrides[$0] }
         var out = [Double](repeating: 0, count: count)
-        StridedWalk(shape: outShape, stridesA: strides).forEach { k, offset, _ in
-            out[k] = scalars[offset]
+        withElements { a in
+            StridedWalk(shape: outShape, stridesA: strides).forEach { k, offset, _ in
+                out[k] = a[offset]
+            }
         }
         return Tensor(unchecked: outShape, out)
     }
@@ -68,12 +70,13 @@ extension Tensor {
         let rowSize = n == 0 ? 0 : count / n
         var out: [Double] = []
         out.reserveCapacity(rowSize * indices.count)
+        let all = scalars
         for i in indices {
             let r = i < 0 ? i + n : i
             guard r >= 0 && r < n else {
                 throw AutodiffError.invalid(op: "get_item", message: "index \(i) is out of bounds for axis 0 with size \(n)")
             }
-            out.append(contentsOf: scalars[(r * rowSize)..<((r + 1) * rowSize)])
+            out.append(contentsOf: all[(r * rowSize)..<((r + 1) * rowSize)])
         }
         return Tensor(unchecked: [indices.count] + shape.dropFirst(), out)
     }
