@@ -12,6 +12,28 @@ import Testing
         #expect(close(x.grad?.data.scalar ?? .nan, expected, rel: 1e-9))
     }
 
+    @Test func numbersInExpressionsGetNoGradient() throws {
+        // `x * 2 + 1`: the 2 and the 1 are constants no one holds, so backward keeps
+        // no gradient for them; a constant made as a Variable keeps its gradient as in DeZero.
+        let x = Variable(3.0)
+        let two = Variable(2.0)
+        let y = try (x * 2 + 1) * two
+        try y.backward(retainGrad: true)
+        #expect(x.grad?.data == Tensor(4))
+        #expect(two.grad?.data == Tensor(7))
+        let plus = try #require(y.creator?.inputs.first?.creator)
+        let literalOne = try #require(plus.inputs.last)
+        #expect(literalOne.data == Tensor(1))
+        #expect(literalOne.grad == nil)
+        #expect(try #require(plus.inputs.first).grad?.data == Tensor(2), "an intermediate keeps its retained gradient")
+        // On either side of the operator, and through a recorded backward too.
+        let z = Variable(2.0)
+        let w = try 3 / z - 1
+        try w.backward(createGraph: true)
+        #expect(z.grad?.data == Tensor(-0.75))
+        #expect(w.creator?.inputs.last?.grad == nil)
+    }
+
     @Test func chainIsReleasedWhenOutOfScope() throws {
         let x = Variable(1.0)
         weak var middle: Variable?

@@ -28,7 +28,7 @@ extension Variable {
                         .map(\.variable)
                 }
                 try Variable.checkCount(grads.count, f)
-                for (i, (x, gx)) in zip(f.inputs, grads).enumerated() {
+                for (i, (x, gx)) in zip(f.inputs, grads).enumerated() where !x.isLiteral {
                     if let old = x.grad {
                         if observe != nil { accumulated[i] = true }
                         x.grad = try Config.with(backprop: true) { try old + gx }
@@ -41,7 +41,7 @@ extension Variable {
                 let grads = try f.plainBackward(gy.data, y.data)
                 let inputs = f.inputs
                 try Variable.checkCount(grads.count, f)
-                for i in inputs.indices {
+                for i in inputs.indices where !inputs[i].isLiteral {
                     if try inputs[i].accumulate(grads[i]), observe != nil { accumulated[i] = true }
                 }
                 gxs = observe == nil ? [] : (0..<grads.count).map { grads[$0] }

@@ -14,11 +14,22 @@ public class Variable {
     @exclusivity(unchecked) public internal(set) var creator: Function?
     /// One more than the creator's generation; orders backward like DeZero.
     @exclusivity(unchecked) public internal(set) var generation = 0
+    // A number written into an expression (`y * 1.0001`) becomes a variable no
+    // one holds: its gradient could never be read, so backward does not keep one
+    // (a long chain would otherwise keep two per step alive until it is freed).
+    let isLiteral: Bool
 
     /// A leaf variable holding `data`.
     public init(_ data: Tensor, name: String? = nil) {
         self.data = data
         self.name = name
+        self.isLiteral = false
+    }
+
+    /// A constant made from a number mixed into an expression; it gets no gradient.
+    init(literal value: Double) {
+        self.data = Tensor(value)
+        self.isLiteral = true
     }
 
     /// A 0-d leaf variable holding `value`.
