@@ -9,7 +9,7 @@ public class Variable {
     /// The gradient of the last backward's output with respect to this variable, once known.
     @exclusivity(unchecked) public var grad: Variable?
     /// A name for printing and for the screens.
-    public var name: String?
+    @exclusivity(unchecked) public var name: String?
     /// The function that made this variable, or nil for a leaf.
     @exclusivity(unchecked) public internal(set) var creator: Function?
     /// One more than the creator's generation; orders backward like DeZero.
