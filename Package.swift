@@ -16,7 +16,10 @@ let package = Package(
     ],
     targets: [
         // MARK: - Engine
-        .target(name: "Autodiff"),
+        // CKernels: element loops built for AVX2 / AVX-512 and chosen at run time
+        // (the Swift code is compiled for baseline x86-64).
+        .target(name: "CKernels"),
+        .target(name: "Autodiff", dependencies: ["CKernels"]),
 
         // MARK: - Lessons: parse, interpret, frames
         .target(name: "Lessons", dependencies: ["Autodiff"]),

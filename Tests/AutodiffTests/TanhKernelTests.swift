@@ -3,6 +3,7 @@ import Testing
 import Glibc
 #endif
 @testable import Autodiff
+import CKernels
 
 @Suite struct TanhKernelTests {
     /// Units in the last place between two doubles of the same sign.
@@ -39,5 +40,44 @@ import Glibc
     @Test func sigmoidOfLargeInputsSaturates() {
         let s = Tensor([-800, -40, 0, 40, 800]).sigmoidElements()
         #expect(s.scalars == [0, 0, 0.5, 1, 1])
+    }
+}
+
+/// The sigmoid built for AVX2 / AVX-512 (CKernels) gives, bit for bit, what the
+/// Swift loop gives: the losses of steps 43 and 48 depend on it.
+@Suite struct WideSigmoidTests {
+    static func inputs() -> [Double] {
+        var values: [Double] = [0, -0.0, 1, -1, 39.9, 40, 40.1, -40.1, 1e300, -1e300, .infinity, -.infinity, .nan,
+                                .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .ulpOfOne, 1e-300, -1e-300]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let unit = Double(state >> 11) / Double(1 << 53)
+            values.append((unit - 0.5) * 100)
+            values.append((unit - 0.5) * 0.01)
+        }
+        return values
+    }
+
+    @Test func matchesTheSwiftKernelBitForBit() throws {
+        let x = Self.inputs()
+        var wide = [Double](repeating: 0, count: x.count)
+        let done = x.withUnsafeBufferPointer { xs in
+            wide.withUnsafeMutableBufferPointer { ys in backstep_sigmoid(xs.baseAddress!, ys.baseAddress!, xs.count) }
+        }
+        // On a CPU without AVX2 the kernel declines and the Swift loop is all there is.
+        guard done == 1 else { return }
+        for (v, w) in zip(x, wide) {
+            let swift = Math.tanhKernel(v * 0.5) * 0.5 + 0.5
+            #expect(swift.bitPattern == w.bitPattern || (swift.isNaN && w.isNaN), "σ(\(v)): \(swift) vs \(w)")
+        }
+    }
+
+    @Test func tensorsTakeEitherPathWithTheSameResult() throws {
+        let x = Self.inputs()
+        // 64 elements and up go to the wide kernel; fewer run the Swift loop.
+        let wide = Tensor(x).sigmoidElements()
+        let narrow = x.map { Tensor([$0]).sigmoidElements().scalars[0] }
+        for (a, b) in zip(wide.scalars, narrow) { #expect(a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)) }
     }
 }

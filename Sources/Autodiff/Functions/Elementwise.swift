@@ -59,7 +59,18 @@ final class Sigmoid: Function {
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try Sigmoid.gradient(gy, y)] }
     @inline(__always)
     static func gradient<V: GradientValue>(_ gy: V, _ y: V) throws -> V { try (gy * y) * y.subtracted(from: 1) }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try Sigmoid.gradient(gy, y)) }
+    /// The formula above in one pass when nothing broadcasts (a hidden layer's
+    /// gradient): the same operations in the same order per element, no temporaries.
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+        guard gy.shape == y.shape else { return .one(try Sigmoid.gradient(gy, y)) }
+        var out = gy
+        y.withElements { s in
+            out.withMutableElements { g in
+                for i in 0..<Swift.min(g.count, s.count) { g[i] = (g[i] * s[i]) * (1 - s[i]) }
+            }
+        }
+        return .one(out)
+    }
     override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let s = Sigmoid.value(v); return s * (1 - s) }] }
 }
 

@@ -1,3 +1,5 @@
+import CKernels
+
 // A tanh for the sigmoid's element loops, written without calls or branches so
 // the compiler can keep several elements in flight (glibc's tanh calls expm1 and
 // branches on the range). It agrees with glibc to within 3 ulp (about three
@@ -44,6 +46,17 @@ extension Math {
 extension Tensor {
     /// σ(x) = tanh(x/2)/2 + 1/2 for every element, in one pass.
     func sigmoidElements() -> Tensor {
-        map { Math.tanhKernel($0 * 0.5) * 0.5 + 0.5 }
+        // Wide tensors go to the same kernel built for AVX2 / AVX-512, when the CPU has them.
+        if count >= 64 {
+            var out = self
+            let done = withElements { x in
+                out.withMutableElements { y in
+                    guard let xs = x.baseAddress, let ys = y.baseAddress else { return false }
+                    return backstep_sigmoid(xs, ys, y.count) == 1
+                }
+            }
+            if done { return out }
+        }
+        return map { Math.tanhKernel($0 * 0.5) * 0.5 + 0.5 }
     }
 }
