@@ -148,6 +148,9 @@ extension Tensor {
     }
 
     /// Reduces along the axes where `kept` is 1 (same rank as `shape`) with `combine`.
+    // Inlined so that each caller's `combine` (usually `+`) is compiled into the
+    // loops instead of being called once per element.
+    @inline(__always)
     func reduceKeepingDims(to kept: [Int], initial: Double, _ combine: (Double, Double) -> Double) -> Tensor {
         let outCount = Tensor.elementCount(kept)
         if outCount == 1 {
