@@ -71,7 +71,9 @@ import Testing
         #expect(last.losses.count == at + 1)
         #expect(!last.losses[at].isFinite)
         #expect(last.losses[..<at].allSatisfy { $0.isFinite })
-        // The last frame holds the params of that iteration (no update followed it) and says so.
+        // The last frame holds the params of that iteration (no update followed it) and says so,
+        // in the frame's data too (what `backstep frames --json` prints).
+        #expect(last.iteration == at)
         var shown = state
         shown.press([.character("]"), .character("G")])
         #expect(shown.screen().contains("iteration \(at)/10000"), "\(shown.screen())")

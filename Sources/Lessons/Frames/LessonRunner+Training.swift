@@ -64,8 +64,12 @@ extension LessonRunner {
         for id in built.records.indices where built.records[id].kind != .function { session.valueKnown[id] = true }
         session.grads = Array(repeating: nil, count: built.records.count)
         let finalLoss = session.value(lossId)?.scalars.first ?? .nan
+        // The updates made: one per loss, except that a run stopped by its divergence
+        // made none after the loss that diverged.
+        var updates = result.losses.count
+        if case .diverged(let i) = result.status, stopOnDivergence { updates = i }
         frames.append(.training(TrainingFrame(
-            iteration: result.losses.count, iterations: options.iterations, loss: finalLoss, losses: history[...],
+            iteration: updates, iterations: options.iterations, loss: finalLoss, losses: history[...],
             parameters: params.map { NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0)) },
             prediction: fit.map { NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0)) },
             status: result.status, snapshot: session.snapshot(focus: params + [lossId]))))

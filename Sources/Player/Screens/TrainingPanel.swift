@@ -25,10 +25,7 @@ struct TrainingPanel {
     func statsLines(width: Int) -> [StyledLine] {
         switch frame {
         case .training(let f):
-            // After a divergence the last frame holds the params of the iteration that diverged (no update followed it).
-            var shown = f.iteration
-            if case .diverged(let i) = f.status { shown = Swift.min(shown, i) }
-            let iteration = "iteration \(shown)/\(f.iterations)", loss = "loss \(context.number(f.loss))"
+            let iteration = "iteration \(f.iteration)/\(f.iterations)", loss = "loss \(context.number(f.loss))"
             var lines = TextWidth.columns(iteration + "  " + loss) <= width
                 ? [context.line(iteration + "  " + loss, theme.strong)]
                 : [context.line(iteration, theme.strong), context.line(loss, theme.strong)]
