@@ -104,7 +104,12 @@ final class Pow: Function {
     override var label: String { "**" + Tensor.format(c).replacingTrailingDot() }
     override var derivativeTexts: [String] {
         let c = Tensor.format(self.c).replacingTrailingDot()
-        return ["∂y/∂x = \(c)·x^\(Tensor.format(self.c - 1).replacingTrailingDot())"]
+        // x¹ is written x, and x⁰ left out: the square's derivative reads 2·x.
+        switch self.c - 1 {
+        case 1: return ["∂y/∂x = \(c)·x"]
+        case 0: return ["∂y/∂x = \(c)"]
+        default: return ["∂y/∂x = \(c)·x^\(Tensor.format(self.c - 1).replacingTrailingDot())"]
+        }
     }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].power(c) }
     @inline(__always)
