@@ -175,7 +175,6 @@ extension Tensor {
     }
     /// A tensor of the same shape as `other` filled with `value`.
     public static func full(like other: Tensor, _ value: Double) -> Tensor {
-        other.elements == nil ? Tensor(unchecked: other.shape, single: value)
-            : Tensor(unchecked: other.shape, [Double](repeating: value, count: other.count))
+        full(other.shape, value)
     }
 }

@@ -12,32 +12,26 @@ extension GraphView {
     func drawOverflowTags(in area: Rect, _ buffer: inout Buffer) {
         guard let style = overflowStyle, !area.isEmpty else { return }
         let cut = overflow(in: area)
-        if cut.left { tagOnSide(glyphs.arrowLeft + " more", atRight: false, area, style, &buffer) }
-        if cut.right { tagOnSide("more " + glyphs.arrowRight, atRight: true, area, style, &buffer) }
-        if cut.up { tagOnEnd(glyphs.arrowUp + " more", y: area.y, area, style, &buffer) }
-        if cut.down { tagOnEnd("more " + glyphs.arrowDown, y: area.bottom - 1, area, style, &buffer) }
+        let rows = Array(area.y..<area.bottom)
+        if cut.left { tag(glyphs.arrowLeft + " more", area, style, &buffer) { w in rows.map { (area.x, $0) } } }
+        if cut.right { tag("more " + glyphs.arrowRight, area, style, &buffer) { w in rows.map { (area.right - w, $0) } } }
+        if cut.up { tag(glyphs.arrowUp + " more", area, style, &buffer) { w in (area.x...(area.right - w)).map { ($0, area.y) } } }
+        if cut.down {
+            tag("more " + glyphs.arrowDown, area, style, &buffer) { w in (area.x...(area.right - w)).map { ($0, area.bottom - 1) } }
+        }
     }
 
-    /// On the left or right edge, in the row nearest the middle that covers
-    /// the least of the drawing (so a tag rarely hides a box's text).
-    private func tagOnSide(_ text: String, atRight: Bool, _ area: Rect, _ style: Style, _ buffer: inout Buffer) {
+    /// " text " at the spot (from `spots(width)`) that covers the least of the
+    /// drawing, the one nearest the middle of its edge among equals, so a tag
+    /// rarely hides a box's text. A tag wider than the area is left out.
+    private func tag(_ text: String, _ area: Rect, _ style: Style, _ buffer: inout Buffer,
+                     spots: (Int) -> [(x: Int, y: Int)]) {
         let width = displayWidth(text) + 2
         guard width <= area.width else { return }
-        let x = atRight ? area.right - width : area.x
-        let middle = area.y + area.height / 2
-        let rows = (area.y..<area.bottom).sorted { abs($0 - middle) < abs($1 - middle) }
-        guard let y = rows.min(by: { covered(x, $0, width, buffer) < covered(x, $1, width, buffer) }) else { return }
-        _ = buffer.setString(" " + text + " ", x: x, y: y, style: style, maxWidth: width)
-    }
-
-    /// On the top or bottom row, in the columns nearest the middle that cover the least.
-    private func tagOnEnd(_ text: String, y: Int, _ area: Rect, _ style: Style, _ buffer: inout Buffer) {
-        let width = displayWidth(text) + 2
-        guard width <= area.width else { return }
-        let middle = area.x + (area.width - width) / 2
-        let columns = (area.x...(area.right - width)).sorted { abs($0 - middle) < abs($1 - middle) }
-        guard let x = columns.min(by: { covered($0, y, width, buffer) < covered($1, y, width, buffer) }) else { return }
-        _ = buffer.setString(" " + text + " ", x: x, y: y, style: style, maxWidth: width)
+        let middle = (x: area.x + (area.width - width) / 2, y: area.y + area.height / 2)
+        let ordered = spots(width).sorted { abs($0.x - middle.x) + abs($0.y - middle.y) < abs($1.x - middle.x) + abs($1.y - middle.y) }
+        guard let spot = ordered.min(by: { covered($0.x, $0.y, width, buffer) < covered($1.x, $1.y, width, buffer) }) else { return }
+        _ = buffer.setString(" " + text + " ", x: spot.x, y: spot.y, style: style, maxWidth: width)
     }
 
     /// How many of the `width` cells from (x, y) already show something.
