@@ -16,19 +16,21 @@ extension Variable {
     public func backward(retainGrad: Bool = false, createGraph: Bool = false,
                          observe: ((BackwardStep) -> Void)? = nil) throws {
         if grad == nil { grad = Variable(Tensor.full(like: data, 1)) }
+        // The common case gets a loop of its own, free of the bookkeeping below.
+        if observe == nil && !createGraph { return try backwardNumbers(retainGrad: retainGrad) }
         var queue = FunctionQueue()
         if let c = creator { queue.push(c) }
-        while let f = queue.pop() {
+        while let f = queue.pop()?.takeUnretainedValue() {
             guard let y = f.output, let gy = y.grad else { continue }
             let gxs: [Tensor]
-            var accumulated = observe == nil ? [] : [Bool](repeating: false, count: f.inputs.count)
+            var accumulated = observe == nil ? [] : [Bool](repeating: false, count: f.slots.count)
             if createGraph {
                 let grads = try Config.with(backprop: true) {
-                    try f.backward(RecordedGradient(gy), f.inputs.map(RecordedGradient.init), RecordedGradient(y))
+                    try f.backward(RecordedGradient(gy), f.slots.map(RecordedGradient.init), RecordedGradient(y))
                         .map(\.variable)
                 }
                 try Variable.checkCount(grads.count, f)
-                for (i, (x, gx)) in zip(f.inputs, grads).enumerated() where !x.isLiteral {
+                for (i, (x, gx)) in zip(f.slots, grads).enumerated() {
                     if let old = x.grad {
                         if observe != nil { accumulated[i] = true }
                         x.grad = try Config.with(backprop: true) { try old + gx }
@@ -38,18 +40,17 @@ extension Variable {
                 }
                 gxs = observe == nil ? [] : grads.map(\.data)
             } else {
+                // Observed: the numbers-only pass with each step reported.
                 let grads = try f.plainBackward(gy.data, y.data)
-                let inputs = f.inputs
+                let inputs = f.slots
                 try Variable.checkCount(grads.count, f)
-                for i in inputs.indices where !inputs[i].isLiteral {
-                    if try inputs[i].accumulate(grads[i]), observe != nil { accumulated[i] = true }
-                }
-                gxs = observe == nil ? [] : (0..<grads.count).map { grads[$0] }
+                for i in inputs.indices where try inputs[i].accumulate(grads[i]) { accumulated[i] = true }
+                gxs = (0..<grads.count).map { grads[$0] }
             }
-            for x in f.inputs { if let c = x.creator { queue.push(c) } }
+            for x in f.slots { if let c = x.creator { queue.push(c) } }
             if let observe {
                 observe(BackwardStep(function: f, upstream: gy.data, inputGrads: gxs, accumulated: accumulated,
-                                     totals: f.inputs.map { $0.grad?.data ?? Tensor(0) }))
+                                     totals: f.slots.map { $0.grad?.data ?? Tensor(0) }))
             }
             if !retainGrad { y.grad = nil }
         }
@@ -63,32 +64,34 @@ extension Variable {
     /// allocating a variable and a tensor per use.
     @inline(__always)
     func accumulate(_ gx: Tensor) throws -> Bool {
-        guard var old = grad else {
+        guard var old = grad.take() else {
             grad = Variable(gx)
             return false
         }
-        grad = nil
+        // Put back on every path; a failed sum leaves the gradient as it was.
+        defer { grad = old }
         if isKnownUniquelyReferenced(&old), old.creator == nil, old.data.shape == gx.shape {
             old.data.addInPlace(gx)
-            grad = old
         } else {
-            grad = old
-            grad = Variable(try old.data + gx)
+            old = Variable(try old.data + gx)
         }
         return true
     }
 
     static func checkCount(_ n: Int, _ f: Function) throws {
-        guard n == f.inputs.count else {
-            throw AutodiffError.invalid(op: f.label, message: "backward returned \(n) gradients for \(f.inputs.count) inputs")
+        guard n == f.slots.count else {
+            throw AutodiffError.invalid(op: f.label, message: "backward returned \(n) gradients for \(f.slots.count) inputs")
         }
     }
 }
 
 /// Functions waiting for backward, highest generation first; among equals the
 /// one added last comes first, which is the order DeZero's sorted list gives.
+///
+/// The queue does not own its functions: during a backward pass the output holds
+/// the whole graph, and nothing in the pass changes the graph's structure.
 struct FunctionQueue {
-    private var heap: [(generation: Int, order: Int, function: Function)]
+    private var heap: [(generation: Int, order: Int, function: Unmanaged<Function>)]
     private var added = 0
     // Each backward pass gets its own number, so marking a function as queued
     // needs no set of seen functions.
@@ -104,7 +107,7 @@ struct FunctionQueue {
         guard f.queuedInPass != pass else { return }
         f.queuedInPass = pass
         added += 1
-        heap.append((f.generation, added, f))
+        heap.append((f.generation, added, Unmanaged.passUnretained(f)))
         var i = heap.count - 1
         while i > 0 {
             let parent = (i - 1) / 2
@@ -114,7 +117,7 @@ struct FunctionQueue {
         }
     }
 
-    mutating func pop() -> Function? {
+    mutating func pop() -> Unmanaged<Function>? {
         guard let top = heap.first else { return nil }
         let last = heap.removeLast()
         if !heap.isEmpty {

@@ -7,17 +7,18 @@
 /// has one output, which it holds weakly so finished graphs are freed.
 open class Function {
     /// The variables this function was applied to.
-    @exclusivity(unchecked) public internal(set) var inputs: [Variable] = []
+    public var inputs: [Variable] { Array(slots) }
+    @exclusivity(unchecked) var slots = InputSlots()
     // The output is held weakly, as in DeZero, so finished graphs are freed. A
     // Swift `weak` reference costs a side-table allocation per node; instead the
     // output clears `outputAlive` in its deinit, before its memory goes away.
-    @exclusivity(unchecked) unowned(unsafe) var outputReference: Variable?
+    @exclusivity(unchecked) var outputReference: Unmanaged<Variable>?
     @exclusivity(unchecked) var outputAlive = false
     /// The backward pass that last queued this function.
     @exclusivity(unchecked) var queuedInPass: UInt64 = 0
 
     /// The output, while something else keeps it alive.
-    public var output: Variable? { outputAlive ? outputReference : nil }
+    public var output: Variable? { outputAlive ? outputReference?.takeUnretainedValue() : nil }
     /// The largest generation among the inputs.
     @exclusivity(unchecked) public internal(set) var generation = 0
 
@@ -52,19 +53,32 @@ open class Function {
     /// generic formula run on tensors. The one- and two-input functions override
     /// it to call the same formula without building arrays of inputs and results.
     func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
-        .many(try backward(gy, inputs.map(\.data), y))
+        .many(try backward(gy, slots.map(\.data), y))
     }
 
     /// Runs `forward` on the inputs' data and, when backprop is enabled, links the
     /// output into the graph.
     public final func apply(_ inputs: [Variable]) throws -> Variable {
+        try apply(InputSlots(inputs))
+    }
+
+    /// `apply` for one input, without an array.
+    @inline(__always)
+    final func apply(_ x: Variable) throws -> Variable { try apply(InputSlots(x)) }
+
+    /// `apply` for two inputs, without an array.
+    @inline(__always)
+    final func apply(_ a: Variable, _ b: Variable) throws -> Variable { try apply(InputSlots(a, b)) }
+
+    @inline(__always)
+    final func apply(_ inputs: InputSlots) throws -> Variable {
         let y = Variable(try forward(ForwardInputs(inputs)))
         if Config.enableBackprop {
             var g = 0
             for x in inputs where x.generation > g { g = x.generation }
             generation = g
-            self.inputs = inputs
-            outputReference = y
+            slots = inputs
+            outputReference = Unmanaged.passUnretained(y)
             outputAlive = true
             y.creator = self
             y.generation = g + 1
@@ -73,13 +87,14 @@ open class Function {
     }
 
     /// The value of input `i`, for `backward` and `localGradients`.
-    func x(_ i: Int) -> Tensor { inputs[i].data }
+    @inline(__always)
+    func x(_ i: Int) -> Tensor { slots[i].data }
 }
 
 /// The values of a function's inputs, read in place from its variables.
 public struct ForwardInputs: RandomAccessCollection {
-    let variables: [Variable]
-    init(_ variables: [Variable]) { self.variables = variables }
+    let variables: InputSlots
+    init(_ variables: InputSlots) { self.variables = variables }
     public var startIndex: Int { 0 }
     public var endIndex: Int { variables.count }
     public subscript(i: Int) -> Tensor { variables[i].data }

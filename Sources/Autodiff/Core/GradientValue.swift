@@ -109,6 +109,6 @@ struct RecordedGradient: GradientValue {
     func softmax(axis: Int) throws -> Self { Self(try Autodiff.softmax(variable, axis: axis)) }
     func rows(_ indices: [Int]) throws -> Self { Self(try getItem(variable, rows: indices)) }
     func scatteredRows(_ indices: [Int], into shape: [Int]) throws -> Self {
-        Self(try GetItemGrad(indices, inShape: shape).apply([variable]))
+        Self(try GetItemGrad(indices, inShape: shape).apply(variable))
     }
 }

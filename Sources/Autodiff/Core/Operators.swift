@@ -1,7 +1,7 @@
 // Operators on variables, and on variables mixed with numbers or tensors.
-// A number becomes a constant leaf, as DeZero's `as_variable` does, except that
-// backward keeps no gradient for it: nothing holds that leaf, so DeZero's would
-// never be read, and a long chain would keep two per step alive.
+// A number is kept inside the function it is written into (`y * 1.0001` is one
+// node, as in PyTorch), where DeZero would wrap it in a constant variable whose
+// gradient no one can read; the values and the other gradients are the same.
 
 extension Variable {
     public static func + (a: Variable, b: Variable) throws -> Variable { try add(a, b) }
@@ -10,14 +10,14 @@ extension Variable {
     public static func / (a: Variable, b: Variable) throws -> Variable { try div(a, b) }
     public static prefix func - (a: Variable) throws -> Variable { try neg(a) }
 
-    public static func + (a: Variable, b: Double) throws -> Variable { try add(a, Variable(literal: b)) }
-    public static func - (a: Variable, b: Double) throws -> Variable { try sub(a, Variable(literal: b)) }
-    public static func * (a: Variable, b: Double) throws -> Variable { try mul(a, Variable(literal: b)) }
-    public static func / (a: Variable, b: Double) throws -> Variable { try div(a, Variable(literal: b)) }
-    public static func + (a: Double, b: Variable) throws -> Variable { try add(Variable(literal: a), b) }
-    public static func - (a: Double, b: Variable) throws -> Variable { try sub(Variable(literal: a), b) }
-    public static func * (a: Double, b: Variable) throws -> Variable { try mul(Variable(literal: a), b) }
-    public static func / (a: Double, b: Variable) throws -> Variable { try div(Variable(literal: a), b) }
+    public static func + (a: Variable, b: Double) throws -> Variable { try AddConstant(b).apply(a) }
+    public static func - (a: Variable, b: Double) throws -> Variable { try SubConstant(b, constantFirst: false).apply(a) }
+    public static func * (a: Variable, b: Double) throws -> Variable { try MulConstant(b).apply(a) }
+    public static func / (a: Variable, b: Double) throws -> Variable { try DivConstant(b, constantFirst: false).apply(a) }
+    public static func + (a: Double, b: Variable) throws -> Variable { try AddConstant(a).apply(b) }
+    public static func - (a: Double, b: Variable) throws -> Variable { try SubConstant(a, constantFirst: true).apply(b) }
+    public static func * (a: Double, b: Variable) throws -> Variable { try MulConstant(a).apply(b) }
+    public static func / (a: Double, b: Variable) throws -> Variable { try DivConstant(a, constantFirst: true).apply(b) }
 }
 
 extension Variable {

@@ -14,22 +14,11 @@ public class Variable {
     @exclusivity(unchecked) public internal(set) var creator: Function?
     /// One more than the creator's generation; orders backward like DeZero.
     @exclusivity(unchecked) public internal(set) var generation = 0
-    // A number written into an expression (`y * 1.0001`) becomes a variable no
-    // one holds: its gradient could never be read, so backward does not keep one
-    // (a long chain would otherwise keep two per step alive until it is freed).
-    let isLiteral: Bool
 
     /// A leaf variable holding `data`.
     public init(_ data: Tensor, name: String? = nil) {
         self.data = data
         self.name = name
-        self.isLiteral = false
-    }
-
-    /// A constant made from a number mixed into an expression; it gets no gradient.
-    init(literal value: Double) {
-        self.data = Tensor(value)
-        self.isLiteral = true
     }
 
     /// A 0-d leaf variable holding `value`.
@@ -49,25 +38,35 @@ public class Variable {
     deinit {
         guard creator != nil else { return }
         var pending: [Function] = []
-        // Bound in its own scope so that, once `creator` is cleared, the pending array holds the only reference.
-        if let c = creator {
+        // Bound in its own scope, so that the array holds the only reference.
+        if let c = creator.take() {
             c.outputAlive = false
             pending.append(c)
         }
-        creator = nil
         while !pending.isEmpty {
             var f = pending.removeLast()
             guard isKnownUniquelyReferenced(&f) else { continue }
-            var inputs = f.inputs
-            f.inputs = []
-            for i in inputs.indices where isKnownUniquelyReferenced(&inputs[i]) {
-                if let c = inputs[i].creator {
-                    c.outputAlive = false
-                    inputs[i].creator = nil
-                    pending.append(c)
-                }
-            }
+            var x0 = f.slots.x0.take(), x1 = f.slots.x1.take(), rest = f.slots.rest
+            f.slots.rest = []
+            Variable.detach(&x0, into: &pending)
+            Variable.detach(&x1, into: &pending)
+            for i in rest.indices { Variable.detach(&rest[i], into: &pending) }
         }
+    }
+
+    /// Takes the creator off an input that nothing else holds, so freeing it does not recurse.
+    @inline(__always)
+    private static func detach(_ x: inout Variable?, into pending: inout [Function]) {
+        guard isKnownUniquelyReferenced(&x), let c = x?.creator.take() else { return }
+        c.outputAlive = false
+        pending.append(c)
+    }
+
+    @inline(__always)
+    private static func detach(_ x: inout Variable, into pending: inout [Function]) {
+        guard isKnownUniquelyReferenced(&x), let c = x.creator.take() else { return }
+        c.outputAlive = false
+        pending.append(c)
     }
 }
 

@@ -126,14 +126,14 @@ extension String {
 }
 
 /// `a + b` with broadcasting.
-public func add(_ a: Variable, _ b: Variable) throws -> Variable { try Add().apply([a, b]) }
+public func add(_ a: Variable, _ b: Variable) throws -> Variable { try Add().apply(a, b) }
 /// `a - b` with broadcasting.
-public func sub(_ a: Variable, _ b: Variable) throws -> Variable { try Sub().apply([a, b]) }
+public func sub(_ a: Variable, _ b: Variable) throws -> Variable { try Sub().apply(a, b) }
 /// `a * b` element-wise with broadcasting.
-public func mul(_ a: Variable, _ b: Variable) throws -> Variable { try Mul().apply([a, b]) }
+public func mul(_ a: Variable, _ b: Variable) throws -> Variable { try Mul().apply(a, b) }
 /// `a / b` element-wise with broadcasting.
-public func div(_ a: Variable, _ b: Variable) throws -> Variable { try Div().apply([a, b]) }
+public func div(_ a: Variable, _ b: Variable) throws -> Variable { try Div().apply(a, b) }
 /// `-x`.
-public func neg(_ x: Variable) throws -> Variable { try Neg().apply([x]) }
+public func neg(_ x: Variable) throws -> Variable { try Neg().apply(x) }
 /// `x ** c` for a constant exponent `c`.
-public func pow(_ x: Variable, _ c: Double) throws -> Variable { try Pow(c).apply([x]) }
+public func pow(_ x: Variable, _ c: Double) throws -> Variable { try Pow(c).apply(x) }

@@ -96,18 +96,18 @@ final class Square: Function {
 }
 
 /// eˣ element-wise.
-public func exp(_ x: Variable) throws -> Variable { try Exp().apply([x]) }
+public func exp(_ x: Variable) throws -> Variable { try Exp().apply(x) }
 /// Natural logarithm element-wise.
-public func log(_ x: Variable) throws -> Variable { try Log().apply([x]) }
+public func log(_ x: Variable) throws -> Variable { try Log().apply(x) }
 /// Sine element-wise.
-public func sin(_ x: Variable) throws -> Variable { try Sin().apply([x]) }
+public func sin(_ x: Variable) throws -> Variable { try Sin().apply(x) }
 /// Cosine element-wise.
-public func cos(_ x: Variable) throws -> Variable { try Cos().apply([x]) }
+public func cos(_ x: Variable) throws -> Variable { try Cos().apply(x) }
 /// Hyperbolic tangent element-wise.
-public func tanh(_ x: Variable) throws -> Variable { try Tanh().apply([x]) }
+public func tanh(_ x: Variable) throws -> Variable { try Tanh().apply(x) }
 /// The logistic sigmoid 1 / (1 + e⁻ˣ) element-wise.
-public func sigmoid(_ x: Variable) throws -> Variable { try Sigmoid().apply([x]) }
+public func sigmoid(_ x: Variable) throws -> Variable { try Sigmoid().apply(x) }
 /// max(x, 0) element-wise.
-public func relu(_ x: Variable) throws -> Variable { try ReLU().apply([x]) }
+public func relu(_ x: Variable) throws -> Variable { try ReLU().apply(x) }
 /// x² element-wise.
-public func square(_ x: Variable) throws -> Variable { try Square().apply([x]) }
+public func square(_ x: Variable) throws -> Variable { try Square().apply(x) }

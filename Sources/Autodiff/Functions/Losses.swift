@@ -93,14 +93,14 @@ final class MeanSquaredError: Function {
 }
 
 /// Softmax along `axis`.
-public func softmax(_ x: Variable, axis: Int = 1) throws -> Variable { try Softmax(axis: axis).apply([x]) }
+public func softmax(_ x: Variable, axis: Int = 1) throws -> Variable { try Softmax(axis: axis).apply(x) }
 /// The mean cross-entropy of softmax(x) against integer labels `t`.
 public func softmaxCrossEntropy(_ x: Variable, _ t: Variable) throws -> Variable {
-    try SoftmaxCrossEntropy().apply([x, t])
+    try SoftmaxCrossEntropy().apply(x, t)
 }
 /// `sum((x0 - x1)²) / len(x0)`, as DeZero's `mean_squared_error`.
 public func meanSquaredError(_ x0: Variable, _ x1: Variable) throws -> Variable {
-    try MeanSquaredError().apply([x0, x1])
+    try MeanSquaredError().apply(x0, x1)
 }
 /// The fraction of rows of `y` whose largest score is at label `t`; not differentiable.
 public func accuracy(_ y: Variable, _ t: Variable) throws -> Variable {

@@ -35,7 +35,7 @@ final class LinearFunction: Function {
 }
 
 /// The matrix product `x · W` (2-d, or 1-d as NumPy's `dot` allows).
-public func matmul(_ x: Variable, _ w: Variable) throws -> Variable { try MatMul().apply([x, w]) }
+public func matmul(_ x: Variable, _ w: Variable) throws -> Variable { try MatMul().apply(x, w) }
 /// `x · W + b` in one node, as DeZero's `linear`.
 public func linear(_ x: Variable, _ w: Variable, _ b: Variable? = nil) throws -> Variable {
     guard x.rank == 2, w.rank == 2 else {

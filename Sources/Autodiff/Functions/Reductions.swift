@@ -68,15 +68,15 @@ final class Clip: Function {
 
 /// The sum over `axes` (all when nil), like NumPy's `sum(axis=…, keepdims=…)`.
 public func sum(_ x: Variable, axes: [Int]? = nil, keepdims: Bool = false) throws -> Variable {
-    try Sum(axes: axes, keepdims: keepdims).apply([x])
+    try Sum(axes: axes, keepdims: keepdims).apply(x)
 }
 /// The largest element along `axis` (everywhere when nil); ties all get the gradient.
 public func max(_ x: Variable, axis: Int? = nil, keepdims: Bool = false) throws -> Variable {
-    try Extremum(axis: axis, keepdims: keepdims, isMax: true).apply([x])
+    try Extremum(axis: axis, keepdims: keepdims, isMax: true).apply(x)
 }
 /// The smallest element along `axis` (everywhere when nil).
 public func min(_ x: Variable, axis: Int? = nil, keepdims: Bool = false) throws -> Variable {
-    try Extremum(axis: axis, keepdims: keepdims, isMax: false).apply([x])
+    try Extremum(axis: axis, keepdims: keepdims, isMax: false).apply(x)
 }
 /// `x` limited to `[lo, hi]`.
-public func clip(_ x: Variable, _ lo: Double, _ hi: Double) throws -> Variable { try Clip(lo, hi).apply([x]) }
+public func clip(_ x: Variable, _ lo: Double, _ hi: Double) throws -> Variable { try Clip(lo, hi).apply(x) }

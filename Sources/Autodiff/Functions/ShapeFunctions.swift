@@ -78,20 +78,20 @@ final class GetItemGrad: Function {
 
 /// `x` with a new shape; one dimension may be -1.
 public func reshape(_ x: Variable, _ shape: [Int]) throws -> Variable {
-    x.shape == shape ? x : try Reshape(shape).apply([x])
+    x.shape == shape ? x : try Reshape(shape).apply(x)
 }
 /// `x` with its axes permuted (reversed when `axes` is nil).
-public func transpose(_ x: Variable, axes: [Int]? = nil) throws -> Variable { try Transpose(axes).apply([x]) }
+public func transpose(_ x: Variable, axes: [Int]? = nil) throws -> Variable { try Transpose(axes).apply(x) }
 /// `x` repeated along broadcast axes to `shape`.
 public func broadcastTo(_ x: Variable, _ shape: [Int]) throws -> Variable {
-    x.shape == shape ? x : try BroadcastTo(shape).apply([x])
+    x.shape == shape ? x : try BroadcastTo(shape).apply(x)
 }
 /// `x` summed down to `shape`; the backward of broadcasting.
 public func sumTo(_ x: Variable, _ shape: [Int]) throws -> Variable {
-    x.shape == shape ? x : try SumTo(shape).apply([x])
+    x.shape == shape ? x : try SumTo(shape).apply(x)
 }
 /// The rows of `x` at `rows` (first axis), like `x[rows]` in NumPy.
-public func getItem(_ x: Variable, rows: [Int]) throws -> Variable { try GetItem(rows).apply([x]) }
+public func getItem(_ x: Variable, rows: [Int]) throws -> Variable { try GetItem(rows).apply(x) }
 
 extension Variable {
     /// The transpose, like `x.T`.

@@ -1,0 +1,77 @@
+// MARK: - Arithmetic with a number written into an expression
+// `y * 1.0001` keeps 1.0001 inside the function instead of wrapping it in a
+// variable, as PyTorch does: a chain of such steps costs one node per operation.
+// The values and gradients are DeZero's; only the constant's own gradient, which
+// nothing could read, is not computed. Each formula is the two-input function's
+// with the constant in place of one input, so the results are the same bits.
+
+/// `x + c`, or `c + x` (addition is exact either way round).
+final class AddConstant: Function {
+    let c: Double
+    init(_ c: Double) { self.c = c }
+    override var label: String { "+" }
+    override var derivativeTexts: [String] { ["∂y/∂x = 1"] }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 + c } }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [gy] }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(gy) }
+    override func localGradients() -> [Tensor]? { [.full(like: x(0), 1)] }
+}
+
+/// `x − c`, or `c − x` when `constantFirst`.
+final class SubConstant: Function {
+    let c: Double
+    let constantFirst: Bool
+    init(_ c: Double, constantFirst: Bool) { (self.c, self.constantFirst) = (c, constantFirst) }
+    override var label: String { "−" }
+    override var derivativeTexts: [String] { [constantFirst ? "∂y/∂x = −1" : "∂y/∂x = 1"] }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor {
+        constantFirst ? xs[0].map { c - $0 } : xs[0].map { $0 - c }
+    }
+    @inline(__always)
+    func gradient<V: GradientValue>(_ gy: V) throws -> V { constantFirst ? try gy.negated() : gy }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy)] }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try gradient(gy)) }
+    override func localGradients() -> [Tensor]? { [.full(like: x(0), constantFirst ? -1 : 1)] }
+}
+
+/// `x × c`, or `c × x` (multiplication is exact either way round).
+final class MulConstant: Function {
+    let c: Double
+    init(_ c: Double) { self.c = c }
+    override var label: String { "×" }
+    override var derivativeTexts: [String] { ["∂y/∂x = \(Tensor.format(c).replacingTrailingDot())"] }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 * c } }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.scaled(by: c)] }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(gy.scaled(by: c)) }
+    override func localGradients() -> [Tensor]? { [.full(like: x(0), c)] }
+}
+
+/// `x ÷ c`, or `c ÷ x` when `constantFirst`.
+final class DivConstant: Function {
+    let c: Double
+    let constantFirst: Bool
+    init(_ c: Double, constantFirst: Bool) { (self.c, self.constantFirst) = (c, constantFirst) }
+    override var label: String { "÷" }
+    override var derivativeTexts: [String] {
+        let c = Tensor.format(self.c).replacingTrailingDot()
+        return [constantFirst ? "∂y/∂x = −\(c)/x²" : "∂y/∂x = 1/\(c)"]
+    }
+    override func forward(_ xs: ForwardInputs) throws -> Tensor {
+        constantFirst ? xs[0].map { c / $0 } : xs[0].map { $0 / c }
+    }
+    @inline(__always)
+    func gradient<V: GradientValue>(_ gy: V, _ x: V) throws -> V {
+        constantFirst
+            ? try gy * (try V(constant: Tensor(-c)) / (try x * x))
+            : try gy / V(constant: Tensor(c))
+    }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy, xs[0])] }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try gradient(gy, x(0))) }
+    override func localGradients() -> [Tensor]? {
+        [constantFirst ? x(0).map { -c / ($0 * $0) } : .full(like: x(0), 1 / c)]
+    }
+}
