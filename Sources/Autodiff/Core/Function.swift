@@ -8,19 +8,23 @@
 open class Function {
     /// The variables this function was applied to.
     public var inputs: [Variable] { Array(slots) }
+    /// The output, while something else keeps it alive.
+    public var output: Variable? { outputAlive ? outputReference?.takeUnretainedValue() : nil }
+    /// The largest generation among the inputs.
+    public var generation: Int { Int(storedGeneration) }
+
+    // Stored in this order, with a 32-bit generation, so that a function with one
+    // number of its own (`MulConstant`) fits a 72-byte allocation: a long chain's
+    // memory is mostly these nodes.
     @exclusivity(unchecked) var slots = InputSlots()
     // The output is held weakly, as in DeZero, so finished graphs are freed. A
     // Swift `weak` reference costs a side-table allocation per node; instead the
     // output clears `outputAlive` in its deinit, before its memory goes away.
     @exclusivity(unchecked) var outputReference: Unmanaged<Variable>?
-    @exclusivity(unchecked) var outputAlive = false
     /// The backward pass that last queued this function.
     @exclusivity(unchecked) var queuedInPass: UInt64 = 0
-
-    /// The output, while something else keeps it alive.
-    public var output: Variable? { outputAlive ? outputReference?.takeUnretainedValue() : nil }
-    /// The largest generation among the inputs.
-    @exclusivity(unchecked) public internal(set) var generation = 0
+    @exclusivity(unchecked) var storedGeneration: Int32 = 0
+    @exclusivity(unchecked) var outputAlive = false
 
     public init() {}
 
@@ -76,7 +80,7 @@ open class Function {
         if Config.enableBackprop {
             var g = 0
             for x in inputs where x.generation > g { g = x.generation }
-            generation = g
+            storedGeneration = Int32(clamping: g)
             slots = inputs
             outputReference = Unmanaged.passUnretained(y)
             outputAlive = true

@@ -9,7 +9,13 @@ public class Variable {
     /// The gradient of the last backward's output with respect to this variable, once known.
     @exclusivity(unchecked) public var grad: Variable?
     /// A name for printing and for the screens.
-    @exclusivity(unchecked) public var name: String?
+    public var name: String? {
+        get { nameBox?.text }
+        set { nameBox = newValue.map(NameBox.init) }
+    }
+    // Boxed: most variables have no name, and a 16-byte String would push every
+    // variable into a larger allocation.
+    @exclusivity(unchecked) private var nameBox: NameBox?
     /// The function that made this variable, or nil for a leaf.
     @exclusivity(unchecked) public internal(set) var creator: Function?
     /// One more than the creator's generation; orders backward like DeZero.
@@ -68,6 +74,12 @@ public class Variable {
         c.outputAlive = false
         pending.append(c)
     }
+}
+
+/// A variable's name, kept apart from the variable.
+private final class NameBox {
+    let text: String
+    init(_ text: String) { self.text = text }
 }
 
 /// A variable that optimizers update, like DeZero's `Parameter`.

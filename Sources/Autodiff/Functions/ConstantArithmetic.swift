@@ -20,8 +20,9 @@ final class AddConstant: Function {
 
 /// `x − c`, or `c − x` when `constantFirst`.
 final class SubConstant: Function {
-    let c: Double
+    // The flag first: it fits in the padding before `c`.
     let constantFirst: Bool
+    let c: Double
     init(_ c: Double, constantFirst: Bool) { (self.c, self.constantFirst) = (c, constantFirst) }
     override var label: String { "−" }
     override var derivativeTexts: [String] { [constantFirst ? "∂y/∂x = −1" : "∂y/∂x = 1"] }
@@ -51,8 +52,9 @@ final class MulConstant: Function {
 
 /// `x ÷ c`, or `c ÷ x` when `constantFirst`.
 final class DivConstant: Function {
-    let c: Double
+    // The flag first: it fits in the padding before `c`.
     let constantFirst: Bool
+    let c: Double
     init(_ c: Double, constantFirst: Bool) { (self.c, self.constantFirst) = (c, constantFirst) }
     override var label: String { "÷" }
     override var derivativeTexts: [String] {
