@@ -4,9 +4,8 @@ final class MatMul: Function {
     override var label: String { "matmul" }
     override var derivativeTexts: [String] { ["gx = gy · Wᵀ", "gW = xᵀ · gy"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].matmul(xs[1]) }
-    @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let (x, w) = (xs[0], xs[1])
+    @inline(__always)
+    static func gradients<V: GradientValue>(_ gy: V, _ x: V, _ w: V) throws -> (V, V) {
         let (xShape, wShape) = (x.value.shape, w.value.shape)
         // 1-d operands act as a row (left) or a column (right); work in 2-d, then restore shapes.
         let x2 = xShape.count == 1 ? try x.reshaped([1, xShape[0]]) : x
@@ -14,7 +13,16 @@ final class MatMul: Function {
         let g2 = try gy.reshaped([x2.value.shape[0], w2.value.shape[1]])
         let gx = try g2.matmul(w2, transposeSelf: false, transposeOther: true)
         let gw = try x2.matmul(g2, transposeSelf: true, transposeOther: false)
-        return [try gx.reshaped(xShape), try gw.reshaped(wShape)]
+        return (try gx.reshaped(xShape), try gw.reshaped(wShape))
+    }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        let (gx, gw) = try MatMul.gradients(gy, xs[0], xs[1])
+        return [gx, gw]
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+        let (gx, gw) = try MatMul.gradients(gy, x(0), x(1))
+        return .two(gx, gw)
     }
 }
 
