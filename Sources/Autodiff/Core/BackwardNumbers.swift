@@ -26,21 +26,14 @@ extension Function {
             guard let gy = retainGrad ? y.grad : y.grad.take() else { return }
             let grads = try plainBackward(gy.data, y.data)
             try Variable.checkCount(grads.count, self)
-            // Unowned: this function holds its inputs for the whole call.
             switch grads {
             case .one(let g):
-                unowned(unsafe) let x = slots.x0
-                try x?.receive(g, queue: &queue)
+                try slots.x0?.receive(g, queue: &queue)
             case .two(let ga, let gb):
-                unowned(unsafe) let a = slots.x0
-                unowned(unsafe) let b = slots.x1
-                try a?.receive(ga, queue: &queue)
-                try b?.receive(gb, queue: &queue)
+                try slots.x0?.receive(ga, queue: &queue)
+                try slots.x1?.receive(gb, queue: &queue)
             case .many(let gs):
-                for i in gs.indices {
-                    unowned(unsafe) let x = slots[i]
-                    try x.receive(gs[i], queue: &queue)
-                }
+                for i in gs.indices { try slots[i].receive(gs[i], queue: &queue) }
             }
         }
     }
@@ -50,7 +43,6 @@ extension Variable {
     @inline(__always)
     fileprivate func receive(_ g: Tensor, queue: inout FunctionQueue) throws {
         _ = try accumulate(g)
-        unowned(unsafe) let c = creator
-        if let c { queue.push(c) }
+        if let c = creator { queue.push(c) }
     }
 }
