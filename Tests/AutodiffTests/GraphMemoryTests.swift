@@ -87,6 +87,22 @@ import Testing
         #expect(x.grad != nil)
     }
 
+    @Test func chainThroughAThirdInputIsReleased() throws {
+        // The chain runs through linear's bias, the input past the two held inline.
+        let x = Variable(Tensor.ones([1, 1])), W = Variable(Tensor.ones([1, 1]))
+        weak var middle: Variable?
+        do {
+            var y = Variable(Tensor.zeros([1, 1]))
+            for i in 0..<100_000 {
+                y = try linear(x, W, y)
+                if i == 50_000 { middle = y }
+            }
+            #expect(y.data == Tensor.full([1, 1], 100_000))
+            #expect(middle != nil)
+        }
+        #expect(middle == nil)
+    }
+
     @Test func noGradBuildsNoGraph() throws {
         let x = Variable(2.0)
         let y = try Config.withNoGrad { try square(x) }

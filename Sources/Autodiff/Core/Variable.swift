@@ -56,7 +56,10 @@ public class Variable {
             f.slots.rest = []
             Variable.detach(&x0, into: &pending)
             Variable.detach(&x1, into: &pending)
-            for i in rest.indices { Variable.detach(&rest[i], into: &pending) }
+            while !rest.isEmpty {
+                var x: Variable? = rest.removeLast()
+                Variable.detach(&x, into: &pending)
+            }
         }
     }
 
@@ -64,13 +67,6 @@ public class Variable {
     @inline(__always)
     private static func detach(_ x: inout Variable?, into pending: inout [Function]) {
         guard isKnownUniquelyReferenced(&x), let c = x?.creator.take() else { return }
-        c.outputAlive = false
-        pending.append(c)
-    }
-
-    @inline(__always)
-    private static func detach(_ x: inout Variable, into pending: inout [Function]) {
-        guard isKnownUniquelyReferenced(&x), let c = x.creator.take() else { return }
         c.outputAlive = false
         pending.append(c)
     }
