@@ -1,5 +1,3 @@
-import Synchronization
-
 extension Variable {
     /// Fills in `grad` for every variable that leads to this one, like DeZero's `backward`.
     ///
@@ -15,44 +13,50 @@ extension Variable {
     /// - Throws: a shape error from a backward computation.
     public func backward(retainGrad: Bool = false, createGraph: Bool = false,
                          observe: ((BackwardStep) -> Void)? = nil) throws {
-        if grad == nil { grad = Variable(Tensor.full(like: data, 1)) }
         // The common case gets a loop of its own, free of the bookkeeping below.
-        if observe == nil && !createGraph { return try backwardNumbers(retainGrad: retainGrad) }
-        var queue = FunctionQueue()
-        if let c = creator { queue.push(c) }
-        while let f = queue.pop()?.takeUnretainedValue() {
-            guard let y = f.output, let gy = y.grad else { continue }
-            let gxs: [Tensor]
-            var accumulated = observe == nil ? [] : [Bool](repeating: false, count: f.slots.count)
-            if createGraph {
-                let grads = try Config.with(backprop: true) {
-                    try f.backward(RecordedGradient(gy), f.slots.map(RecordedGradient.init), RecordedGradient(y))
-                        .map(\.variable)
-                }
-                try Variable.checkCount(grads.count, f)
-                for (i, (x, gx)) in zip(f.slots, grads).enumerated() {
-                    if let old = x.grad {
-                        if observe != nil { accumulated[i] = true }
-                        x.grad = try Config.with(backprop: true) { try old + gx }
-                    } else {
-                        x.grad = gx
+        // There the starting gradient needs no variable unless it is kept: DeZero
+        // sets it and drops it again after the first step.
+        if observe == nil && !createGraph && grad == nil && !retainGrad && creator != nil {
+            return try backwardNumbers(seed: Tensor.full(like: data, 1), retainGrad: false)
+        }
+        if grad == nil { grad = Variable(Tensor.full(like: data, 1)) }
+        if observe == nil && !createGraph { return try backwardNumbers(seed: nil, retainGrad: retainGrad) }
+        try FunctionQueue.withQueue { queue in
+            if let c = creator { queue.push(c) }
+            while let f = queue.pop()?.function.takeUnretainedValue() {
+                guard let y = f.output, let gy = y.grad else { continue }
+                let gxs: [Tensor]
+                var accumulated = observe == nil ? [] : [Bool](repeating: false, count: f.slots.count)
+                if createGraph {
+                    let grads = try Config.with(backprop: true) {
+                        try f.backward(RecordedGradient(gy), f.slots.map(RecordedGradient.init), RecordedGradient(y))
+                            .map(\.variable)
                     }
+                    try Variable.checkCount(grads.count, f)
+                    for (i, (x, gx)) in zip(f.slots, grads).enumerated() {
+                        if let old = x.grad {
+                            if observe != nil { accumulated[i] = true }
+                            x.grad = try Config.with(backprop: true) { try old + gx }
+                        } else {
+                            x.grad = gx
+                        }
+                    }
+                    gxs = observe == nil ? [] : grads.map(\.data)
+                } else {
+                    // Observed: the numbers-only pass with each step reported.
+                    let grads = try f.plainBackward(gy.data, y.data)
+                    let inputs = f.slots
+                    try Variable.checkCount(grads.count, f)
+                    for i in inputs.indices where try inputs[i].accumulate(grads[i]) { accumulated[i] = true }
+                    gxs = (0..<grads.count).map { grads[$0] }
                 }
-                gxs = observe == nil ? [] : grads.map(\.data)
-            } else {
-                // Observed: the numbers-only pass with each step reported.
-                let grads = try f.plainBackward(gy.data, y.data)
-                let inputs = f.slots
-                try Variable.checkCount(grads.count, f)
-                for i in inputs.indices where try inputs[i].accumulate(grads[i]) { accumulated[i] = true }
-                gxs = (0..<grads.count).map { grads[$0] }
+                for x in f.slots { if let c = x.creator { queue.push(c) } }
+                if let observe {
+                    observe(BackwardStep(function: f, upstream: gy.data, inputGrads: gxs, accumulated: accumulated,
+                                         totals: f.slots.map { $0.grad?.data ?? Tensor(0) }))
+                }
+                if !retainGrad { y.grad = nil }
             }
-            for x in f.slots { if let c = x.creator { queue.push(c) } }
-            if let observe {
-                observe(BackwardStep(function: f, upstream: gy.data, inputGrads: gxs, accumulated: accumulated,
-                                     totals: f.slots.map { $0.grad?.data ?? Tensor(0) }))
-            }
-            if !retainGrad { y.grad = nil }
         }
     }
 }
@@ -84,63 +88,3 @@ extension Variable {
         }
     }
 }
-
-/// Functions waiting for backward, highest generation first; among equals the
-/// one added last comes first, which is the order DeZero's sorted list gives.
-///
-/// The queue does not own its functions: during a backward pass the output holds
-/// the whole graph, and nothing in the pass changes the graph's structure.
-struct FunctionQueue {
-    private var heap: [(generation: Int, order: Int, function: Unmanaged<Function>)]
-    private var added = 0
-    // Each backward pass gets its own number, so marking a function as queued
-    // needs no set of seen functions.
-    private let pass = backwardPasses.wrappingAdd(1, ordering: .relaxed).newValue
-
-    init() {
-        // Room for the usual frontier, so small graphs do not regrow the heap.
-        heap = []
-        heap.reserveCapacity(16)
-    }
-
-    mutating func push(_ f: Function) {
-        guard f.queuedInPass != pass else { return }
-        f.queuedInPass = pass
-        added += 1
-        heap.append((f.generation, added, Unmanaged.passUnretained(f)))
-        var i = heap.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard before(i, parent) else { break }
-            heap.swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    mutating func pop() -> Unmanaged<Function>? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var best = i
-                if l < heap.count && before(l, best) { best = l }
-                if r < heap.count && before(r, best) { best = r }
-                if best == i { break }
-                heap.swapAt(i, best)
-                i = best
-            }
-        }
-        return top.function
-    }
-
-    private func before(_ a: Int, _ b: Int) -> Bool {
-        heap[a].generation != heap[b].generation
-            ? heap[a].generation > heap[b].generation
-            : heap[a].order > heap[b].order
-    }
-}
-
-private let backwardPasses = Atomic<UInt64>(0)

@@ -2,16 +2,25 @@ extension Variable {
     /// A backward pass for the numbers only (no graph recorded, nothing observed):
     /// the same visits, formulas and sums as the general loop in `backward`.
     ///
+    /// `seed` is the output's gradient when it has no gradient variable to start
+    /// from. The gradient of a variable that has a creator and no gradient yet is
+    /// gathered in the queue, beside its creator, and given a variable only when
+    /// `retainGrad` asks to keep it: DeZero would drop that variable at once.
+    ///
     /// Functions and their outputs are reached through unmanaged references. The
     /// output (`self`) holds the whole graph for the pass and nothing here changes
     /// its structure, so counting references to its nodes, most of a scalar graph's
     /// cost, would buy nothing.
-    func backwardNumbers(retainGrad: Bool) throws {
+    func backwardNumbers(seed: Tensor?, retainGrad: Bool) throws {
         try withExtendedLifetime(self) {
-            var queue = FunctionQueue()
-            if let c = creator { queue.push(c) }
-            while let next = queue.pop() {
-                try next._withUnsafeGuaranteedRef { try $0.sendGradients(retainGrad: retainGrad, queue: &queue) }
+            guard let c = creator else { return }
+            try FunctionQueue.withQueue { queue in
+                if let seed { try queue.addGradient(seed, to: c) } else { queue.push(c) }
+                while let (next, gy) = queue.pop() {
+                    try next._withUnsafeGuaranteedRef {
+                        try $0.sendGradients(gathered: gy, retainGrad: retainGrad, queue: &queue)
+                    }
+                }
             }
         }
     }
@@ -20,11 +29,18 @@ extension Variable {
 extension Function {
     /// Runs this function's plain backward and passes each input its gradient.
     @inline(__always)
-    fileprivate func sendGradients(retainGrad: Bool, queue: inout FunctionQueue) throws {
+    fileprivate func sendGradients(gathered: Tensor?, retainGrad: Bool, queue: inout FunctionQueue) throws {
         guard outputAlive, let output = outputReference else { return }
         try output._withUnsafeGuaranteedRef { y in
-            guard let gy = retainGrad ? y.grad : y.grad.take() else { return }
-            let grads = try plainBackward(gy.data, y.data)
+            let gy: Tensor
+            if let gathered {
+                gy = gathered
+                if retainGrad { y.grad = Variable(gathered) }
+            } else {
+                guard let g = retainGrad ? y.grad : y.grad.take() else { return }
+                gy = g.data
+            }
+            let grads = try plainBackward(gy, y.data)
             try Variable.checkCount(grads.count, self)
             switch grads {
             case .one(let g):
@@ -40,9 +56,22 @@ extension Function {
 }
 
 extension Variable {
+    /// Adds `g` to this variable's gradient and queues its creator. A gradient
+    /// variable that exists already (kept from an earlier pass, or set by hand)
+    /// goes on being summed in place; otherwise an intermediate gradient is
+    /// gathered in the queue. Either way every use of one variable in a pass
+    /// takes the same route, so the sum is in DeZero's order.
     @inline(__always)
     fileprivate func receive(_ g: Tensor, queue: inout FunctionQueue) throws {
-        _ = try accumulate(g)
-        if let c = creator { queue.push(c) }
+        guard let c = creator else {
+            _ = try accumulate(g)
+            return
+        }
+        if grad == nil {
+            try queue.addGradient(g, to: c)
+        } else {
+            _ = try accumulate(g)
+            queue.push(c)
+        }
     }
 }

@@ -21,8 +21,8 @@ open class Function {
     // Swift `weak` reference costs a side-table allocation per node; instead the
     // output clears `outputAlive` in its deinit, before its memory goes away.
     @exclusivity(unchecked) var outputReference: Unmanaged<Variable>?
-    /// The backward pass that last queued this function.
-    @exclusivity(unchecked) var queuedInPass: UInt64 = 0
+    /// Where this function was last put in a backward pass's queue (stale once it left).
+    @exclusivity(unchecked) var queueIndex = 0
     @exclusivity(unchecked) var storedGeneration: Int32 = 0
     @exclusivity(unchecked) var outputAlive = false
 
