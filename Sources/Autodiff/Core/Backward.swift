@@ -44,7 +44,7 @@ extension Variable {
                     gxs = observe == nil ? [] : grads.map(\.data)
                 } else {
                     // Observed: the numbers-only pass with each step reported.
-                    let grads = try f.plainBackward(gy.data, y.data)
+                    let grads = try f.plainBackward(gy.data, y)
                     let inputs = f.slots
                     try Variable.checkCount(grads.count, f)
                     for i in inputs.indices where try inputs[i].accumulate(grads[i]) { accumulated[i] = true }

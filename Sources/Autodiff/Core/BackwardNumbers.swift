@@ -29,25 +29,26 @@ extension Variable {
 extension Function {
     /// Runs this function's plain backward and passes each input its gradient.
     @inline(__always)
-    fileprivate func sendGradients(gathered: Tensor?, retainGrad: Bool, queue: inout FunctionQueue) throws {
+    fileprivate func sendGradients(gathered: consuming Tensor?, retainGrad: Bool, queue: inout FunctionQueue) throws {
         guard outputAlive, let output = outputReference else { return }
         try output._withUnsafeGuaranteedRef { y in
             let gy: Tensor
-            if let gathered {
-                gy = gathered
-                if retainGrad { y.grad = Variable(gathered) }
+            if let g = gathered.take() {
+                if retainGrad { y.grad = Variable(g) }
+                gy = g
             } else {
                 guard let g = retainGrad ? y.grad : y.grad.take() else { return }
                 gy = g.data
             }
-            let grads = try plainBackward(gy, y.data)
+            let grads = try plainBackward(gy, y)
             try Variable.checkCount(grads.count, self)
-            switch grads {
+            // Inputs too are reached unretained: this function holds them.
+            switch consume grads {
             case .one(let g):
-                try slots.x0?.receive(g, queue: &queue)
+                try slots.x0.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { try $0.receive(g, queue: &queue) }
             case .two(let ga, let gb):
-                try slots.x0?.receive(ga, queue: &queue)
-                try slots.x1?.receive(gb, queue: &queue)
+                try slots.x0.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { try $0.receive(ga, queue: &queue) }
+                try slots.x1.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { try $0.receive(gb, queue: &queue) }
             case .many(let gs):
                 for i in gs.indices { try slots[i].receive(gs[i], queue: &queue) }
             }
@@ -62,8 +63,8 @@ extension Variable {
     /// gathered in the queue. Either way every use of one variable in a pass
     /// takes the same route, so the sum is in DeZero's order.
     @inline(__always)
-    fileprivate func receive(_ g: Tensor, queue: inout FunctionQueue) throws {
-        guard let c = creator else {
+    fileprivate func receive(_ g: consuming Tensor, queue: inout FunctionQueue) throws {
+        guard let c = creator.map(Unmanaged.passUnretained) else {
             _ = try accumulate(g)
             return
         }

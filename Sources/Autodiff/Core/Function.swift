@@ -54,10 +54,11 @@ open class Function {
     open func localGradients() -> [Tensor]? { nil }
 
     /// The input gradients of a plain backward (numbers only, no graph): the
-    /// generic formula run on tensors. The one- and two-input functions override
+    /// generic formula run on tensors. `gy` is the function's to use up (a
+    /// formula may write its result into it); `y` is the output. The one- and two-input functions override
     /// it to call the same formula without building arrays of inputs and results.
-    func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
-        .many(try backward(gy, slots.map(\.data), y))
+    func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .many(try backward(gy, slots.map(\.data), y.data))
     }
 
     /// Runs `forward` on the inputs' data and, when backprop is enabled, links the

@@ -56,17 +56,24 @@ struct FunctionQueue: ~Copyable {
     /// functions. A function is never queued again once it has left: whatever
     /// sends a gradient to its output has a higher generation and left before it.
     @discardableResult
-    mutating func push(_ f: Function) -> Int {
-        let i = f.queueIndex
-        if i < count, heap[i].function.toOpaque() == Unmanaged.passUnretained(f).toOpaque() { return i }
+    mutating func push(_ f: Function) -> Int { push(.passUnretained(f)) }
+
+    @discardableResult
+    mutating func push(_ f: Unmanaged<Function>) -> Int {
+        let (i, generation) = f._withUnsafeGuaranteedRef { ($0.queueIndex, $0.generation) }
+        if i < count, heap[i].function.toOpaque() == f.toOpaque() { return i }
         added += 1
-        append(Entry(generation: f.generation, order: added, function: .passUnretained(f), grad: nil))
+        append(Entry(generation: generation, order: added, function: f, grad: nil))
         return siftUp(count - 1)
     }
 
     /// Adds `g` to the gradient gathered for `f`'s output, queueing `f` if needed.
     /// Sums in arrival order, as DeZero's `x.grad = x.grad + gx` does.
-    mutating func addGradient(_ g: Tensor, to f: Function) throws {
+    mutating func addGradient(_ g: consuming Tensor, to f: Function) throws {
+        try addGradient(g, to: .passUnretained(f))
+    }
+
+    mutating func addGradient(_ g: consuming Tensor, to f: Unmanaged<Function>) throws {
         let i = push(f)
         guard var sum = heap[i].grad.take() else {
             heap[i].grad = g
@@ -82,9 +89,9 @@ struct FunctionQueue: ~Copyable {
         guard count > 0 else { return nil }
         heap.swapAt(0, count - 1)
         count -= 1
-        let top = heap.moveElement(from: count)
+        var top = heap.moveElement(from: count)
         if count > 0 { siftDown(0) }
-        return (top.function, top.grad)
+        return (top.function, top.grad.take())
     }
 
     // Entries are swapped in place, by moving: copying a gradient would cost

@@ -15,7 +15,7 @@ final class Add: Function {
         let (ga, gb) = try Add.gradients(gy, xs[0], xs[1])
         return [ga, gb]
     }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try Add.gradients(gy, x(0), x(1))
         return .two(ga, gb)
     }
@@ -35,7 +35,7 @@ final class Sub: Function {
         let (ga, gb) = try Sub.gradients(gy, xs[0], xs[1])
         return [ga, gb]
     }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try Sub.gradients(gy, x(0), x(1))
         return .two(ga, gb)
     }
@@ -55,7 +55,7 @@ final class Mul: Function {
         let (ga, gb) = try Mul.gradients(gy, xs[0], xs[1])
         return [ga, gb]
     }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try Mul.gradients(gy, x(0), x(1))
         return .two(ga, gb)
     }
@@ -77,7 +77,7 @@ final class Div: Function {
         let (ga, gb) = try Div.gradients(gy, xs[0], xs[1])
         return [ga, gb]
     }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try Div.gradients(gy, x(0), x(1))
         return .two(ga, gb)
     }
@@ -94,7 +94,7 @@ final class Neg: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor { -xs[0] }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.negated()] }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(gy.negated()) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(gy.negated()) }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), -1)] }
 }
 
@@ -116,7 +116,7 @@ final class Pow: Function {
     func gradient<V: GradientValue>(_ gy: V, _ x: V) throws -> V { try x.power(c - 1).scaled(by: c) * gy }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy, xs[0])] }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try gradient(gy, x(0))) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try gradient(gy, x(0))) }
     override func localGradients() -> [Tensor]? { [x(0).power(c - 1) * c] }
 }
 

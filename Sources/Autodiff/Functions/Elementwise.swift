@@ -6,7 +6,7 @@ final class Exp: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.exp) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * y] }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try gy * y) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try gy * y.data) }
     override func localGradients() -> [Tensor]? { [x(0).map(Math.exp)] }
 }
 
@@ -45,7 +45,7 @@ final class Tanh: Function {
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try Tanh.gradient(gy, y)] }
     @inline(__always)
     static func gradient<V: GradientValue>(_ gy: V, _ y: V) throws -> V { try gy * (try y * y).subtracted(from: 1) }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try Tanh.gradient(gy, y)) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try Tanh.gradient(gy, y.data)) }
     override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let t = Math.tanh(v); return 1 - t * t }] }
 }
 
@@ -61,7 +61,8 @@ final class Sigmoid: Function {
     static func gradient<V: GradientValue>(_ gy: V, _ y: V) throws -> V { try (gy * y) * y.subtracted(from: 1) }
     /// The formula above in one pass when nothing broadcasts (a hidden layer's
     /// gradient): the same operations in the same order per element, no temporaries.
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        let y = y.data
         guard gy.shape == y.shape else { return .one(try Sigmoid.gradient(gy, y)) }
         var out = gy
         y.withElements { s in
@@ -91,7 +92,7 @@ final class Square: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 * $0 } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try xs[0].scaled(by: 2) * gy] }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients { .one(try x(0).scaled(by: 2) * gy) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try x(0).scaled(by: 2) * gy) }
     override func localGradients() -> [Tensor]? { [x(0).map { 2 * $0 }] }
 }
 

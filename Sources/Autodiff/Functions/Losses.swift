@@ -74,7 +74,7 @@ final class MeanSquaredError: Function {
     }
     /// The formula above in one loop when nothing broadcasts (the usual case: predictions
     /// against targets of one shape): the same operations in the same order per element.
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (a, b) = (x(0), x(1))
         guard a.shape == b.shape, gy.count == 1 else { return try super.plainBackward(gy, y) }
         let g = gy.first, c = 2.0 / Double(a.shape.first ?? 1)

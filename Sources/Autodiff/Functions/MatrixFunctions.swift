@@ -20,7 +20,7 @@ final class MatMul: Function {
         let (gx, gw) = try MatMul.gradients(gy, xs[0], xs[1])
         return [gx, gw]
     }
-    override func plainBackward(_ gy: Tensor, _ y: Tensor) throws -> PlainGradients {
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (gx, gw) = try MatMul.gradients(gy, x(0), x(1))
         return .two(gx, gw)
     }
