@@ -14,13 +14,8 @@ extension Variable {
     public func backward(retainGrad: Bool = false, createGraph: Bool = false,
                          observe: ((BackwardStep) -> Void)? = nil) throws {
         // The common case gets a loop of its own, free of the bookkeeping below.
-        // There the starting gradient needs no variable unless it is kept: DeZero
-        // sets it and drops it again after the first step.
-        if observe == nil && !createGraph && grad == nil && !retainGrad && creator != nil {
-            return try backwardNumbers(seed: Tensor.full(like: data, 1), retainGrad: false)
-        }
+        if observe == nil && !createGraph { return try backwardNumbers(retainGrad: retainGrad) }
         if grad == nil { grad = Variable(Tensor.full(like: data, 1)) }
-        if observe == nil && !createGraph { return try backwardNumbers(seed: nil, retainGrad: retainGrad) }
         try FunctionQueue.withQueue { queue in
             if let c = creator { queue.push(c) }
             while let f = queue.pop()?.function.takeUnretainedValue() {
@@ -74,8 +69,8 @@ extension Variable {
         }
         // Put back on every path; a failed sum leaves the gradient as it was.
         defer { grad = old }
-        if isKnownUniquelyReferenced(&old), old.creator == nil, old.data.shape == gx.shape {
-            old.data.addInPlace(gx)
+        if isKnownUniquelyReferenced(&old), old.creator == nil {
+            try old.data.accumulate(gx)
         } else {
             old = Variable(try old.data + gx)
         }

@@ -2,20 +2,29 @@ extension Variable {
     /// A backward pass for the numbers only (no graph recorded, nothing observed):
     /// the same visits, formulas and sums as the general loop in `backward`.
     ///
-    /// `seed` is the output's gradient when it has no gradient variable to start
-    /// from. The gradient of a variable that has a creator and no gradient yet is
+    /// The gradient of a variable that has a creator and no gradient yet is
     /// gathered in the queue, beside its creator, and given a variable only when
-    /// `retainGrad` asks to keep it: DeZero would drop that variable at once.
+    /// `retainGrad` asks to keep it: DeZero would drop that variable at once. The
+    /// output's starting gradient of ones is gathered the same way.
     ///
     /// Functions and their outputs are reached through unmanaged references. The
     /// output (`self`) holds the whole graph for the pass and nothing here changes
     /// its structure, so counting references to its nodes, most of a scalar graph's
     /// cost, would buy nothing.
-    func backwardNumbers(seed: Tensor?, retainGrad: Bool) throws {
+    func backwardNumbers(retainGrad: Bool) throws {
         try withExtendedLifetime(self) {
-            guard let c = creator else { return }
+            guard let c = creator.map(Unmanaged.passUnretained) else {
+                // A leaf's gradient with respect to itself is kept, as in DeZero.
+                if grad == nil { grad = Variable(Tensor.full(like: data, 1)) }
+                return
+            }
             try FunctionQueue.withQueue { queue in
-                if let seed { try queue.addGradient(seed, to: c) } else { queue.push(c) }
+                if grad == nil && !retainGrad {
+                    try queue.addGradient(Tensor.full(like: data, 1), to: c)
+                } else {
+                    if grad == nil { grad = Variable(Tensor.full(like: data, 1)) }
+                    queue.push(c)
+                }
                 while let (next, gy) = queue.pop() {
                     try next._withUnsafeGuaranteedRef {
                         try $0.sendGradients(gathered: gy, retainGrad: retainGrad, queue: &queue)

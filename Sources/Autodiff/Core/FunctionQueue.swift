@@ -8,7 +8,7 @@
 /// The queue does not own its functions: during a backward pass the output holds
 /// the whole graph, and nothing in the pass changes the graph's structure.
 struct FunctionQueue: ~Copyable {
-    struct Entry {
+    private struct Entry {
         var generation: Int
         var order: Int
         var function: Unmanaged<Function>
@@ -69,10 +69,6 @@ struct FunctionQueue: ~Copyable {
 
     /// Adds `g` to the gradient gathered for `f`'s output, queueing `f` if needed.
     /// Sums in arrival order, as DeZero's `x.grad = x.grad + gx` does.
-    mutating func addGradient(_ g: consuming Tensor, to f: Function) throws {
-        try addGradient(g, to: .passUnretained(f))
-    }
-
     mutating func addGradient(_ g: consuming Tensor, to f: Unmanaged<Function>) throws {
         let i = push(f)
         guard var sum = heap[i].grad.take() else {
@@ -81,7 +77,7 @@ struct FunctionQueue: ~Copyable {
         }
         // Put back on every path; a failed sum leaves the gradient as it was.
         defer { heap[i].grad = sum }
-        if sum.shape == g.shape { sum.addInPlace(g) } else { sum = try sum + g }
+        try sum.accumulate(g)
     }
 
     /// Takes the next function and the gradient gathered for its output, if any.

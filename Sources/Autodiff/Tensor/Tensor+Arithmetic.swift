@@ -27,4 +27,10 @@ extension Tensor {
             }
         }
     }
+
+    /// `self = self + g`, as a gradient sum: in place when the shapes are the
+    /// same, broadcast otherwise. A failed sum leaves `self` as it was.
+    mutating func accumulate(_ g: Tensor) throws {
+        if shape == g.shape { addInPlace(g) } else { self = try self + g }
+    }
 }
