@@ -26,6 +26,7 @@ extension Variable {
                     queue.push(c)
                 }
                 while let (next, gy) = queue.pop() {
+                    Function.prefetchEarlierNodes(of: next)
                     try next._withUnsafeGuaranteedRef {
                         try $0.sendGradients(gathered: gy, retainGrad: retainGrad, queue: &queue)
                     }

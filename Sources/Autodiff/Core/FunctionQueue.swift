@@ -120,9 +120,11 @@ struct FunctionQueue: ~Copyable {
         record(i)
     }
 
+    // Written only when it changes: in a chain the place is always 0, and not
+    // dirtying every function's memory spares a long chain the write-back.
     @inline(__always)
     private func record(_ i: Int) {
-        heap[i].function._withUnsafeGuaranteedRef { $0.queueIndex = i }
+        heap[i].function._withUnsafeGuaranteedRef { if $0.queueIndex != i { $0.queueIndex = i } }
     }
 
     @inline(__always)

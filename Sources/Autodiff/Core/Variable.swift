@@ -52,6 +52,7 @@ public class Variable {
                 pending.push(c)
             }
             while var f = pending.pop() {
+                Function.prefetchEarlierNodes(of: Unmanaged.passUnretained(f))
                 guard isKnownUniquelyReferenced(&f) else { continue }
                 var x0 = f.slots.x0.take(), x1 = f.slots.x1.take(), rest = f.slots.rest
                 f.slots.rest = []
