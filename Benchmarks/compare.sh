@@ -9,7 +9,9 @@
 # Environment:
 #   PYTHON=python3        interpreter for the Python side
 #   BENCH_REPEATS=3       timed runs per workload after one warm-up; the fastest counts
-#                         (W4-1M always runs once, without warm-up)
+#                         (W4-1M runs once, without warm-up, in DeZero and PyTorch;
+#                         Backstep times it in rounds beside 10k-step chains, and its
+#                         1M/10k limit is checked on that pair: see benchmarkW4)
 #   BENCH_OUT=FILE        also keep every JSON line in FILE
 #   SWIFT_SCRATCH=DIR     build folder for `swift build --scratch-path` (default .build)
 #   SKIP_SWIFT=1          run only the Python side (no ratios then)

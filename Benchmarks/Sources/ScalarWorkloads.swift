@@ -16,18 +16,35 @@ func benchmarkW1() throws {
 }
 
 /// W4: the chain y = y·1.0001 + 0.0001 forward and backward, 10,000 and 1,000,000 steps.
+///
+/// The 10k figure compared with DeZero and PyTorch is the fastest single chain,
+/// as theirs is. The 1M chain's growth over the 10k one is measured in rounds
+/// that each time 100 chains of 10k steps back to back and then one of 1M (the
+/// same number of steps, over the same stretch of time): this machine's speed
+/// drifts over seconds, and a lone 4 ms run can catch a quiet moment that a
+/// half-second run cannot.
 func benchmarkW4() throws {
-    for steps in [10_000, 1_000_000] {
-        var grad = 0.0
-        let seconds = try best(repeats: steps > 100_000 ? 1 : 5) {
-            let x = Variable(1.0)
-            var y = x
-            for _ in 0..<steps { y = try y * 1.0001 + 0.0001 }
-            try y.backward()
-            grad = x.grad?.data.scalar ?? .nan
-        }
-        report(steps == 10_000 ? "W4" : "W4-1M", seconds: seconds, iterations: steps, extra: ["grad": "\(grad)"])
+    var grad = 0.0
+    let short = try best(repeats: 5) { grad = try chain(10_000) }
+    report("W4", seconds: short, iterations: 10_000, extra: ["grad": "\(grad)"])
+
+    _ = try chain(1_000_000)  // maps the memory the long chain needs
+    var long = Double.infinity, batched = Double.infinity
+    for _ in 0..<3 {
+        batched = Swift.min(batched, try timed { for _ in 0..<100 { _ = try chain(10_000) } } / 100)
+        long = Swift.min(long, try timed { grad = try chain(1_000_000) })
     }
+    report("W4-1M", seconds: long, iterations: 1_000_000,
+           extra: ["grad": "\(grad)", "chain_10k_in_rounds": "\(batched)"])
+}
+
+/// Builds the chain of `steps` steps, backpropagates, frees it, and returns dy/dx.
+func chain(_ steps: Int) throws -> Double {
+    let x = Variable(1.0)
+    var y = x
+    for _ in 0..<steps { y = try y * 1.0001 + 0.0001 }
+    try y.backward()
+    return x.grad?.data.scalar ?? .nan
 }
 
 /// W5: a 256×256 matmul forward and backward, 50 times.

@@ -26,12 +26,15 @@ func report(_ workload: String, seconds: Double, iterations: Int, extra: [String
 func best(repeats: Int = 3, _ body: () throws -> Void) rethrows -> Double {
     try body()
     var fastest = Double.infinity
-    for _ in 0..<repeats {
-        let start = now()
-        try body()
-        fastest = Swift.min(fastest, now() - start)
-    }
+    for _ in 0..<repeats { fastest = Swift.min(fastest, try timed(body)) }
     return fastest
+}
+
+/// The seconds `body` takes, everything it made freed included.
+func timed(_ body: () throws -> Void) rethrows -> Double {
+    let start = now()
+    try body()
+    return now() - start
 }
 
 let selected = Set(CommandLine.arguments.dropFirst())

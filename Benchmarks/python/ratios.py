@@ -63,11 +63,20 @@ def main():
                 print(f"{workload:6}   final loss backstep {a!r} {impl} {b!r} (relative difference {rel:.1e})")
     for impl in ("backstep", "dezero", "torch"):
         short, long = results.get((impl, "W4")), results.get((impl, "W4-1M"))
-        if short and long:
-            growth = long["seconds"] / short["seconds"]
-            limit = LONG_CHAIN_LIMIT if impl == "backstep" else None
-            print(f"W4-1M  {impl:8} 1,000,000 steps take {growth:.1f}× the 10,000-step time (100× is linear)"
-                  f"{verdict(growth, limit, at_most=True)}")
+        if not (short and long):
+            continue
+        limit = LONG_CHAIN_LIMIT if impl == "backstep" else None
+        # Backstep also times 10k-step chains in the same rounds as the 1M one
+        # (see benchmarkW4): that pair is the one held to the limit.
+        in_rounds = long.get("chain_10k_in_rounds")
+        if in_rounds is not None:
+            growth = long["seconds"] / float(in_rounds)
+            print(f"W4-1M  {impl:8} 1,000,000 steps take {growth:.1f}× a 10,000-step chain timed in the same rounds"
+                  f" (100× is linear){verdict(growth, limit, at_most=True)}")
+            limit = None
+        growth = long["seconds"] / short["seconds"]
+        print(f"W4-1M  {impl:8} 1,000,000 steps take {growth:.1f}× the fastest lone 10,000-step chain"
+              f" (100× is linear){verdict(growth, limit, at_most=True)}")
 
 
 if __name__ == "__main__":
