@@ -17,7 +17,8 @@
 #   SKIP_SWIFT=1          run only the Python side (no ratios then)
 #
 # Packages: whatever in Benchmarks/python/requirements.txt cannot be imported is
-# installed with pip (PyPI). PyTorch is the CPU-only wheel torch==2.13.0+cpu; when
+# installed with pip (PyPI), and Debian's libopenblas0 with apt-get when no
+# libopenblas.so.0 is installed. PyTorch is the CPU-only wheel torch==2.13.0+cpu; when
 # pip cannot install it, the PyTorch runs are skipped and a note says so.
 #
 # Every implementation runs on one thread: the BLAS and OpenMP pools are pinned to 1
@@ -52,6 +53,15 @@ while IFS= read -r requirement; do
         fi
     fi
 done < "$bench/python/requirements.txt"
+
+# Backstep opens the system OpenBLAS at run time for large products (W5); without
+# it they take the engine's own loop, about 20x slower, and W5 measures that loop.
+if ! ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so\.0'; then
+    echo "compare.sh: installing libopenblas0 (Debian's OpenBLAS) for W5" >&2
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libopenblas0; } >&2; then
+        echo "compare.sh: could not install libopenblas0; Backstep's W5 runs its own loop" >&2
+    fi
+fi
 
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT

@@ -51,6 +51,8 @@ def main():
             print(f"{workload:6} backstep: no result")
             continue
         print(f"{workload:6} backstep {ours['per_iter_us']:.3f} µs/iter, {ours['seconds']:.4f} s")
+        if "blas" in ours and ours["blas"] is None:
+            print(f"{workload:6}   (no system BLAS was found: Backstep ran its own loop; apt-get install libopenblas0)")
         for impl, target in others:
             theirs = results.get((impl, workload))
             if theirs is None:

@@ -64,9 +64,11 @@ extension Tensor {
     /// the path. Transposed operands are read in place through strides.
     static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
                      transposeA: Bool = false, transposeB: Bool = false) -> [Double] {
-        if m * n * k >= blasThreshold,
-           let c = blasGemm(a, b, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB) {
-            return c
+        if m * n * k >= blasThreshold {
+            _ = LargeBufferReuse.configured
+            if let c = blasGemm(a, b, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB) {
+                return c
+            }
         }
         var c = [Double](repeating: 0, count: m * n)
         if m == 0 || n == 0 || k == 0 { return c }
