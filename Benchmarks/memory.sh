@@ -9,7 +9,7 @@
 #      outputs: 100,001 nodes with x (150,001 counted as lessons count, constants included);
 #      and, for scale, the same chain ten times longer (1,000,001 nodes) with a 10× bound.
 #      Lessons stop at 2,000 nodes a graph (Sources/Lessons/LessonFile/Limits.swift), so this
-#      program is compiled here against the release build's Autodiff objects.
+#      program is compiled here against the release build's Autodiff (and CKernels) objects.
 # Each peak is checked against its bound; the script exits 1 when one is exceeded.
 #
 #   Benchmarks/memory.sh [--scratch-path PATH]     (release build; default .build)
@@ -103,7 +103,9 @@ for _ in 0..<links { y = try y * 1.0001 + 0.0001 }
 try y.backward()
 print("\(1 + 4 * links) nodes, dy/dx \(x.grad?.data.scalar ?? .nan)")
 EOF
-swiftc -O -I "$bin/Modules" "$work/chain.swift" "$bin"/Autodiff.build/*.o -o "$work/chain"
+# Autodiff imports the C target CKernels: its module map and objects come along.
+swiftc -O -I "$bin/Modules" -Xcc -fmodule-map-file="$bin/CKernels.build/module.modulemap" \
+    "$work/chain.swift" "$bin"/Autodiff.build/*.o "$bin"/CKernels.build/*.o -o "$work/chain"
 measure "100,001-node graph, forward and backward (Autodiff)" "$work/chain" 25000
 echo "memory:   (it printed: $(cat "$work/out.txt"))"
 bound_mb=$(( bound_mb * 10 )) measure "1,000,001-node graph, forward and backward (Autodiff)" "$work/chain" 250000
