@@ -42,7 +42,7 @@ func wanted(_ name: String) -> Bool { selected.isEmpty || selected.contains(name
 
 do {
     if wanted("W1") { try benchmarkW1() }
-    if wanted("W4") { try benchmarkW4() }
+    if wanted("W4") || wanted("W4-1M") { try benchmarkW4() }  // one run times both
     if wanted("W5") { try benchmarkW5() }
     try benchmarkTraining(wanted)
     try benchmarkPlayer(wanted)
