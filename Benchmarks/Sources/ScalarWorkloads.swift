@@ -71,7 +71,7 @@ func benchmarkW5() throws {
     // best() runs the loop four times (a warm-up and three timed runs).
     let faultsPerIteration = Double(pageFaults() - faultsBefore) / Double(4 * n)
     report("W5", seconds: seconds, iterations: n, extra: [
-        "blas": loadedBLAS().map { "\"\($0)\"" } ?? "null",
+        "blas": Tensor.blasLibrary.map { "\"\($0)\"" } ?? "null",
         "page_faults_per_iter": "\(faultsPerIteration)",
     ])
 }
@@ -83,10 +83,3 @@ func pageFaults() -> Int {
     return usage.ru_minflt
 }
 
-/// The BLAS library the engine opened for large products, if any: without one
-/// W5 times the engine's own loop, and its figure says so.
-func loadedBLAS() -> String? {
-    ["libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3"].first {
-        dlopen($0, RTLD_NOW | RTLD_NOLOAD) != nil
-    }
-}

@@ -1,4 +1,7 @@
 import Autodiff
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The tensor numbers of reference-numbers.md (DeZero steps 37–41).
@@ -116,6 +119,17 @@ import Testing
         #expect(c.shape == [m, n])
         #expect(worst < 1e-12)
     }
+
+    #if os(Linux)
+    @Test func blasLibraryNamesTheLibraryInUse() {
+        if let name = Tensor.blasLibrary {
+            #expect(getenv("BACKSTEP_NO_BLAS") == nil)
+            #expect(dlopen(name, RTLD_NOW | RTLD_NOLOAD) != nil, "\(name) is not loaded")
+        } else if getenv("BACKSTEP_NO_BLAS") == nil {
+            #expect(dlopen("libopenblas.so.0", RTLD_NOW) == nil, "OpenBLAS is installed but was not opened")
+        }
+    }
+    #endif
 
     @Test(arguments: [(false, true), (true, false), (true, true)])
     func transposedProductsMatchExplicitTransposes(_ flags: (Bool, Bool)) throws {

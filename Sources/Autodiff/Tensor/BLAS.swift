@@ -14,10 +14,13 @@ enum BLAS {
     ) -> Void
     typealias SetThreads = @convention(c) (Int32) -> Void
 
-    /// `cblas_dgemm`, or nil when no BLAS library could be opened or `BACKSTEP_NO_BLAS` is set.
-    static let dgemm: DGEMM? = load()
+    /// `cblas_dgemm` and the library it came from, or nil when no BLAS library
+    /// could be opened or `BACKSTEP_NO_BLAS` is set.
+    static let loaded: (dgemm: DGEMM, library: String)? = load()
 
-    private static func load() -> DGEMM? {
+    static var dgemm: DGEMM? { loaded?.dgemm }
+
+    private static func load() -> (dgemm: DGEMM, library: String)? {
         if getenv("BACKSTEP_NO_BLAS") != nil { return nil }
         // Debian's OpenBLAS 0.3.21 does not recognise some virtual CPUs and falls back
         // to its slowest (Prescott) kernels. Name the best kernels the CPU can run:
@@ -38,7 +41,7 @@ enum BLAS {
             if let threads = dlsym(handle, "openblas_set_num_threads") {
                 unsafeBitCast(threads, to: SetThreads.self)(1)
             }
-            return unsafeBitCast(symbol, to: DGEMM.self)
+            return (unsafeBitCast(symbol, to: DGEMM.self), name)
         }
         return nil
     }

@@ -37,6 +37,11 @@ extension Tensor {
                                                      transposeA: transposeSelf, transposeB: transposeOther))
     }
 
+    /// The system BLAS library that large matrix products call (`libopenblas.so.0`,
+    /// say), or nil when there is none and they run on the engine's own loop.
+    /// Asking opens it, as the first large product would.
+    public static var blasLibrary: String? { BLAS.loaded?.library }
+
     // A BLAS pays off only once the product is big enough to hide its call overhead.
     static let blasThreshold = 32_768
 
