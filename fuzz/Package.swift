@@ -17,6 +17,6 @@ let package = Package(
                 .product(name: "Player", package: "backstep"),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        ),
+        )
     ]
 )

@@ -1,6 +1,7 @@
 import Autodiff
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// W1: f(x, y) = (x + σ(y)) / (σ(x) + (x + y)²) at (3, −4), built and backpropagated 20,000 times.
@@ -9,7 +10,8 @@ func benchmarkW1() throws {
     var gx = 0.0
     let seconds = try best {
         for _ in 0..<n {
-            let x = Variable(3.0), y = Variable(-4.0)
+            let x = Variable(3.0)
+            let y = Variable(-4.0)
             let f = try (x + sigmoid(y)) / (try sigmoid(x) + square(try x + y))
             try f.backward()
             gx = x.grad?.data.scalar ?? .nan
@@ -32,13 +34,15 @@ func benchmarkW4() throws {
     report("W4", seconds: short, iterations: 10_000, extra: ["grad": "\(grad)"])
 
     _ = try chain(1_000_000)  // maps the memory the long chain needs
-    var long = Double.infinity, batched = Double.infinity
+    var long = Double.infinity
+    var batched = Double.infinity
     for _ in 0..<3 {
         batched = Swift.min(batched, try timed { for _ in 0..<100 { _ = try chain(10_000) } } / 100)
         long = Swift.min(long, try timed { grad = try chain(1_000_000) })
     }
-    report("W4-1M", seconds: long, iterations: 1_000_000,
-           extra: ["grad": "\(grad)", "chain_10k_in_rounds": "\(batched)"])
+    report(
+        "W4-1M", seconds: long, iterations: 1_000_000,
+        extra: ["grad": "\(grad)", "chain_10k_in_rounds": "\(batched)"])
 }
 
 /// Builds the chain of `steps` steps, backpropagates, frees it, and returns dy/dx.
@@ -54,7 +58,7 @@ func chain(_ steps: Int) throws -> Double {
 func benchmarkW5() throws {
     var state: UInt64 = 42
     func next() -> Double {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Double(state >> 11) / Double(1 << 53)
     }
     let a = try Tensor(shape: [256, 256], scalars: (0..<65536).map { _ in next() })
@@ -63,17 +67,20 @@ func benchmarkW5() throws {
     let faultsBefore = pageFaults()
     let seconds = try best {
         for _ in 0..<n {
-            let x = Variable(a), w = Variable(b)
+            let x = Variable(a)
+            let w = Variable(b)
             let y = try matmul(x, w)
             try y.backward()
         }
     }
     // best() runs the loop four times (a warm-up and three timed runs).
     let faultsPerIteration = Double(pageFaults() - faultsBefore) / Double(4 * n)
-    report("W5", seconds: seconds, iterations: n, extra: [
-        "blas": Tensor.blasLibrary.map { "\"\($0)\"" } ?? "null",
-        "page_faults_per_iter": "\(faultsPerIteration)",
-    ])
+    report(
+        "W5", seconds: seconds, iterations: n,
+        extra: [
+            "blas": Tensor.blasLibrary.map { "\"\($0)\"" } ?? "null",
+            "page_faults_per_iter": "\(faultsPerIteration)",
+        ])
 }
 
 /// Minor page faults of the process so far: memory the kernel had to hand out and zero.
@@ -82,4 +89,3 @@ func pageFaults() -> Int {
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return usage.ru_minflt
 }
-

@@ -13,12 +13,15 @@ func benchmarkW2() throws {
     var loss = 0.0
     let seconds = try best {
         let data = ToyData.linear(seed: 0, using: NumPyRandom(seed: 0))
-        let x = Variable(data.x), y = Variable(data.y)
-        let W = Parameter(Tensor.zeros([1, 1])), b = Parameter(Tensor.zeros([1]))
+        let x = Variable(data.x)
+        let y = Variable(data.y)
+        let W = Parameter(Tensor.zeros([1, 1]))
+        let b = Parameter(Tensor.zeros([1]))
         let sgd = SGD(lr: 0.1)
         for _ in 0..<n {
             let l = try meanSquaredError(y, try matmul(x, W) + b)
-            W.cleargrad(); b.cleargrad()
+            W.cleargrad()
+            b.cleargrad()
             try l.backward()
             sgd.update([W, b])
             loss = l.data.scalar ?? .nan
@@ -34,9 +37,12 @@ func benchmarkW3() throws {
     let seconds = try best(repeats: 2) {
         let rng = NumPyRandom(seed: 0)
         let data = ToyData.sine(seed: 0, using: rng)
-        let x = Variable(data.x), y = Variable(data.y)
-        let W1 = Parameter(0.01 * (try Tensor.randn([1, 10], using: rng))), b1 = Parameter(Tensor.zeros([10]))
-        let W2 = Parameter(0.01 * (try Tensor.randn([10, 1], using: rng))), b2 = Parameter(Tensor.zeros([1]))
+        let x = Variable(data.x)
+        let y = Variable(data.y)
+        let W1 = Parameter(0.01 * (try Tensor.randn([1, 10], using: rng)))
+        let b1 = Parameter(Tensor.zeros([10]))
+        let W2 = Parameter(0.01 * (try Tensor.randn([10, 1], using: rng)))
+        let b2 = Parameter(Tensor.zeros([1]))
         let params = [W1, b1, W2, b2]
         let sgd = SGD(lr: 0.2)
         for _ in 0..<n {
@@ -53,7 +59,8 @@ func benchmarkW3() throws {
 
 /// W6: step 48, the spiral with MLP((10, 3)), SGD lr 1, batch 30, 300 epochs.
 func benchmarkW6() throws {
-    let epochs = 300, batch = 30
+    let epochs = 300
+    let batch = 30
     var average = 0.0
     let seconds = try best(repeats: 2) {
         let rng = NumPyRandom(seed: 0)

@@ -1,6 +1,7 @@
 import Autodiff
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // Release-build benchmarks: one JSON line per workload, the same workloads as

@@ -20,22 +20,23 @@ public enum AutodiffError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .broadcast(op, lhs, rhs):
+        case .broadcast(let op, let lhs, let rhs):
             return "\(op): shapes \(formatShape(lhs)) and \(formatShape(rhs)) cannot be broadcast together"
-        case let .matmul(lhs, rhs):
+        case .matmul(let lhs, let rhs):
             let inner = lhs.last ?? 1
             let other = rhs.count >= 2 ? rhs[rhs.count - 2] : (rhs.first ?? 1)
             return "matmul: shapes \(formatShape(lhs)) and \(formatShape(rhs)) do not align (\(inner) ≠ \(other))"
-        case let .axis(op, axis, rank):
+        case .axis(let op, let axis, let rank):
             return "\(op): axis \(axis) is out of bounds for a tensor of rank \(rank)"
-        case let .reshape(from, to):
+        case .reshape(let from, let to):
             let n = from.reduce(1, *)
-            return "reshape: cannot reshape a tensor of shape \(formatShape(from)) (\(n) elements) into \(formatShape(to))"
-        case let .elementCount(shape, count):
+            return
+                "reshape: cannot reshape a tensor of shape \(formatShape(from)) (\(n) elements) into \(formatShape(to))"
+        case .elementCount(let shape, let count):
             return "tensor: shape \(formatShape(shape)) needs \(shape.reduce(1, *)) elements, got \(count)"
-        case let .shapeTarget(op, from, to):
+        case .shapeTarget(let op, let from, let to):
             return "\(op): cannot go from shape \(formatShape(from)) to \(formatShape(to))"
-        case let .invalid(op, message):
+        case .invalid(let op, let message):
             return "\(op): \(message)"
         }
     }

@@ -24,8 +24,10 @@ struct ColorPairs {
     private(set) var pairs: [PairKey: Int16] = [:]
     private var next: Int16 = 1
 
-    init(mode: ColorMode, colorCount: Int, pairLimit: Int, defaultColors: Bool,
-         define: @escaping (_ pair: Int16, _ fg: Int16, _ bg: Int16) -> Void) {
+    init(
+        mode: ColorMode, colorCount: Int, pairLimit: Int, defaultColors: Bool,
+        define: @escaping (_ pair: Int16, _ fg: Int16, _ bg: Int16) -> Void
+    ) {
         self.mode = mode
         self.colorCount = colorCount
         self.pairLimit = min(pairLimit, Int(Int16.max))

@@ -1,9 +1,9 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Read by the crash handler, so written only while it is not armed.
@@ -22,9 +22,9 @@ private let crashArmed = Atomic<Bool>(false)
 enum CrashRestore {
     static var fatalSignals: [Int32] {
         #if arch(arm64)
-        [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+            [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
         #else
-        [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT]
+            [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT]
         #endif
     }
 
@@ -52,7 +52,9 @@ enum CrashRestore {
 
     /// Puts back the previous actions once the session has restored the terminal itself.
     static func disarm() {
-        guard crashArmed.exchange(false, ordering: .sequentiallyConsistent), let actions = previousActions else { return }
+        guard crashArmed.exchange(false, ordering: .sequentiallyConsistent), let actions = previousActions else {
+            return
+        }
         for signo in fatalSignals { sigaction(signo, actions + Int(signo), nil) }
         previousActions = nil
         actions.deallocate()

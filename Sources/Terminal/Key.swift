@@ -30,7 +30,7 @@ public enum Key: Hashable, Sendable {
 extension Key {
     /// The shell's exit status for a process ended by this signal (128 + number), else nil.
     public var signalExitStatus: Int32? {
-        if case let .signal(number) = self { return 128 + number }
+        if case .signal(let number) = self { return 128 + number }
         return nil
     }
 }

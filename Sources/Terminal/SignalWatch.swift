@@ -1,9 +1,9 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Termination signals that arrived since the read loop last looked.
@@ -68,9 +68,9 @@ enum SignalAction {
     static func make(flags: Int32 = 0, _ handler: @convention(c) (Int32) -> Void) -> sigaction {
         var action = sigaction()
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = handler
+            action.__sigaction_handler.sa_handler = handler
         #else
-        action.__sigaction_u.__sa_handler = handler
+            action.__sigaction_u.__sa_handler = handler
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = flags
@@ -79,9 +79,9 @@ enum SignalAction {
 
     static func isIgnored(_ action: sigaction) -> Bool {
         #if canImport(Glibc)
-        let handler = action.__sigaction_handler.sa_handler
+            let handler = action.__sigaction_handler.sa_handler
         #else
-        let handler = action.__sigaction_u.__sa_handler
+            let handler = action.__sigaction_u.__sa_handler
         #endif
         guard action.sa_flags & Int32(SA_SIGINFO) == 0, let handler else { return false }
         return unsafeBitCast(handler, to: Int.self) == 1  // SIG_IGN

@@ -2,9 +2,9 @@ import CNcursesw
 import Rendering
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whether the colour is chosen from the terminal (`auto`), forced on despite

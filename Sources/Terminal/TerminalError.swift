@@ -23,17 +23,17 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         let reason: String
         switch self {
-        case let .notATerminal(stream):
+        case .notATerminal(let stream):
             reason = "\(stream) is not a terminal, and the player needs an interactive one."
         case .termUnset:
             reason = "TERM is not set, so the terminal type is unknown. Set it, e.g. TERM=xterm-256color."
-        case let .unknownTerminal(term):
+        case .unknownTerminal(let term):
             reason = "the terminal type TERM=\(term) is unknown to this system. Try TERM=xterm-256color."
-        case let .noTerminfoDatabase(term):
+        case .noTerminfoDatabase(let term):
             reason = "no terminfo database was found to describe TERM=\(term) (is ncurses-base installed?)."
-        case let .noCursorAddressing(term):
+        case .noCursorAddressing(let term):
             reason = "the terminal TERM=\(term) cannot move the cursor, which the player needs."
-        case let .startFailed(term):
+        case .startFailed(let term):
             reason = "ncurses could not start on this terminal (TERM=\(term))."
         case .alreadyActive:
             return "cannot open the terminal player: it is already running in this process."

@@ -3,9 +3,9 @@ import Rendering
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Columns and rows of the terminal.
@@ -84,8 +84,10 @@ public final class TerminalSession {
     /// between the flag check and the wait is still noticed soon.
     static let waitSliceMs = 250
 
-    private init(screen: OpaquePointer, capabilities: TerminalCapabilities, colorMode: ColorMode,
-                 defaultColors: Bool, signals: SignalWatch) {
+    private init(
+        screen: OpaquePointer, capabilities: TerminalCapabilities, colorMode: ColorMode,
+        defaultColors: Bool, signals: SignalWatch
+    ) {
         self.screen = screen
         self.capabilities = capabilities
         self.colorMode = colorMode
@@ -278,9 +280,9 @@ public final class TerminalSession {
         sigprocmask(SIG_UNBLOCK, &unblock, nil)
         raise(signal)
         #if canImport(Glibc)
-        Glibc.exit(128 + signal)
+            Glibc.exit(128 + signal)
         #else
-        Darwin.exit(128 + signal)
+            Darwin.exit(128 + signal)
         #endif
     }
 

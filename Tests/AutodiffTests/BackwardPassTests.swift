@@ -59,7 +59,9 @@ import Testing
 
     /// The same gradient by the chain rule written out in doubles.
     static func wideGraphGradient(_ x: Double, n: Int) -> Double {
-        var value = x, slope = 1.0, slopes: [Double] = []
+        var value = x
+        var slope = 1.0
+        var slopes: [Double] = []
         for _ in 0..<5 {
             slope *= cos(value)
             value = sin(value)
@@ -70,7 +72,9 @@ import Testing
 
     @Test(arguments: [3, 17, 300])
     func aWideGraphGivesTheSameBitsAsTheRecordedPass(n: Int) throws {
-        let x1 = Variable(0.7), x2 = Variable(0.7), x3 = Variable(0.7)
+        let x1 = Variable(0.7)
+        let x2 = Variable(0.7)
+        let x3 = Variable(0.7)
         try Self.wideGraph(x1, n: n).backward()
         // The observed and the recorded passes keep every gradient in a variable.
         try Self.wideGraph(x2, n: n).backward(observe: { _ in })

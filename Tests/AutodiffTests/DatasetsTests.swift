@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autodiff
 
 /// The toy data against what NumPy 2.4 and dezero 0.0.13 produce for the same

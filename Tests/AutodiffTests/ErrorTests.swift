@@ -6,12 +6,14 @@ import Testing
     @Test func matmulShapesDoNotAlign() throws {
         let a = Variable(Tensor.zeros([2, 3]))
         #expect(throws: AutodiffError.matmul(lhs: [2, 3], rhs: [2, 3])) { try matmul(a, a) }
-        #expect(AutodiffError.matmul(lhs: [2, 3], rhs: [2, 3]).description
-            == "matmul: shapes (2, 3) and (2, 3) do not align (3 ≠ 2)")
+        #expect(
+            AutodiffError.matmul(lhs: [2, 3], rhs: [2, 3]).description
+                == "matmul: shapes (2, 3) and (2, 3) do not align (3 ≠ 2)")
     }
 
     @Test func broadcastFailureNamesBothShapes() throws {
-        let a = Variable(Tensor.zeros([2, 3])), b = Variable(Tensor.zeros([2]))
+        let a = Variable(Tensor.zeros([2, 3]))
+        let b = Variable(Tensor.zeros([2]))
         do {
             _ = try a + b
             Issue.record("expected an error")
@@ -26,8 +28,9 @@ import Testing
     @Test func badAxis() throws {
         let x = Variable(Tensor.zeros([2, 3]))
         #expect(throws: AutodiffError.axis(op: "sum", axis: 2, rank: 2)) { try sum(x, axes: [2]) }
-        #expect(AutodiffError.axis(op: "sum", axis: 2, rank: 2).description
-            == "sum: axis 2 is out of bounds for a tensor of rank 2")
+        #expect(
+            AutodiffError.axis(op: "sum", axis: 2, rank: 2).description
+                == "sum: axis 2 is out of bounds for a tensor of rank 2")
         #expect(throws: AutodiffError.self) { try max(x, axis: -3) }
         #expect(throws: AutodiffError.self) { try transpose(x, axes: [0, 0]) }
     }
@@ -35,8 +38,9 @@ import Testing
     @Test func reshapeToWrongSize() throws {
         let x = Variable(Tensor.zeros([2, 3]))
         #expect(throws: AutodiffError.reshape(from: [2, 3], to: [4])) { try reshape(x, [4]) }
-        #expect(AutodiffError.reshape(from: [2, 3], to: [4]).description
-            == "reshape: cannot reshape a tensor of shape (2, 3) (6 elements) into (4,)")
+        #expect(
+            AutodiffError.reshape(from: [2, 3], to: [4]).description
+                == "reshape: cannot reshape a tensor of shape (2, 3) (6 elements) into (4,)")
         #expect(throws: AutodiffError.self) { try reshape(x, [-1, -1]) }
         #expect(try reshape(x, [3, -1]).shape == [3, 2])
     }
@@ -52,6 +56,8 @@ import Testing
             try softmaxCrossEntropy(Variable(Tensor.zeros([2, 3])), Variable(Tensor([0, 7])))
         }
         #expect(throws: AutodiffError.self) { try linear(Variable(Tensor.zeros([3])), Variable(Tensor.zeros([3, 2]))) }
-        #expect(throws: AutodiffError.self) { try matmul(Variable(Tensor.zeros([2, 2, 2])), Variable(Tensor.zeros([2]))) }
+        #expect(throws: AutodiffError.self) {
+            try matmul(Variable(Tensor.zeros([2, 2, 2])), Variable(Tensor.zeros([2])))
+        }
     }
 }

@@ -20,8 +20,10 @@ import Testing
         #expect(try creator { x, _ in try sigmoid(x) }.label == "σ")
     }
 
-    @Test(arguments: [(3.0, "**3", "∂y/∂x = 3·x^2"), (2.0, "**2", "∂y/∂x = 2·x"), (1.0, "**1", "∂y/∂x = 1"),
-                      (-1.0, "**-1", "∂y/∂x = -1·x^-2"), (0.5, "**0.5", "∂y/∂x = 0.5·x^-0.5")])
+    @Test(arguments: [
+        (3.0, "**3", "∂y/∂x = 3·x^2"), (2.0, "**2", "∂y/∂x = 2·x"), (1.0, "**1", "∂y/∂x = 1"),
+        (-1.0, "**-1", "∂y/∂x = -1·x^-2"), (0.5, "**0.5", "∂y/∂x = 0.5·x^-0.5"),
+    ])
     func powerWritesItsExponentPlainly(_ c: Double, _ label: String, _ text: String) throws {
         let f = try creator { x, _ in try pow(x, c) }
         #expect(f.label == label)

@@ -11,13 +11,20 @@ import Testing
         let range: ClosedRange<Double>
         let build: @Sendable ([Variable]) throws -> Variable
         var testDescription: String { "\(name) \(shapes.map(formatShape).joined(separator: " "))" }
-        init(_ name: String, _ shapes: [[Int]], range: ClosedRange<Double> = -2...2,
-             _ build: @escaping @Sendable ([Variable]) throws -> Variable) {
-            self.name = name; self.shapes = shapes; self.range = range; self.build = build
+        init(
+            _ name: String, _ shapes: [[Int]], range: ClosedRange<Double> = -2...2,
+            _ build: @escaping @Sendable ([Variable]) throws -> Variable
+        ) {
+            self.name = name
+            self.shapes = shapes
+            self.range = range
+            self.build = build
         }
     }
 
-    static let broadcastPairs: [[[Int]]] = [[[2, 3], [2, 3]], [[2, 3], [3]], [[2, 3], [2, 1]], [[], [2, 3]], [[2, 1], [1, 3]]]
+    static let broadcastPairs: [[[Int]]] = [
+        [[2, 3], [2, 3]], [[2, 3], [3]], [[2, 3], [2, 1]], [[], [2, 3]], [[2, 1], [1, 3]],
+    ]
 
     static let cases: [Case] = {
         var cases: [Case] = []

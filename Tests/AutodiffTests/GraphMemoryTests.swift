@@ -47,7 +47,8 @@ import Testing
         let start = try Tensor(rows: [[0.3, -1.7, 2.9], [4.1, -0.6, 1.3]])
         for (name, folded, asVariable) in cases {
             for c in [0.7, -3.0, 1.0001] {
-                let a = Variable(start), b = Variable(start)
+                let a = Variable(start)
+                let b = Variable(start)
                 let y1 = try sum(try square(try folded(a, c)))
                 let y2 = try sum(try square(try asVariable(b, Variable(c))))
                 try y1.backward()
@@ -55,12 +56,16 @@ import Testing
                 #expect(y1.data == y2.data, "\(name), c = \(c)")
                 #expect(a.grad?.data == b.grad?.data, "\(name), c = \(c)")
                 // Second derivative through a recorded backward.
-                let p = Variable(1.9), q = Variable(1.9)
-                let f1 = try square(try folded(p, c)), f2 = try square(try asVariable(q, Variable(c)))
+                let p = Variable(1.9)
+                let q = Variable(1.9)
+                let f1 = try square(try folded(p, c))
+                let f2 = try square(try asVariable(q, Variable(c)))
                 try f1.backward(createGraph: true)
                 try f2.backward(createGraph: true)
-                let g1 = try #require(p.grad), g2 = try #require(q.grad)
-                p.cleargrad(); q.cleargrad()
+                let g1 = try #require(p.grad)
+                let g2 = try #require(q.grad)
+                p.cleargrad()
+                q.cleargrad()
                 try g1.backward()
                 try g2.backward()
                 #expect(p.grad?.data == q.grad?.data, "\(name) second derivative, c = \(c)")
@@ -89,7 +94,8 @@ import Testing
 
     @Test func chainThroughAThirdInputIsReleased() throws {
         // The chain runs through linear's bias, the input past the two held inline.
-        let x = Variable(Tensor.ones([1, 1])), W = Variable(Tensor.ones([1, 1]))
+        let x = Variable(Tensor.ones([1, 1]))
+        let W = Variable(Tensor.ones([1, 1]))
         weak var middle: Variable?
         do {
             var y = Variable(Tensor.zeros([1, 1]))

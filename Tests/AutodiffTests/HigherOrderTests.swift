@@ -47,4 +47,3 @@ import Testing
         #expect(close(g.data.scalar ?? .nan, -Foundation.cos(1.0)))
     }
 }
-

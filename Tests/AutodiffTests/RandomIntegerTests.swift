@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autodiff
 
 /// `permutation`, `shuffle` and `randint` against NumPy 2.4's legacy

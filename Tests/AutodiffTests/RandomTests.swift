@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autodiff
 
 /// Every expected number here was printed by NumPy 2.4 (`np.random` legacy
@@ -9,7 +10,10 @@ import Testing
         let reference = NumPyRandom(seed: 5489)
         #expect((0..<3).map { _ in reference.nextUInt32() } == [3_499_211_612, 581_869_302, 3_890_346_734])
         let zero = NumPyRandom(seed: 0)
-        #expect((0..<5).map { _ in zero.nextUInt32() } == [2_357_136_044, 2_546_248_239, 3_071_714_933, 3_626_093_760, 2_588_848_963])
+        #expect(
+            (0..<5).map { _ in zero.nextUInt32() } == [
+                2_357_136_044, 2_546_248_239, 3_071_714_933, 3_626_093_760, 2_588_848_963,
+            ])
     }
 
     @Test func seedingIsInitGenrandNotInitByArray() {
@@ -20,8 +24,11 @@ import Testing
 
     @Test func randMatchesNumPy() throws {
         let rng = NumPyRandom(seed: 0)
-        #expect(try rng.rand([5]) == [0.5488135039273248, 0.7151893663724195, 0.6027633760716439,
-                                      0.5448831829968969, 0.4236547993389047])
+        #expect(
+            try rng.rand([5]) == [
+                0.5488135039273248, 0.7151893663724195, 0.6027633760716439,
+                0.5448831829968969, 0.4236547993389047,
+            ])
         rng.seed(4_294_967_295)
         #expect(try rng.rand([3]) == [0.0976320289940138, 0.9123828453026218, 0.78903530185164])
         rng.seed(123_456_789)
@@ -43,8 +50,11 @@ import Testing
 
     @Test func randnKeepsTheSecondValueAcrossOtherDraws() throws {
         let rng = NumPyRandom(seed: 0)
-        #expect(try rng.randn([5]) == [1.764052345967664, 0.4001572083672233, 0.9787379841057392,
-                                       2.240893199201458, 1.8675579901499675])
+        #expect(
+            try rng.randn([5]) == [
+                1.764052345967664, 0.4001572083672233, 0.9787379841057392,
+                2.240893199201458, 1.8675579901499675,
+            ])
         // An odd count leaves a cached normal; uniform draws in between do not touch it.
         #expect(try rng.rand([2]) == [0.4375872112626925, 0.8917730007820798])
         #expect(try rng.randn([3]) == [-0.977277879876411, -0.10321885179355784, 0.41059850193837233])
@@ -72,7 +82,8 @@ import Testing
 
     @Test func negativeShapeThrows() {
         let rng = NumPyRandom(seed: 1)
-        #expect(throws: AutodiffError.invalid(op: "rand", message: "negative dimensions are not allowed, got (2, -1)")) {
+        #expect(throws: AutodiffError.invalid(op: "rand", message: "negative dimensions are not allowed, got (2, -1)"))
+        {
             try rng.rand([2, -1])
         }
         #expect(throws: AutodiffError.self) { try rng.randn([-3]) }

@@ -5,12 +5,15 @@ import Testing
 @Suite struct ReadmeExampleTests {
     @Test func step42AsInTheReadme() throws {
         let data = ToyData.linear(seed: 0, using: NumPyRandom(seed: 0))
-        let x = Variable(data.x), y = Variable(data.y)
-        let W = Parameter(Tensor.zeros([1, 1])), b = Parameter(Tensor.zeros([1]))
+        let x = Variable(data.x)
+        let y = Variable(data.y)
+        let W = Parameter(Tensor.zeros([1, 1]))
+        let b = Parameter(Tensor.zeros([1]))
         let sgd = SGD(lr: 0.1)
         for _ in 0..<100 {
             let loss = try meanSquaredError(y, try matmul(x, W) + b)
-            W.cleargrad(); b.cleargrad()
+            W.cleargrad()
+            b.cleargrad()
             try loss.backward()
             sgd.update([W, b])
         }

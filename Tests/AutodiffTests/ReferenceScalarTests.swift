@@ -4,7 +4,9 @@ import Testing
 /// The scalar numbers of reference-numbers.md (CS231n lecture 5, DeZero steps 7–34).
 @Suite struct ReferenceScalarTests {
     @Test func chainRuleProductOfSum() throws {
-        let x = Variable(-2.0), y = Variable(5.0), z = Variable(-4.0)
+        let x = Variable(-2.0)
+        let y = Variable(5.0)
+        let z = Variable(-4.0)
         let f = try (x + y) * z
         try f.backward()
         #expect(f.data.scalar == -12)
@@ -27,7 +29,8 @@ import Testing
     }
 
     @Test func sigmoidNeuronAsVectors() throws {
-        let w = Variable(Tensor([2, -3])), b = Variable(-3.0)
+        let w = Variable(Tensor([2, -3]))
+        let b = Variable(-3.0)
         let x = Variable(Tensor([-1, -2]))
         let f = try sigmoid(try sum(try w * x) + b)
         try f.backward()
@@ -37,7 +40,8 @@ import Testing
     }
 
     @Test func variablesUsedTwiceAccumulate() throws {
-        let x = Variable(3.0), y = Variable(-4.0)
+        let x = Variable(3.0)
+        let y = Variable(-4.0)
         let num = try x + sigmoid(y)
         let den = try sigmoid(x) + square(try x + y)
         let f = try num / den
@@ -56,7 +60,8 @@ import Testing
     }
 
     @Test func step13SumOfSquares() throws {
-        let x = Variable(2.0), y = Variable(3.0)
+        let x = Variable(2.0)
+        let y = Variable(3.0)
         let z = try square(x) + square(y)
         try z.backward()
         #expect(z.data.scalar == 13)

@@ -1,8 +1,9 @@
 import Autodiff
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The tensor numbers of reference-numbers.md (DeZero steps 37–41).
 @Suite struct ReferenceTensorTests {
@@ -25,7 +26,8 @@ import Testing
         let y = try sin(Variable(x23))
         let expected = try Tensor(rows: [
             [0.8414709848078965, 0.9092974268256817, 0.1411200080598672],
-            [-0.7568024953079282, -0.9589242746631385, -0.27941549819892586]])
+            [-0.7568024953079282, -0.9589242746631385, -0.27941549819892586],
+        ])
         #expect(close(y.data, expected))
     }
 
@@ -61,7 +63,8 @@ import Testing
     }
 
     @Test func broadcastAddSumsGradientBack() throws {
-        let x0 = Variable(Tensor([1, 2, 3])), x1 = Variable(Tensor([10]))
+        let x0 = Variable(Tensor([1, 2, 3]))
+        let x1 = Variable(Tensor([10]))
         let y = try x0 + x1
         #expect(y.data == Tensor([11, 12, 13]))
         try y.backward()
@@ -79,7 +82,8 @@ import Testing
 
     @Test func matmulGradientShapes() throws {
         var rng = SplitMix64(state: 7)
-        let x = Variable(rng.tensor([2, 3])), w = Variable(rng.tensor([3, 4]))
+        let x = Variable(rng.tensor([2, 3]))
+        let w = Variable(rng.tensor([3, 4]))
         let y = try matmul(x, w)
         try y.backward()
         #expect(y.shape == [2, 4])
@@ -106,7 +110,8 @@ import Testing
     @Test func largeProductMatchesTripleLoop() throws {
         var rng = SplitMix64(state: 99)
         let (m, k, n) = (70, 64, 50)
-        let a = rng.tensor([m, k]), b = rng.tensor([k, n])
+        let a = rng.tensor([m, k])
+        let b = rng.tensor([k, n])
         let c = try a.matmul(b)
         var worst = 0.0
         for i in 0..<m {
@@ -121,20 +126,21 @@ import Testing
     }
 
     #if os(Linux)
-    @Test func blasLibraryNamesTheLibraryInUse() {
-        if let name = Tensor.blasLibrary {
-            #expect(getenv("BACKSTEP_NO_BLAS") == nil)
-            #expect(dlopen(name, RTLD_NOW | RTLD_NOLOAD) != nil, "\(name) is not loaded")
-        } else if getenv("BACKSTEP_NO_BLAS") == nil {
-            #expect(dlopen("libopenblas.so.0", RTLD_NOW) == nil, "OpenBLAS is installed but was not opened")
+        @Test func blasLibraryNamesTheLibraryInUse() {
+            if let name = Tensor.blasLibrary {
+                #expect(getenv("BACKSTEP_NO_BLAS") == nil)
+                #expect(dlopen(name, RTLD_NOW | RTLD_NOLOAD) != nil, "\(name) is not loaded")
+            } else if getenv("BACKSTEP_NO_BLAS") == nil {
+                #expect(dlopen("libopenblas.so.0", RTLD_NOW) == nil, "OpenBLAS is installed but was not opened")
+            }
         }
-    }
     #endif
 
     @Test(arguments: [(false, true), (true, false), (true, true)])
     func transposedProductsMatchExplicitTransposes(_ flags: (Bool, Bool)) throws {
         var rng = SplitMix64(state: 5)
-        let a = rng.tensor(flags.0 ? [64, 70] : [70, 64]), b = rng.tensor(flags.1 ? [50, 64] : [64, 50])
+        let a = rng.tensor(flags.0 ? [64, 70] : [70, 64])
+        let b = rng.tensor(flags.1 ? [50, 64] : [64, 50])
         let direct = try a.matmul(b, transposeSelf: flags.0, transposeOther: flags.1)
         let explicit = try (flags.0 ? a.transposed() : a).matmul(flags.1 ? b.transposed() : b)
         #expect(direct.shape == [70, 50])

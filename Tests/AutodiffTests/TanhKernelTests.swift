@@ -1,9 +1,11 @@
-import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
-@testable import Autodiff
 import CKernels
+import Testing
+
+@testable import Autodiff
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct TanhKernelTests {
     /// Units in the last place between two doubles of the same sign.
@@ -47,11 +49,13 @@ import CKernels
 /// Swift loop gives: the losses of steps 43 and 48 depend on it.
 @Suite struct WideSigmoidTests {
     static func inputs() -> [Double] {
-        var values: [Double] = [0, -0.0, 1, -1, 39.9, 40, 40.1, -40.1, 1e300, -1e300, .infinity, -.infinity, .nan,
-                                .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .ulpOfOne, 1e-300, -1e-300]
+        var values: [Double] = [
+            0, -0.0, 1, -1, 39.9, 40, 40.1, -40.1, 1e300, -1e300, .infinity, -.infinity, .nan,
+            .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .ulpOfOne, 1e-300, -1e-300,
+        ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<20_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let unit = Double(state >> 11) / Double(1 << 53)
             values.append((unit - 0.5) * 100)
             values.append((unit - 0.5) * 0.01)

@@ -1,5 +1,6 @@
-@testable import Autodiff
 import Testing
+
+@testable import Autodiff
 
 /// A one-element tensor keeps its value inline, any other its array: both
 /// must behave as the same public `Tensor` (values, equality, mutation, printing).
@@ -15,8 +16,10 @@ import Testing
 
     @Test func equalityIgnoresHowTheValueIsHeld() throws {
         // Built inline, from an array, by arithmetic and by reduction: all one value.
-        let made = [Tensor(6), try Tensor(shape: [], scalars: [6]), try Tensor(2) * Tensor(3),
-                    try Tensor([1, 2, 3]).sum(), try Tensor([6]).reshaped([])]
+        let made = [
+            Tensor(6), try Tensor(shape: [], scalars: [6]), try Tensor(2) * Tensor(3),
+            try Tensor([1, 2, 3]).sum(), try Tensor([6]).reshaped([]),
+        ]
         for t in made { #expect(t == Tensor(6)) }
         #expect(Tensor(6) != Tensor(7))
         #expect(try Tensor(shape: [1], scalars: [6]) != Tensor(6), "shapes differ")

@@ -7,13 +7,16 @@ import Testing
     @Test func step42LinearRegression() throws {
         let rng = NumPyRandom(seed: 0)
         let data = ToyData.linear(seed: 0, using: rng)
-        let x = Variable(data.x), y = Variable(data.y)
-        let W = Parameter(Tensor.zeros([1, 1])), b = Parameter(Tensor.zeros([1]))
+        let x = Variable(data.x)
+        let y = Variable(data.y)
+        let W = Parameter(Tensor.zeros([1, 1]))
+        let b = Parameter(Tensor.zeros([1]))
         var lastLoss = 0.0
         for _ in 0..<100 {
             let yPred = try matmul(x, W) + b
             let loss = try meanSquaredError(y, yPred)
-            W.cleargrad(); b.cleargrad()
+            W.cleargrad()
+            b.cleargrad()
             try loss.backward()
             lastLoss = loss.data.scalar ?? .nan
             SGD(lr: 0.1).update([W, b])
@@ -33,9 +36,12 @@ import Testing
     @Test func step43TwoLayerNet() throws {
         let rng = NumPyRandom(seed: 0)
         let data = ToyData.sine(seed: 0, using: rng)
-        let x = Variable(data.x), y = Variable(data.y)
-        let W1 = Parameter(0.01 * (try Tensor.randn([1, 10], using: rng))), b1 = Parameter(Tensor.zeros([10]))
-        let W2 = Parameter(0.01 * (try Tensor.randn([10, 1], using: rng))), b2 = Parameter(Tensor.zeros([1]))
+        let x = Variable(data.x)
+        let y = Variable(data.y)
+        let W1 = Parameter(0.01 * (try Tensor.randn([1, 10], using: rng)))
+        let b1 = Parameter(Tensor.zeros([10]))
+        let W2 = Parameter(0.01 * (try Tensor.randn([10, 1], using: rng)))
+        let b2 = Parameter(Tensor.zeros([1]))
         let params = [W1, b1, W2, b2]
         let sgd = SGD(lr: 0.2)
         var losses: [Double] = []
@@ -89,8 +95,10 @@ import Testing
         let rng = NumPyRandom(seed: 0)
         let data = ToyData.linear(seed: 0, using: rng)
         let model = MLP([1], generator: rng)
-        let optimizer: Optimizer = name == "sgd" ? SGD(lr: 0.1) : name == "momentum" ? MomentumSGD(lr: 0.05) : Adam(alpha: 0.1)
-        var first = 0.0, last = 0.0
+        let optimizer: Optimizer =
+            name == "sgd" ? SGD(lr: 0.1) : name == "momentum" ? MomentumSGD(lr: 0.05) : Adam(alpha: 0.1)
+        var first = 0.0
+        var last = 0.0
         for i in 0..<200 {
             let loss = try meanSquaredError(Variable(data.y), try model(Variable(data.x)))
             model.cleargrads()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Terminal
 
 /// Each buffer cell covers exactly its columns, whatever the C library thinks of its width.

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program the way a login shell would: no blocked signals, default
@@ -25,13 +25,16 @@ enum CleanSpawn {
         case spawn(String, Int32)
         var description: String {
             switch self {
-            case let .spawn(path, code): return "cannot start \(path): \(String(cString: strerror(code)))"
+            case .spawn(let path, let code): return "cannot start \(path): \(String(cString: strerror(code)))"
             }
         }
     }
 
     /// Signals a child gets back at their default action.
-    static let resetSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGWINCH, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGALRM, SIGUSR1, SIGUSR2]
+    static let resetSignals: [Int32] = [
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGWINCH, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGALRM, SIGUSR1,
+        SIGUSR2,
+    ]
 
     static func run(_ path: String, _ arguments: [String], environment: [String: String]) throws -> Result {
         let folder = NSTemporaryDirectory()

@@ -1,5 +1,6 @@
 import Rendering
 import Testing
+
 @testable import Terminal
 
 /// Colour numbers per mode and the pair cache, with `init_pair` recorded instead of called.

@@ -1,5 +1,6 @@
 import Rendering
 import Testing
+
 @testable import Terminal
 
 /// Which cells a frame writes: only changes, never the second column of a wide character, never off screen.

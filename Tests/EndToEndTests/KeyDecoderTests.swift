@@ -1,5 +1,6 @@
 import CNcursesw
 import Testing
+
 @testable import Terminal
 
 /// What `get_wch` codes become, without a terminal.

@@ -7,8 +7,10 @@ import Testing
 /// sees are the ones the lesson computes, and the app loses nothing on the way.
 @Suite(.serialized, .enabled(if: Binary.tmuxAvailable, "tmux is not installed"))
 struct LessonWalkTests {
-    static let lessons = ["01-chain-rule.md", "02-sigmoid-neuron.md", "03-broadcasting.md", "04-linear-regression.md",
-                          "05-two-layer-net.md"].flatMap { ["lessons/" + $0, "lessons/ko/" + $0] }
+    static let lessons = [
+        "01-chain-rule.md", "02-sigmoid-neuron.md", "03-broadcasting.md", "04-linear-regression.md",
+        "05-two-layer-net.md",
+    ].flatMap { ["lessons/" + $0, "lessons/ko/" + $0] }
     static let width = 100, height = 30
 
     /// `backstep render --all`: each frame's screen by "step S frame F", in lesson order.
@@ -16,7 +18,9 @@ struct LessonWalkTests {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: bin)
-        process.arguments = ["render", Binary.file(lesson), "--all", "--size", "\(Self.width)x\(Self.height)", "--color", "never"]
+        process.arguments = [
+            "render", Binary.file(lesson), "--all", "--size", "\(Self.width)x\(Self.height)", "--color", "never",
+        ]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -48,10 +52,12 @@ struct LessonWalkTests {
         let screens = try expectedScreens(lesson)
         try #require(screens.count > 3)
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-walk-\(UUID().uuidString)").path
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-walk-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: state) }
-        let tmux = try TmuxSession([bin, Binary.file(lesson)], width: Self.width, height: Self.height,
-                                   environment: ["XDG_STATE_HOME": state])
+        let tmux = try TmuxSession(
+            [bin, Binary.file(lesson)], width: Self.width, height: Self.height,
+            environment: ["XDG_STATE_HOME": state])
         // Training steps play in the background; walk once the whole lesson is ready.
         try tmux.waitUntil("the lesson to finish playing", timeout: 60) { lines in
             lines.last.map { $0.contains("step 1/") && !$0.contains("playing the lesson") } ?? false
@@ -62,8 +68,12 @@ struct LessonWalkTests {
                 try tmux.waitUntil("\(screens[index].place) as render prints it", timeout: 10) { body($0) == expected }
             } catch {
                 let shown = body(try tmux.capture())
-                let row = zip(shown, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? Swift.min(shown.count, expected.count)
-                Issue.record("\(lesson) \(screens[index].place), first differing row \(row):\nshown:    \(row < shown.count ? shown[row] : "")\nexpected: \(row < expected.count ? expected[row] : "")")
+                let row =
+                    zip(shown, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                    ?? Swift.min(shown.count, expected.count)
+                Issue.record(
+                    "\(lesson) \(screens[index].place), first differing row \(row):\nshown:    \(row < shown.count ? shown[row] : "")\nexpected: \(row < expected.count ? expected[row] : "")"
+                )
                 throw error
             }
         }

@@ -22,8 +22,9 @@ final class PlayerAppTests {
             if stty -a | tr ' ' '\\n' | grep -qx -e -echo -e -icanon; then t=raw; else t=sane; fi; \
             echo "AFTER status=$s tty=$t"; read _
             """
-        return try TmuxSession(["sh", "-c", script, bin] + args, width: width, height: height,
-                               environment: ["XDG_STATE_HOME": state])
+        return try TmuxSession(
+            ["sh", "-c", script, bin] + args, width: width, height: height,
+            environment: ["XDG_STATE_HOME": state])
     }
 
     /// After `backstep` ended under ``startReporting(_:width:height:)``: its status, a sane tty,
@@ -159,7 +160,8 @@ final class PlayerAppTests {
     }
 
     @Test func reloadShowsAnEditedFileAndKeepsTheLastGoodOne() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-reload-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "backstep-reload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("lesson.md")
@@ -213,7 +215,9 @@ final class PlayerAppTests {
         try tmux.type("1000000")
         try tmux.sendKeys("Enter")
         // The training runs behind the screen: keys still work while it counts up.
-        try tmux.waitUntil("training under way") { lines in lines.last?.contains("recomputing with iters = 1000000 (") == true }
+        try tmux.waitUntil("training under way") { lines in
+            lines.last?.contains("recomputing with iters = 1000000 (") == true
+        }
         try tmux.sendKeys("Left")
         try tmux.waitFor(text: "step 6/")
         try tmux.sendKeys("Escape")
@@ -226,8 +230,9 @@ final class PlayerAppTests {
 
     @Test func noColorStillMarksFocusWithAttributes() throws {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let tmux = try TmuxSession([bin, Binary.file("lessons/01-chain-rule.md")], width: 100, height: 30,
-                                   environment: ["NO_COLOR": "1", "XDG_STATE_HOME": "/nonexistent/backstep-e2e"])
+        let tmux = try TmuxSession(
+            [bin, Binary.file("lessons/01-chain-rule.md")], width: 100, height: 30,
+            environment: ["NO_COLOR": "1", "XDG_STATE_HOME": "/nonexistent/backstep-e2e"])
         try tmux.waitFor(text: "step 1/")
         try tmux.sendKeys("5", "Enter", "G")
         try tmux.waitFor(text: "step 5/11 · frame 2/2")
@@ -235,7 +240,9 @@ final class PlayerAppTests {
         // No colour at all (SGR 30–38, 40–48, 90–107; 39 and 49 are the defaults), but reverse video (7) and bold (1) still show focus.
         let codes = escaped.components(separatedBy: "\u{1B}[").dropFirst().compactMap { $0.split(separator: "m").first }
             .flatMap { $0.split(separator: ";").compactMap { Int($0) } }
-        #expect(!codes.contains { ((30...49).contains($0) && $0 != 39 && $0 != 49) || (90...107).contains($0) }, "\(Set(codes).sorted())")
+        #expect(
+            !codes.contains { ((30...49).contains($0) && $0 != 39 && $0 != 49) || (90...107).contains($0) },
+            "\(Set(codes).sorted())")
         #expect(codes.contains(7) && codes.contains(1), "\(Set(codes).sorted())")
         try tmux.sendKeys("q")
         #expect(try tmux.waitForExit() == 0)
@@ -244,7 +251,8 @@ final class PlayerAppTests {
     @Test func aLessonThatFailsLaterShowsItsErrors() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("b-\(UUID().uuidString.prefix(6)).md")
         defer { try? FileManager.default.removeItem(at: file) }
-        let lesson = "# Broken\n\n## Fine\n\n```graph\na = 2\nb = a * 3\n```\n\n@forward\n\n## Later\n\n```graph\nx = zeros(2, 3)\ny = zeros(3, 2)\nz = x + y\n```\n"
+        let lesson =
+            "# Broken\n\n## Fine\n\n```graph\na = 2\nb = a * 3\n```\n\n@forward\n\n## Later\n\n```graph\nx = zeros(2, 3)\ny = zeros(3, 2)\nz = x + y\n```\n"
         try lesson.write(to: file, atomically: true, encoding: .utf8)
         let tmux = try start([file.path])
         let screen = try tmux.waitFor(text: "This lesson has errors")
@@ -256,8 +264,9 @@ final class PlayerAppTests {
 
     @Test func aPlainLocaleGetsASCII() throws {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let tmux = try TmuxSession([bin, Binary.file("lessons/01-chain-rule.md")], width: 100, height: 30,
-                                   environment: ["LANG": "C", "LC_ALL": "C", "XDG_STATE_HOME": "/nonexistent/backstep-e2e"])
+        let tmux = try TmuxSession(
+            [bin, Binary.file("lessons/01-chain-rule.md")], width: 100, height: 30,
+            environment: ["LANG": "C", "LC_ALL": "C", "XDG_STATE_HOME": "/nonexistent/backstep-e2e"])
         try tmux.waitFor(text: "step 1/")
         try tmux.sendKeys("5", "Enter", "G")
         let screen = try tmux.waitFor(text: "df/dx = df/dq * dq/dx = -4 x 1 = -4")
@@ -301,7 +310,8 @@ final class PlayerAppTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: bin)
         process.arguments = args
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -320,7 +330,9 @@ final class PlayerAppTests {
     }
 
     @Test func renderPrintsExactlyTheSize() throws {
-        let result = try run(["render", Binary.file("lessons/ko/01-chain-rule.md"), "--step", "5", "--size", "70x20", "--ascii"])
+        let result = try run([
+            "render", Binary.file("lessons/ko/01-chain-rule.md"), "--step", "5", "--size", "70x20", "--ascii",
+        ])
         #expect(result.status == 0)
         let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 20)

@@ -22,14 +22,18 @@ struct StressTests {
     /// line so nothing scrolls.
     func start(_ args: [String], width: Int = 100, height: Int = 30, state: String? = nil) throws -> Run {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let state = state ?? FileManager.default.temporaryDirectory.appendingPathComponent("backstep-stress-\(UUID().uuidString)").path
+        let state =
+            state
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("backstep-stress-\(UUID().uuidString)")
+            .path
         let script = """
             echo APP-BEGIN; "$0" "$@"; s=$?; \
             if stty -a | tr ' ' '\\n' | grep -qx -e -echo -e -icanon; then t=raw; else t=sane; fi; \
             echo "APP-END $s $t"; read _
             """
-        let tmux = try TmuxSession(["sh", "-c", script, bin] + args, width: width, height: height,
-                                   environment: ["XDG_STATE_HOME": state])
+        let tmux = try TmuxSession(
+            ["sh", "-c", script, bin] + args, width: width, height: height,
+            environment: ["XDG_STATE_HOME": state])
         return Run(tmux: tmux, stateFolder: state)
     }
 
@@ -44,8 +48,9 @@ struct StressTests {
         let report = try #require(screen.first { $0.hasPrefix("APP-END") }, sourceLocation: sourceLocation)
         #expect(report == "APP-END 0 sane", "\(screen)", sourceLocation: sourceLocation)
         #expect(screen.contains("APP-BEGIN"), "the normal screen is back: \(screen)", sourceLocation: sourceLocation)
-        #expect(!screen.contains { $0.contains("frame ") && $0.contains("step ") },
-                "no player left on screen: \(screen)", sourceLocation: sourceLocation)
+        #expect(
+            !screen.contains { $0.contains("frame ") && $0.contains("step ") },
+            "no player left on screen: \(screen)", sourceLocation: sourceLocation)
     }
 
     /// The redraw counter `#N` on the status line (every key and tick handled adds one).
@@ -68,7 +73,9 @@ struct StressTests {
             try tmux.sendKeys(key)
             let screen = try tmux.waitUntil("the key \(key) to be handled") { (Self.revision($0) ?? before) > before }
             if screen.contains(where: { $0.contains(text) }) { return }
-            if Date() >= deadline { throw TmuxSession.Failure.timeout("“\(text)” after pressing \(key)", screen: screen) }
+            if Date() >= deadline {
+                throw TmuxSession.Failure.timeout("“\(text)” after pressing \(key)", screen: screen)
+            }
             usleep(100_000)  // not played yet: ask again shortly
         }
     }
@@ -86,7 +93,8 @@ struct StressTests {
         // Fields after the command name (which is in parentheses and may hold spaces): utime is 14th, stime 15th.
         let rest = try #require(stat.range(of: ")", options: .backwards)).upperBound
         let fields = stat[rest...].split(separator: " ")
-        let utime = try #require(Int(fields[11])), stime = try #require(Int(fields[12]))
+        let utime = try #require(Int(fields[11]))
+        let stime = try #require(Int(fields[12]))
         return utime + stime
     }
 
@@ -96,7 +104,9 @@ struct StressTests {
         try run.tmux.sendKeys("7", "Enter")
         try run.tmux.waitFor(text: "step 7/")
         // 50 resizes spread over 2 s (one every 40 ms), from 20×6 up to 306×72, wide and flat, narrow and tall.
-        let sizes = [(20, 6), (220, 70), (61, 19), (80, 24), (150, 40), (33, 9), (199, 59), (100, 30), (45, 50), (300, 8)]
+        let sizes = [
+            (20, 6), (220, 70), (61, 19), (80, 24), (150, 40), (33, 9), (199, 59), (100, 30), (45, 50), (300, 8),
+        ]
         let begin = Date()
         for i in 0..<50 {
             let (w, h) = sizes[i % sizes.count]
@@ -136,7 +146,8 @@ struct StressTests {
     /// while keys move it): the progress file is always a whole one, the old or the new,
     /// never torn, and the next start offers to resume from it.
     @Test func killedWhileSavingLeavesAWholeProgressFile() throws {
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-kill-\(UUID().uuidString)").path
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-kill-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: state) }
         let file = state + "/backstep/progress.json"
         for _ in 0..<8 {
@@ -144,7 +155,8 @@ struct StressTests {
             defer { run.tmux.close() }
             _ = try run.tmux.waitFor(text: "step ")
             // y resumes where the last round was killed (and is ignored when nothing is offered).
-            try run.tmux.run(["send-keys", "-t", "0", "y"] + Array(repeating: "Right", count: 40) + ["[", "Right", "Right"])
+            try run.tmux.run(
+                ["send-keys", "-t", "0", "y"] + Array(repeating: "Right", count: 40) + ["[", "Right", "Right"])
             usleep(UInt32.random(in: 50_000...700_000))
             #expect(kill(try appPid(run.tmux), SIGKILL) == 0)
             _ = try run.tmux.waitFor(text: "APP-END", timeout: 30, history: true)
@@ -223,8 +235,9 @@ struct StressTests {
         let used = try cpuTicks(pid) - start
         let seconds = Date().timeIntervalSince(began)
         // Waiting for a key should cost nothing; allow 2% of one core for timers and the tty.
-        #expect(Double(used) / Double(ticksPerSecond) < 0.02 * seconds,
-                "the idle app used \(used) ticks (\(ticksPerSecond)/s) in \(seconds) s")
+        #expect(
+            Double(used) / Double(ticksPerSecond) < 0.02 * seconds,
+            "the idle app used \(used) ticks (\(ticksPerSecond)/s) in \(seconds) s")
         try press("]", until: "step 2/", run.tmux)
         try quit(run)
     }

@@ -1,5 +1,6 @@
 import Rendering
 import Testing
+
 @testable import Terminal
 
 /// The refusals, the codeset test and the colour choice, without a terminal.

@@ -4,7 +4,7 @@ import Terminal
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A small program on `TerminalSession` for the end-to-end tests to drive in
@@ -59,7 +59,7 @@ import Glibc
             switch key {
             case .character("q"): finish(session, "quit", status: 0)
             case .ctrlC: finish(session, "ctrl-c", status: 130)
-            case let .signal(number):
+            case .signal(let number):
                 session.stop()
                 TerminalSession.exit(forSignal: number)
             case .character("X"):

@@ -28,8 +28,8 @@ final class TmuxSession {
 
         var description: String {
             switch self {
-            case let .tmux(message): return "tmux: \(message)"
-            case let .timeout(what, screen):
+            case .tmux(let message): return "tmux: \(message)"
+            case .timeout(let what, let screen):
                 return "timed out waiting for \(what); the screen was:\n" + screen.joined(separator: "\n")
             }
         }
@@ -49,8 +49,10 @@ final class TmuxSession {
         // tmux sets the pane's TERM from default-terminal, overriding `-e TERM=`.
         let term = env["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xterm-256color"
         try run(
-            ["start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
-             "set-option", "-g", "default-terminal", term, ";"] + newSession)
+            [
+                "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
+                "set-option", "-g", "default-terminal", term, ";",
+            ] + newSession)
         socketPath = try? format("#{socket_path}")
     }
 
@@ -170,7 +172,8 @@ final class TmuxSession {
             if let status = try exitStatus { return status }
             if Date() >= deadline {
                 let state = (try? format("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}")) ?? "(no answer)"
-                throw Failure.timeout("the program to exit (dead|status|signal: \(state))", screen: (try? capture()) ?? [])
+                throw Failure.timeout(
+                    "the program to exit (dead|status|signal: \(state))", screen: (try? capture()) ?? [])
             }
             usleep(50_000)
         }
@@ -212,7 +215,8 @@ enum Binary {
         if let path = ProcessInfo.processInfo.environment["BACKSTEP_BIN"], !path.isEmpty { return path }
         var candidates: [String] = []
         if let test = testExecutable {
-            candidates.append(URL(fileURLWithPath: test).deletingLastPathComponent().appendingPathComponent("backstep").path)
+            candidates.append(
+                URL(fileURLWithPath: test).deletingLastPathComponent().appendingPathComponent("backstep").path)
         }
         candidates.append(root.appendingPathComponent(".build/debug/backstep").path)
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+
 @testable import Lessons
 
 /// What each frame carries, and what the graph snapshot says is known.
@@ -130,7 +131,8 @@ import Testing
     }
 
     @Test func dataGetsNoGradientAndConstantsAreNodes() throws {
-        let t = try trace("""
+        let t = try trace(
+            """
             # D
 
             ```graph
@@ -154,7 +156,8 @@ import Testing
     }
 
     @Test func checkFrameComparesGradients() throws {
-        let t = try trace("""
+        let t = try trace(
+            """
             # C
 
             ```graph

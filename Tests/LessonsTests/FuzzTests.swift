@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+
 @testable import Lessons
 
 /// A small seeded generator so fuzz inputs are random but repeatable.
@@ -68,7 +69,8 @@ struct SplitMix64: Sendable {
     @Test func graphTokenSoup() {
         var rng = SplitMix64(state: 2)
         for _ in 0..<1500 {
-            let text = (0..<rng.below(40)).map { _ in rng.pick(Self.graphTokens) + (rng.below(3) == 0 ? " " : "") }.joined()
+            let text = (0..<rng.below(40)).map { _ in rng.pick(Self.graphTokens) + (rng.below(3) == 0 ? " " : "") }
+                .joined()
             Self.exercise(Array(text.utf8), file: "soup.graph")
         }
     }
@@ -94,7 +96,8 @@ struct SplitMix64: Sendable {
             if rng.below(2) == 0 { lines.append("seed(\(rng.below(5)))") }
             for k in 0..<(1 + rng.below(8)) {
                 let name = "v\(k)"
-                let expression = names.isEmpty || rng.below(4) == 0
+                let expression =
+                    names.isEmpty || rng.below(4) == 0
                     ? Self.leaf(&rng)
                     : Self.expression(&rng, names, depth: 0)
                 let prefix = rng.below(6) == 0 ? "param " : (rng.below(8) == 0 ? "data " : "")
@@ -106,7 +109,8 @@ struct SplitMix64: Sendable {
             lines.insert("param p0 = randn(2)", at: 0)
             lines.append("loss = sum(\(last)) + sum(p0 * p0)")
             let program = lines.joined(separator: "\n")
-            let lesson = "# R\n\n## S\n\n```graph\n\(program)\n```\n\n@forward\n@backward\n@check\n@ask \"?\" answer=loss tolerance=1\n@train loss iters=\(1 + rng.below(20)) every=\(1 + rng.below(5)) optimizer=\(rng.pick(["sgd", "momentum", "adam"]))\n@plot loss\n"
+            let lesson =
+                "# R\n\n## S\n\n```graph\n\(program)\n```\n\n@forward\n@backward\n@check\n@ask \"?\" answer=loss tolerance=1\n@train loss iters=\(1 + rng.below(20)) every=\(1 + rng.below(5)) optimizer=\(rng.pick(["sgd", "momentum", "adam"]))\n@plot loss\n"
             let errors = LessonChecker.check(Array(lesson.utf8), file: "r.md", limits: Self.limits)
             if errors.isEmpty { ran += 1 }
             Self.exercise(Array(lesson.utf8), file: "r.md")
@@ -140,7 +144,9 @@ struct SplitMix64: Sendable {
         case 4: return "(\(a)).\(rng.pick(["T", "reshape(-1)", "transpose()", "sum()", "reshape(3, 2)"]))"
         case 5: return "(\(a)) ** \(rng.pick(["2", "0.5", "-1", "3"]))"
         case 6: return "\(rng.pick(["max", "min", "softmax"]))(\(a)\(rng.pick(["", ", axis=0", ", axis=1"])))"
-        case 7: return "\(rng.pick(["broadcast_to", "sum_to", "reshape"]))(\(a), \(rng.pick(["(2, 3)", "(3,)", "(1, 3)", "()", "(6,)"])))"
+        case 7:
+            return
+                "\(rng.pick(["broadcast_to", "sum_to", "reshape"]))(\(a), \(rng.pick(["(2, 3)", "(3,)", "(1, 3)", "()", "(6,)"])))"
         case 8: return "\(rng.pick(["matmul", "mean_squared_error", "linear"]))(\(a), \(b))"
         default: return "clip(\(a), -1, 1) - \(b)"
         }
@@ -157,10 +163,16 @@ struct SplitMix64: Sendable {
         ("many statements", (0..<20_000).map { "x\($0) = \($0)" }.joined(separator: "\n")),
         ("open bracket forever", "x = (" + String(repeating: "\n1,", count: 20_000)),
         ("huge literal", "x = [" + (0..<100_000).map { _ in "1" }.joined(separator: ",") + "]\n"),
-        ("huge shapes", "x = rand(10 ** 10)\ny = arange(1e300)\nz = zeros((1e14, 1e14))\nw = [1, 2]\nv = reshape(w, (1e14, 1e14))\n"),
+        (
+            "huge shapes",
+            "x = rand(10 ** 10)\ny = arange(1e300)\nz = zeros((1e14, 1e14))\nw = [1, 2]\nv = reshape(w, (1e14, 1e14))\n"
+        ),
         ("huge broadcast", "a = ones(2000, 1)\nb = ones(1, 2000)\nc = a * b\nd = c @ c.T\n"),
         ("nan everywhere", "x = [0, 1]\ny = log(x) * 0\nz = sum(y / y)\n"),
-        ("odd options", "x = [[1, 2], [3, 4]]\na = sum(x, axis=(0, 0))\nb = transpose(x, axes=(1e14, 0))\nc = softmax(x, axis=-7)\nd = clip(x, 0 / 0, 1)\ne = max(x, axis=(0, 1))\n"),
+        (
+            "odd options",
+            "x = [[1, 2], [3, 4]]\na = sum(x, axis=(0, 0))\nb = transpose(x, axes=(1e14, 0))\nc = softmax(x, axis=-7)\nd = clip(x, 0 / 0, 1)\ne = max(x, axis=(0, 1))\n"
+        ),
         ("labels", "t = [0.5, 7]\nx = [[1, 2], [3, 4]]\nl = softmax_cross_entropy(x, t)\n"),
     ]
 
@@ -187,6 +199,9 @@ struct SplitMix64: Sendable {
             @check
             """
         let errors = LessonChecker.check(Array(lesson.utf8), file: "w.md")
-        #expect(errors.map(\.message) == ["@check would probe 20000 elements, more than 10000 (the check limit); name fewer variables, like @check x"])
+        #expect(
+            errors.map(\.message) == [
+                "@check would probe 20000 elements, more than 10000 (the check limit); name fewer variables, like @check x"
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import Autodiff
 import Foundation
 import Testing
+
 @testable import Lessons
 
 /// The lessons we ship, in `lessons/` (English) and `lessons/ko/` (Korean):
@@ -99,14 +100,16 @@ import Testing
                     for input in frame.inputs where input.receivesGradient {
                         let total = try sent[input.node].map { try $0 + input.gradient } ?? input.gradient
                         sent[input.node] = total
-                        #expect(Self.holds(input.total, total.scalars, shape: total.shape),
-                                "\(lesson), '\(played.step.title)': running total of \(input.label)")
+                        #expect(
+                            Self.holds(input.total, total.scalars, shape: total.shape),
+                            "\(lesson), '\(played.step.title)': running total of \(input.label)")
                     }
                 }
                 for (node, total) in sent {
                     let shown = node < last.snapshot.grads.count ? last.snapshot.grads[node] : nil
-                    #expect(Self.holds(shown, total.scalars, shape: total.shape),
-                            "\(lesson), '\(played.step.title)': gradient shown for node \(node)")
+                    #expect(
+                        Self.holds(shown, total.scalars, shape: total.shape),
+                        "\(lesson), '\(played.step.title)': gradient shown for node \(node)")
                 }
             }
         }
@@ -130,8 +133,10 @@ import Testing
     }
 
     /// The first graph whose output is `output` and which names all of `names`.
-    static func graph(_ evaluation: Evaluation, output: String, with names: [String] = [],
-                      without absent: [String] = []) throws -> GraphEvaluation {
+    static func graph(
+        _ evaluation: Evaluation, output: String, with names: [String] = [],
+        without absent: [String] = []
+    ) throws -> GraphEvaluation {
         let found = evaluation.graphs.first { g in
             g.output == output && names.allSatisfy { n in g.variables.contains { $0.name == n } }
                 && absent.allSatisfy { n in !g.variables.contains { $0.name == n } }
@@ -198,10 +203,13 @@ import Testing
         for name in ["t", "x", "c"] { #expect(Self.holds(Self.grad(sum, name), Self.ones([2, 3]), shape: [2, 3])) }
 
         let sine = try Self.graph(e, output: "y", with: ["x"], without: ["c", "s", "w"])
-        #expect(Self.holds(Self.value(sine, "y"), [
-            0.8414709848078965, 0.9092974268256817, 0.1411200080598672,
-            -0.7568024953079282, -0.9589242746631385, -0.27941549819892586,
-        ], shape: [2, 3]))
+        #expect(
+            Self.holds(
+                Self.value(sine, "y"),
+                [
+                    0.8414709848078965, 0.9092974268256817, 0.1411200080598672,
+                    -0.7568024953079282, -0.9589242746631385, -0.27941549819892586,
+                ], shape: [2, 3]))
 
         let axis = try Self.graph(e, output: "y", with: ["s", "w"])
         #expect(Self.holds(Self.value(axis, "s"), [5, 7, 9], shape: [3]))

@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+
 @testable import Lessons
 
 /// The shipped lessons, English and Korean: every one passes `check`, and
@@ -8,8 +9,10 @@ import Testing
     static let languages = ["lessons", "lessons/ko"]
 
     static func lessonFiles(_ directory: String) -> [String] {
-        let names = ["01-chain-rule", "02-sigmoid-neuron", "03-broadcasting", "04-linear-regression", "05-two-layer-net",
-                     "06-matmul-backward", "07-manual-vs-automatic", "08-generations", "09-higher-order"]
+        let names = [
+            "01-chain-rule", "02-sigmoid-neuron", "03-broadcasting", "04-linear-regression", "05-two-layer-net",
+            "06-matmul-backward", "07-manual-vs-automatic", "08-generations", "09-higher-order",
+        ]
         return names.map { repositoryPath("\(directory)/\($0).md") }
     }
 
@@ -18,7 +21,9 @@ import Testing
     }
 
     /// The first graph that names every one of `names`.
-    static func graph(_ e: Evaluation, with names: [String], where test: (GraphEvaluation) -> Bool = { _ in true }) throws -> GraphEvaluation {
+    static func graph(_ e: Evaluation, with names: [String], where test: (GraphEvaluation) -> Bool = { _ in true })
+        throws -> GraphEvaluation
+    {
         try #require(e.graphs.first { g in names.allSatisfy { g[$0] != nil } && test(g) })
     }
 
@@ -61,8 +66,13 @@ import Testing
         #expect(scalar(sum["y"]) == 231)
         #expect(sum["x"]?.grad == Tensor.ones([2, 3]) && sum["c"]?.grad == Tensor.ones([2, 3]))
         let sine = try Self.graph(e, with: ["x", "y"]) { $0["y"]?.value.shape == [2, 3] }
-        #expect(close(sine["y"]?.value, [0.8414709848078965, 0.9092974268256817, 0.1411200080598672,
-                                         -0.7568024953079282, -0.9589242746631385, -0.27941549819892586]))
+        #expect(
+            close(
+                sine["y"]?.value,
+                [
+                    0.8414709848078965, 0.9092974268256817, 0.1411200080598672,
+                    -0.7568024953079282, -0.9589242746631385, -0.27941549819892586,
+                ]))
         let axis = try Self.graph(e, with: ["s"]) { $0["s"]?.value.shape == [3] }
         #expect(axis["s"]?.value == Tensor([5, 7, 9]))
         let keep = try Self.graph(e, with: ["k"])
@@ -91,9 +101,11 @@ import Testing
         let e = try Self.evaluate(directory, "05-two-layer-net")
         let losses = try #require(e.graphs.first { $0.training != nil }?.training?.losses)
         #expect(losses.count == 10_000)
-        let expected = [0.8473695850105871, 0.25142862851836056, 0.24759485466749875, 0.23786120447054818,
-                        0.21222231333102937, 0.1674218111783417, 0.09681932619992668, 0.07849528290602335,
-                        0.07749729552991155, 0.07722132399559321]
+        let expected = [
+            0.8473695850105871, 0.25142862851836056, 0.24759485466749875, 0.23786120447054818,
+            0.21222231333102937, 0.1674218111783417, 0.09681932619992668, 0.07849528290602335,
+            0.07749729552991155, 0.07722132399559321,
+        ]
         for (k, value) in expected.enumerated() {
             #expect(close(losses[k * 1000], value, rel: 1e-9), "iteration \(k * 1000)")
         }

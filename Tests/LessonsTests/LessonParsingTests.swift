@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+
 @testable import Lessons
 
 /// The lesson file format: front matter, steps, prose, graph blocks, directives.
@@ -65,16 +66,20 @@ import Testing
 
     @Test func prose() throws {
         let lesson = try LessonLoader.parse(text: Self.sample, file: "a.md")
-        #expect(lesson.steps[0].prose == [
-            .paragraph([.text("A "), .strong("big"), .text(" function is a chain of "), .code("small"),
-                        .text(" ones, written "), .emphasis("twice"), .text(".")]),
-        ])
-        #expect(lesson.steps[1].prose == [
-            .listItem(marker: "-", depth: 0, [.text("first item continued")]),
-            .listItem(marker: "-", depth: 0, [.text("second")]),
-            .listItem(marker: "1.", depth: 1, [.text("nested")]),
-            .code(["code line", "second code line"]),
-        ])
+        #expect(
+            lesson.steps[0].prose == [
+                .paragraph([
+                    .text("A "), .strong("big"), .text(" function is a chain of "), .code("small"),
+                    .text(" ones, written "), .emphasis("twice"), .text("."),
+                ])
+            ])
+        #expect(
+            lesson.steps[1].prose == [
+                .listItem(marker: "-", depth: 0, [.text("first item continued")]),
+                .listItem(marker: "-", depth: 0, [.text("second")]),
+                .listItem(marker: "1.", depth: 1, [.text("nested")]),
+                .code(["code line", "second code line"]),
+            ])
     }
 
     @Test func directives() throws {
@@ -96,9 +101,11 @@ import Testing
     }
 
     @Test func trainingDefaults() throws {
-        let lesson = try LessonLoader.parse(text: "# T\n\n@train loss\n@train loss optimizer=adam iters=35\n", file: "d.md")
+        let lesson = try LessonLoader.parse(
+            text: "# T\n\n@train loss\n@train loss optimizer=adam iters=35\n", file: "d.md")
         guard case .train(let sgd) = lesson.steps[0].directives[0].kind,
-              case .train(let adam) = lesson.steps[0].directives[1].kind else {
+            case .train(let adam) = lesson.steps[0].directives[1].kind
+        else {
             Issue.record("expected two @train")
             return
         }
@@ -107,7 +114,8 @@ import Testing
     }
 
     @Test func crlfBomTabsAndKorean() throws {
-        let text = "\u{FEFF}---\r\ntitle: 연쇄 법칙\r\nlanguage: ko\r\n---\r\n\r\n# 연쇄 법칙\r\n\r\n## 그래프\r\n\r\n```graph\r\nx\t= -2\r\ny = 5\r\nf = x * y\r\n```\r\n\r\n@ask \"∂f/∂x는 얼마일까요?\" answer=5\r\n"
+        let text =
+            "\u{FEFF}---\r\ntitle: 연쇄 법칙\r\nlanguage: ko\r\n---\r\n\r\n# 연쇄 법칙\r\n\r\n## 그래프\r\n\r\n```graph\r\nx\t= -2\r\ny = 5\r\nf = x * y\r\n```\r\n\r\n@ask \"∂f/∂x는 얼마일까요?\" answer=5\r\n"
         let lesson = try LessonLoader.parse(text: text, file: "ko.md")
         #expect(lesson.title == "연쇄 법칙")
         #expect(lesson.steps[1].title == "그래프")
@@ -141,8 +149,9 @@ import Testing
     }
 
     @Test func diagnosticRendering() {
-        let d = Diagnostic(file: "l.md", location: SourceLocation(line: 3, column: 9),
-                           message: "unknown name 'z'", sourceLine: "그래프\ty = z")
+        let d = Diagnostic(
+            file: "l.md", location: SourceLocation(line: 3, column: 9),
+            message: "unknown name 'z'", sourceLine: "그래프\ty = z")
         #expect(d.description == "l.md:3:9: error: unknown name 'z'")
         // Three Hangul syllables take six columns; the tab is copied.
         #expect(d.rendered == "l.md:3:9: error: unknown name 'z'\n그래프\ty = z\n      \t    ^")

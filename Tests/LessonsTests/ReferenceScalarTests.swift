@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+
 @testable import Lessons
 
 /// The scalar numbers of reference-numbers.md, through graph programs.
@@ -18,7 +19,8 @@ import Testing
     }
 
     @Test func sigmoidNeuron() throws {
-        let g = try evaluateProgram("""
+        let g = try evaluateProgram(
+            """
             w0 = 2
             w1 = -3
             w2 = -3
@@ -35,7 +37,8 @@ import Testing
     }
 
     @Test func sigmoidNeuronWithTensors() throws {
-        let g = try evaluateProgram("""
+        let g = try evaluateProgram(
+            """
             w = [2, -3]
             b = -3
             x = [-1, -2]

@@ -1,11 +1,13 @@
 import Autodiff
 import Testing
+
 @testable import Lessons
 
 /// The tensor numbers of reference-numbers.md, through graph programs.
 @Suite struct ReferenceTensorTests {
     @Test func sumOfSum() throws {
-        let g = try evaluateProgram("""
+        let g = try evaluateProgram(
+            """
             x = [[1, 2, 3], [4, 5, 6]]
             c = [[10, 20, 30], [40, 50, 60]]
             t = x + c
@@ -20,8 +22,13 @@ import Testing
 
     @Test func sineElementwise() throws {
         let g = try evaluateProgram("x = [[1, 2, 3], [4, 5, 6]]\ny = sin(x)\n")
-        #expect(close(g["y"]?.value, [0.8414709848078965, 0.9092974268256817, 0.1411200080598672,
-                                      -0.7568024953079282, -0.9589242746631385, -0.27941549819892586], shape: [2, 3]))
+        #expect(
+            close(
+                g["y"]?.value,
+                [
+                    0.8414709848078965, 0.9092974268256817, 0.1411200080598672,
+                    -0.7568024953079282, -0.9589242746631385, -0.27941549819892586,
+                ], shape: [2, 3]))
     }
 
     @Test func reshapeAndTransposeGradients() throws {
@@ -31,7 +38,8 @@ import Testing
         let t = try evaluateProgram("x = [[1, 2, 3], [4, 5, 6]]\ny = transpose(x)\n")
         #expect(t["y"]?.value.shape == [3, 2])
         #expect(t["x"]?.grad == Tensor.ones([2, 3]))
-        let m = try evaluateProgram("x = [[1, 2, 3], [4, 5, 6]]\ny = x.T\nz = x.reshape(3, 2)\nw = x.transpose()\nv = y + z + w\n")
+        let m = try evaluateProgram(
+            "x = [[1, 2, 3], [4, 5, 6]]\ny = x.T\nz = x.reshape(3, 2)\nw = x.transpose()\nv = y + z + w\n")
         #expect(m["x"]?.grad == Tensor.full([2, 3], 3))
     }
 
@@ -62,7 +70,8 @@ import Testing
     }
 
     @Test func matmulShapes() throws {
-        let g = try evaluateProgram("""
+        let g = try evaluateProgram(
+            """
             seed(0)
             x = randn(2, 3)
             W = randn(3, 4)
@@ -87,10 +96,15 @@ import Testing
     }
 
     @Test func jsonFollowsTheContract() throws {
-        let lesson = try LessonLoader.parse(text: "data t = [1, 2, 3]\nparam W = [[1, 2], [3, 4]]\nx = -2.0\ny = sum(W) * x + sum(t) * 0.1\n", file: "j.graph")
+        let lesson = try LessonLoader.parse(
+            text: "data t = [1, 2, 3]\nparam W = [[1, 2], [3, 4]]\nx = -2.0\ny = sum(W) * x + sum(t) * 0.1\n",
+            file: "j.graph")
         let text = try Evaluation(lesson: lesson).json.rendered()
         #expect(text.contains("\"step\": null"))
-        #expect(text.contains("\"t\": {\n          \"kind\": \"data\",\n          \"shape\": [3],\n          \"value\": [1.0, 2.0, 3.0],\n          \"grad\": null"))
+        #expect(
+            text.contains(
+                "\"t\": {\n          \"kind\": \"data\",\n          \"shape\": [3],\n          \"value\": [1.0, 2.0, 3.0],\n          \"grad\": null"
+            ))
         #expect(text.contains("\"value\": [[1.0, 2.0], [3.0, 4.0]]"))
         #expect(text.contains("\"grad\": [[-2.0, -2.0], [-2.0, -2.0]]"))
         #expect(text.contains("\"train\": null"))

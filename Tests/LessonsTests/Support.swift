@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+
 @testable import Lessons
 
 /// Evaluates a graph program (as a `.graph` file) and returns its one graph.

@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+
 @testable import Lessons
 
 /// DeZero steps 42 and 43 as lessons, and how training ends.
@@ -53,7 +54,8 @@ import Testing
         #expect(training.first?.prediction?.label == "y_pred")
         let w = try #require(training.last?.parameters.first { $0.label == "W" })
         #expect(abs((w.value.scalars.first ?? 0) - 2.11807369) < 5e-9)
-        guard case .lossPlot(let plot) = trace.steps[3].frames[0], case .dataPlot(let data) = trace.steps[3].frames[1] else {
+        guard case .lossPlot(let plot) = trace.steps[3].frames[0], case .dataPlot(let data) = trace.steps[3].frames[1]
+        else {
             Issue.record("expected a loss plot and a data plot")
             return
         }
@@ -63,7 +65,8 @@ import Testing
     }
 
     @Test func step43TwoLayerNet() throws {
-        let evaluation = try evaluateLesson("""
+        let evaluation = try evaluateLesson(
+            """
             # Net
 
             ```graph
@@ -81,9 +84,11 @@ import Testing
             @train loss lr=0.2 iters=10000 every=1000
             """)
         let losses = try #require(evaluation.graphs.first?.training?.losses)
-        let expected = [0.8473695850105871, 0.25142862851836056, 0.24759485466749875, 0.23786120447054818,
-                        0.21222231333102937, 0.1674218111783417, 0.09681932619992668, 0.07849528290602335,
-                        0.07749729552991155, 0.07722132399559321]
+        let expected = [
+            0.8473695850105871, 0.25142862851836056, 0.24759485466749875, 0.23786120447054818,
+            0.21222231333102937, 0.1674218111783417, 0.09681932619992668, 0.07849528290602335,
+            0.07749729552991155, 0.07722132399559321,
+        ]
         for (k, value) in expected.enumerated() {
             #expect(close(losses[k * 1000], value, rel: 1e-9), "iteration \(k * 1000)")
         }
@@ -115,13 +120,15 @@ import Testing
     }
 
     @Test func stoppingEndsTrainingEarly() throws {
-        let lesson = try LessonLoader.parse(text: Self.regression.replacingOccurrences("iters=100 every=10", "iters=1000000 every=1000"), file: "s.md")
+        let lesson = try LessonLoader.parse(
+            text: Self.regression.replacingOccurrences("iters=100 every=10", "iters=1000000 every=1000"), file: "s.md")
         var calls = 0
         let trace = try LessonTrace(lesson: lesson) {
             calls += 1
             return calls > 25
         }
-        let last = trace.steps[2].frames.compactMap { if case .training(let f) = $0 { return f } else { return nil } }.last
+        let last = trace.steps[2].frames.compactMap { if case .training(let f) = $0 { return f } else { return nil } }
+            .last
         #expect(last?.status == .stopped(iteration: 25))
         #expect(last?.iteration == 25)
     }

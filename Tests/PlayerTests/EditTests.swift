@@ -6,28 +6,28 @@ import Testing
 /// `e` changes a value in the lesson's text and plays it again; `r` resets.
 @Suite struct EditTests {
     static let lesson = """
-    ---
-    title: Edit me
-    ---
+        ---
+        title: Edit me
+        ---
 
-    # Edit me
+        # Edit me
 
-    ## Graph
+        ## Graph
 
-    ```graph
-    x = -2   # the input
-    y = 5
-    f = x * y
-    ```
+        ```graph
+        x = -2   # the input
+        y = 5
+        f = x * y
+        ```
 
-    @forward
+        @forward
 
-    ## Back
+        ## Back
 
-    @backward f
+        @backward f
 
-    @ask "What is ∂f/∂x?" answer=x.grad
-    """
+        @ask "What is ∂f/∂x?" answer=x.grad
+        """
 
     func state() throws -> PlayerState { try PlayerState(text: LessonText(file: "edit.md", text: Self.lesson)) }
 
@@ -36,7 +36,10 @@ import Testing
         state.press([.character("]")])
         #expect(state.screen().contains("▶ f = x × y = −2 × 5 = −10"))
         state.press([.character("e")])
-        guard case .edit(let session) = state.input else { Issue.record("e should open the editor"); return }
+        guard case .edit(let session) = state.input else {
+            Issue.record("e should open the editor")
+            return
+        }
         #expect(session.fields.map(\.label) == ["x", "y"])
         #expect(session.text == "-2")
         #expect(state.screen().contains("new x = -2"))
@@ -57,7 +60,10 @@ import Testing
     @Test func tabMovesBetweenFieldsAndEscapeCancels() throws {
         var state = try state()
         state.press([.character("]"), .character("e"), .tab])
-        guard case .edit(let session) = state.input else { Issue.record("editor closed"); return }
+        guard case .edit(let session) = state.input else {
+            Issue.record("editor closed")
+            return
+        }
         #expect(session.field?.label == "y" && session.text == "5")
         state.press([.escape])
         #expect(state.input == .none && state.text?.isEdited == false)
@@ -73,7 +79,10 @@ import Testing
     @Test func trainingOptionsAreEditable() throws {
         var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
         state.press(PlayerKey.typing("7") + [.enter, .character("e")])
-        guard case .edit(let session) = state.input else { Issue.record("editor closed"); return }
+        guard case .edit(let session) = state.input else {
+            Issue.record("editor closed")
+            return
+        }
         #expect(session.fields.prefix(2).map(\.label) == ["lr", "iters"])
         state.press([.tab] + Array(repeating: .backspace, count: 3) + PlayerKey.typing("20") + [.enter])
         #expect(state.message == "iters = 20: recomputed")

@@ -23,7 +23,10 @@ import Testing
 
         // Pan right until the bell says the drawing ends.
         var presses = 0
-        while state.handle(.character("L")).isEmpty { presses += 1; _ = state.screen() }
+        while state.handle(.character("L")).isEmpty {
+            presses += 1
+            _ = state.screen()
+        }
         #expect(presses >= 1 && presses <= 12)
         let panned = state.screen()
         #expect(panned.contains("◀ more"))
@@ -32,7 +35,10 @@ import Testing
         #expect(state.handle(.character("L")) == [.bell])
 
         // Back left as many presses as went right.
-        for _ in 0..<presses { #expect(state.handle(.character("H")).isEmpty); _ = state.screen() }
+        for _ in 0..<presses {
+            #expect(state.handle(.character("H")).isEmpty)
+            _ = state.screen()
+        }
         #expect(withoutStatus(state.screen()) == withoutStatus(before))
         #expect(state.handle(.character("H")) == [.bell])
 

@@ -21,9 +21,12 @@ import Testing
                 let last = state.frameCount(ofStep: step) - 1
                 try state.go(step: step, frame: last)
                 text += "=== step \(step + 1), frame \(last + 1) ===\n"
-                text += screenText(Screen.render(state, width: width, height: height, glyphs: ascii ? .ascii : .unicode)) + "\n"
+                text +=
+                    screenText(Screen.render(state, width: width, height: height, glyphs: ascii ? .ascii : .unicode))
+                    + "\n"
             }
-            let name = "Lesson-" + lesson.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".md", with: "")
+            let name =
+                "Lesson-" + lesson.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".md", with: "")
                 + "-\(width)x\(height)" + (ascii ? "-ascii" : "")
             assertSnapshot(text, named: name)
         }
@@ -31,7 +34,9 @@ import Testing
 
     /// The frames a lesson is about, frame by frame: the chain rule's backward pass and
     /// a shared input's `+=`, and the first training frames, at 100×30.
-    @Test(arguments: [("01-chain-rule.md", 5), ("01-chain-rule.md", 9), ("03-broadcasting.md", 3), ("04-linear-regression.md", 7)])
+    @Test(arguments: [
+        ("01-chain-rule.md", 5), ("01-chain-rule.md", 9), ("03-broadcasting.md", 3), ("04-linear-regression.md", 7),
+    ])
     func framesOfKeySteps(_ lesson: String, _ step: Int) throws {
         var state = try PlayerState(path: Repo.lesson(lesson))
         var text = ""

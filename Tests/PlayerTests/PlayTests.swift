@@ -8,25 +8,25 @@ import Testing
 /// reopening offers to resume, `R` reloads the file.
 @Suite struct PlayTests {
     static let lesson = """
-    # Play
+        # Play
 
-    ## One
+        ## One
 
-    ```graph
-    a = 2
-    b = a * 3
-    ```
+        ```graph
+        a = 2
+        b = a * 3
+        ```
 
-    @forward
+        @forward
 
-    ## Two
+        ## Two
 
-    Text only.
+        Text only.
 
-    ## Three
+        ## Three
 
-    @backward b
-    """
+        @backward b
+        """
 
     func text() -> LessonText { LessonText(file: "play.md", text: Self.lesson) }
 
@@ -65,10 +65,14 @@ import Testing
 
     @Test func escapeStopsATrainingAndSaysSo() throws {
         var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
-        state.press(PlayerKey.typing("7") + [.enter, .character("e"), .tab] + Array(repeating: .backspace, count: 3)
-                    + PlayerKey.typing("1000000"))
+        state.press(
+            PlayerKey.typing("7") + [.enter, .character("e"), .tab] + Array(repeating: .backspace, count: 3)
+                + PlayerKey.typing("1000000"))
         let effects = state.handle(.enter)
-        guard case .play(let request)? = effects.first else { Issue.record("no play: \(effects)"); return }
+        guard case .play(let request)? = effects.first else {
+            Issue.record("no play: \(effects)")
+            return
+        }
         #expect(state.screen().contains("recomputing with iters = 1000000"))
         #expect(state.handle(.character("e")) == [.bell])
         #expect(state.handle(.escape) == [.stopPlay])
@@ -77,7 +81,10 @@ import Testing
         #expect(state.finishPlay(result) == [.moved(step: state.step, frame: state.frame)])
         #expect(state.message == "iters = 1000000: recomputed, training stopped early (Esc)")
         state.press([.character("G")])
-        guard case .training(let last)? = state.currentFrame else { Issue.record("not a training frame"); return }
+        guard case .training(let last)? = state.currentFrame else {
+            Issue.record("not a training frame")
+            return
+        }
         #expect(last.status == .stopped(iteration: 0))
     }
 
@@ -105,20 +112,23 @@ import Testing
     }
 
     @Test func reloadTakesTheFileAsItIsNowOrKeepsTheLastGoodVersion() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-reload-\(UUID().uuidString).md")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "backstep-reload-\(UUID().uuidString).md")
         defer { try? FileManager.default.removeItem(at: file) }
         try Self.lesson.write(to: file, atomically: true, encoding: .utf8)
         var state = try PlayerState(path: file.path)
         state.press([.character("]"), .character("G")])
         #expect(state.screen().contains("b = a × 3 = 2 × 3 = 6"))
 
-        try Self.lesson.replacingOccurrences(of: "a = 2", with: "a = 7").write(to: file, atomically: true, encoding: .utf8)
+        try Self.lesson.replacingOccurrences(of: "a = 2", with: "a = 7").write(
+            to: file, atomically: true, encoding: .utf8)
         state.press([.character("R")])
         #expect(state.message == "reloaded \(file.path)")
         #expect(state.screen().contains("b = a × 3 = 7 × 3 = 21"))
         #expect(state.step == 1)
 
-        try Self.lesson.replacingOccurrences(of: "a * 3", with: "a * ").write(to: file, atomically: true, encoding: .utf8)
+        try Self.lesson.replacingOccurrences(of: "a * 3", with: "a * ").write(
+            to: file, atomically: true, encoding: .utf8)
         #expect(state.press([.character("R")]).contains(.bell))
         #expect(state.message?.hasPrefix("not reloaded, still the last good version: line 7:") == true)
         #expect(state.screen().contains("7 × 3 = 21"))

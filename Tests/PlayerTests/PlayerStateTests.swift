@@ -79,7 +79,7 @@ import Testing
         state.press(PlayerKey.typing("3") + [.enter])
         let first = state.screen(100, 30)
         #expect(first.contains("▶ q = x + y = −2 + 5 = 3"))
-        #expect(first.contains("?"))   // f is not computed yet
+        #expect(first.contains("?"))  // f is not computed yet
         state.press([.right])
         #expect(state.screen(100, 30).contains("▶ f = q × z = 3 × (−4) = −12"))
     }
@@ -87,7 +87,10 @@ import Testing
     @Test func answeringAQuestion() throws {
         var state = try chainRule()
         state.press(PlayerKey.typing("4") + [.enter, .character("G")])
-        guard case .ask = state.currentFrame else { Issue.record("step 4 should end in a question"); return }
+        guard case .ask = state.currentFrame else {
+            Issue.record("step 4 should end in a question")
+            return
+        }
         state.press(PlayerKey.typing("2") + [.enter])
         #expect(state.currentAnswer?.lastWasRight == false)
         #expect(state.screen().contains("not quite: 2"))
@@ -146,7 +149,8 @@ import Testing
         let effects = state.handle(.character("f"))
         // From step 1, f finds the first forward pass (step 3) and starts ticking.
         #expect((state.step, state.frame) == (2, 0))
-        #expect(effects == [.moved(step: 2, frame: 0), .autoplay(milliseconds: Autoplay.speeds[Autoplay.defaultSpeed])])
+        #expect(
+            effects == [.moved(step: 2, frame: 0), .autoplay(milliseconds: Autoplay.speeds[Autoplay.defaultSpeed])])
         #expect(state.screen().contains("playing"))
         #expect(state.tick() == [.moved(step: 2, frame: 1), .autoplay(milliseconds: nil)])
         #expect(state.autoplay == nil)
@@ -189,7 +193,10 @@ import Testing
         #expect(state.frame == 3 && state.trainingCursor == 37)
         #expect(state.screen().contains("iteration 37/100"))
         var ticks = 37
-        while state.autoplay != nil && ticks < 1000 { _ = state.tick(); ticks += 1 }
+        while state.autoplay != nil && ticks < 1000 {
+            _ = state.tick()
+            ticks += 1
+        }
         #expect(ticks == 100)
         #expect(state.trainingCursor == nil)
         #expect(state.trainingRun == .done)
@@ -203,7 +210,11 @@ import Testing
         var state = try chainRule()
         #expect(throws: PlayerError.stepOutOfRange(12, count: 11)) { try state.go(step: 11, frame: 0) }
         #expect(throws: PlayerError.frameOutOfRange(3, step: 5, count: 2)) { try state.go(step: 4, frame: 2) }
-        #expect(PlayerError.stepOutOfRange(12, count: 11).description == "step 12 is out of range: this lesson has 11 steps (1–11)")
-        #expect(PlayerError.frameOutOfRange(3, step: 2, count: 1).description == "frame 3 is out of range: step 2 has 1 frame")
+        #expect(
+            PlayerError.stepOutOfRange(12, count: 11).description
+                == "step 12 is out of range: this lesson has 11 steps (1–11)")
+        #expect(
+            PlayerError.frameOutOfRange(3, step: 2, count: 1).description
+                == "frame 3 is out of range: step 2 has 1 frame")
     }
 }

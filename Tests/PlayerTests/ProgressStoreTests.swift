@@ -5,7 +5,8 @@ import Testing
 /// Progress survives restarts, is written atomically, and a corrupt file is set aside.
 @Suite struct ProgressStoreTests {
     func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-progress-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "backstep-progress-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.appendingPathComponent("state/backstep/progress.json")
     }
@@ -19,8 +20,10 @@ import Testing
         let reopened = ProgressStore(file: file)
         #expect(reopened.entry(for: "lessons/./01.md".replacingOccurrences(of: "./", with: ""))?.step == 3)
         #expect(reopened.note == nil)
-        #expect(!FileManager.default.fileExists(atPath: file.deletingLastPathComponent()
-            .appendingPathComponent(".progress-\(getpid()).tmp").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: file.deletingLastPathComponent()
+                    .appendingPathComponent(".progress-\(getpid()).tmp").path))
     }
 
     @Test func corruptFileIsSetAsideWithANote() throws {
@@ -64,11 +67,13 @@ import Testing
     }
 
     @Test func defaultLocationFollowsXDG() {
-        #expect(ProgressStore.defaultFile(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).path
-            == "/s/backstep/progress.json")
+        #expect(
+            ProgressStore.defaultFile(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).path
+                == "/s/backstep/progress.json")
         #expect(ProgressStore.defaultFile(environment: ["HOME": "/h"]).path == "/h/.local/state/backstep/progress.json")
-        #expect(ProgressStore.defaultFile(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path
-            == "/h/.local/state/backstep/progress.json")
+        #expect(
+            ProgressStore.defaultFile(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path
+                == "/h/.local/state/backstep/progress.json")
     }
 
     @Test func unwritableLocationIsNotFatal() {

@@ -18,12 +18,17 @@ import Testing
                 for (width, height) in Self.sizes {
                     // Every size in Unicode; ASCII at the sizes where layouts change.
                     for ascii in [false, true] where !ascii || [20, 60, 80].contains(width) {
-                        let lines = Screen.render(state, width: width, height: height, glyphs: ascii ? .ascii : .unicode).lines()
+                        let lines = Screen.render(
+                            state, width: width, height: height, glyphs: ascii ? .ascii : .unicode
+                        ).lines()
                         #expect(lines.count == height)
-                        #expect(lines.allSatisfy { displayWidth($0) == width }, "\(lesson) \(step + 1):\(frame + 1) at \(width)×\(height)")
+                        #expect(
+                            lines.allSatisfy { displayWidth($0) == width },
+                            "\(lesson) \(step + 1):\(frame + 1) at \(width)×\(height)")
                         if ascii {
-                            #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) || lesson.hasPrefix("ko/") },
-                                    "\(lesson) \(step + 1):\(frame + 1) at \(width)×\(height)")
+                            #expect(
+                                lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) || lesson.hasPrefix("ko/") },
+                                "\(lesson) \(step + 1):\(frame + 1) at \(width)×\(height)")
                         }
                     }
                 }
@@ -60,14 +65,16 @@ import Testing
         var state = try PlayerState(path: Repo.lesson("05-two-layer-net.md"))
         var seed: UInt64 = 42
         func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(n))
         }
         for _ in 0..<150 {
             let step = next(state.stepCount)
             try state.go(step: step, frame: next(state.frameCount(ofStep: step)))
-            let width = 1 + next(300), height = 1 + next(100)
-            let lines = Screen.render(state, width: width, height: height, glyphs: next(2) == 0 ? .ascii : .unicode).lines()
+            let width = 1 + next(300)
+            let height = 1 + next(100)
+            let lines = Screen.render(state, width: width, height: height, glyphs: next(2) == 0 ? .ascii : .unicode)
+                .lines()
             #expect(lines.count == height && lines.allSatisfy { displayWidth($0) == width })
         }
     }
@@ -97,7 +104,9 @@ import Testing
                 for (w, h, ascii) in [(80, 24, false), (80, 24, true), (160, 48, false), (60, 20, true)] {
                     var cold = try PlayerState(path: Repo.lesson(lesson))
                     try cold.go(step: step, frame: frame)
-                    #expect(warm.screen(w, h, ascii: ascii) == cold.screen(w, h, ascii: ascii), "\(lesson) \(step + 1):\(frame + 1) \(w)×\(h)")
+                    #expect(
+                        warm.screen(w, h, ascii: ascii) == cold.screen(w, h, ascii: ascii),
+                        "\(lesson) \(step + 1):\(frame + 1) \(w)×\(h)")
                 }
             }
         }

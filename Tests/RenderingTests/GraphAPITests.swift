@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 /// The model's errors, orientation choice, scrolling and per-frame restyling.
@@ -65,7 +66,8 @@ import Testing
         #expect(onPlus.x + 5 >= plus.x && onPlus.x + 5 < plus.right)
         #expect(centred.x <= layout.width - 20 && centred.y <= layout.height - 6 && centred.y >= 0)
         #expect(layout.offset(centering: 99, viewWidth: 20, viewHeight: 6) == nil)
-        #expect(layout.clamped(GraphPoint(x: -5, y: 500), viewWidth: 20, viewHeight: 6)
+        #expect(
+            layout.clamped(GraphPoint(x: -5, y: 500), viewWidth: 20, viewHeight: 6)
                 == GraphPoint(x: 0, y: layout.height - 6))
         #expect(layout.clamped(GraphPoint(x: 3, y: 3), viewWidth: 500, viewHeight: 500) == .zero)
         // Revealing a node already in view does not move the view.

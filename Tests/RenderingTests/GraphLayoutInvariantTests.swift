@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 /// Properties every layout must have, checked on a few hundred random DAGs.
@@ -26,17 +27,21 @@ import Testing
 
     /// Shared checks: boxes apart, paths orthogonal from box to box, no line in a
     /// box, no two sources sharing a run, inputs in order, labels on free cells.
-    func checkInvariants(_ layout: GraphLayout, _ model: GraphModel, pairwiseOverlap: Bool = true,
-                         sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func checkInvariants(
+        _ layout: GraphLayout, _ model: GraphModel, pairwiseOverlap: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let bounds = Rect(x: 0, y: 0, width: layout.width, height: layout.height)
         let w = layout.width
         var boxAt = [Int](repeating: -1, count: layout.width * layout.height)
         for (i, node) in layout.nodes.enumerated() {
-            #expect(bounds.intersection(node.rect) == node.rect, "box \(node.id) inside", sourceLocation: sourceLocation)
+            #expect(
+                bounds.intersection(node.rect) == node.rect, "box \(node.id) inside", sourceLocation: sourceLocation)
             for y in node.rect.y..<node.rect.bottom {
                 for x in node.rect.x..<node.rect.right where bounds.contains(x: x, y: y) {
-                    #expect(boxAt[y * w + x] == -1, "boxes \(node.id) and \(boxAt[y * w + x]) overlap",
-                            sourceLocation: sourceLocation)
+                    #expect(
+                        boxAt[y * w + x] == -1, "boxes \(node.id) and \(boxAt[y * w + x]) overlap",
+                        sourceLocation: sourceLocation)
                     boxAt[y * w + x] = i
                 }
             }
@@ -63,17 +68,21 @@ import Testing
             let first = points[0]
             let last = points[points.count - 1]
             if leftToRight {
-                #expect(first.x == source.right && first.y > source.y && first.y < source.bottom - 1,
-                        "edge \(e) starts on its source's right side", sourceLocation: sourceLocation)
-                #expect(last.x == target.x - 1 && last.y > target.y && last.y < target.bottom - 1,
-                        "edge \(e) ends on its target's left side", sourceLocation: sourceLocation)
+                #expect(
+                    first.x == source.right && first.y > source.y && first.y < source.bottom - 1,
+                    "edge \(e) starts on its source's right side", sourceLocation: sourceLocation)
+                #expect(
+                    last.x == target.x - 1 && last.y > target.y && last.y < target.bottom - 1,
+                    "edge \(e) ends on its target's left side", sourceLocation: sourceLocation)
                 #expect(points[points.count - 2].y == last.y, "arrow enters along the flow")
                 inputsSeen[edge.to, default: []].append(last.y)
             } else {
-                #expect(first.y == source.bottom && first.x > source.x && first.x < source.right - 1,
-                        "edge \(e) starts below its source", sourceLocation: sourceLocation)
-                #expect(last.y == target.y - 1 && last.x > target.x && last.x < target.right - 1,
-                        "edge \(e) ends above its target", sourceLocation: sourceLocation)
+                #expect(
+                    first.y == source.bottom && first.x > source.x && first.x < source.right - 1,
+                    "edge \(e) starts below its source", sourceLocation: sourceLocation)
+                #expect(
+                    last.y == target.y - 1 && last.x > target.x && last.x < target.right - 1,
+                    "edge \(e) ends above its target", sourceLocation: sourceLocation)
                 #expect(points[points.count - 2].x == last.x, "arrow enters along the flow")
                 inputsSeen[edge.to, default: []].append(last.x)
             }
@@ -81,23 +90,27 @@ import Testing
             for k in 1..<points.count {
                 let a = points[k - 1]
                 let b = points[k]
-                #expect((a.x == b.x) != (a.y == b.y), "edge \(e) segment \(a)→\(b) is orthogonal",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    (a.x == b.x) != (a.y == b.y), "edge \(e) segment \(a)→\(b) is orthogonal",
+                    sourceLocation: sourceLocation)
                 let horizontal = a.y == b.y
                 for y in min(a.y, b.y)...max(a.y, b.y) {
                     for x in min(a.x, b.x)...max(a.x, b.x) {
-                        #expect(bounds.contains(x: x, y: y), "edge \(e) inside the drawing", sourceLocation: sourceLocation)
+                        #expect(
+                            bounds.contains(x: x, y: y), "edge \(e) inside the drawing", sourceLocation: sourceLocation)
                         guard bounds.contains(x: x, y: y) else { continue }
                         let i = y * w + x
-                        #expect(boxAt[i] == -1, "edge \(e) passes through a box at (\(x), \(y))",
-                                sourceLocation: sourceLocation)
+                        #expect(
+                            boxAt[i] == -1, "edge \(e) passes through a box at (\(x), \(y))",
+                            sourceLocation: sourceLocation)
                         lineAt[i] = true
                         own.insert(i)
                         let isAlong = horizontal == leftToRight
                         let owners = isAlong ? alongOwner[i] : acrossOwner[i]
-                        #expect(owners == -1 || owners == edge.from,
-                                "edges from \(owners) and \(edge.from) share a run at (\(x), \(y))",
-                                sourceLocation: sourceLocation)
+                        #expect(
+                            owners == -1 || owners == edge.from,
+                            "edges from \(owners) and \(edge.from) share a run at (\(x), \(y))",
+                            sourceLocation: sourceLocation)
                         if isAlong { alongOwner[i] = edge.from } else { acrossOwner[i] = edge.from }
                     }
                 }
@@ -105,8 +118,9 @@ import Testing
         }
         // Inputs reach their target in the model's order (x0 first).
         for (target, positions) in inputsSeen {
-            #expect(positions == positions.sorted() && Set(positions).count == positions.count,
-                    "inputs of \(target) in order: \(positions)", sourceLocation: sourceLocation)
+            #expect(
+                positions == positions.sorted() && Set(positions).count == positions.count,
+                "inputs of \(target) in order: \(positions)", sourceLocation: sourceLocation)
         }
         var labelAt = [Bool](repeating: false, count: w * layout.height)
         for edge in layout.edges {
@@ -114,8 +128,9 @@ import Testing
             for x in origin.x..<(origin.x + displayWidth(label)) {
                 try #require(bounds.contains(x: x, y: origin.y), "label inside", sourceLocation: sourceLocation)
                 let i = origin.y * w + x
-                #expect(boxAt[i] == -1 && !lineAt[i] && !labelAt[i], "label \(label) on a free cell",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    boxAt[i] == -1 && !lineAt[i] && !labelAt[i], "label \(label) on a free cell",
+                    sourceLocation: sourceLocation)
                 labelAt[i] = true
             }
         }

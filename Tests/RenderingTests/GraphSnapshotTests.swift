@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 @Suite struct GraphSnapshotTests {
@@ -74,8 +75,10 @@ import Testing
     /// order that depends on hashing) shows up as a diff between runs.
     @Test func randomGraphSnapshot() throws {
         let model = try RandomGraphs.make(seed: 7, nodes: 14)
-        assertSnapshot(graphText(try GraphLayout(model, orientation: .leftToRight)), named: "Graph-random-14-leftToRight")
-        assertSnapshot(graphText(try GraphLayout(model, orientation: .topToBottom)), named: "Graph-random-14-topToBottom")
+        assertSnapshot(
+            graphText(try GraphLayout(model, orientation: .leftToRight)), named: "Graph-random-14-leftToRight")
+        assertSnapshot(
+            graphText(try GraphLayout(model, orientation: .topToBottom)), named: "Graph-random-14-topToBottom")
     }
 
     @Test func asciiDrawsOnlyASCIIGlyphs() throws {

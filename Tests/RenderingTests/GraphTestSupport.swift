@@ -28,14 +28,18 @@ struct GraphTestRandom {
 }
 
 enum RandomGraphs {
-    static let words = ["x", "W", "b", "sin", "matmul", "σ", "(2, 3)", "1.5", "−0.25", "가중치", "exp", "0.909",
-                        "[[1, 2],", " [3, 4]]", "sum_to", "∂y/∂x"]
+    static let words = [
+        "x", "W", "b", "sin", "matmul", "σ", "(2, 3)", "1.5", "−0.25", "가중치", "exp", "0.909",
+        "[[1, 2],", " [3, 4]]", "sum_to", "∂y/∂x",
+    ]
 
     /// A random DAG: nodes added in a shuffled order with scattered ids, each
     /// node with 0–3 inputs from earlier ones (a repeat now and then), boxes of
     /// 1–4 lines, a few labelled edges.
-    static func make(seed: UInt64, nodes count: Int, maxInputs: Int = 3, window: Int? = nil,
-                     narrowOnly: Bool = false) throws -> GraphModel {
+    static func make(
+        seed: UInt64, nodes count: Int, maxInputs: Int = 3, window: Int? = nil,
+        narrowOnly: Bool = false
+    ) throws -> GraphModel {
         var random = GraphTestRandom(seed: seed)
         let words = narrowOnly ? Self.words.filter { displayWidth($0) == $0.count } : Self.words
         var insertion = Array(0..<count)

@@ -11,8 +11,10 @@ extension Variable {
     ///     creators and can be differentiated again.
     ///   - observe: called after each function's backward, in order.
     /// - Throws: a shape error from a backward computation.
-    public func backward(retainGrad: Bool = false, createGraph: Bool = false,
-                         observe: ((BackwardStep) -> Void)? = nil) throws {
+    public func backward(
+        retainGrad: Bool = false, createGraph: Bool = false,
+        observe: ((BackwardStep) -> Void)? = nil
+    ) throws {
         // The common case gets a loop of its own, free of the bookkeeping below.
         if observe == nil && !createGraph { return try backwardNumbers(retainGrad: retainGrad) }
         if grad == nil { grad = Variable(Tensor.full(like: data, 1)) }
@@ -47,8 +49,10 @@ extension Variable {
                 }
                 for x in f.slots { if let c = x.creator { queue.push(c) } }
                 if let observe {
-                    observe(BackwardStep(function: f, upstream: gy.data, inputGrads: gxs, accumulated: accumulated,
-                                         totals: f.slots.map { $0.grad?.data ?? Tensor(0) }))
+                    observe(
+                        BackwardStep(
+                            function: f, upstream: gy.data, inputGrads: gxs, accumulated: accumulated,
+                            totals: f.slots.map { $0.grad?.data ?? Tensor(0) }))
                 }
                 if !retainGrad { y.grad = nil }
             }
@@ -79,7 +83,8 @@ extension Variable {
 
     static func checkCount(_ n: Int, _ f: Function) throws {
         guard n == f.slots.count else {
-            throw AutodiffError.invalid(op: f.label, message: "backward returned \(n) gradients for \(f.slots.count) inputs")
+            throw AutodiffError.invalid(
+                op: f.label, message: "backward returned \(n) gradients for \(f.slots.count) inputs")
         }
     }
 }

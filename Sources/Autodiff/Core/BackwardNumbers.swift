@@ -55,10 +55,16 @@ extension Function {
             // Inputs too are reached unretained: this function holds them.
             switch consume grads {
             case .one(let g):
-                try slots.x0.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { try $0.receive(g, queue: &queue) }
+                try slots.x0.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef {
+                    try $0.receive(g, queue: &queue)
+                }
             case .two(let ga, let gb):
-                try slots.x0.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { try $0.receive(ga, queue: &queue) }
-                try slots.x1.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { try $0.receive(gb, queue: &queue) }
+                try slots.x0.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef {
+                    try $0.receive(ga, queue: &queue)
+                }
+                try slots.x1.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef {
+                    try $0.receive(gb, queue: &queue)
+                }
             case .many(let gs):
                 for i in gs.indices { try slots[i].receive(gs[i], queue: &queue) }
             }

@@ -108,7 +108,8 @@ struct FunctionQueue: ~Copyable {
     private func siftDown(_ start: Int) {
         var i = start
         while true {
-            let l = 2 * i + 1, r = l + 1
+            let l = 2 * i + 1
+            let r = l + 1
             var best = i
             if l < count && FunctionQueue.before(heap[l], heap[best]) { best = l }
             if r < count && FunctionQueue.before(heap[r], heap[best]) { best = r }

@@ -71,7 +71,8 @@ extension Tensor: GradientValue {
         for (k, r) in indices.enumerated() {
             let row = r < 0 ? r + n : r
             guard row >= 0 && row < n else {
-                throw AutodiffError.invalid(op: "get_item_grad", message: "index \(r) is out of bounds for axis 0 with size \(n)")
+                throw AutodiffError.invalid(
+                    op: "get_item_grad", message: "index \(r) is out of bounds for axis 0 with size \(n)")
             }
             for j in 0..<size { out[row * size + j] += source[k * size + j] }
         }

@@ -11,13 +11,21 @@ extension Variable {
     public static prefix func - (a: Variable) throws -> Variable { try neg(a) }
 
     public static func + (a: Variable, b: Double) throws -> Variable { try AddConstant(b).apply(a) }
-    public static func - (a: Variable, b: Double) throws -> Variable { try SubConstant(b, constantFirst: false).apply(a) }
+    public static func - (a: Variable, b: Double) throws -> Variable {
+        try SubConstant(b, constantFirst: false).apply(a)
+    }
     public static func * (a: Variable, b: Double) throws -> Variable { try MulConstant(b).apply(a) }
-    public static func / (a: Variable, b: Double) throws -> Variable { try DivConstant(b, constantFirst: false).apply(a) }
+    public static func / (a: Variable, b: Double) throws -> Variable {
+        try DivConstant(b, constantFirst: false).apply(a)
+    }
     public static func + (a: Double, b: Variable) throws -> Variable { try AddConstant(a).apply(b) }
-    public static func - (a: Double, b: Variable) throws -> Variable { try SubConstant(a, constantFirst: true).apply(b) }
+    public static func - (a: Double, b: Variable) throws -> Variable {
+        try SubConstant(a, constantFirst: true).apply(b)
+    }
     public static func * (a: Double, b: Variable) throws -> Variable { try MulConstant(a).apply(b) }
-    public static func / (a: Double, b: Variable) throws -> Variable { try DivConstant(a, constantFirst: true).apply(b) }
+    public static func / (a: Double, b: Variable) throws -> Variable {
+        try DivConstant(a, constantFirst: true).apply(b)
+    }
 }
 
 extension Variable {

@@ -54,7 +54,9 @@ public class Variable {
             while var f = pending.pop() {
                 Function.prefetchEarlierNodes(of: Unmanaged.passUnretained(f))
                 guard isKnownUniquelyReferenced(&f) else { continue }
-                var x0 = f.slots.x0.take(), x1 = f.slots.x1.take(), rest = f.slots.rest
+                var x0 = f.slots.x0.take()
+                var x1 = f.slots.x1.take()
+                var rest = f.slots.rest
                 f.slots.rest = []
                 Variable.detach(&x0, into: &pending)
                 Variable.detach(&x1, into: &pending)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Points `x` with class labels `t`, as DeZero's `get_spiral` returns them.
@@ -32,7 +32,8 @@ public struct ClassificationData: Equatable, Sendable {
 /// DeZero stores the points as float32, so every coordinate here is the
 /// float32 nearest to the float64 one, held in a `Double`.
 public func getSpiral(train: Bool = true, using generator: NumPyRandom = .global) -> ClassificationData {
-    let perClass = 100, classes = 3
+    let perClass = 100
+    let classes = 3
     let total = perClass * classes
     generator.seed(train ? 1984 : 2020)
 
@@ -60,6 +61,7 @@ public func getSpiral(train: Bool = true, using generator: NumPyRandom = .global
         shuffledPoints[2 * position + 1] = points[2 * source + 1]
         shuffledLabels[position] = labels[source]
     }
-    return ClassificationData(x: Tensor(unchecked: [total, 2], shuffledPoints),
-                              labels: shuffledLabels)
+    return ClassificationData(
+        x: Tensor(unchecked: [total, 2], shuffledPoints),
+        labels: shuffledLabels)
 }

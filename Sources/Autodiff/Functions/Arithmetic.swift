@@ -116,7 +116,9 @@ final class Pow: Function {
     func gradient<V: GradientValue>(_ gy: V, _ x: V) throws -> V { try x.power(c - 1).scaled(by: c) * gy }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy, xs[0])] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try gradient(gy, x(0))) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try gradient(gy, x(0)))
+    }
     override func localGradients() -> [Tensor]? { [x(0).power(c - 1) * c] }
 }
 

@@ -33,7 +33,9 @@ final class SubConstant: Function {
     func gradient<V: GradientValue>(_ gy: V) throws -> V { constantFirst ? try gy.negated() : gy }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy)] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try gradient(gy)) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try gradient(gy))
+    }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), constantFirst ? -1 : 1)] }
 }
 
@@ -46,7 +48,9 @@ final class MulConstant: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 * c } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.scaled(by: c)] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(gy.scaled(by: c)) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(gy.scaled(by: c))
+    }
     override func localGradients() -> [Tensor]? { [.full(like: x(0), c)] }
 }
 
@@ -72,7 +76,9 @@ final class DivConstant: Function {
     }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy, xs[0])] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try gradient(gy, x(0))) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try gradient(gy, x(0)))
+    }
     override func localGradients() -> [Tensor]? {
         [constantFirst ? x(0).map { -c / ($0 * $0) } : .full(like: x(0), 1 / c)]
     }

@@ -6,7 +6,9 @@ final class Exp: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.exp) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * y] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try gy * y.data) }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try gy * y.data)
+    }
     override func localGradients() -> [Tensor]? { [x(0).map(Math.exp)] }
 }
 
@@ -33,7 +35,9 @@ final class Cos: Function {
     override var derivativeTexts: [String] { ["∂y/∂x = −sin(x)"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.cos) }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * xs[0].sine().negated()] }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try gy * xs[0].sine().negated()]
+    }
     override func localGradients() -> [Tensor]? { [x(0).map { -Math.sin($0) }] }
 }
 
@@ -45,8 +49,17 @@ final class Tanh: Function {
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try Tanh.gradient(gy, y)] }
     @inline(__always)
     static func gradient<V: GradientValue>(_ gy: V, _ y: V) throws -> V { try gy * (try y * y).subtracted(from: 1) }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try Tanh.gradient(gy, y.data)) }
-    override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let t = Math.tanh(v); return 1 - t * t }] }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try Tanh.gradient(gy, y.data))
+    }
+    override func localGradients() -> [Tensor]? {
+        [
+            x(0).map { (v: Double) -> Double in
+                let t = Math.tanh(v)
+                return 1 - t * t
+            }
+        ]
+    }
 }
 
 final class Sigmoid: Function {
@@ -72,7 +85,14 @@ final class Sigmoid: Function {
         }
         return .one(out)
     }
-    override func localGradients() -> [Tensor]? { [x(0).map { (v: Double) -> Double in let s = Sigmoid.value(v); return s * (1 - s) }] }
+    override func localGradients() -> [Tensor]? {
+        [
+            x(0).map { (v: Double) -> Double in
+                let s = Sigmoid.value(v)
+                return s * (1 - s)
+            }
+        ]
+    }
 }
 
 final class ReLU: Function {
@@ -91,8 +111,12 @@ final class Square: Function {
     override var derivativeTexts: [String] { ["∂y/∂x = 2x"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 * $0 } }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try xs[0].scaled(by: 2) * gy] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(try x(0).scaled(by: 2) * gy) }
+    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+        [try xs[0].scaled(by: 2) * gy]
+    }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try x(0).scaled(by: 2) * gy)
+    }
     override func localGradients() -> [Tensor]? { [x(0).map { 2 * $0 }] }
 }
 

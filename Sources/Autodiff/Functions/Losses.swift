@@ -17,7 +17,8 @@ final class Softmax: Function {
 /// Integer class labels from a tensor of whole numbers, checked against `classes`.
 func classLabels(_ t: Tensor, count n: Int, classes: Int, op: String) throws -> [Int] {
     guard t.count == n else {
-        throw AutodiffError.invalid(op: op, message: "needs one label per row: \(n) rows, labels of shape \(formatShape(t.shape))")
+        throw AutodiffError.invalid(
+            op: op, message: "needs one label per row: \(n) rows, labels of shape \(formatShape(t.shape))")
     }
     return try t.scalars.map { v in
         guard v == v.rounded(), v >= 0, v < Double(classes) else {
@@ -33,7 +34,8 @@ final class SoftmaxCrossEntropy: Function {
     override func forward(_ xs: ForwardInputs) throws -> Tensor {
         let x = xs[0]
         guard x.rank == 2 else {
-            throw AutodiffError.invalid(op: label, message: "needs 2-d scores (N, classes), got \(formatShape(x.shape))")
+            throw AutodiffError.invalid(
+                op: label, message: "needs 2-d scores (N, classes), got \(formatShape(x.shape))")
         }
         let (n, c) = (x.shape[0], x.shape[1])
         let labels = try classLabels(xs[1], count: n, classes: c, op: label)
@@ -77,8 +79,10 @@ final class MeanSquaredError: Function {
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (a, b) = (x(0), x(1))
         guard a.shape == b.shape, gy.count == 1 else { return try super.plainBackward(gy, y) }
-        let g = gy.first, c = 2.0 / Double(a.shape.first ?? 1)
-        var ga = a.scalars, gb = b.scalars
+        let g = gy.first
+        let c = 2.0 / Double(a.shape.first ?? 1)
+        var ga = a.scalars
+        var gb = b.scalars
         ga.withUnsafeMutableBufferPointer { pa in
             gb.withUnsafeMutableBufferPointer { pb in
                 for i in 0..<Swift.min(pa.count, pb.count) {
@@ -113,7 +117,10 @@ public func accuracy(_ y: Variable, _ t: Variable) throws -> Variable {
     for i in 0..<n {
         let row = y.data.scalars[(i * c)..<((i + 1) * c)]
         if let best = row.indices.max(by: { row[$0] < row[$1] || (row[$0] == row[$1] && $0 > $1) }),
-           best - i * c == labels[i] { right += 1 }
+            best - i * c == labels[i]
+        {
+            right += 1
+        }
     }
     return Variable(Tensor(n == 0 ? 0 : Double(right) / Double(n)))
 }

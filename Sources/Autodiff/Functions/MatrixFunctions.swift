@@ -35,8 +35,10 @@ final class LinearFunction: Function {
     }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        var grads = [try gy.matmul(xs[1], transposeSelf: false, transposeOther: true),
-                     try xs[0].matmul(gy, transposeSelf: true, transposeOther: false)]
+        var grads = [
+            try gy.matmul(xs[1], transposeSelf: false, transposeOther: true),
+            try xs[0].matmul(gy, transposeSelf: true, transposeOther: false),
+        ]
         if xs.count > 2 { grads.append(try gy.summed(to: xs[2].value.shape)) }
         return grads
     }

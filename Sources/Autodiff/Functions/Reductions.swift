@@ -12,7 +12,10 @@ func expandReduced<V: GradientValue>(_ g: V, inputShape: [Int], axes: [Int]?, ke
 final class Sum: Function {
     let axes: [Int]?
     let keepdims: Bool
-    init(axes: [Int]?, keepdims: Bool) { self.axes = axes; self.keepdims = keepdims }
+    init(axes: [Int]?, keepdims: Bool) {
+        self.axes = axes
+        self.keepdims = keepdims
+    }
     override var label: String { "sum" }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].sum(axes: axes, keepdims: keepdims) }
@@ -27,7 +30,11 @@ final class Extremum: Function {
     let axis: Int?
     let keepdims: Bool
     let isMax: Bool
-    init(axis: Int?, keepdims: Bool, isMax: Bool) { self.axis = axis; self.keepdims = keepdims; self.isMax = isMax }
+    init(axis: Int?, keepdims: Bool, isMax: Bool) {
+        self.axis = axis
+        self.keepdims = keepdims
+        self.isMax = isMax
+    }
     override var label: String { isMax ? "max" : "min" }
     override var derivativeTexts: [String] { ["gx = gy where x is the \(label), else 0"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor {
@@ -48,7 +55,10 @@ final class Extremum: Function {
 final class Clip: Function {
     let lo: Double
     let hi: Double
-    init(_ lo: Double, _ hi: Double) { self.lo = lo; self.hi = hi }
+    init(_ lo: Double, _ hi: Double) {
+        self.lo = lo
+        self.hi = hi
+    }
     override var label: String { "clip" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 if lo ≤ x ≤ hi else 0"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor {

@@ -69,7 +69,10 @@ final class GetItem: Function {
 final class GetItemGrad: Function {
     let rows: [Int]
     let inShape: [Int]
-    init(_ rows: [Int], inShape: [Int]) { self.rows = rows; self.inShape = inShape }
+    init(_ rows: [Int], inShape: [Int]) {
+        self.rows = rows
+        self.inShape = inShape
+    }
     override var label: String { "get_item_grad" }
     override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].scatteredRows(rows, into: inShape) }
     @_specialize(where V == Tensor)

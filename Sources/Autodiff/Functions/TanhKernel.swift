@@ -21,13 +21,18 @@ extension Math {
         let k = big - shifter
         let r = (x - k * ln2High) - k * ln2Low
         // The series in Estrin's form: short dependency chains.
-        let r2 = r * r, r4 = r2 * r2, r8 = r4 * r4
-        let q0 = 1.0 / 2 + r * (1.0 / 6), q1 = 1.0 / 24 + r * (1.0 / 120)
-        let q2 = 1.0 / 720 + r * (1.0 / 5040), q3 = 1.0 / 40320 + r * (1.0 / 362_880)
-        let q4 = 1.0 / 3_628_800 + r * (1.0 / 39_916_800), q5 = 1.0 / 479_001_600 + r * (1.0 / 6_227_020_800)
+        let r2 = r * r
+        let r4 = r2 * r2
+        let r8 = r4 * r4
+        let q0 = 1.0 / 2 + r * (1.0 / 6)
+        let q1 = 1.0 / 24 + r * (1.0 / 120)
+        let q2 = 1.0 / 720 + r * (1.0 / 5040)
+        let q3 = 1.0 / 40320 + r * (1.0 / 362_880)
+        let q4 = 1.0 / 3_628_800 + r * (1.0 / 39_916_800)
+        let q5 = 1.0 / 479_001_600 + r * (1.0 / 6_227_020_800)
         let p = (q0 + q1 * r2) + (q2 + q3 * r2) * r4 + (q4 + q5 * r2) * r8
         let em1 = r + r2 * p
-        let scale = Double(bitPattern: (big.bitPattern &+ 1023) << 52)   // 2ᵏ
+        let scale = Double(bitPattern: (big.bitPattern &+ 1023) << 52)  // 2ᵏ
         return scale * em1 + (scale - 1)
     }
 

@@ -21,7 +21,9 @@ public func numericalGradient(of f: (Tensor) throws -> Tensor, at x: Tensor, h: 
 
 private func scalarValue(_ t: Tensor) throws -> Double {
     // A non-scalar output is summed, as backward seeds it with ones.
-    guard t.count > 0 else { throw AutodiffError.invalid(op: "numerical_gradient", message: "function returned an empty tensor") }
+    guard t.count > 0 else {
+        throw AutodiffError.invalid(op: "numerical_gradient", message: "function returned an empty tensor")
+    }
     return t.scalars.reduce(0, +)
 }
 
@@ -44,17 +46,20 @@ public struct GradientCheck: Sendable, Equatable {
 ///   - tolerance: the largest relative error that passes.
 ///   - f: the graph to check, built from variables.
 /// - Returns: one check per input.
-public func gradientCheck(_ inputs: [Tensor], tolerance: Double = 1e-6,
-                          _ f: ([Variable]) throws -> Variable) throws -> [GradientCheck] {
+public func gradientCheck(
+    _ inputs: [Tensor], tolerance: Double = 1e-6,
+    _ f: ([Variable]) throws -> Variable
+) throws -> [GradientCheck] {
     let vars = inputs.map { Variable($0) }
     let y = try f(vars)
     try y.backward()
     return try inputs.indices.map { i in
-        let numerical = try numericalGradient(of: { xi in
-            var xs = inputs.map { Variable($0) }
-            xs[i] = Variable(xi)
-            return try Config.withNoGrad { try f(xs).data }
-        }, at: inputs[i])
+        let numerical = try numericalGradient(
+            of: { xi in
+                var xs = inputs.map { Variable($0) }
+                xs[i] = Variable(xi)
+                return try Config.withNoGrad { try f(xs).data }
+            }, at: inputs[i])
         let analytic = vars[i].grad?.data ?? Tensor.full(like: inputs[i], 0)
         var worst = 0.0
         for k in 0..<numerical.count {

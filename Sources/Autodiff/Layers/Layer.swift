@@ -27,7 +27,10 @@ open class Layer {
     private func collect(into found: inout [Parameter], seen: inout Set<ObjectIdentifier>) {
         var mirror: Mirror? = Mirror(reflecting: self)
         var levels: [Mirror] = []
-        while let m = mirror { levels.append(m); mirror = m.superclassMirror }
+        while let m = mirror {
+            levels.append(m)
+            mirror = m.superclassMirror
+        }
         for level in levels.reversed() {
             for child in level.children { Layer.visit(child.value, into: &found, seen: &seen) }
         }

@@ -38,7 +38,9 @@ public final class Linear: Layer {
 
     override public func forward(_ inputs: [Variable]) throws -> Variable {
         guard let x = inputs.first, x.rank == 2 else {
-            throw AutodiffError.invalid(op: "Linear", message: "needs one 2-d input (batch, features), got \(inputs.map { formatShape($0.shape) })")
+            throw AutodiffError.invalid(
+                op: "Linear",
+                message: "needs one 2-d input (batch, features), got \(inputs.map { formatShape($0.shape) })")
         }
         if inSize == nil { drawWeights(x.shape[1]) }
         return try linear(x, W, b)
@@ -55,8 +57,10 @@ public final class MLP: Model {
     /// - Parameters:
     ///   - sizes: the output size of each layer, e.g. `[10, 1]`.
     ///   - activation: applied after every layer but the last (sigmoid by default).
-    public init(_ sizes: [Int], activation: @escaping (Variable) throws -> Variable = sigmoid,
-                generator: NumPyRandom = .global) {
+    public init(
+        _ sizes: [Int], activation: @escaping (Variable) throws -> Variable = sigmoid,
+        generator: NumPyRandom = .global
+    ) {
         layers = sizes.map { Linear($0, generator: generator) }
         self.activation = activation
     }

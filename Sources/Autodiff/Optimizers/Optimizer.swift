@@ -44,7 +44,10 @@ public final class MomentumSGD: Optimizer {
     public var lr: Double
     public var momentum: Double
     private var velocities: [ObjectIdentifier: Tensor] = [:]
-    public init(lr: Double = 0.01, momentum: Double = 0.9) { self.lr = lr; self.momentum = momentum }
+    public init(lr: Double = 0.01, momentum: Double = 0.9) {
+        self.lr = lr
+        self.momentum = momentum
+    }
     override func updateOne(_ p: Parameter, grad: Tensor) {
         let v0 = velocities[ObjectIdentifier(p)] ?? Tensor.full(like: p.data, 0)
         let v = Optimizer.minus(momentum * v0, lr * grad)
@@ -63,7 +66,10 @@ public final class Adam: Optimizer {
     private var moments: [ObjectIdentifier: (m: Tensor, v: Tensor)] = [:]
 
     public init(alpha: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
-        self.alpha = alpha; self.beta1 = beta1; self.beta2 = beta2; self.eps = eps
+        self.alpha = alpha
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.eps = eps
     }
 
     /// The step size for the current iteration.

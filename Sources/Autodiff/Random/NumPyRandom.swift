@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A random number generator that reproduces NumPy's legacy global generator
@@ -108,7 +108,9 @@ public final class NumPyRandom: @unchecked Sendable {
             cachedGauss = nil
             return cached
         }
-        var x1 = 0.0, x2 = 0.0, r2 = 0.0
+        var x1 = 0.0
+        var x2 = 0.0
+        var r2 = 0.0
         repeat {
             x1 = 2.0 * twister.nextDouble() - 1.0
             x2 = 2.0 * twister.nextDouble() - 1.0
@@ -131,7 +133,8 @@ public final class NumPyRandom: @unchecked Sendable {
         var count = 1
         for dimension in shape {
             guard dimension >= 0 else {
-                throw AutodiffError.invalid(op: op, message: "negative dimensions are not allowed, got \(formatShape(shape))")
+                throw AutodiffError.invalid(
+                    op: op, message: "negative dimensions are not allowed, got \(formatShape(shape))")
             }
             let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
             guard !overflow else {

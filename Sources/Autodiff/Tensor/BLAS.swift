@@ -1,17 +1,18 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A system BLAS found at run time, so the package builds and runs without one
 /// and large matrix products use it when it is installed (e.g. Debian's libopenblas0).
 enum BLAS {
-    typealias DGEMM = @convention(c) (
-        Int32, Int32, Int32, Int32, Int32, Int32, Double,
-        UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32, Double,
-        UnsafeMutablePointer<Double>?, Int32
-    ) -> Void
+    typealias DGEMM =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Int32, Int32, Double,
+            UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32, Double,
+            UnsafeMutablePointer<Double>?, Int32
+        ) -> Void
     typealias SetThreads = @convention(c) (Int32) -> Void
 
     /// `cblas_dgemm` and the library it came from, or nil when no BLAS library

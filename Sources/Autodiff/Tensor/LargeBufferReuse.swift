@@ -1,8 +1,9 @@
 import CKernels
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Keeps the memory of large tensors in the process from one training step to

@@ -16,11 +16,12 @@ struct StridedWalk {
 
     /// Calls `body(k, offsetA, offsetB)` for the k-th index in row-major order.
     @inline(__always)
-    func forEach(_ body: (Int, Int, Int) -> Void) {
+    func visit(_ body: (Int, Int, Int) -> Void) {
         let total = Tensor.elementCount(shape)
         guard total > 0 else { return }
         var index = [Int](repeating: 0, count: shape.count)
-        var a = 0, b = 0
+        var a = 0
+        var b = 0
         for k in 0..<total {
             body(k, a, b)
             var d = shape.count - 1

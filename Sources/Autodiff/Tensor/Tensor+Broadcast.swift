@@ -73,7 +73,7 @@ extension Tensor {
         withElements { a in
             other.withElements { b in
                 out.withUnsafeMutableBufferPointer { o in
-                    StridedWalk(shape: outShape, stridesA: sa, stridesB: sb).forEach { k, ia, ib in
+                    StridedWalk(shape: outShape, stridesA: sa, stridesB: sb).visit { k, ia, ib in
                         o[k] = f(a[ia], b[ib])
                     }
                 }
@@ -176,7 +176,7 @@ extension Tensor {
         let so = Tensor.broadcastStrides(kept, to: shape)
         withElements { a in
             out.withUnsafeMutableBufferPointer { o in
-                StridedWalk(shape: shape, stridesA: so).forEach { k, io, _ in
+                StridedWalk(shape: shape, stridesA: so).visit { k, io, _ in
                     o[io] = combine(o[io], a[k])
                 }
             }

@@ -33,8 +33,11 @@ extension Tensor {
         guard k == k2 else {
             throw AutodiffError.matmul(lhs: [m, k], rhs: [k2, n])
         }
-        return Tensor(unchecked: [m, n], Tensor.gemm(scalars, other.scalars, m: m, k: k, n: n,
-                                                     transposeA: transposeSelf, transposeB: transposeOther))
+        return Tensor(
+            unchecked: [m, n],
+            Tensor.gemm(
+                scalars, other.scalars, m: m, k: k, n: n,
+                transposeA: transposeSelf, transposeB: transposeOther))
     }
 
     /// The system BLAS library that large matrix products call (`libopenblas.so.0`,
@@ -45,16 +48,19 @@ extension Tensor {
     // A BLAS pays off only once the product is big enough to hide its call overhead.
     static let blasThreshold = 32_768
 
-    static func blasGemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
-                         transposeA: Bool, transposeB: Bool) -> [Double]? {
+    static func blasGemm(
+        _ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
+        transposeA: Bool, transposeB: Bool
+    ) -> [Double]? {
         guard let dgemm = BLAS.dgemm else { return nil }
         // With beta = 0 dgemm writes every element of C, so C need not be zeroed first.
         return [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
-                    dgemm(101, transposeA ? 112 : 111, transposeB ? 112 : 111, Int32(m), Int32(n), Int32(k), 1,
-                          pa.baseAddress, Int32(transposeA ? m : k), pb.baseAddress, Int32(transposeB ? k : n),
-                          0, pc.baseAddress, Int32(n))
+                    dgemm(
+                        101, transposeA ? 112 : 111, transposeB ? 112 : 111, Int32(m), Int32(n), Int32(k), 1,
+                        pa.baseAddress, Int32(transposeA ? m : k), pb.baseAddress, Int32(transposeB ? k : n),
+                        0, pc.baseAddress, Int32(n))
                 }
             }
             initialized = m * n
@@ -67,8 +73,10 @@ extension Tensor {
     /// Small products run here; every element is summed over p in increasing
     /// order from 0, whichever loop order is used, so results do not depend on
     /// the path. Transposed operands are read in place through strides.
-    static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
-                     transposeA: Bool = false, transposeB: Bool = false) -> [Double] {
+    static func gemm(
+        _ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
+        transposeA: Bool = false, transposeB: Bool = false
+    ) -> [Double] {
         if m * n * k >= blasThreshold {
             _ = LargeBufferReuse.configured
             if let c = blasGemm(a, b, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB) {
@@ -87,7 +95,8 @@ extension Tensor {
                     if m == 1 && n == 1 {
                         // One dot product (a weight's gradient over the batch): keep the sum in a register.
                         var sum = 0.0
-                        var ap0 = a, bp0 = b
+                        var ap0 = a
+                        var bp0 = b
                         for _ in 0..<k {
                             sum += ap0.pointee * bp0.pointee
                             ap0 += ap
@@ -106,7 +115,10 @@ extension Tensor {
                                     for j in 0..<n { row[j] += x * brow[j] }
                                 } else {
                                     var bj0 = brow
-                                    for j in 0..<n { row[j] += x * bj0.pointee; bj0 += bj }
+                                    for j in 0..<n {
+                                        row[j] += x * bj0.pointee
+                                        bj0 += bj
+                                    }
                                 }
                                 aip += ap
                                 brow += bp

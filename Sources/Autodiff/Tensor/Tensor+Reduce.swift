@@ -51,8 +51,10 @@ extension Tensor {
         }
     }
 
-    private func extremum(axis: Int?, keepdims: Bool, op: String, initial: Double,
-                          _ combine: (Double, Double) -> Double) throws -> Tensor {
+    private func extremum(
+        axis: Int?, keepdims: Bool, op: String, initial: Double,
+        _ combine: (Double, Double) -> Double
+    ) throws -> Tensor {
         guard count > 0 else {
             throw AutodiffError.invalid(op: op, message: "zero-size tensor \(formatShape(shape)) has no \(op)")
         }

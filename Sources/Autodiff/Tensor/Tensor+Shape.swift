@@ -41,7 +41,7 @@ extension Tensor {
         let strides = perm.map { inStrides[$0] }
         var out = [Double](repeating: 0, count: count)
         withElements { a in
-            StridedWalk(shape: outShape, stridesA: strides).forEach { k, offset, _ in
+            StridedWalk(shape: outShape, stridesA: strides).visit { k, offset, _ in
                 out[k] = a[offset]
             }
         }
@@ -74,7 +74,8 @@ extension Tensor {
         for i in indices {
             let r = i < 0 ? i + n : i
             guard r >= 0 && r < n else {
-                throw AutodiffError.invalid(op: "get_item", message: "index \(i) is out of bounds for axis 0 with size \(n)")
+                throw AutodiffError.invalid(
+                    op: "get_item", message: "index \(i) is out of bounds for axis 0 with size \(n)")
             }
             out.append(contentsOf: all[(r * rowSize)..<((r + 1) * rowSize)])
         }

@@ -163,7 +163,8 @@ extension Tensor {
     /// A tensor of `shape` filled with `value`.
     public static func full(_ shape: [Int], _ value: Double) -> Tensor {
         let n = Swift.max(0, elementCount(shape))
-        return n == 1 ? Tensor(unchecked: shape, single: value) : Tensor(unchecked: shape, [Double](repeating: value, count: n))
+        return n == 1
+            ? Tensor(unchecked: shape, single: value) : Tensor(unchecked: shape, [Double](repeating: value, count: n))
     }
     /// A tensor of zeros.
     public static func zeros(_ shape: [Int]) -> Tensor { full(shape, 0) }

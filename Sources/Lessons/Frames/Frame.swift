@@ -162,9 +162,12 @@ public struct TrainingFrame: Equatable, Sendable {
         // The history may begin with earlier trainings of the same graph: this run starts after them.
         let start = losses.endIndex - self.iteration - 1
         let end = start + iteration + 1
-        guard iteration >= self.iteration, start >= run.startIndex, end <= run.endIndex, iteration < iterations else { return nil }
-        var frame = TrainingFrame(iteration: iteration, iterations: iterations, loss: run[end - 1], losses: run[..<end],
-                                  parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
+        guard iteration >= self.iteration, start >= run.startIndex, end <= run.endIndex, iteration < iterations else {
+            return nil
+        }
+        var frame = TrainingFrame(
+            iteration: iteration, iterations: iterations, loss: run[end - 1], losses: run[..<end],
+            parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
         frame.parametersIteration = self.iteration
         return frame
     }

@@ -7,17 +7,26 @@ extension LessonRunner {
         guard let session = requireGraph(for: directive) else { return [] }
         let built = session.built
         // Forward is revealed from the start: hide computed values first.
-        for (id, record) in built.records.enumerated() where record.kind == .intermediate { session.valueKnown[id] = false }
+        for (id, record) in built.records.enumerated() where record.kind == .intermediate {
+            session.valueKnown[id] = false
+        }
         session.grads = Array(repeating: nil, count: built.records.count)
         var frames: [Frame] = []
         for (k, entry) in built.tape.enumerated() {
             session.valueKnown[entry.output] = true
-            let inputs = entry.inputs.map { NodeValue(node: $0, label: built.records[$0].label, value: session.value($0) ?? Tensor(0)) }
-            let output = NodeValue(node: entry.output, label: built.records[entry.output].label,
-                                   value: session.value(entry.output) ?? Tensor(0))
-            frames.append(.forward(ForwardFrame(
-                index: k, count: built.tape.count, function: entry.function, label: built.records[entry.function].label,
-                inputs: inputs, output: output, snapshot: session.snapshot(focus: entry.inputs + [entry.function, entry.output]))))
+            let inputs = entry.inputs.map {
+                NodeValue(node: $0, label: built.records[$0].label, value: session.value($0) ?? Tensor(0))
+            }
+            let output = NodeValue(
+                node: entry.output, label: built.records[entry.output].label,
+                value: session.value(entry.output) ?? Tensor(0))
+            frames.append(
+                .forward(
+                    ForwardFrame(
+                        index: k, count: built.tape.count, function: entry.function,
+                        label: built.records[entry.function].label,
+                        inputs: inputs, output: output,
+                        snapshot: session.snapshot(focus: entry.inputs + [entry.function, entry.output]))))
         }
         return frames
     }
@@ -32,7 +41,9 @@ extension LessonRunner {
         let built = session.built
         let kind = built.records[targetId].kind
         if kind == .data {
-            report(directive.location(of: "target"), "'\(name)' is data: backward starts from a variable the graph computes")
+            report(
+                directive.location(of: "target"),
+                "'\(name)' is data: backward starts from a variable the graph computes")
             return []
         }
         // Backward needs the forward values: show them all.
@@ -58,8 +69,10 @@ extension LessonRunner {
         }
     }
 
-    private func backwardFrames(_ steps: [BackwardStep], session: GraphSession, target: Int,
-                                functionNode: [ObjectIdentifier: Int]) -> [Frame] {
+    private func backwardFrames(
+        _ steps: [BackwardStep], session: GraphSession, target: Int,
+        functionNode: [ObjectIdentifier: Int]
+    ) -> [Frame] {
         let built = session.built
         if session.receivesGradient(target), let y = session.value(target) {
             session.grads[target] = Tensor.full(like: y, 1)
@@ -82,16 +95,19 @@ extension LessonRunner {
                 let local = locals.flatMap { i < $0.count ? $0[i] : nil }
                 let shows = session.receivesGradient(node)
                 if shows { session.grads[node] = total }
-                inputs.append(BackwardInput(
-                    node: node, label: built.records[node].label, derivativeText: i < texts.count ? texts[i] : "",
-                    local: local, product: local.flatMap { try? step.upstream * $0 }, gradient: gx,
-                    previous: previous, total: total, accumulated: previous != nil, receivesGradient: shows))
+                inputs.append(
+                    BackwardInput(
+                        node: node, label: built.records[node].label, derivativeText: i < texts.count ? texts[i] : "",
+                        local: local, product: local.flatMap { try? step.upstream * $0 }, gradient: gx,
+                        previous: previous, total: total, accumulated: previous != nil, receivesGradient: shows))
             }
             let output = record.output ?? fid
-            frames.append(.backward(BackwardFrame(
-                index: k, count: steps.count, function: fid, label: record.label, output: output,
-                upstream: step.upstream, inputs: inputs,
-                snapshot: session.snapshot(focus: [output, fid] + record.inputs))))
+            frames.append(
+                .backward(
+                    BackwardFrame(
+                        index: k, count: steps.count, function: fid, label: record.label, output: output,
+                        upstream: step.upstream, inputs: inputs,
+                        snapshot: session.snapshot(focus: [output, fid] + record.inputs))))
         }
         return frames
     }
@@ -107,8 +123,10 @@ extension LessonRunner {
                 guard let id = resolve(name, session, directive, role: "name\(i)") else { return [] }
                 let kind = built.records[id].kind
                 guard kind == .input || kind == .param else {
-                    report(directive.location(of: "name\(i)"),
-                           "@check compares the gradients of inputs and params; '\(name)' is \(kind == .data ? "data" : "computed by the graph")")
+                    report(
+                        directive.location(of: "name\(i)"),
+                        "@check compares the gradients of inputs and params; '\(name)' is \(kind == .data ? "data" : "computed by the graph")"
+                    )
                     return []
                 }
                 leaves.append(id)
@@ -120,12 +138,18 @@ extension LessonRunner {
         }
         let elements = leaves.reduce(0) { $0 + (session.value($1)?.count ?? 0) }
         guard elements <= limits.checkElements else {
-            report(directive.location, "@check would probe \(elements) elements, more than \(limits.checkElements) (the check limit); name fewer variables, like @check x")
+            report(
+                directive.location,
+                "@check would probe \(elements) elements, more than \(limits.checkElements) (the check limit); name fewer variables, like @check x"
+            )
             return []
         }
         let (work, overflow) = built.work.multipliedReportingOverflow(by: 2 * max(1, elements))
         guard !overflow && work <= limits.trainingWork else {
-            report(directive.location, "@check would cost about \(overflow ? "more than \(Int.max)" : "\(work)") element operations, more than \(limits.trainingWork) (the training work limit); name fewer variables")
+            report(
+                directive.location,
+                "@check would cost about \(overflow ? "more than \(Int.max)" : "\(work)") element operations, more than \(limits.trainingWork) (the training work limit); name fewer variables"
+            )
             return []
         }
         guard mode == .play else { return [] }
@@ -138,10 +162,14 @@ extension LessonRunner {
                 return y
             }
             let comparisons = zip(leaves, results).map { id, r in
-                GradientComparison(node: id, name: built.records[id].name ?? built.records[id].label, analytic: r.analytic,
-                                   numerical: r.numerical, maxError: r.maxError, passed: r.passed)
+                GradientComparison(
+                    node: id, name: built.records[id].name ?? built.records[id].label, analytic: r.analytic,
+                    numerical: r.numerical, maxError: r.maxError, passed: r.passed)
             }
-            return [.check(CheckFrame(results: comparisons, tolerance: tolerance, snapshot: session.snapshot(focus: leaves)))]
+            return [
+                .check(
+                    CheckFrame(results: comparisons, tolerance: tolerance, snapshot: session.snapshot(focus: leaves)))
+            ]
         } catch {
             report(directive.location, "@check failed: \(error)")
             return []

@@ -9,27 +9,36 @@ extension LessonRunner {
         let built = session.built
         let lossShape = built.records[lossId].shape
         guard elementCount(lossShape) == 1 else {
-            report(directive.location(of: "loss"), "the loss must be one number; '\(options.loss)' has shape \(formatShape(lossShape))")
+            report(
+                directive.location(of: "loss"),
+                "the loss must be one number; '\(options.loss)' has shape \(formatShape(lossShape))")
             return []
         }
         guard built.records[lossId].kind == .intermediate else {
-            report(directive.location(of: "loss"), "'\(options.loss)' is not computed from the params, so training cannot change it")
+            report(
+                directive.location(of: "loss"),
+                "'\(options.loss)' is not computed from the params, so training cannot change it")
             return []
         }
         guard !built.parameters.isEmpty else {
-            report(directive.location, "nothing to train: the graph has no param (declare one like 'param W = zeros(1, 1)')")
+            report(
+                directive.location,
+                "nothing to train: the graph has no param (declare one like 'param W = zeros(1, 1)')")
             return []
         }
         let (work, overflow) = built.work.multipliedReportingOverflow(by: options.iterations)
         if overflow || work > limits.trainingWork {
-            report(directive.location(of: "iters"),
-                   "training would cost about \(overflow ? "more than \(Int.max)" : "\(work)") element operations (\(options.iterations) iterations × \(built.work)), more than \(limits.trainingWork) (the training work limit)")
+            report(
+                directive.location(of: "iters"),
+                "training would cost about \(overflow ? "more than \(Int.max)" : "\(work)") element operations (\(options.iterations) iterations × \(built.work)), more than \(limits.trainingWork) (the training work limit)"
+            )
             return []
         }
         session.trainedLoss = options.loss
         guard mode == .play else { return [] }
-        let trainer = Trainer(graph: built, loss: lossId, options: options, shouldStop: shouldStop,
-                              stopOnDivergence: stopOnDivergence)
+        let trainer = Trainer(
+            graph: built, loss: lossId, options: options, shouldStop: shouldStop,
+            stopOnDivergence: stopOnDivergence)
         let result: Trainer.Result
         do {
             result = try trainer.run()
@@ -48,16 +57,25 @@ extension LessonRunner {
         let known = (0..<built.records.count).map { built.records[$0].kind != .function }
         for sample in result.samples {
             let values = zip(sample.variables, known).map { $1 ? $0 : nil }
-            let snapshot = GraphSnapshot(graph: session.block.index, values: values,
-                                         grads: Array(repeating: nil, count: values.count), focus: params + [lossId])
-            let status: TrainingStatus = sample.iteration == result.losses.count - 1 && result.status != .finished
+            let snapshot = GraphSnapshot(
+                graph: session.block.index, values: values,
+                grads: Array(repeating: nil, count: values.count), focus: params + [lossId])
+            let status: TrainingStatus =
+                sample.iteration == result.losses.count - 1 && result.status != .finished
                 ? result.status : .running
-            frames.append(.training(TrainingFrame(
-                iteration: sample.iteration, iterations: options.iterations, loss: history[start + sample.iteration],
-                losses: history[..<(start + sample.iteration + 1)],
-                parameters: params.map { NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0)) },
-                prediction: fit.map { NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0)) },
-                status: status, snapshot: snapshot)))
+            frames.append(
+                .training(
+                    TrainingFrame(
+                        iteration: sample.iteration, iterations: options.iterations,
+                        loss: history[start + sample.iteration],
+                        losses: history[..<(start + sample.iteration + 1)],
+                        parameters: params.map {
+                            NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
+                        },
+                        prediction: fit.map {
+                            NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
+                        },
+                        status: status, snapshot: snapshot)))
         }
         // The final frame: the state after the last update.
         session.current = result.final
@@ -68,11 +86,17 @@ extension LessonRunner {
         // made none after the loss that diverged.
         var updates = result.losses.count
         if case .diverged(let i) = result.status, stopOnDivergence { updates = i }
-        frames.append(.training(TrainingFrame(
-            iteration: updates, iterations: options.iterations, loss: finalLoss, losses: history[...],
-            parameters: params.map { NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0)) },
-            prediction: fit.map { NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0)) },
-            status: result.status, snapshot: session.snapshot(focus: params + [lossId]))))
+        frames.append(
+            .training(
+                TrainingFrame(
+                    iteration: updates, iterations: options.iterations, loss: finalLoss, losses: history[...],
+                    parameters: params.map {
+                        NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
+                    },
+                    prediction: fit.map {
+                        NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
+                    },
+                    status: result.status, snapshot: session.snapshot(focus: params + [lossId]))))
         return frames
     }
 
@@ -83,13 +107,18 @@ extension LessonRunner {
             return []
         }
         guard mode == .play else { return [] }
-        return [.lossPlot(LossPlotFrame(lossName: loss, losses: session.losses,
-                                        status: session.trainingStatus ?? .finished, snapshot: session.snapshot()))]
+        return [
+            .lossPlot(
+                LossPlotFrame(
+                    lossName: loss, losses: session.losses,
+                    status: session.trainingStatus ?? .finished, snapshot: session.snapshot()))
+        ]
     }
 
     func plotData(_ directive: Directive, x: String, y: String, fit: String?) -> [Frame] {
         guard let session = requireGraph(for: directive) else { return [] }
-        guard let xId = resolve(x, session, directive, role: "x"), let yId = resolve(y, session, directive, role: "y") else { return [] }
+        guard let xId = resolve(x, session, directive, role: "x"), let yId = resolve(y, session, directive, role: "y")
+        else { return [] }
         var fitId: Int?
         if let fit {
             guard let id = resolve(fit, session, directive, role: "fit") else { return [] }
@@ -98,19 +127,29 @@ extension LessonRunner {
         let shape = { (id: Int) in session.built.records[id].shape }
         let count = { (id: Int) in elementCount(shape(id)) }
         guard count(xId) == count(yId) else {
-            report(directive.location(of: "y"), "cannot plot \(y) against \(x): \(x) has \(count(xId)) values, \(y) has \(count(yId))")
+            report(
+                directive.location(of: "y"),
+                "cannot plot \(y) against \(x): \(x) has \(count(xId)) values, \(y) has \(count(yId))")
             return []
         }
         if let fitId, let fit, count(fitId) != count(yId) {
-            report(directive.location(of: "fit"), "cannot plot fit \(fit) with \(y): \(fit) has \(count(fitId)) values, \(y) has \(count(yId))")
+            report(
+                directive.location(of: "fit"),
+                "cannot plot fit \(fit) with \(y): \(fit) has \(count(fitId)) values, \(y) has \(count(yId))")
             return []
         }
         guard mode == .play else { return [] }
         let built = session.built
-        func value(_ id: Int) -> NodeValue { NodeValue(node: id, label: built.records[id].label, value: session.value(id) ?? Tensor(0)) }
+        func value(_ id: Int) -> NodeValue {
+            NodeValue(node: id, label: built.records[id].label, value: session.value(id) ?? Tensor(0))
+        }
         if let fitId { session.valueKnown[fitId] = true }
-        return [.dataPlot(DataPlotFrame(x: value(xId), y: value(yId), fit: fitId.map(value),
-                                        snapshot: session.snapshot(focus: [xId, yId] + (fitId.map { [$0] } ?? []))))]
+        return [
+            .dataPlot(
+                DataPlotFrame(
+                    x: value(xId), y: value(yId), fit: fitId.map(value),
+                    snapshot: session.snapshot(focus: [xId, yId] + (fitId.map { [$0] } ?? []))))
+        ]
     }
 
     func ask(_ directive: Directive, _ question: Question) -> [Frame] {
@@ -131,11 +170,14 @@ extension LessonRunner {
                 return []
             }
             guard t.count == 1, let answer = t.scalars.first else {
-                report(directive.location(of: "answer"), "the answer must be one number; '\(question.answerText)' has shape \(formatShape(t.shape))")
+                report(
+                    directive.location(of: "answer"),
+                    "the answer must be one number; '\(question.answerText)' has shape \(formatShape(t.shape))")
                 return []
             }
             guard answer.isFinite else {
-                report(directive.location(of: "answer"), "the answer '\(question.answerText)' is \(Tensor.format(answer))")
+                report(
+                    directive.location(of: "answer"), "the answer '\(question.answerText)' is \(Tensor.format(answer))")
                 return []
             }
             return [.ask(AskFrame(question: question, answer: answer, snapshot: session?.snapshot()))]

@@ -30,8 +30,10 @@ final class LessonRunner {
     /// `fit=` names of `@plot data` per graph, so training frames carry the prediction.
     private var fitNames: [Int: String] = [:]
 
-    init(lesson: Lesson, source: SourceFile, limits: Limits, mode: Mode, stopOnDivergence: Bool = true,
-         shouldStop: @escaping () -> Bool = { false }) {
+    init(
+        lesson: Lesson, source: SourceFile, limits: Limits, mode: Mode, stopOnDivergence: Bool = true,
+        shouldStop: @escaping () -> Bool = { false }
+    ) {
         self.lesson = lesson
         self.source = source
         self.limits = limits
@@ -66,7 +68,9 @@ final class LessonRunner {
     /// Each graph's output: `@output`, else `@train`'s loss, else the first `@backward`
     /// target, else the last assigned name. Also notes `@plot data … fit=` names.
     private func decideOutputs() -> [Int: String] {
-        var explicit: [Int: String] = [:], trained: [Int: String] = [:], backward: [Int: String] = [:]
+        var explicit: [Int: String] = [:]
+        var trained: [Int: String] = [:]
+        var backward: [Int: String] = [:]
         var last: [Int: String] = [:]
         var graph: Int?
         for step in lesson.steps {
@@ -74,7 +78,9 @@ final class LessonRunner {
                 switch block {
                 case .graph(let g):
                     graph = g.index
-                    for s in g.program.statements { if case .assign(_, let name, _, _) = s.body { last[g.index] = name } }
+                    for s in g.program.statements {
+                        if case .assign(_, let name, _, _) = s.body { last[g.index] = name }
+                    }
                 case .directive(let d):
                     guard let g = graph else { continue }
                     switch d.kind {
@@ -98,14 +104,17 @@ final class LessonRunner {
         var interpreter = Interpreter(file: source, limits: limits, random: random)
         interpreter.run(block.program)
         diagnostics += interpreter.diagnostics
-        let session = GraphSession(block: block, stepTitle: lesson.isGraphFile ? nil : step.title,
-                                   interpreter: interpreter, output: output)
+        let session = GraphSession(
+            block: block, stepTitle: lesson.isGraphFile ? nil : step.title,
+            interpreter: interpreter, output: output)
         sessions.append(session)
         currentSession = session
         guard session.isUsable else { return }
         if let name = output, session.node(named: name) == nil {
             // Only @output can name a missing output; the others report at their own lines.
-            if let directive = lesson.steps.flatMap(\.directives).first(where: { if case .output(name) = $0.kind { return true } else { return false } }) {
+            if let directive = lesson.steps.flatMap(\.directives).first(where: {
+                if case .output(name) = $0.kind { return true } else { return false }
+            }) {
                 report(directive.location(of: "target"), unknownName(name, in: session, role: "@output"))
             }
             return
@@ -127,7 +136,9 @@ final class LessonRunner {
     /// The current session if it is usable; otherwise reports why (no graph) and returns nil.
     func requireGraph(for directive: Directive) -> GraphSession? {
         guard let session = currentSession else {
-            report(directive.location, "@\(directive.name) needs a graph: put a ```graph block in this step or an earlier one")
+            report(
+                directive.location,
+                "@\(directive.name) needs a graph: put a ```graph block in this step or an earlier one")
             return nil
         }
         return session.isUsable ? session : nil
@@ -147,9 +158,9 @@ final class LessonRunner {
         case .backward(let target): return backward(directive, target: target)
         case .train(let options): return train(directive, options)
         case .plotLoss: return plotLoss(directive)
-        case let .plotData(x, y, fit): return plotData(directive, x: x, y: y, fit: fit)
+        case .plotData(let x, let y, let fit): return plotData(directive, x: x, y: y, fit: fit)
         case .ask(let question): return ask(directive, question)
-        case let .check(names, tolerance): return check(directive, names: names, tolerance: tolerance)
+        case .check(let names, let tolerance): return check(directive, names: names, tolerance: tolerance)
         case .note, .output: return []
         }
     }

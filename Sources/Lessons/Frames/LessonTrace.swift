@@ -30,10 +30,13 @@ public struct LessonTrace: Sendable {
     ///     until the last), while no error has been found; a player shows the first steps from
     ///     it while later steps still train. Called on the thread that plays.
     /// - Throws: ``LessonError`` with every error the graphs and directives raise.
-    public init(lesson: Lesson, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false },
-                onStep: ((LessonTrace) -> Void)? = nil) throws(LessonError) {
-        let runner = LessonRunner(lesson: lesson, source: lesson.sourceFile, limits: limits, mode: .play,
-                                  shouldStop: shouldStop)
+    public init(
+        lesson: Lesson, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false },
+        onStep: ((LessonTrace) -> Void)? = nil
+    ) throws(LessonError) {
+        let runner = LessonRunner(
+            lesson: lesson, source: lesson.sourceFile, limits: limits, mode: .play,
+            shouldStop: shouldStop)
         if let onStep {
             // Graph structures do not change once built, so each is made once.
             var structures: [GraphStructure] = []
@@ -60,7 +63,9 @@ public struct LessonTrace: Sendable {
 
     /// Loads and plays the lesson at `path`.
     /// - Throws: ``LessonError`` with every error, from parsing or from running.
-    public init(path: String, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false }) throws(LessonError) {
+    public init(path: String, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false })
+        throws(LessonError)
+    {
         try self.init(lesson: try LessonLoader.load(path: path, limits: limits), limits: limits, shouldStop: shouldStop)
     }
 

@@ -25,7 +25,8 @@ struct Trainer {
         switch options.optimizer {
         case .sgd: return SGD(lr: options.learningRate)
         case .momentum: return MomentumSGD(lr: options.learningRate, momentum: options.momentum)
-        case .adam: return Adam(alpha: options.learningRate, beta1: options.beta1, beta2: options.beta2, eps: options.eps)
+        case .adam:
+            return Adam(alpha: options.learningRate, beta1: options.beta1, beta2: options.beta2, eps: options.eps)
         }
     }
 
@@ -34,7 +35,9 @@ struct Trainer {
         result.losses.reserveCapacity(options.iterations)
         let optimizer = makeOptimizer()
         let params = graph.parameters.compactMap { graph.variables[$0] as? Parameter }
-        let leaves = graph.records.indices.filter { graph.records[$0].kind != .function && graph.records[$0].kind != .intermediate }
+        let leaves = graph.records.indices.filter {
+            graph.records[$0].kind != .function && graph.records[$0].kind != .intermediate
+        }
         for i in 0..<options.iterations {
             if shouldStop() {
                 result.status = .stopped(iteration: i)

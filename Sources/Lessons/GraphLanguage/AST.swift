@@ -18,7 +18,7 @@ indirect enum Expr: Equatable, Sendable {
     var location: SourceLocation {
         switch self {
         case .number(_, _, let l), .name(_, let l), .list(_, let l), .tuple(_, let l), .negate(_, let l),
-             .binary(_, _, _, let l), .call(_, _, let l), .member(_, _, _, let l):
+            .binary(_, _, _, let l), .call(_, _, let l), .member(_, _, _, let l):
             return l
         }
     }
@@ -69,7 +69,12 @@ indirect enum Expr: Equatable, Sendable {
 
 /// A binary operator, with Python's precedence.
 enum BinaryOperator: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", matmul = "@", power = "**"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case matmul = "@"
+    case power = "**"
 
     var precedence: Int {
         switch self {

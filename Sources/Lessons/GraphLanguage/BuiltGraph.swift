@@ -67,10 +67,12 @@ final class BuiltGraph {
     /// The public structure, once the lesson has decided the output.
     func structure(output: String?, stepTitle: String?, line: Int) -> GraphStructure {
         let nodes = records.enumerated().map { id, r in
-            GraphNode(id: id, kind: r.kind, name: r.name, label: r.label, shape: r.shape, inputs: r.inputs,
-                      output: r.output, creator: r.creator, line: r.line, derivativeTexts: r.derivativeTexts)
+            GraphNode(
+                id: id, kind: r.kind, name: r.name, label: r.label, shape: r.shape, inputs: r.inputs,
+                output: r.output, creator: r.creator, line: r.line, derivativeTexts: r.derivativeTexts)
         }
-        return GraphStructure(nodes: nodes, outputNode: output.flatMap { node(named: $0) }, output: output,
-                              names: names, stepTitle: stepTitle, line: line)
+        return GraphStructure(
+            nodes: nodes, outputNode: output.flatMap { node(named: $0) }, output: output,
+            names: names, stepTitle: stepTitle, line: line)
     }
 }

@@ -54,15 +54,27 @@ struct Builtin: Sendable {
         for unary in ["exp", "log", "sin", "cos", "tanh", "sigmoid", "relu", "square"] {
             add(Builtin(name: unary, parameters: [p("x", .tensor)]))
         }
-        add(Builtin(name: "sum", parameters: [p("x", .tensor), p("axis", .axes, optional: true), p("keepdims", .flag, optional: true)]))
-        add(Builtin(name: "max", parameters: [p("x", .tensor), p("axis", .axis, optional: true), p("keepdims", .flag, optional: true)]))
-        add(Builtin(name: "min", parameters: [p("x", .tensor), p("axis", .axis, optional: true), p("keepdims", .flag, optional: true)]))
+        add(
+            Builtin(
+                name: "sum",
+                parameters: [p("x", .tensor), p("axis", .axes, optional: true), p("keepdims", .flag, optional: true)]))
+        add(
+            Builtin(
+                name: "max",
+                parameters: [p("x", .tensor), p("axis", .axis, optional: true), p("keepdims", .flag, optional: true)]))
+        add(
+            Builtin(
+                name: "min",
+                parameters: [p("x", .tensor), p("axis", .axis, optional: true), p("keepdims", .flag, optional: true)]))
         add(Builtin(name: "reshape", parameters: [p("x", .tensor), p("shape", .shape)]))
         add(Builtin(name: "transpose", parameters: [p("x", .tensor), p("axes", .axes, optional: true)]))
         add(Builtin(name: "broadcast_to", parameters: [p("x", .tensor), p("shape", .shape)]))
         add(Builtin(name: "sum_to", parameters: [p("x", .tensor), p("shape", .shape)]))
         add(Builtin(name: "matmul", parameters: [p("x", .tensor), p("W", .tensor)]))
-        add(Builtin(name: "linear", parameters: [p("x", .tensor), p("W", .tensor), p("b", .optionalTensor, optional: true)]))
+        add(
+            Builtin(
+                name: "linear", parameters: [p("x", .tensor), p("W", .tensor), p("b", .optionalTensor, optional: true)])
+        )
         add(Builtin(name: "clip", parameters: [p("x", .tensor), p("x_min", .number), p("x_max", .number)]))
         add(Builtin(name: "softmax", parameters: [p("x", .tensor), p("axis", .axis, optional: true)]))
         add(Builtin(name: "softmax_cross_entropy", parameters: [p("x", .tensor), p("t", .tensor)]))
@@ -98,7 +110,9 @@ extension Builtin {
                 if let label = arg.label {
                     let loc = arg.labelLocation ?? location
                     guard label == "shape", args.count == 1 else {
-                        throw InterpretError(loc, "\(name)() takes its sizes as numbers, like \(name)(2, 3)\(didYouMean(label, ["shape"]))")
+                        throw InterpretError(
+                            loc,
+                            "\(name)() takes its sizes as numbers, like \(name)(2, 3)\(didYouMean(label, ["shape"]))")
                     }
                     bound.values["shape"] = arg
                     return bound
@@ -117,7 +131,9 @@ extension Builtin {
             if let label = arg.label {
                 let loc = arg.labelLocation ?? location
                 guard names.contains(label) else {
-                    let hint = closestMatch(to: label, in: names).map { " — did you mean '\($0)'?" } ?? "; it takes \(signature)"
+                    let hint =
+                        closestMatch(to: label, in: names).map { " — did you mean '\($0)'?" }
+                        ?? "; it takes \(signature)"
                     throw InterpretError(loc, "\(name)() has no option '\(label)'\(hint)")
                 }
                 guard bound.values[label] == nil else {
@@ -126,7 +142,8 @@ extension Builtin {
                 bound.values[label] = arg
             } else {
                 guard positional < parameters.count else {
-                    throw InterpretError(arg.value.start, "\(name)() takes \(countText), got \(args.count): \(signature)")
+                    throw InterpretError(
+                        arg.value.start, "\(name)() takes \(countText), got \(args.count): \(signature)")
                 }
                 bound.values[parameters[positional].name] = arg
                 positional += 1

@@ -2,8 +2,10 @@ import Autodiff
 
 extension Interpreter {
     /// `f(args)`: a function of `dezero.functions` or a constructor.
-    mutating func call(_ name: String, _ args: [Argument], at location: SourceLocation, text: String,
-                       _ context: Context) throws -> Value {
+    mutating func call(
+        _ name: String, _ args: [Argument], at location: SourceLocation, text: String,
+        _ context: Context
+    ) throws -> Value {
         guard let builtin = Builtin.named(name) else {
             if name == "seed" {
                 throw InterpretError(location, "seed(N) is a statement of its own, on its own line")
@@ -11,7 +13,8 @@ extension Interpreter {
             if scope[name] != nil {
                 throw InterpretError(location, "'\(name)' is a variable, not a function")
             }
-            throw InterpretError(location, "unknown function '\(name)'\(didYouMean(name, Builtin.names + aliases(name)))")
+            throw InterpretError(
+                location, "unknown function '\(name)'\(didYouMean(name, Builtin.names + aliases(name)))")
         }
         let bound = try builtin.bind(args, at: location)
         if builtin.isConstructor { return try construct(builtin, bound, at: location, text: text) }
@@ -33,13 +36,17 @@ extension Interpreter {
 
     /// DeZero spellings that are not ours, so the suggestion can point to ours.
     private func aliases(_ name: String) -> [String] {
-        let known: [String: String] = ["mse": "mean_squared_error", "dot": "matmul", "mm": "matmul",
-                                       "broadcast": "broadcast_to", "exponential": "exp"]
+        let known: [String: String] = [
+            "mse": "mean_squared_error", "dot": "matmul", "mm": "matmul",
+            "broadcast": "broadcast_to", "exponential": "exp",
+        ]
         return known[name].map { [$0] } ?? []
     }
 
-    private mutating func operationFor(_ builtin: Builtin, _ bound: BoundArguments, inputs: [Value],
-                                       _ context: Context) throws -> Operation {
+    private mutating func operationFor(
+        _ builtin: Builtin, _ bound: BoundArguments, inputs: [Value],
+        _ context: Context
+    ) throws -> Operation {
         switch builtin.name {
         case "exp": return .exp
         case "log": return .log
@@ -70,8 +77,10 @@ extension Interpreter {
     }
 
     /// zeros, ones, full, arange, rand, randn: a constant tensor.
-    private mutating func construct(_ builtin: Builtin, _ bound: BoundArguments, at location: SourceLocation,
-                                    text: String) throws -> Value {
+    private mutating func construct(
+        _ builtin: Builtin, _ bound: BoundArguments, at location: SourceLocation,
+        text: String
+    ) throws -> Value {
         let context = Context(eager: true)
         var dims: [Int]
         if builtin.name == "arange" {
@@ -109,24 +118,32 @@ extension Interpreter {
     }
 
     /// `x.T`, `x.reshape(…)`, `x.transpose(…)`, `x.sum(…)`, `x.shape`, and `x.grad` in answers.
-    mutating func member(_ receiver: Expr, _ name: String, _ args: [Argument]?, at location: SourceLocation,
-                         text: String, _ context: Context) throws -> Value {
-        if case .name(let module, _) = receiver, ["np", "F", "dezero", "math", "torch", "numpy", "functions"].contains(module),
-           scope[module] == nil {
-            throw InterpretError(receiver.start, "write \(name)(…) without '\(module).': functions are called by their names alone")
+    mutating func member(
+        _ receiver: Expr, _ name: String, _ args: [Argument]?, at location: SourceLocation,
+        text: String, _ context: Context
+    ) throws -> Value {
+        if case .name(let module, _) = receiver,
+            ["np", "F", "dezero", "math", "torch", "numpy", "functions"].contains(module),
+            scope[module] == nil
+        {
+            throw InterpretError(
+                receiver.start, "write \(name)(…) without '\(module).': functions are called by their names alone")
         }
         let methods = ["T", "reshape", "transpose", "sum", "shape"] + (context.allowsGrad ? ["grad"] : [])
         if name == "grad" || name == "data" {
             guard name == "grad", let grad = context.grad else {
-                throw InterpretError(location, name == "grad"
-                    ? "'.grad' can only be used in an @ask answer"
-                    : "'.data' is not needed: a name already stands for its value")
+                throw InterpretError(
+                    location,
+                    name == "grad"
+                        ? "'.grad' can only be used in an @ask answer"
+                        : "'.data' is not needed: a name already stands for its value")
             }
             guard case .name(let n, let nameLocation) = receiver, let id = scope[n] else {
                 throw InterpretError(receiver.start, "'.grad' follows a name, like x.grad")
             }
             guard let g = grad(id) else {
-                throw InterpretError(nameLocation, "\(n).grad is not known here: no @backward has reached '\(n)' by this step")
+                throw InterpretError(
+                    nameLocation, "\(n).grad is not known here: no @backward has reached '\(n)' by this step")
             }
             return .constant(g, label: text, data: nil)
         }
@@ -153,13 +170,16 @@ extension Interpreter {
         case "reshape":
             operation = .reshape(try variadicShape(args, method: name, at: location, context, allowUnknown: true))
         case "transpose":
-            let axes: [Int]? = args.isEmpty ? nil : try variadicShape(args, method: name, at: location, context, allowUnknown: true)
+            let axes: [Int]? =
+                args.isEmpty ? nil : try variadicShape(args, method: name, at: location, context, allowUnknown: true)
             operation = .transpose(axes)
         default:
-            let sum = Builtin(name: "sum", parameters: [
-                Builtin.Parameter(name: "axis", kind: .axes, optional: true),
-                Builtin.Parameter(name: "keepdims", kind: .flag, optional: true),
-            ])
+            let sum = Builtin(
+                name: "sum",
+                parameters: [
+                    Builtin.Parameter(name: "axis", kind: .axes, optional: true),
+                    Builtin.Parameter(name: "keepdims", kind: .flag, optional: true),
+                ])
             let bound = try sum.bind(args, at: location)
             operation = .sum(axes: try axes(bound["axis"], context), keepdims: try flag(bound["keepdims"], context))
         }
@@ -167,10 +187,13 @@ extension Interpreter {
     }
 
     /// `x.reshape(2, 3)` or `x.reshape((2, 3))`.
-    private mutating func variadicShape(_ args: [Argument], method: String, at location: SourceLocation,
-                                        _ context: Context, allowUnknown: Bool) throws -> [Int] {
+    private mutating func variadicShape(
+        _ args: [Argument], method: String, at location: SourceLocation,
+        _ context: Context, allowUnknown: Bool
+    ) throws -> [Int] {
         if let labelled = args.first(where: { $0.label != nil }) {
-            throw InterpretError(labelled.labelLocation ?? location, "x.\(method)() takes numbers or one tuple, not options")
+            throw InterpretError(
+                labelled.labelLocation ?? location, "x.\(method)() takes numbers or one tuple, not options")
         }
         if args.count == 1 {
             return try shape(args[0], context, allowUnknown: allowUnknown)
@@ -186,7 +209,8 @@ extension Interpreter {
 
     func describe(_ value: Value) -> String {
         switch value {
-        case .constant(let t, let label, _): return t.count == 1 ? "'\(label)'" : "a tensor of shape \(formatShape(t.shape))"
+        case .constant(let t, let label, _):
+            return t.count == 1 ? "'\(label)'" : "a tensor of shape \(formatShape(t.shape))"
         case .node(let id): return "the variable '\(graph.records[id].name ?? "")'"
         case .tuple: return "a tuple"
         case .flag(let b): return b ? "True" : "False"
@@ -202,7 +226,9 @@ extension Interpreter {
         switch value {
         case .tuple(let items, _): numbers = items
         case .constant(let t, _, _) where t.count == 1: numbers = t.scalars
-        default: throw InterpretError(arg.value.start, "a shape must be a number or a tuple like (2, 3), got \(describe(value))")
+        default:
+            throw InterpretError(
+                arg.value.start, "a shape must be a number or a tuple like (2, 3), got \(describe(value))")
         }
         return try numbers.map { v in
             guard v.isFinite, v == v.rounded(), abs(v) < 1e15 else {
@@ -223,7 +249,9 @@ extension Interpreter {
         switch value {
         case .none: return nil
         case .tuple(let items, _):
-            return try items.map { try wholeNumber(.constant(Tensor($0), label: "", data: nil), at: arg.value.start, what: "an axis") }
+            return try items.map {
+                try wholeNumber(.constant(Tensor($0), label: "", data: nil), at: arg.value.start, what: "an axis")
+            }
         case .constant: return [try wholeNumber(value, at: arg.value.start, what: "an axis")]
         default: throw InterpretError(arg.value.start, "axes must be None, a number or a tuple, got \(describe(value))")
         }
@@ -245,7 +273,8 @@ extension Interpreter {
         guard let arg else { return false }
         let value = try evaluate(arg.value, Context(eager: true, value: context.value))
         guard case .flag(let b) = value else {
-            throw InterpretError(arg.value.start, "\(arg.label ?? "this option") must be True or False, got \(describe(value))")
+            throw InterpretError(
+                arg.value.start, "\(arg.label ?? "this option") must be True or False, got \(describe(value))")
         }
         return b
     }
@@ -253,6 +282,7 @@ extension Interpreter {
     /// A constant number option.
     mutating func number(_ arg: Argument?, _ context: Context, _ name: String) throws -> Double {
         guard let arg else { throw InterpretError(SourceLocation(line: line, column: 1), "missing \(name)") }
-        return try scalar(try evaluate(arg.value, Context(eager: true, value: context.value)), at: arg.value.start, what: name)
+        return try scalar(
+            try evaluate(arg.value, Context(eager: true, value: context.value)), at: arg.value.start, what: name)
     }
 }

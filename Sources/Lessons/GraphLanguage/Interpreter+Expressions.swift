@@ -4,29 +4,32 @@ extension Interpreter {
     /// Evaluates `expr`, adding function nodes for operations on variables.
     mutating func evaluate(_ expr: Expr, _ context: Context) throws -> Value {
         switch expr {
-        case let .number(value, text, _):
+        case .number(let value, let text, _):
             return .constant(Tensor(value), label: text, data: nil)
-        case let .name(name, location):
+        case .name(let name, let location):
             return try lookUp(name, at: location, context)
-        case let .list(items, location):
+        case .list(let items, let location):
             return .constant(try tensorLiteral(items, at: location, context), label: expr.text, data: nil)
-        case let .tuple(items, location):
+        case .tuple(let items, let location):
             var numbers: [Double] = []
             for item in items {
                 numbers.append(try scalar(try evaluate(item, context), at: item.start, what: "a tuple item"))
             }
             return .tuple(numbers, location)
-        case let .negate(operand, location):
+        case .negate(let operand, let location):
             let value = try evaluate(operand, context)
             return try apply(.negate, [value], [operand], at: location, text: expr.text, context)
-        case let .binary(op, lhs, rhs, location):
+        case .binary(let op, let lhs, let rhs, let location):
             let both = try evaluateAll([lhs, rhs], context)
             let left = both[0]
             if op == .power {
                 let exponent = both[1]
                 guard case .constant(let c, _, _) = exponent, let power = c.scalar, c.rank == 0 || c.count == 1 else {
                     if case .node(let id) = exponent {
-                        throw InterpretError(rhs.start, "the exponent of ** must be a constant number; '\(graph.records[id].name ?? rhs.text)' is a variable")
+                        throw InterpretError(
+                            rhs.start,
+                            "the exponent of ** must be a constant number; '\(graph.records[id].name ?? rhs.text)' is a variable"
+                        )
                     }
                     throw InterpretError(rhs.start, "the exponent of ** must be one constant number, got '\(rhs.text)'")
                 }
@@ -43,9 +46,9 @@ extension Interpreter {
             case .power: operation = .power(1)
             }
             return try apply(operation, [left, right], [lhs, rhs], at: location, text: expr.text, context)
-        case let .call(name, args, location):
+        case .call(let name, let args, let location):
             return try call(name, args, at: location, text: expr.text, context)
-        case let .member(receiver, name, args, location):
+        case .member(let receiver, let name, let args, let location):
             return try member(receiver, name, args, at: location, text: expr.text, context)
         }
     }
@@ -101,7 +104,9 @@ extension Interpreter {
         throw InterpretError(location, message)
     }
 
-    private mutating func tensorLiteral(_ items: [Expr], at location: SourceLocation, _ context: Context) throws -> Tensor {
+    private mutating func tensorLiteral(_ items: [Expr], at location: SourceLocation, _ context: Context) throws
+        -> Tensor
+    {
         var parts: [Tensor] = []
         var elements = 0
         for item in items {
@@ -109,12 +114,17 @@ extension Interpreter {
             switch try evaluate(item, context) {
             case .constant(let t, _, _): part = t
             case .node(let id):
-                throw InterpretError(item.start, "a tensor literal holds numbers only; '\(graph.records[id].name ?? item.text)' is a variable")
+                throw InterpretError(
+                    item.start,
+                    "a tensor literal holds numbers only; '\(graph.records[id].name ?? item.text)' is a variable")
             default:
                 throw InterpretError(item.start, "a tensor literal holds numbers only, not '\(item.text)'")
             }
             if let first = parts.first, first.shape != part.shape {
-                throw InterpretError(item.start, "this item has shape \(formatShape(part.shape)) but the first has \(formatShape(first.shape)); tensor literals must be rectangular")
+                throw InterpretError(
+                    item.start,
+                    "this item has shape \(formatShape(part.shape)) but the first has \(formatShape(first.shape)); tensor literals must be rectangular"
+                )
             }
             elements += part.count
             try checkElements(elements, at: location, "this tensor literal")
@@ -131,16 +141,22 @@ extension Interpreter {
 
     /// Applies `operation` to `values`: folded into a constant when no value is a
     /// variable, otherwise a function node. `operands` give locations and names.
-    mutating func apply(_ operation: Operation, _ values: [Value], _ operands: [Expr],
-                        at location: SourceLocation, text: String, _ context: Context) throws -> Value {
+    mutating func apply(
+        _ operation: Operation, _ values: [Value], _ operands: [Expr],
+        at location: SourceLocation, text: String, _ context: Context
+    ) throws -> Value {
         var tensors: [Tensor] = []
         var allConstant = true
         for (value, operand) in zip(values, operands) {
             switch value {
             case .constant(let t, _, _): tensors.append(t)
-            case .node(let id): tensors.append(graph.variables[id]?.data ?? Tensor(0)); allConstant = false
-            case .tuple: throw InterpretError(operand.start, "a tuple like '\(operand.text)' can only be a shape or axes")
-            case .flag, .none: throw InterpretError(operand.start, "'\(operand.text)' can only be an option value, like keepdims=True")
+            case .node(let id):
+                tensors.append(graph.variables[id]?.data ?? Tensor(0))
+                allConstant = false
+            case .tuple:
+                throw InterpretError(operand.start, "a tuple like '\(operand.text)' can only be a shape or axes")
+            case .flag, .none:
+                throw InterpretError(operand.start, "'\(operand.text)' can only be an option value, like keepdims=True")
             }
         }
         if let count = operation.outputElements(tensors.map(\.shape)) {
@@ -149,11 +165,17 @@ extension Interpreter {
         let cost = operation.work(tensors.map(\.shape))
         let total = graph.work.addingReportingOverflow(cost)
         if cost > limits.graphWork {
-            throw InterpretError(location, "'\(shortened(text))' would cost about \(cost) element operations, more than \(limits.graphWork) for the whole graph (the graph work limit)")
+            throw InterpretError(
+                location,
+                "'\(shortened(text))' would cost about \(cost) element operations, more than \(limits.graphWork) for the whole graph (the graph work limit)"
+            )
         }
         if total.overflow || total.partialValue > limits.graphWork {
             let sum = total.overflow ? "more than \(Int.max)" : "about \(total.partialValue)"
-            throw InterpretError(location, "'\(shortened(text))' (about \(cost) element operations) would take the graph to \(sum), more than \(limits.graphWork) (the graph work limit); split the work over several graphs")
+            throw InterpretError(
+                location,
+                "'\(shortened(text))' (about \(cost) element operations) would take the graph to \(sum), more than \(limits.graphWork) (the graph work limit); split the work over several graphs"
+            )
         }
         if allConstant {
             graph.work = total.partialValue
@@ -169,7 +191,8 @@ extension Interpreter {
             switch value {
             case .node(let id): inputs.append(id)
             case .constant(_, _, .some(let dataNode)): inputs.append(dataNode)
-            case .constant(let t, _, _): inputs.append(try addVariable(.constant, name: nil, label: operand.text, Variable(t)))
+            case .constant(let t, _, _):
+                inputs.append(try addVariable(.constant, name: nil, label: operand.text, Variable(t)))
             default: break
             }
         }
@@ -188,7 +211,7 @@ extension Interpreter {
     private func message(for error: AutodiffError, _ operation: Operation, _ text: String) -> String {
         let site = " in \(shortened(text))"
         switch error {
-        case let .broadcast(_, lhs, rhs):
+        case .broadcast(_, let lhs, let rhs):
             let verb: String
             switch operation {
             case .add: verb = "add"
@@ -198,10 +221,11 @@ extension Interpreter {
             default: verb = "combine"
             }
             return "cannot \(verb) shapes \(formatShape(lhs)) and \(formatShape(rhs))\(site)"
-        case let .matmul(lhs, rhs):
+        case .matmul(let lhs, let rhs):
             let inner = lhs.last ?? 1
             let other = rhs.count >= 2 ? rhs[rhs.count - 2] : (rhs.first ?? 1)
-            return "cannot matmul shapes \(formatShape(lhs)) and \(formatShape(rhs))\(site): \(inner) columns ≠ \(other) rows"
+            return
+                "cannot matmul shapes \(formatShape(lhs)) and \(formatShape(rhs))\(site): \(inner) columns ≠ \(other) rows"
         default:
             return error.description
         }
@@ -218,11 +242,13 @@ extension Interpreter {
         switch value {
         case .constant(let t, _, _):
             guard t.count == 1, let v = t.scalar else {
-                throw InterpretError(location, "\(what) must be one number, got a tensor of shape \(formatShape(t.shape))")
+                throw InterpretError(
+                    location, "\(what) must be one number, got a tensor of shape \(formatShape(t.shape))")
             }
             return v
         case .node(let id):
-            throw InterpretError(location, "\(what) must be a constant number; '\(graph.records[id].name ?? "this")' is a variable")
+            throw InterpretError(
+                location, "\(what) must be a constant number; '\(graph.records[id].name ?? "this")' is a variable")
         default:
             throw InterpretError(location, "\(what) must be a number")
         }

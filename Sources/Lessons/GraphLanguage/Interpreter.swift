@@ -76,7 +76,7 @@ struct Interpreter {
                 _ = location
                 throw error
             }
-        case let .assign(kind, name, nameLocation, value):
+        case .assign(let kind, let name, let nameLocation, let value):
             do {
                 try assign(kind: kind, name: name, at: nameLocation, value)
             } catch let error as InterpretError {
@@ -93,7 +93,8 @@ struct Interpreter {
             throw InterpretError(location, "'\(name)' is \(what) of the graph language; choose another name")
         }
         if let earlier = assignedOn[name] {
-            throw InterpretError(location, "'\(name)' is already assigned on line \(earlier); a graph program assigns each name once")
+            throw InterpretError(
+                location, "'\(name)' is already assigned on line \(earlier); a graph program assigns each name once")
         }
         let id: Int
         switch kind {
@@ -104,20 +105,27 @@ struct Interpreter {
             case .constant(let tensor, _, nil):
                 id = try addVariable(.input, name: name, label: name, Variable(tensor, name: name))
             case .node(let node):
-                if node >= statementStart && graph.records[node].kind == .intermediate && graph.records[node].name == nil {
+                if node >= statementStart && graph.records[node].kind == .intermediate
+                    && graph.records[node].name == nil
+                {
                     graph.records[node].name = name
                     graph.records[node].label = name
                     graph.variables[node]?.name = name
                 }
                 id = node
             case .tuple, .flag, .none:
-                throw InterpretError(expr.start, "'\(expr.text)' is not a value: tuples, True, False and None are only shapes, axes or options")
+                throw InterpretError(
+                    expr.start,
+                    "'\(expr.text)' is not a value: tuples, True, False and None are only shapes, axes or options")
             }
         case .data, .param:
             guard case .constant(let tensor, _, _) = try evaluate(expr, Context(eager: true)) else {
-                throw InterpretError(expr.start, "'\(expr.text)' is not a value: tuples, True, False and None are only shapes, axes or options")
+                throw InterpretError(
+                    expr.start,
+                    "'\(expr.text)' is not a value: tuples, True, False and None are only shapes, axes or options")
             }
-            id = kind == .data
+            id =
+                kind == .data
                 ? try addVariable(.data, name: name, label: name, Variable(tensor, name: name))
                 : try addVariable(.param, name: name, label: name, Parameter(tensor, name: name))
         }
@@ -141,15 +149,19 @@ struct Interpreter {
         try checkNodeLimit()
         let function = output.creator
         let functionId = graph.records.count
-        graph.records.append(BuiltGraph.Record(
-            kind: .function, name: nil, label: function?.label ?? operation.name, shape: output.shape,
-            inputs: inputs, output: functionId + 1, line: line, derivativeTexts: function?.derivativeTexts ?? []))
+        graph.records.append(
+            BuiltGraph.Record(
+                kind: .function, name: nil, label: function?.label ?? operation.name, shape: output.shape,
+                inputs: inputs, output: functionId + 1, line: line, derivativeTexts: function?.derivativeTexts ?? []))
         graph.variables.append(nil)
         try checkNodeLimit()
-        graph.records.append(BuiltGraph.Record(kind: .intermediate, name: nil, label: "", shape: output.shape,
-                                               creator: functionId, line: line))
+        graph.records.append(
+            BuiltGraph.Record(
+                kind: .intermediate, name: nil, label: "", shape: output.shape,
+                creator: functionId, line: line))
         graph.variables.append(output)
-        graph.tape.append(BuiltGraph.TapeEntry(operation: operation, inputs: inputs, output: functionId + 1, function: functionId))
+        graph.tape.append(
+            BuiltGraph.TapeEntry(operation: operation, inputs: inputs, output: functionId + 1, function: functionId))
         let shapes = inputs.map { graph.records[$0].shape }
         let (work, overflow) = graph.work.addingReportingOverflow(operation.work(shapes))
         graph.work = overflow ? Int.max : work
@@ -158,8 +170,10 @@ struct Interpreter {
 
     private mutating func checkNodeLimit() throws {
         guard graph.records.count < limits.nodes else {
-            diagnostics.append(file.diagnostic(SourceLocation(line: line, column: 1),
-                "the graph has more than \(limits.nodes) nodes (the node limit)"))
+            diagnostics.append(
+                file.diagnostic(
+                    SourceLocation(line: line, column: 1),
+                    "the graph has more than \(limits.nodes) nodes (the node limit)"))
             throw Abort()
         }
     }
@@ -168,7 +182,9 @@ struct Interpreter {
     func checkElements(_ count: Int, at location: SourceLocation, _ what: String) throws {
         guard count <= limits.tensorElements else {
             let shown = count == Int.max ? "more than \(Int.max)" : "\(count)"
-            throw InterpretError(location, "\(what) would have \(shown) elements; the limit is \(limits.tensorElements) (tensor elements)")
+            throw InterpretError(
+                location,
+                "\(what) would have \(shown) elements; the limit is \(limits.tensorElements) (tensor elements)")
         }
     }
 }

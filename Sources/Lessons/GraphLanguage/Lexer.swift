@@ -23,13 +23,18 @@ struct Lexer {
             while i < chars.count {
                 let c = chars[i]
                 let here = SourceLocation(line: number, column: i + 1)
-                if c == " " || c == "\t" || c == "\u{FEFF}" { i += 1; continue }
+                if c == " " || c == "\t" || c == "\u{FEFF}" {
+                    i += 1
+                    continue
+                }
                 if c == "#" { break }
                 if c == "\\" && chars[(i + 1)...].allSatisfy({ $0 == " " || $0 == "\t" }) {
                     continued = true
                     break
                 }
-                if c.isNumber && c.isASCII || (c == "." && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber) {
+                if c.isNumber && c.isASCII
+                    || (c == "." && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber)
+                {
                     i = lexNumber(chars, from: i, line: number)
                     continue
                 }
@@ -47,13 +52,26 @@ struct Lexer {
                 case "+": kind = .plus
                 case "-": kind = .minus
                 case "*":
-                    if next == "*" { kind = .power; length = 2 } else { kind = .star }
+                    if next == "*" {
+                        kind = .power
+                        length = 2
+                    } else {
+                        kind = .star
+                    }
                 case "/": kind = .slash
                 case "@": kind = .at
-                case "(": kind = .leftParen; depth += 1
-                case ")": kind = .rightParen; depth = max(0, depth - 1)
-                case "[": kind = .leftBracket; depth += 1
-                case "]": kind = .rightBracket; depth = max(0, depth - 1)
+                case "(":
+                    kind = .leftParen
+                    depth += 1
+                case ")":
+                    kind = .rightParen
+                    depth = max(0, depth - 1)
+                case "[":
+                    kind = .leftBracket
+                    depth += 1
+                case "]":
+                    kind = .rightBracket
+                    depth = max(0, depth - 1)
                 case ",": kind = .comma
                 case "=":
                     if next == "=" {
@@ -92,7 +110,10 @@ struct Lexer {
         var j = start
         func digits() { while j < chars.count && chars[j].isASCII && chars[j].isNumber { j += 1 } }
         digits()
-        if j < chars.count && chars[j] == "." { j += 1; digits() }
+        if j < chars.count && chars[j] == "." {
+            j += 1
+            digits()
+        }
         if j < chars.count && (chars[j] == "e" || chars[j] == "E") {
             var k = j + 1
             if k < chars.count && (chars[k] == "+" || chars[k] == "-") { k += 1 }

@@ -41,15 +41,15 @@ enum Operation: Equatable, Sendable {
         case .sigmoid: return try Autodiff.sigmoid(x(0))
         case .relu: return try Autodiff.relu(x(0))
         case .square: return try Autodiff.square(x(0))
-        case let .sum(axes, keepdims): return try Autodiff.sum(x(0), axes: axes, keepdims: keepdims)
-        case let .max(axis, keepdims): return try Autodiff.max(x(0), axis: axis, keepdims: keepdims)
-        case let .min(axis, keepdims): return try Autodiff.min(x(0), axis: axis, keepdims: keepdims)
+        case .sum(let axes, let keepdims): return try Autodiff.sum(x(0), axes: axes, keepdims: keepdims)
+        case .max(let axis, let keepdims): return try Autodiff.max(x(0), axis: axis, keepdims: keepdims)
+        case .min(let axis, let keepdims): return try Autodiff.min(x(0), axis: axis, keepdims: keepdims)
         case .reshape(let shape): return try Autodiff.reshape(x(0), shape)
         case .transpose(let axes): return try Autodiff.transpose(x(0), axes: axes)
         case .broadcastTo(let shape): return try Autodiff.broadcastTo(x(0), shape)
         case .sumTo(let shape): return try Autodiff.sumTo(x(0), shape)
         case .linear: return try Autodiff.linear(x(0), x(1), xs.count > 2 ? x(2) : nil)
-        case let .clip(lo, hi): return try Autodiff.clip(x(0), lo, hi)
+        case .clip(let lo, let hi): return try Autodiff.clip(x(0), lo, hi)
         case .softmax(let axis): return try Autodiff.softmax(x(0), axis: axis)
         case .softmaxCrossEntropy: return try Autodiff.softmaxCrossEntropy(x(0), x(1))
         case .meanSquaredError: return try Autodiff.meanSquaredError(x(0), x(1))
@@ -95,7 +95,9 @@ enum Operation: Equatable, Sendable {
     func outputElements(_ shapes: [[Int]]) -> Int? {
         switch self {
         case .add, .subtract, .multiply, .divide:
-            guard shapes.count == 2, let shape = try? Tensor.broadcastShape(shapes[0], shapes[1], op: name) else { return nil }
+            guard shapes.count == 2, let shape = try? Tensor.broadcastShape(shapes[0], shapes[1], op: name) else {
+                return nil
+            }
             return elementCount(shape)
         case .matmul, .linear:
             guard shapes.count >= 2 else { return nil }

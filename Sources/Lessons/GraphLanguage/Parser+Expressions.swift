@@ -3,8 +3,11 @@
 
 extension Parser {
     private func tooDeep(_ location: SourceLocation) -> SyntaxError {
-        SyntaxError(location: location,
-                    message: "expression is nested too deeply (more than \(maxDepth) levels, the nesting depth limit); split it into several statements")
+        SyntaxError(
+            location: location,
+            message:
+                "expression is nested too deeply (more than \(maxDepth) levels, the nesting depth limit); split it into several statements"
+        )
     }
 
     mutating func parseExpression(depth: Int, minimum: Int = 1) throws -> (Expr, Int) {
@@ -44,7 +47,8 @@ extension Parser {
             return (.negate(operand, minus.location), d + 1)
         }
         if current.kind == .plus {
-            throw SyntaxError(location: current.location, message: "unary '+' is not part of the graph language; leave it out")
+            throw SyntaxError(
+                location: current.location, message: "unary '+' is not part of the graph language; leave it out")
         }
         return try parsePower(depth: depth)
     }
@@ -80,9 +84,11 @@ extension Parser {
                 if d > maxDepth { throw tooDeep(nameToken.location) }
                 expr = .member(expr, member, args, nameToken.location)
             } else if current.kind == .leftParen {
-                throw SyntaxError(location: current.location, message: "only a function name can be called, like sin(x)")
+                throw SyntaxError(
+                    location: current.location, message: "only a function name can be called, like sin(x)")
             } else if current.kind == .leftBracket {
-                throw SyntaxError(location: current.location, message: "indexing with [...] is not part of the graph language")
+                throw SyntaxError(
+                    location: current.location, message: "indexing with [...] is not part of the graph language")
             } else {
                 return (expr, d)
             }
@@ -105,13 +111,17 @@ extension Parser {
                 _ = advance()
                 _ = advance()
             } else if args.contains(where: { $0.label != nil }) {
-                throw SyntaxError(location: current.location,
-                                  message: "a positional argument cannot follow a keyword argument")
+                throw SyntaxError(
+                    location: current.location,
+                    message: "a positional argument cannot follow a keyword argument")
             }
             let (value, d) = try parseExpression(depth: depth + 1)
             deepest = max(deepest, d)
             args.append(Argument(label: label, labelLocation: labelLocation, value: value))
-            if current.kind == .comma { _ = advance(); continue }
+            if current.kind == .comma {
+                _ = advance()
+                continue
+            }
             if current.kind != .rightParen { throw expected("',' or ')'", opened: open) }
         }
         _ = advance()
@@ -154,7 +164,10 @@ extension Parser {
                 let (item, d) = try parseExpression(depth: depth + 1)
                 items.append(item)
                 deepest = max(deepest, d)
-                if current.kind == .comma { _ = advance(); continue }
+                if current.kind == .comma {
+                    _ = advance()
+                    continue
+                }
                 if current.kind != .rightBracket { throw expected("',' or ']'", opened: t) }
             }
             _ = advance()
@@ -184,7 +197,10 @@ extension Parser {
                 let (item, d) = try parseExpression(depth: depth + 1)
                 items.append(item)
                 deepest = max(deepest, d)
-                if current.kind == .comma { _ = advance(); continue }
+                if current.kind == .comma {
+                    _ = advance()
+                    continue
+                }
                 if current.kind != .rightParen { throw expected("',' or ')'", opened: t) }
             }
             _ = advance()

@@ -19,8 +19,9 @@ struct Parser {
         let lexer = Lexer(lines: lines)
         var parser = Parser(tokens: lexer.tokens, maxDepth: maxDepth)
         parser.parseProgram()
-        var program = Program(statements: parser.statements, brokenNames: parser.brokenNames,
-                              firstLine: lines.first?.number ?? 1)
+        var program = Program(
+            statements: parser.statements, brokenNames: parser.brokenNames,
+            firstLine: lines.first?.number ?? 1)
         program.hasErrors = !lexer.diagnostics.isEmpty || !parser.diagnostics.isEmpty
         // A line with a lexer error gets no parser error too: the first explains the second.
         let lexed = Set(lexer.diagnostics.map(\.0.line))
@@ -41,8 +42,10 @@ struct Parser {
             }
             let (expr, _) = try parser.parseExpression(depth: 1)
             guard parser.current.kind == .newline || parser.current.kind == .end else {
-                return .failure(ParseFailure(location: parser.current.location,
-                                             message: "unexpected \(parser.current.quoted)"))
+                return .failure(
+                    ParseFailure(
+                        location: parser.current.location,
+                        message: "unexpected \(parser.current.quoted)"))
             }
             return .success(expr)
         } catch let error as SyntaxError {
@@ -67,7 +70,10 @@ struct Parser {
 
     private mutating func parseProgram() {
         while current.kind != .end {
-            if current.kind == .newline { _ = advance(); continue }
+            if current.kind == .newline {
+                _ = advance()
+                continue
+            }
             let start = index
             do {
                 try parseStatement()
@@ -83,8 +89,13 @@ struct Parser {
     private func assignedName(from start: Int) -> String? {
         var i = start
         if case .name(let w) = tokens[i].kind, w == "data" || w == "param",
-           case .name = tokens[min(i + 1, tokens.count - 1)].kind { i += 1 }
-        guard case .name(let n) = tokens[i].kind, tokens[min(i + 1, tokens.count - 1)].kind == .equals else { return nil }
+            case .name = tokens[min(i + 1, tokens.count - 1)].kind
+        {
+            i += 1
+        }
+        guard case .name(let n) = tokens[i].kind, tokens[min(i + 1, tokens.count - 1)].kind == .equals else {
+            return nil
+        }
         return n
     }
 
@@ -100,21 +111,26 @@ struct Parser {
             _ = advance()
             let equals = advance()
             if current.kind == .newline || current.kind == .end {
-                throw SyntaxError(location: equals.location.advanced(by: 1), message: "expected an expression after '='")
+                throw SyntaxError(
+                    location: equals.location.advanced(by: 1), message: "expected an expression after '='")
             }
             let (value, _) = try parseExpression(depth: 1)
             try expectEndOfLine()
-            statements.append(Statement(body: .assign(kind: kind, name: name, nameLocation: nameToken.location, value: value),
-                                        line: first.location.line))
+            statements.append(
+                Statement(
+                    body: .assign(kind: kind, name: name, nameLocation: nameToken.location, value: value),
+                    line: first.location.line))
             return
         }
         if kind != .plain {
-            throw SyntaxError(location: peek(1).location, message: "expected '=' after '\(kind.rawValue) \(nameToken.kind.symbol)'")
+            throw SyntaxError(
+                location: peek(1).location, message: "expected '=' after '\(kind.rawValue) \(nameToken.kind.symbol)'")
         }
         // Anything else must be seed(N); parse it as an expression to say what it is.
         let (expr, _) = try parseExpression(depth: 1)
         if current.kind == .equals {
-            throw SyntaxError(location: expr.start, message: "cannot assign to '\(expr.text)': the left of '=' must be one name")
+            throw SyntaxError(
+                location: expr.start, message: "cannot assign to '\(expr.text)': the left of '=' must be one name")
         }
         try expectEndOfLine()
         if case .call("seed", let args, let location) = expr {
@@ -124,8 +140,9 @@ struct Parser {
             statements.append(Statement(body: .seed(args[0].value, location), line: first.location.line))
             return
         }
-        throw SyntaxError(location: expr.start,
-                          message: "a statement must name its result, like 'y = \(expr.text)'")
+        throw SyntaxError(
+            location: expr.start,
+            message: "a statement must name its result, like 'y = \(expr.text)'")
     }
 
     private mutating func expectEndOfLine() throws {

@@ -8,16 +8,21 @@ public struct Evaluation: Equatable, Sendable {
     /// Evaluates every graph of `lesson`: forward, backward from the output, and
     /// the lesson's training (which runs on through a NaN loss, as DeZero would).
     /// - Throws: ``LessonError`` with every error found.
-    public init(lesson: Lesson, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false }) throws(LessonError) {
-        let runner = LessonRunner(lesson: lesson, source: lesson.sourceFile, limits: limits, mode: .play,
-                                  stopOnDivergence: false, shouldStop: shouldStop)
+    public init(lesson: Lesson, limits: Limits = .standard, shouldStop: @escaping () -> Bool = { false })
+        throws(LessonError)
+    {
+        let runner = LessonRunner(
+            lesson: lesson, source: lesson.sourceFile, limits: limits, mode: .play,
+            stopOnDivergence: false, shouldStop: shouldStop)
         runner.run()
         guard runner.diagnostics.isEmpty else { throw LessonError(runner.diagnostics.sortedForPrinting()) }
         graphs = runner.sessions.map { session in
             let training = session.trainedLoss.map { _ in
-                TrainingEvaluation(losses: session.losses, parameters: session.built.names
-                    .filter { $0.kind == .param }
-                    .map { ($0.name, session.value($0.node) ?? Tensor(0)) })
+                TrainingEvaluation(
+                    losses: session.losses,
+                    parameters: session.built.names
+                        .filter { $0.kind == .param }
+                        .map { ($0.name, session.value($0.node) ?? Tensor(0)) })
             }
             return GraphEvaluation(
                 step: session.stepTitle, output: session.output,

@@ -15,7 +15,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// A tensor as nested arrays of its shape (a bare number for shape `[]`).
     public init(_ tensor: Tensor) {
         func build(_ dim: Int, _ offset: Int) -> JSONValue {
-            if dim == tensor.shape.count { return .number(offset < tensor.scalars.count ? tensor.scalars[offset] : .nan) }
+            if dim == tensor.shape.count {
+                return .number(offset < tensor.scalars.count ? tensor.scalars[offset] : .nan)
+            }
             let block = tensor.shape[(dim + 1)...].reduce(1, *)
             return .array((0..<tensor.shape[dim]).map { build(dim + 1, offset + $0 * block) })
         }
@@ -51,7 +53,10 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .number(let v): out += JSONValue.format(v)
         case .string(let s): out += JSONValue.quote(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             if items.allSatisfy(\.isScalar) || items.allSatisfy({ $0.isFlatNumberArray }) {
                 out += "["
                 for (i, item) in items.enumerated() {
@@ -69,7 +74,10 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             out += pad + "]"
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (i, member) in members.enumerated() {
                 out += inner + JSONValue.quote(member.key) + ": "

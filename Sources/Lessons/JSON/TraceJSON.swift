@@ -7,13 +7,16 @@ extension LessonTrace {
     public var json: JSONValue {
         let meta = lesson.metadata
         return .members([
-            ("lesson", .members([
-                ("file", .string(lesson.file)),
-                ("title", .string(lesson.title)),
-                ("language", meta.language.map { .string($0) } ?? .null),
-                ("summary", meta.summary.map { .string($0) } ?? .null),
-                ("minutes", meta.minutes.map { .integer($0) } ?? .null),
-            ])),
+            (
+                "lesson",
+                .members([
+                    ("file", .string(lesson.file)),
+                    ("title", .string(lesson.title)),
+                    ("language", meta.language.map { .string($0) } ?? .null),
+                    ("summary", meta.summary.map { .string($0) } ?? .null),
+                    ("minutes", meta.minutes.map { .integer($0) } ?? .null),
+                ])
+            ),
             ("graphs", .array(graphs.enumerated().map { $0.element.json(index: $0.offset) })),
             ("steps", .array(steps.map(\.json))),
         ])
@@ -39,8 +42,10 @@ extension GraphNode {
             ("name", name.map { .string($0) } ?? .null), ("shape", ints(shape)), ("line", .integer(line)),
         ]
         if kind == .function {
-            members += [("inputs", ints(inputs)), ("output", output.map { .integer($0) } ?? .null),
-                        ("derivatives", .array(derivativeTexts.map { .string($0) }))]
+            members += [
+                ("inputs", ints(inputs)), ("output", output.map { .integer($0) } ?? .null),
+                ("derivatives", .array(derivativeTexts.map { .string($0) })),
+            ]
         } else {
             members.append(("creator", creator.map { .integer($0) } ?? .null))
         }
@@ -66,29 +71,41 @@ extension Frame {
         switch self {
         case .still: break
         case .forward(let f):
-            members += [("index", .integer(f.index)), ("count", .integer(f.count)), ("function", .integer(f.function)),
-                        ("label", .string(f.label)), ("inputs", .array(f.inputs.map(\.json))), ("output", f.output.json)]
+            members += [
+                ("index", .integer(f.index)), ("count", .integer(f.count)), ("function", .integer(f.function)),
+                ("label", .string(f.label)), ("inputs", .array(f.inputs.map(\.json))), ("output", f.output.json),
+            ]
         case .backward(let f):
-            members += [("index", .integer(f.index)), ("count", .integer(f.count)), ("function", .integer(f.function)),
-                        ("label", .string(f.label)), ("output", .integer(f.output)), ("upstream", JSONValue(f.upstream)),
-                        ("inputs", .array(f.inputs.map(\.json)))]
+            members += [
+                ("index", .integer(f.index)), ("count", .integer(f.count)), ("function", .integer(f.function)),
+                ("label", .string(f.label)), ("output", .integer(f.output)), ("upstream", JSONValue(f.upstream)),
+                ("inputs", .array(f.inputs.map(\.json))),
+            ]
         case .training(let f):
-            members += [("iteration", .integer(f.iteration)), ("iterations", .integer(f.iterations)),
-                        ("loss", .number(f.loss)), ("losses", .array(f.losses.map { .number($0) })),
-                        ("params", .array(f.parameters.map(\.json))), ("prediction", f.prediction?.json ?? .null),
-                        ("status", f.status.json)]
+            members += [
+                ("iteration", .integer(f.iteration)), ("iterations", .integer(f.iterations)),
+                ("loss", .number(f.loss)), ("losses", .array(f.losses.map { .number($0) })),
+                ("params", .array(f.parameters.map(\.json))), ("prediction", f.prediction?.json ?? .null),
+                ("status", f.status.json),
+            ]
         case .lossPlot(let f):
-            members += [("loss", .string(f.lossName)), ("losses", .array(f.losses.map { .number($0) })),
-                        ("status", f.status.json)]
+            members += [
+                ("loss", .string(f.lossName)), ("losses", .array(f.losses.map { .number($0) })),
+                ("status", f.status.json),
+            ]
         case .dataPlot(let f):
             members += [("x", f.x.json), ("y", f.y.json), ("fit", f.fit?.json ?? .null)]
         case .ask(let f):
-            members += [("question", .string(f.question.text)), ("answer", .number(f.answer)),
-                        ("answer_text", .string(f.question.answerText)), ("tolerance", .number(f.question.tolerance)),
-                        ("hint", f.question.hint.map { .string($0) } ?? .null)]
+            members += [
+                ("question", .string(f.question.text)), ("answer", .number(f.answer)),
+                ("answer_text", .string(f.question.answerText)), ("tolerance", .number(f.question.tolerance)),
+                ("hint", f.question.hint.map { .string($0) } ?? .null),
+            ]
         case .check(let f):
-            members += [("tolerance", .number(f.tolerance)), ("passed", .bool(f.passed)),
-                        ("results", .array(f.results.map(\.json)))]
+            members += [
+                ("tolerance", .number(f.tolerance)), ("passed", .bool(f.passed)),
+                ("results", .array(f.results.map(\.json))),
+            ]
         }
         members.append(("snapshot", snapshot?.json ?? .null))
         return .members(members)
@@ -98,14 +115,20 @@ extension Frame {
 extension GraphSnapshot {
     var json: JSONValue {
         func known(_ tensors: [Tensor?]) -> JSONValue {
-            .object(tensors.enumerated().compactMap { id, t in t.map { JSONMember(key: String(id), value: JSONValue($0)) } })
+            .object(
+                tensors.enumerated().compactMap { id, t in t.map { JSONMember(key: String(id), value: JSONValue($0)) } }
+            )
         }
-        return .members([("graph", .integer(graph)), ("focus", ints(focus)), ("values", known(values)), ("grads", known(grads))])
+        return .members([
+            ("graph", .integer(graph)), ("focus", ints(focus)), ("values", known(values)), ("grads", known(grads)),
+        ])
     }
 }
 
 extension NodeValue {
-    var json: JSONValue { .members([("node", .integer(node)), ("label", .string(label)), ("value", JSONValue(value))]) }
+    var json: JSONValue {
+        .members([("node", .integer(node)), ("label", .string(label)), ("value", JSONValue(value))])
+    }
 }
 
 extension BackwardInput {
@@ -114,15 +137,18 @@ extension BackwardInput {
             ("node", .integer(node)), ("label", .string(label)), ("derivative", .string(derivativeText)),
             ("local", local.map { JSONValue($0) } ?? .null), ("product", product.map { JSONValue($0) } ?? .null),
             ("gradient", JSONValue(gradient)), ("previous", previous.map { JSONValue($0) } ?? .null),
-            ("total", JSONValue(total)), ("accumulated", .bool(accumulated)), ("receives_gradient", .bool(receivesGradient)),
+            ("total", JSONValue(total)), ("accumulated", .bool(accumulated)),
+            ("receives_gradient", .bool(receivesGradient)),
         ])
     }
 }
 
 extension GradientComparison {
     var json: JSONValue {
-        .members([("node", .integer(node)), ("name", .string(name)), ("analytic", JSONValue(analytic)),
-                  ("numerical", JSONValue(numerical)), ("max_error", .number(maxError)), ("passed", .bool(passed))])
+        .members([
+            ("node", .integer(node)), ("name", .string(name)), ("analytic", JSONValue(analytic)),
+            ("numerical", JSONValue(numerical)), ("max_error", .number(maxError)), ("passed", .bool(passed)),
+        ])
     }
 }
 

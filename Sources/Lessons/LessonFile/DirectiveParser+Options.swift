@@ -28,13 +28,21 @@ extension DirectiveParser {
         var options: [String: Word] = [:]
         var positional: [Word] = []
         for word in words {
-            guard let key = word.key else { positional.append(word); continue }
+            guard let key = word.key else {
+                positional.append(word)
+                continue
+            }
             guard allowed.contains(key) else {
                 let suggestion = closestMatch(to: key, in: allowed).map { " — did you mean '\($0)'?" }
-                let list = allowed.isEmpty ? "; @\(name) takes no options" : "; its options are " + allowed.joined(separator: ", ")
-                throw Fail(location: word.location, message: "unknown option '\(key)' for @\(name)\(suggestion ?? list)")
+                let list =
+                    allowed.isEmpty
+                    ? "; @\(name) takes no options" : "; its options are " + allowed.joined(separator: ", ")
+                throw Fail(
+                    location: word.location, message: "unknown option '\(key)' for @\(name)\(suggestion ?? list)")
             }
-            guard options[key] == nil else { throw Fail(location: word.location, message: "option '\(key)' is given twice") }
+            guard options[key] == nil else {
+                throw Fail(location: word.location, message: "option '\(key)' is given twice")
+            }
             options[key] = word
         }
         var locations: [String: SourceLocation] = [:]
@@ -43,7 +51,9 @@ extension DirectiveParser {
         func names(_ role: String, min: Int, max: Int, usage: String) throws -> [String] {
             guard positional.count >= min else { throw Fail(location: at, message: "@\(name) needs \(usage)") }
             guard positional.count <= max else {
-                throw Fail(location: positional[max].location, message: "unexpected '\(positional[max].value)': @\(name) takes \(usage)")
+                throw Fail(
+                    location: positional[max].location,
+                    message: "unexpected '\(positional[max].value)': @\(name) takes \(usage)")
             }
             for (i, word) in positional.enumerated() {
                 try checkName(word)
@@ -59,7 +69,8 @@ extension DirectiveParser {
             _ = try names("", min: 0, max: 0, usage: "no arguments")
             kind = .forward
         case "backward":
-            kind = .backward(target: try names("target", min: 0, max: 1, usage: "at most one name, like @backward f").first)
+            kind = .backward(
+                target: try names("target", min: 0, max: 1, usage: "at most one name, like @backward f").first)
         case "output":
             kind = .output(try names("target", min: 1, max: 1, usage: "one name, like @output f")[0])
         case "check":
@@ -73,15 +84,19 @@ extension DirectiveParser {
             switch what.value {
             case "loss":
                 if let extra = positional.dropFirst().first {
-                    throw Fail(location: extra.location, message: "unexpected '\(extra.value)': @plot loss takes nothing more")
+                    throw Fail(
+                        location: extra.location, message: "unexpected '\(extra.value)': @plot loss takes nothing more")
                 }
-                if let fit = options["fit"] { throw Fail(location: fit.location, message: "fit= belongs to @plot data") }
+                if let fit = options["fit"] {
+                    throw Fail(location: fit.location, message: "fit= belongs to @plot data")
+                }
                 kind = .plotLoss
             case "data":
                 let rest = Array(positional.dropFirst())
                 guard rest.count == 2 else {
                     let where_ = rest.count > 2 ? rest[2].location : at
-                    throw Fail(location: where_, message: "@plot data needs two names, X and Y: @plot data x y fit=y_pred")
+                    throw Fail(
+                        location: where_, message: "@plot data needs two names, X and Y: @plot data x y fit=y_pred")
                 }
                 try checkName(rest[0])
                 try checkName(rest[1])
@@ -90,25 +105,34 @@ extension DirectiveParser {
                 if let fit = options["fit"] { try checkName(fit, isValue: true) }
                 kind = .plotData(x: rest[0].value, y: rest[1].value, fit: options["fit"]?.value)
             default:
-                let suggestion = closestMatch(to: what.value, in: ["loss", "data"]).map { " — did you mean '\($0)'?" } ?? ""
-                throw Fail(location: what.location, message: "@plot shows 'loss' or 'data', not '\(what.value)'\(suggestion)")
+                let suggestion =
+                    closestMatch(to: what.value, in: ["loss", "data"]).map { " — did you mean '\($0)'?" } ?? ""
+                throw Fail(
+                    location: what.location, message: "@plot shows 'loss' or 'data', not '\(what.value)'\(suggestion)")
             }
         case "ask":
             guard let question = positional.first, question.quoted else {
-                throw Fail(location: positional.first?.location ?? at,
-                           message: "@ask needs its question in quotes first: @ask \"What is ∂f/∂x?\" answer=-4")
+                throw Fail(
+                    location: positional.first?.location ?? at,
+                    message: "@ask needs its question in quotes first: @ask \"What is ∂f/∂x?\" answer=-4")
             }
             if let extra = positional.dropFirst().first {
-                throw Fail(location: extra.location, message: "unexpected '\(extra.value)' after the question (options look like answer=…)")
+                throw Fail(
+                    location: extra.location,
+                    message: "unexpected '\(extra.value)' after the question (options look like answer=…)")
             }
             guard let answerWord = options["answer"] else {
                 throw Fail(location: at, message: "@ask needs answer=VALUE, a number or an expression like x.grad")
             }
             answer = try parseAnswer(answerWord)
             let tolerance = try number(options["tolerance"], default: 1e-9, minimum: 0)
-            kind = .ask(Question(text: question.value, answerText: answerWord.value, tolerance: tolerance, hint: options["hint"]?.value))
+            kind = .ask(
+                Question(
+                    text: question.value, answerText: answerWord.value, tolerance: tolerance,
+                    hint: options["hint"]?.value))
         default:
-            let loss = try names("loss", min: 1, max: 1, usage: "the name of the loss, like @train loss lr=0.1 iters=100")[0]
+            let loss = try names(
+                "loss", min: 1, max: 1, usage: "the name of the loss, like @train loss lr=0.1 iters=100")[0]
             kind = .train(try training(loss: loss, options))
         }
         return Directive(kind: kind, location: at, argumentLocations: locations, answer: answer)
@@ -120,31 +144,45 @@ extension DirectiveParser {
             guard let chosen = TrainingOptions.Optimizer(rawValue: word.value) else {
                 let names = TrainingOptions.Optimizer.allCases.map(\.rawValue)
                 let suggestion = closestMatch(to: word.value, in: names).map { " — did you mean '\($0)'?" } ?? ""
-                throw Fail(location: word.valueLocation, message: "optimizer must be sgd, momentum or adam, not '\(word.value)'\(suggestion)")
+                throw Fail(
+                    location: word.valueLocation,
+                    message: "optimizer must be sgd, momentum or adam, not '\(word.value)'\(suggestion)")
             }
             optimizer = chosen
         }
         for key in ["momentum"] where options[key] != nil && optimizer != .momentum {
-            throw Fail(location: options[key]?.location ?? SourceLocation(line: 1, column: 1), message: "momentum= applies only with optimizer=momentum")
+            throw Fail(
+                location: options[key]?.location ?? SourceLocation(line: 1, column: 1),
+                message: "momentum= applies only with optimizer=momentum")
         }
         for key in ["beta1", "beta2", "eps"] where options[key] != nil && optimizer != .adam {
-            throw Fail(location: options[key]?.location ?? SourceLocation(line: 1, column: 1), message: "\(key)= applies only with optimizer=adam")
+            throw Fail(
+                location: options[key]?.location ?? SourceLocation(line: 1, column: 1),
+                message: "\(key)= applies only with optimizer=adam")
         }
         let defaultRate = optimizer == .adam ? 0.001 : 0.01
         let lr = try number(options["lr"], default: defaultRate, minimum: 0)
-        if lr == 0, let word = options["lr"] { throw Fail(location: word.valueLocation, message: "lr must be greater than 0") }
+        if lr == 0, let word = options["lr"] {
+            throw Fail(location: word.valueLocation, message: "lr must be greater than 0")
+        }
         let iterations = try whole(options["iters"], default: 100, minimum: 1)
         if iterations > limits.iterations, let word = options["iters"] {
-            throw Fail(location: word.valueLocation, message: "iters=\(iterations) is more than \(limits.iterations) (the iteration limit)")
+            throw Fail(
+                location: word.valueLocation,
+                message: "iters=\(iterations) is more than \(limits.iterations) (the iteration limit)")
         }
         let every = try whole(options["every"], default: max(1, (iterations + 9) / 10), minimum: 1)
         let frames = (iterations + every - 1) / every + 1
         if frames > limits.trainingFrames {
             let word = options["every"] ?? options["iters"]
-            throw Fail(location: word?.valueLocation ?? SourceLocation(line: 1, column: 1),
-                       message: "iters=\(iterations) every=\(every) makes \(frames) training frames, more than \(limits.trainingFrames) (the training frame limit); raise every")
+            throw Fail(
+                location: word?.valueLocation ?? SourceLocation(line: 1, column: 1),
+                message:
+                    "iters=\(iterations) every=\(every) makes \(frames) training frames, more than \(limits.trainingFrames) (the training frame limit); raise every"
+            )
         }
-        var result = TrainingOptions(loss: loss, optimizer: optimizer, learningRate: lr, iterations: iterations, every: every)
+        var result = TrainingOptions(
+            loss: loss, optimizer: optimizer, learningRate: lr, iterations: iterations, every: every)
         result.momentum = try number(options["momentum"], default: 0.9, minimum: 0)
         result.beta1 = try number(options["beta1"], default: 0.9, minimum: 0)
         result.beta2 = try number(options["beta2"], default: 0.999, minimum: 0)
@@ -160,10 +198,14 @@ extension DirectiveParser {
     private func number(_ word: Word?, default value: Double, minimum: Double) throws -> Double {
         guard let word else { return value }
         guard let v = Double(word.value), v.isFinite else {
-            throw Fail(location: word.valueLocation, message: "\(word.key ?? "this value") must be a number, not '\(word.value)'")
+            throw Fail(
+                location: word.valueLocation,
+                message: "\(word.key ?? "this value") must be a number, not '\(word.value)'")
         }
         guard v >= minimum else {
-            throw Fail(location: word.valueLocation, message: "\(word.key ?? "this value") cannot be negative, got \(word.value)")
+            throw Fail(
+                location: word.valueLocation,
+                message: "\(word.key ?? "this value") cannot be negative, got \(word.value)")
         }
         return v
     }
@@ -172,10 +214,14 @@ extension DirectiveParser {
         guard let word else { return value }
         let text = word.value.filter { $0 != "_" }
         guard let v = Int(text) ?? Double(text).flatMap({ $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }) else {
-            throw Fail(location: word.valueLocation, message: "\(word.key ?? "this value") must be a whole number, not '\(word.value)'")
+            throw Fail(
+                location: word.valueLocation,
+                message: "\(word.key ?? "this value") must be a whole number, not '\(word.value)'")
         }
         guard v >= minimum else {
-            throw Fail(location: word.valueLocation, message: "\(word.key ?? "this value") must be at least \(minimum), got \(word.value)")
+            throw Fail(
+                location: word.valueLocation,
+                message: "\(word.key ?? "this value") must be at least \(minimum), got \(word.value)")
         }
         return v
     }

@@ -47,7 +47,8 @@ struct DirectiveParser {
             throw Failure(location: at, message: "expected a directive name after '@', like @forward")
         }
         guard DirectiveParser.names.contains(name) else {
-            let hint = closestMatch(to: name, in: DirectiveParser.names).map { " — did you mean '@\($0)'?" }
+            let hint =
+                closestMatch(to: name, in: DirectiveParser.names).map { " — did you mean '@\($0)'?" }
                 ?? "; directives are " + DirectiveParser.names.map { "@" + $0 }.joined(separator: ", ")
             throw Failure(location: at, message: "unknown directive '@\(name)'\(hint)")
         }
@@ -68,16 +69,23 @@ struct DirectiveParser {
         var i = start
         func location(_ index: Int) -> SourceLocation { SourceLocation(line: line, column: index + 1) }
         while i < chars.count {
-            if chars[i] == " " || chars[i] == "\t" { i += 1; continue }
+            if chars[i] == " " || chars[i] == "\t" {
+                i += 1
+                continue
+            }
             let wordStart = i
             var key: String?
             var valueStart = i
             if chars[i] != "\"" {
                 var j = i
-                while j < chars.count && chars[j] != "=" && chars[j] != " " && chars[j] != "\t" && chars[j] != "\"" { j += 1 }
+                while j < chars.count && chars[j] != "=" && chars[j] != " " && chars[j] != "\t" && chars[j] != "\"" {
+                    j += 1
+                }
                 if j < chars.count && chars[j] == "=" {
                     key = String(chars[i..<j])
-                    if key?.isEmpty ?? true { throw Failure(location: location(i), message: "expected an option name before '='") }
+                    if key?.isEmpty ?? true {
+                        throw Failure(location: location(i), message: "expected an option name before '='")
+                    }
                     valueStart = j + 1
                 }
             }
@@ -87,13 +95,25 @@ struct DirectiveParser {
                 var j = i + 1
                 var closed = false
                 while j < chars.count {
-                    if chars[j] == "\\" && j + 1 < chars.count { value.append(chars[j + 1]); j += 2; continue }
-                    if chars[j] == "\"" { closed = true; break }
+                    if chars[j] == "\\" && j + 1 < chars.count {
+                        value.append(chars[j + 1])
+                        j += 2
+                        continue
+                    }
+                    if chars[j] == "\"" {
+                        closed = true
+                        break
+                    }
                     value.append(chars[j])
                     j += 1
                 }
-                guard closed else { throw Failure(location: location(i), message: "this string is never closed: add a '\"' at its end") }
-                words.append(Word(key: key, value: value, quoted: true, location: location(wordStart), valueLocation: location(i)))
+                guard closed else {
+                    throw Failure(location: location(i), message: "this string is never closed: add a '\"' at its end")
+                }
+                words.append(
+                    Word(
+                        key: key, value: value, quoted: true, location: location(wordStart), valueLocation: location(i))
+                )
                 i = j + 1
                 if i < chars.count && chars[i] != " " && chars[i] != "\t" {
                     throw Failure(location: location(i), message: "expected a space after the closing '\"'")
@@ -106,10 +126,14 @@ struct DirectiveParser {
                     throw Failure(location: location(i), message: "expected a value after '\(key)='")
                 }
                 if let quote = value.firstIndex(where: { "“”\"".contains($0) }) {
-                    throw Failure(location: location(i + value.distance(from: value.startIndex, to: quote)),
-                                  message: "put quotes around a whole value, with straight quotes: \"like this\"")
+                    throw Failure(
+                        location: location(i + value.distance(from: value.startIndex, to: quote)),
+                        message: "put quotes around a whole value, with straight quotes: \"like this\"")
                 }
-                words.append(Word(key: key, value: value, quoted: false, location: location(wordStart), valueLocation: location(i)))
+                words.append(
+                    Word(
+                        key: key, value: value, quoted: false, location: location(wordStart), valueLocation: location(i)
+                    ))
                 i = j
             }
         }

@@ -5,7 +5,9 @@ struct FrontMatter {
     /// The metadata, the index of the first body line, and any errors.
     static func parse(_ file: SourceFile) -> (LessonMetadata, Int, [Diagnostic]) {
         var metadata = LessonMetadata()
-        guard let first = file.lines.first, first.trimmingCharacters(in: " \t") == "---" else { return (metadata, 0, []) }
+        guard let first = file.lines.first, first.trimmingCharacters(in: " \t") == "---" else {
+            return (metadata, 0, [])
+        }
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
         var index = 1
@@ -17,27 +19,37 @@ struct FrontMatter {
             if trimmed == "---" { return (metadata, index, diagnostics) }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = text.firstIndex(of: ":") else {
-                diagnostics.append(file.diagnostic(SourceLocation(line: lineNumber, column: 1),
-                                                   "expected 'key: value' in the front matter"))
+                diagnostics.append(
+                    file.diagnostic(
+                        SourceLocation(line: lineNumber, column: 1),
+                        "expected 'key: value' in the front matter"))
                 continue
             }
             let key = String(text[..<colon]).trimmingCharacters(in: " \t")
             var value = String(text[text.index(after: colon)...]).trimmingCharacters(in: " \t")
-            if value.count >= 2, let f = value.first, let l = value.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
+            if value.count >= 2, let f = value.first, let l = value.last,
+                (f == "\"" && l == "\"") || (f == "'" && l == "'")
+            {
                 value = String(value.dropFirst().dropLast())
             }
-            let valueColumn = text.distance(from: text.startIndex, to: colon) + 2 + leadingSpaces(text[text.index(after: colon)...])
+            let valueColumn =
+                text.distance(from: text.startIndex, to: colon) + 2 + leadingSpaces(text[text.index(after: colon)...])
             let valueLocation = SourceLocation(line: lineNumber, column: valueColumn)
             guard keys.contains(key) else {
-                let suggestion = closestMatch(to: key, in: keys).map { " — did you mean '\($0)'?" }
+                let suggestion =
+                    closestMatch(to: key, in: keys).map { " — did you mean '\($0)'?" }
                     ?? "; known keys are " + keys.joined(separator: ", ")
-                diagnostics.append(file.diagnostic(SourceLocation(line: lineNumber, column: 1 + leadingSpaces(Substring(text))),
-                                                   "unknown front matter key '\(key)'\(suggestion)"))
+                diagnostics.append(
+                    file.diagnostic(
+                        SourceLocation(line: lineNumber, column: 1 + leadingSpaces(Substring(text))),
+                        "unknown front matter key '\(key)'\(suggestion)"))
                 continue
             }
             if let earlier = seen[key] {
-                diagnostics.append(file.diagnostic(SourceLocation(line: lineNumber, column: 1),
-                                                   "'\(key)' is already set on line \(earlier)"))
+                diagnostics.append(
+                    file.diagnostic(
+                        SourceLocation(line: lineNumber, column: 1),
+                        "'\(key)' is already set on line \(earlier)"))
                 continue
             }
             seen[key] = lineNumber
@@ -57,8 +69,10 @@ struct FrontMatter {
                 if key == "tags" { metadata.tags = items } else { metadata.prerequisites = items }
             }
         }
-        diagnostics.append(file.diagnostic(SourceLocation(line: 1, column: 1),
-                                           "the front matter starting here is never closed with a '---' line"))
+        diagnostics.append(
+            file.diagnostic(
+                SourceLocation(line: 1, column: 1),
+                "the front matter starting here is never closed with a '---' line"))
         return (metadata, file.lines.count, diagnostics)
     }
 

@@ -34,7 +34,10 @@ public enum LessonLoader {
     /// The lesson as far as it parsed, and every error.
     static func loadCollecting(path: String, limits: Limits) -> (Lesson?, [Diagnostic]) {
         func failure(_ message: String) -> (Lesson?, [Diagnostic]) {
-            (nil, [Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: message, sourceLine: "")])
+            (
+                nil,
+                [Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: message, sourceLine: "")]
+            )
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -42,7 +45,8 @@ public enum LessonLoader {
         }
         if isDirectory.boolValue { return failure("is a directory, not a lesson file") }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           let size = attributes[.size] as? Int, size > limits.fileBytes {
+            let size = attributes[.size] as? Int, size > limits.fileBytes
+        {
             return failure("the file has \(size) bytes, more than \(limits.fileBytes) (the file size limit)")
         }
         guard let data = FileManager.default.contents(atPath: path) else { return failure("cannot read the file") }
@@ -51,9 +55,16 @@ public enum LessonLoader {
 
     static func parseCollecting(_ bytes: [UInt8], file: String, limits: Limits) -> (Lesson?, [Diagnostic]) {
         if bytes.count > limits.fileBytes {
-            return (nil, [Diagnostic(file: file, location: SourceLocation(line: 1, column: 1),
-                                     message: "the file has \(bytes.count) bytes, more than \(limits.fileBytes) (the file size limit)",
-                                     sourceLine: "")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: file, location: SourceLocation(line: 1, column: 1),
+                        message:
+                            "the file has \(bytes.count) bytes, more than \(limits.fileBytes) (the file size limit)",
+                        sourceLine: "")
+                ]
+            )
         }
         let source = SourceFile(name: file, bytes: bytes)
         if file.hasSuffix(".graph") { return parseGraphFile(source, limits: limits) }
@@ -75,8 +86,9 @@ public enum LessonLoader {
         ]
         let title = fileStem(source.name)
         let step = Step(title: title, line: 1, isIntroduction: true, blocks: blocks)
-        let lesson = Lesson(file: source.name, metadata: LessonMetadata(), title: title, steps: [step], isGraphFile: true,
-                            sourceFile: source)
+        let lesson = Lesson(
+            file: source.name, metadata: LessonMetadata(), title: title, steps: [step], isGraphFile: true,
+            sourceFile: source)
         let diagnostics = source.encodingErrors + errors.map { source.diagnostic($0.0, $0.1) }
         return (lesson, diagnostics.sortedForPrinting())
     }

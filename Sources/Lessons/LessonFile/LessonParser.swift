@@ -16,7 +16,10 @@ struct LessonParser {
 
     /// The paragraph or list item being collected.
     private var pending: (kind: PendingKind, text: String)?
-    private enum PendingKind { case paragraph, item(marker: String, depth: Int) }
+    private enum PendingKind {
+        case paragraph
+        case item(marker: String, depth: Int)
+    }
     private var code: [String]?
     private var previousBlank = true
 
@@ -43,12 +46,17 @@ struct LessonParser {
                 while index < file.lines.count {
                     let line = file.lines[index]
                     index += 1
-                    if line.trimmingCharacters(in: " \t") == "```" { closed = true; break }
+                    if line.trimmingCharacters(in: " \t") == "```" {
+                        closed = true
+                        break
+                    }
                     body.append((index, line))
                 }
                 if !closed {
-                    diagnostics.append(file.diagnostic(SourceLocation(line: number, column: 1 + leading(text)),
-                                                       "this ``` block is never closed: add a line with ``` after it"))
+                    diagnostics.append(
+                        file.diagnostic(
+                            SourceLocation(line: number, column: 1 + leading(text)),
+                            "this ``` block is never closed: add a line with ``` after it"))
                 }
                 if info == "graph" {
                     addGraph(body, fenceLine: number)
@@ -72,8 +80,10 @@ struct LessonParser {
                         title = heading
                         if stepTitle.isEmpty { stepLine = number }
                     } else {
-                        diagnostics.append(file.diagnostic(SourceLocation(line: number, column: 1),
-                            "a lesson has one '# ' title; start a step with '## '"))
+                        diagnostics.append(
+                            file.diagnostic(
+                                SourceLocation(line: number, column: 1),
+                                "a lesson has one '# ' title; start a step with '## '"))
                     }
                 case 2:
                     startStep(heading, line: number)
@@ -92,7 +102,8 @@ struct LessonParser {
         if let first = steps.first, first.isIntroduction {
             steps[0] = Step(title: lessonTitle, line: first.line, isIntroduction: true, blocks: first.blocks)
         }
-        return Lesson(file: file.name, metadata: metadata, title: lessonTitle, steps: steps, isGraphFile: false, sourceFile: file)
+        return Lesson(
+            file: file.name, metadata: metadata, title: lessonTitle, steps: steps, isGraphFile: false, sourceFile: file)
     }
 
     private func headingLevel(_ text: String) -> (Int, String)? {
@@ -106,12 +117,15 @@ struct LessonParser {
     private mutating func startStep(_ heading: String, line: Int) {
         finishStep()
         if heading.isEmpty {
-            diagnostics.append(file.diagnostic(SourceLocation(line: line, column: 1), "a step needs a title after '## '"))
+            diagnostics.append(
+                file.diagnostic(SourceLocation(line: line, column: 1), "a step needs a title after '## '"))
         }
         if steps.count >= limits.steps && !tooManySteps {
             tooManySteps = true
-            diagnostics.append(file.diagnostic(SourceLocation(line: line, column: 1),
-                                               "the lesson has more than \(limits.steps) steps (the step limit)"))
+            diagnostics.append(
+                file.diagnostic(
+                    SourceLocation(line: line, column: 1),
+                    "the lesson has more than \(limits.steps) steps (the step limit)"))
         }
         stepTitle = heading
         stepLine = line
@@ -120,7 +134,10 @@ struct LessonParser {
     }
 
     private mutating func finishStep() {
-        guard !tooManySteps || steps.count < limits.steps else { blocks = []; return }
+        guard !tooManySteps || steps.count < limits.steps else {
+            blocks = []
+            return
+        }
         steps.append(Step(title: stepTitle, line: stepLine, isIntroduction: stepIsIntroduction, blocks: blocks))
         blocks = []
     }
@@ -128,16 +145,21 @@ struct LessonParser {
     private mutating func addGraph(_ body: [(number: Int, text: String)], fenceLine: Int) {
         guard graphCount < limits.graphs else {
             if graphCount == limits.graphs {
-                diagnostics.append(file.diagnostic(SourceLocation(line: fenceLine, column: 1),
-                                                   "the lesson has more than \(limits.graphs) graph blocks (the graph limit)"))
+                diagnostics.append(
+                    file.diagnostic(
+                        SourceLocation(line: fenceLine, column: 1),
+                        "the lesson has more than \(limits.graphs) graph blocks (the graph limit)"))
             }
             graphCount += 1
             return
         }
         let (program, errors) = Parser.parse(lines: body, maxDepth: limits.nestingDepth)
         diagnostics += errors.map { file.diagnostic($0.0, $0.1) }
-        blocks.append(.graph(GraphBlock(index: graphCount, line: body.first?.number ?? fenceLine + 1,
-                                        source: body.map(\.text), program: program)))
+        blocks.append(
+            .graph(
+                GraphBlock(
+                    index: graphCount, line: body.first?.number ?? fenceLine + 1,
+                    source: body.map(\.text), program: program)))
         graphCount += 1
     }
 
@@ -188,7 +210,8 @@ struct LessonParser {
         guard let p = pending else { return }
         switch p.kind {
         case .paragraph: blocks.append(.prose(.paragraph(parseInline(p.text))))
-        case .item(let marker, let depth): blocks.append(.prose(.listItem(marker: marker, depth: depth, parseInline(p.text))))
+        case .item(let marker, let depth):
+            blocks.append(.prose(.listItem(marker: marker, depth: depth, parseInline(p.text))))
         }
         pending = nil
     }

@@ -30,7 +30,8 @@ public enum ProseBlock: Equatable, Sendable {
     /// The block's text without markup (code lines joined by newlines).
     public var plainText: String {
         switch self {
-        case .paragraph(let runs), .listItem(_, _, let runs), .heading(_, let runs): return runs.map(\.plainText).joined()
+        case .paragraph(let runs), .listItem(_, _, let runs), .heading(_, let runs):
+            return runs.map(\.plainText).joined()
         case .code(let lines): return lines.joined(separator: "\n")
         }
     }
@@ -49,7 +50,10 @@ func parseInline(_ text: String) -> [Inline] {
     func find(_ marker: [Character], from start: Int) -> Int? {
         var j = start
         while j + marker.count <= chars.count {
-            if chars[j] == "\\" && marker != ["`"] { j += 2; continue }
+            if chars[j] == "\\" && marker != ["`"] {
+                j += 2
+                continue
+            }
             if Array(chars[j..<(j + marker.count)]) == marker { return j }
             j += 1
         }
@@ -76,7 +80,8 @@ func parseInline(_ text: String) -> [Inline] {
             continue
         }
         if c == "*", i + 1 < chars.count, chars[i + 1] != " ", chars[i + 1] != "*",
-           let end = find(["*"], from: i + 1), end > i + 1 {
+            let end = find(["*"], from: i + 1), end > i + 1
+        {
             flush()
             runs.append(.emphasis(unescaped(chars[(i + 1)..<end])))
             i = end + 1
@@ -93,8 +98,15 @@ private func unescaped(_ chars: ArraySlice<Character>) -> String {
     var out = ""
     var escape = false
     for c in chars {
-        if escape { out.append(c); escape = false; continue }
-        if c == "\\" { escape = true; continue }
+        if escape {
+            out.append(c)
+            escape = false
+            continue
+        }
+        if c == "\\" {
+            escape = true
+            continue
+        }
         out.append(c)
     }
     return out

@@ -27,16 +27,16 @@ private func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
 }
 
 private let wideRanges: [ClosedRange<UInt32>] = [
-    0x1100...0x115F,   // Hangul Jamo initial consonants
+    0x1100...0x115F,  // Hangul Jamo initial consonants
     0x231A...0x231B, 0x2329...0x232A,
-    0x2E80...0x303E,   // CJK radicals, punctuation
-    0x3041...0x33FF,   // kana, CJK symbols
-    0x3400...0x4DBF,   // CJK extension A
-    0x4E00...0x9FFF,   // CJK unified ideographs
-    0xA000...0xA4CF,   // Yi
-    0xA960...0xA97F,   // Hangul Jamo extended A
-    0xAC00...0xD7A3,   // Hangul syllables
-    0xF900...0xFAFF,   // CJK compatibility ideographs
+    0x2E80...0x303E,  // CJK radicals, punctuation
+    0x3041...0x33FF,  // kana, CJK symbols
+    0x3400...0x4DBF,  // CJK extension A
+    0x4E00...0x9FFF,  // CJK unified ideographs
+    0xA000...0xA4CF,  // Yi
+    0xA960...0xA97F,  // Hangul Jamo extended A
+    0xAC00...0xD7A3,  // Hangul syllables
+    0xF900...0xFAFF,  // CJK compatibility ideographs
     0xFE10...0xFE19, 0xFE30...0xFE6F,
     0xFF00...0xFF60, 0xFFE0...0xFFE6,  // full-width forms
     0x1F300...0x1F64F, 0x1F900...0x1F9FF,

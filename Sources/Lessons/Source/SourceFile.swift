@@ -29,9 +29,10 @@ public struct SourceFile: Equatable, Sendable {
             let decoded = SourceFile.decode(bytes[lineStart..<stop])
             lines.append(decoded.text)
             if let column = decoded.badColumn {
-                errors.append(Diagnostic(
-                    file: name, location: SourceLocation(line: lines.count, column: column),
-                    message: "this line is not valid UTF-8 (save the file as UTF-8)", sourceLine: decoded.text))
+                errors.append(
+                    Diagnostic(
+                        file: name, location: SourceLocation(line: lines.count, column: column),
+                        message: "this line is not valid UTF-8 (save the file as UTF-8)", sourceLine: decoded.text))
             }
         }
         while index < bytes.count {

@@ -26,7 +26,8 @@ func didYouMean(_ word: String, _ candidates: [String], quote: String = "'") -> 
 
 /// Optimal string alignment distance between `a` and `b`; stops early past `limit`.
 func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-    let s = Array(a), t = Array(b)
+    let s = Array(a)
+    let t = Array(b)
     if abs(s.count - t.count) > limit { return limit + 1 }
     if s.isEmpty { return t.count }
     if t.isEmpty { return s.count }

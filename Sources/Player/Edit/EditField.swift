@@ -35,9 +35,12 @@ extension EditField {
         for directive in trace.steps[step].step.directives {
             guard case .train(let options) = directive.kind else { continue }
             let line = directive.location.line
-            fields.append(EditField(target: .learningRate(line: line), label: "lr",
-                                    current: TensorText.number(options.learningRate, digits: 6, ascii: true)))
-            fields.append(EditField(target: .iterations(line: line), label: "iters", current: String(options.iterations)))
+            fields.append(
+                EditField(
+                    target: .learningRate(line: line), label: "lr",
+                    current: TensorText.number(options.learningRate, digits: 6, ascii: true)))
+            fields.append(
+                EditField(target: .iterations(line: line), label: "iters", current: String(options.iterations)))
         }
         if let graph, trace.graphs.indices.contains(graph) {
             for node in trace.graphs[graph].nodes where node.kind == .input {

@@ -24,7 +24,8 @@ public struct LessonText: Equatable, Sendable {
     ///   ``PlayerError/unreadable(path:)`` when it cannot be read as UTF-8.
     public init(path: String) throws(PlayerError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw .unreadable(path: path)
         }
         self.init(file: path, text: text)
@@ -48,19 +49,21 @@ public struct LessonText: Equatable, Sendable {
         var lines = original.components(separatedBy: "\n")
         for (target, value) in edits.sorted(by: { "\($0.key)" < "\($1.key)" }) {
             switch target {
-            case let .leaf(name, line):
+            case .leaf(let name, let line):
                 guard lines.indices.contains(line - 1) else { continue }
                 lines[line - 1] = Self.replacingRightHandSide(of: name, in: lines[line - 1], with: value)
-            case let .learningRate(line):
+            case .learningRate(let line):
                 guard lines.indices.contains(line - 1) else { continue }
                 lines[line - 1] = Self.settingOption("lr", to: value, in: lines[line - 1])
-            case let .iterations(line):
+            case .iterations(let line):
                 guard lines.indices.contains(line - 1) else { continue }
                 var text = Self.settingOption("iters", to: value, in: lines[line - 1])
                 // `every` larger than the iterations is an error, and so is one that makes more
                 // frames than the limit: give such an `every` the default (about ten frames) instead.
-                if let iterations = Int(value), iterations > 0, let every = Self.option("every", in: text).flatMap(Int.init),
-                   every > iterations || iterations / Swift.max(every, 1) >= Limits.standard.trainingFrames {
+                if let iterations = Int(value), iterations > 0,
+                    let every = Self.option("every", in: text).flatMap(Int.init),
+                    every > iterations || iterations / Swift.max(every, 1) >= Limits.standard.trainingFrames
+                {
                     text = Self.settingOption("every", to: String(Swift.max(1, (iterations + 9) / 10)), in: text)
                 }
                 lines[line - 1] = text
@@ -72,8 +75,10 @@ public struct LessonText: Equatable, Sendable {
     /// Parses and plays the edited text.
     /// - Parameters: `shouldStop` and `onStep` as in `LessonTrace`.
     /// - Throws: ``LessonError`` naming what the edit broke.
-    public func trace(shouldStop: @escaping () -> Bool = { false },
-                      onStep: ((LessonTrace) -> Void)? = nil) throws(LessonError) -> LessonTrace {
+    public func trace(
+        shouldStop: @escaping () -> Bool = { false },
+        onStep: ((LessonTrace) -> Void)? = nil
+    ) throws(LessonError) -> LessonTrace {
         let lesson = try LessonLoader.parse(text: edited, file: file)
         return try LessonTrace(lesson: lesson, shouldStop: shouldStop, onStep: onStep)
     }

@@ -14,8 +14,10 @@ public enum Asciicast {
     ///   - colors: nil for no escapes but the screen clears; else ANSI colour.
     ///   - delay: seconds between key presses.
     ///   - maxScreens: a bound on the length, for lessons with long training runs.
-    public static func record(_ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet = .unicode,
-                              colors: ColorMode? = .ansi256, delay: Double = 1.0, maxScreens: Int = 5000) -> String {
+    public static func record(
+        _ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet = .unicode,
+        colors: ColorMode? = .ansi256, delay: Double = 1.0, maxScreens: Int = 5000
+    ) -> String {
         var state = state
         var header: [String: Any] = ["version": 2, "width": Swift.max(width, 1), "height": Swift.max(height, 1)]
         header["title"] = state.trace.lesson.title
@@ -47,7 +49,10 @@ public enum Asciicast {
     }
 
     private static func json(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else {
             return "{}"
         }
         return String(decoding: data, as: UTF8.self)

@@ -21,7 +21,8 @@ public enum RenderBenchmark {
         for size in [7, 6, 5, 4, 3, 1] {
             var layer: [String] = []
             for i in 0..<size {
-                let a = previous[i % previous.count], b = previous[(i + 1) % previous.count]
+                let a = previous[i % previous.count]
+                let b = previous[(i + 1) % previous.count]
                 let expr = k % 4 == 3 ? "sin(\(a))" : "\(a) \(ops[k % 3]) \(b)"
                 lines.append("v\(layer.count)_\(size) = \(expr)")
                 layer.append("v\(layer.count)_\(size)")

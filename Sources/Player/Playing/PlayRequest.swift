@@ -28,8 +28,10 @@ public struct PlayRequest: Equatable, Sendable {
     /// - Parameters:
     ///   - shouldStop: asked every training iteration; true ends the training there.
     ///   - onStep: the lesson played so far, after each step (see `LessonTrace`).
-    public func run(shouldStop: @escaping () -> Bool = { false },
-                    onStep: ((LessonTrace) -> Void)? = nil) -> Result<LessonTrace, PlayerError> {
+    public func run(
+        shouldStop: @escaping () -> Bool = { false },
+        onStep: ((LessonTrace) -> Void)? = nil
+    ) -> Result<LessonTrace, PlayerError> {
         do {
             let trace = try text.trace(shouldStop: shouldStop, onStep: onStep)
             return trace.steps.isEmpty ? .failure(.empty) : .success(trace)

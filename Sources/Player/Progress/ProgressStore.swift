@@ -57,7 +57,8 @@ public struct ProgressStore: Sendable {
             let aside = file.appendingPathExtension("corrupt")
             try? FileManager.default.removeItem(at: aside)
             try? FileManager.default.moveItem(at: file, to: aside)
-            note = "progress file \(file.path) could not be read; starting afresh (old copy kept as \(aside.lastPathComponent))"
+            note =
+                "progress file \(file.path) could not be read; starting afresh (old copy kept as \(aside.lastPathComponent))"
         }
     }
 

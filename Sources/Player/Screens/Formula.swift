@@ -21,7 +21,10 @@ enum Formula {
     static func localDerivative(_ text: String, output: String, inputs: [String]) -> String {
         var map = ["y": output]
         if inputs.count == 1 { map["x"] = inputs[0] }
-        if inputs.count >= 2 { map["a"] = inputs[0]; map["b"] = inputs[1] }
+        if inputs.count >= 2 {
+            map["a"] = inputs[0]
+            map["b"] = inputs[1]
+        }
         var result = ""
         var word = ""
         var afterPartial = false

@@ -95,11 +95,16 @@ struct FramePanel {
         } else {
             lines += equation([mark + out, Formula.apply(f.label, args)], style: theme.forwardFocus)
             let shapes = f.inputs.map { names[$0.node] + " " + formatShape($0.value.shape) }.joined(separator: ", ")
-            lines.append(context.line("  " + shapes + " " + context.arrow + " " + out + " " + formatShape(f.output.value.shape), theme.text))
+            lines.append(
+                context.line(
+                    "  " + shapes + " " + context.arrow + " " + out + " " + formatShape(f.output.value.shape),
+                    theme.text))
             if GraphPanel.broadcasting.contains(f.label), f.inputs.count == 2 {
                 for input in f.inputs where input.value.shape != f.output.value.shape {
-                    lines.append(context.line("  broadcast \(names[input.node]): \(formatShape(input.value.shape)) \(context.arrow) \(formatShape(f.output.value.shape))",
-                                              theme.strong))
+                    lines.append(
+                        context.line(
+                            "  broadcast \(names[input.node]): \(formatShape(input.value.shape)) \(context.arrow) \(formatShape(f.output.value.shape))",
+                            theme.strong))
                 }
             }
             lines += equation(["  " + out, context.inline(f.output.value)], style: theme.value)
@@ -138,18 +143,26 @@ struct FramePanel {
         for input in b.inputs {
             let name = names[input.node]
             guard input.receivesGradient else {
-                lines.append(context.line("  \(name) is \(input.label == name && Double(name) != nil ? "a constant" : "data"): no gradient kept",
-                                          theme.secondary))
+                lines.append(
+                    context.line(
+                        "  \(name) is \(input.label == name && Double(name) != nil ? "a constant" : "data"): no gradient kept",
+                        theme.secondary))
                 continue
             }
             let chain = context.derivative(loss, name)
             if let local = input.local {
                 let product = input.product ?? input.gradient
-                lines += equation([chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name),
-                                   context.elements(b.upstream) + " " + context.times + " " + context.elements(local, factor: true),
-                                   context.value(product)], style: theme.gradient)
+                lines += equation(
+                    [
+                        chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name),
+                        context.elements(b.upstream) + " " + context.times + " "
+                            + context.elements(local, factor: true),
+                        context.value(product),
+                    ], style: theme.gradient)
             } else {
-                let rule = input.derivativeText.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+                let rule = input.derivativeText.split(separator: "=", maxSplits: 1).last.map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
                 lines += equation([chain, rule ?? "?", context.inline(input.gradient)], style: theme.gradient)
             }
             if !input.derivativeText.isEmpty, input.local != nil {
@@ -157,11 +170,15 @@ struct FramePanel {
                 lines.append(context.line("    local: " + local, theme.secondary))
             }
             if let product = input.product, product.shape != input.gradient.shape {
-                lines.append(context.line("    sum_to \(formatShape(product.shape)) \(context.arrow) \(formatShape(input.gradient.shape)) = "
-                                          + context.inline(input.gradient), theme.strong))
+                lines.append(
+                    context.line(
+                        "    sum_to \(formatShape(product.shape)) \(context.arrow) \(formatShape(input.gradient.shape)) = "
+                            + context.inline(input.gradient), theme.strong))
             }
             if input.accumulated, let previous = input.previous {
-                let sum = context.value(previous) + " + " + context.factor(input.gradient) + " = " + context.value(input.total)
+                let sum =
+                    context.value(previous) + " + " + context.factor(input.gradient) + " = "
+                    + context.value(input.total)
                 let head = "    \(name).grad += \(context.value(input.gradient)):"
                 if TextWidth.columns(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
@@ -177,13 +194,19 @@ struct FramePanel {
     // MARK: - Questions and checks
 
     private func ask(_ a: AskFrame) -> [StyledLine] {
-        var lines = Wrap.lines([Span(context.text(a.question.text), style: theme.question)], width: Swift.max(width, 10),
-                               firstPrefix: Span("? ", style: theme.question), indent: 2)
+        var lines = Wrap.lines(
+            [Span(context.text(a.question.text), style: theme.question)], width: Swift.max(width, 10),
+            firstPrefix: Span("? ", style: theme.question), indent: 2)
         let state = context.state.currentAnswer ?? AnswerState()
         if case .answer(let typed) = context.state.input {
-            lines.append(context.line("answer: " + typed + (context.ascii ? "_" : "▏") + "   Enter checks, Esc leaves", theme.strong))
+            lines.append(
+                context.line(
+                    "answer: " + typed + (context.ascii ? "_" : "▏") + "   Enter checks, Esc leaves", theme.strong))
         } else if !state.revealed {
-            lines.append(context.line("type a number, then Enter" + (state.attempts > 0 ? " to try again" : "") + " · v reveals", theme.secondary))
+            lines.append(
+                context.line(
+                    "type a number, then Enter" + (state.attempts > 0 ? " to try again" : "") + " · v reveals",
+                    theme.secondary))
         }
         if state.notANumber {
             lines.append(context.line("that is not a number", theme.error))
@@ -191,9 +214,13 @@ struct FramePanel {
             if state.lastWasRight {
                 lines.append(context.line("right: " + context.number(a.answer), theme.answer))
             } else {
-                lines += Wrap.lines([Span(context.text(context.number(value) + (a.question.hint.map { " · hint: " + $0 } ?? "")),
-                                          style: theme.error)], width: Swift.max(width, 10),
-                                    firstPrefix: Span("not quite: ", style: theme.error), indent: 2)
+                lines += Wrap.lines(
+                    [
+                        Span(
+                            context.text(context.number(value) + (a.question.hint.map { " · hint: " + $0 } ?? "")),
+                            style: theme.error)
+                    ], width: Swift.max(width, 10),
+                    firstPrefix: Span("not quite: ", style: theme.error), indent: 2)
             }
         }
         if state.revealed, !(state.lastWasRight && state.lastValue != nil) {
@@ -204,12 +231,16 @@ struct FramePanel {
 
     private func check(_ c: CheckFrame) -> [StyledLine] {
         var lines = c.results.map { r in
-            context.line("\(r.name): backprop \(context.inline(r.analytic)) · numerical \(context.inline(r.numerical)) · "
-                         + (r.passed ? "agree" : "DISAGREE"), r.passed ? theme.value : theme.error)
+            context.line(
+                "\(r.name): backprop \(context.inline(r.analytic)) · numerical \(context.inline(r.numerical)) · "
+                    + (r.passed ? "agree" : "DISAGREE"), r.passed ? theme.value : theme.error)
         }
-        lines.append(context.line(c.passed ? "every gradient agrees within \(context.number(c.tolerance))"
-                                           : "some gradients disagree (tolerance \(context.number(c.tolerance)))",
-                                  c.passed ? theme.answer : theme.error))
+        lines.append(
+            context.line(
+                c.passed
+                    ? "every gradient agrees within \(context.number(c.tolerance))"
+                    : "some gradients disagree (tolerance \(context.number(c.tolerance)))",
+                c.passed ? theme.answer : theme.error))
         return lines
     }
 }

@@ -22,11 +22,18 @@ struct GraphPanel {
         guard !area.isEmpty, trace.graphs.indices.contains(snapshot.graph) else { return }
         let graph = trace.graphs[snapshot.graph]
         let names = context.state.layouts.names(snapshot.graph, in: trace)
-        let key = LayoutCache.Key(graph: snapshot.graph, width: area.width, height: area.height,
-                                  detail: context.state.detail, ascii: context.ascii)
-        guard let drawing = context.state.layouts.drawing(key, make: {
-            Self.makeDrawing(graph, index: snapshot.graph, names: names, context: context, width: area.width, height: area.height)
-        }) else { return }
+        let key = LayoutCache.Key(
+            graph: snapshot.graph, width: area.width, height: area.height,
+            detail: context.state.detail, ascii: context.ascii)
+        guard
+            let drawing = context.state.layouts.drawing(
+                key,
+                make: {
+                    Self.makeDrawing(
+                        graph, index: snapshot.graph, names: names, context: context, width: area.width,
+                        height: area.height)
+                })
+        else { return }
         let layout = drawing.layout
 
         var view = GraphView(layout: layout, theme: theme, glyphs: context.glyphs)
@@ -41,12 +48,15 @@ struct GraphPanel {
             }
             let mark = focus.mark(node.id, context.glyphs)
             if node.kind.isVariable {
-                var lines = NodeText.variable(name: names[node.id], node: node, value: value(node.id), grad: grad(node.id),
-                                              detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark)
+                var lines = NodeText.variable(
+                    name: names[node.id], node: node, value: value(node.id), grad: grad(node.id),
+                    detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark)
                 let rows = drawing.reservedRows[node.id] ?? lines.count
                 while lines.count < rows { lines.append(NodeText.Line(text: " ", role: .value)) }
                 view.nodeLines[node.id] = lines.map { context.text($0.text) }
-                view.nodeLineStyles[node.id] = lines.map { focus.contains(node.id) ? style : lineStyle($0.role, node.kind) }
+                view.nodeLineStyles[node.id] = lines.map {
+                    focus.contains(node.id) ? style : lineStyle($0.role, node.kind)
+                }
             } else if let mark {
                 view.nodeLines[node.id] = [mark + " " + context.text(node.label)]
             }
@@ -57,15 +67,24 @@ struct GraphPanel {
 
         // A small drawing sits in the middle of its area; a large one scrolls to keep the focus in view.
         var target = area
-        if layout.width < area.width { target.x += (area.width - layout.width) / 2; target.width = layout.width }
-        if layout.height < area.height { target.y += (area.height - layout.height) / 2; target.height = layout.height }
+        if layout.width < area.width {
+            target.x += (area.width - layout.width) / 2
+            target.width = layout.width
+        }
+        if layout.height < area.height {
+            target.y += (area.height - layout.height) / 2
+            target.height = layout.height
+        }
         let automatic = scrollOffset(layout, focus: focus, width: target.width, height: target.height)
         let pan = context.state.graphPan
-        view.offset = layout.clamped(GraphPoint(x: automatic.x + pan.x, y: automatic.y + pan.y),
-                                     viewWidth: target.width, viewHeight: target.height)
-        let limit = layout.clamped(GraphPoint(x: Int.max / 2, y: Int.max / 2), viewWidth: target.width, viewHeight: target.height)
-        context.state.layouts.graphViewport = GraphViewport(automatic: automatic, shown: view.offset, limit: limit,
-                                                           width: target.width, height: target.height)
+        view.offset = layout.clamped(
+            GraphPoint(x: automatic.x + pan.x, y: automatic.y + pan.y),
+            viewWidth: target.width, viewHeight: target.height)
+        let limit = layout.clamped(
+            GraphPoint(x: Int.max / 2, y: Int.max / 2), viewWidth: target.width, viewHeight: target.height)
+        context.state.layouts.graphViewport = GraphViewport(
+            automatic: automatic, shown: view.offset, limit: limit,
+            width: target.width, height: target.height)
         view.overflowStyle = theme.secondary.patched(with: Style(modifiers: .reverse))
         buffer.render(view, in: target)
     }
@@ -100,16 +119,23 @@ struct GraphPanel {
         guard var union = rects.first else { return .zero }
         for r in rects.dropFirst() { union = union.union(r) }
         if union.width > width || union.height > height, let key = focus.key, let r = layout.rect(of: key) {
-            if union.width > width { union.x = r.x; union.width = r.width }
-            if union.height > height { union.y = r.y; union.height = r.height }
+            if union.width > width {
+                union.x = r.x
+                union.width = r.width
+            }
+            if union.height > height {
+                union.y = r.y
+                union.height = r.height
+            }
         }
         // As little as needed to bring the focus in (with a little room), so frames scroll gently.
         func axis(_ lo: Int, _ size: Int, _ view: Int) -> Int {
             if lo + size <= view { return 0 }
             return size + 4 <= view ? lo + size + 2 - view : lo + size / 2 - view / 2
         }
-        return layout.clamped(GraphPoint(x: axis(union.x, union.width, width), y: axis(union.y, union.height, height)),
-                              viewWidth: width, viewHeight: height)
+        return layout.clamped(
+            GraphPoint(x: axis(union.x, union.width, width), y: axis(union.y, union.height, height)),
+            viewWidth: width, viewHeight: height)
     }
 
     /// The size the graph takes laid out left to right in its most compact
@@ -120,8 +146,9 @@ struct GraphPanel {
         let key = LayoutCache.Key(graph: graph, width: 0, height: 0, detail: context.state.detail, ascii: context.ascii)
         let names = context.state.layouts.names(graph, in: trace)
         let drawing = context.state.layouts.drawing(key) {
-            makeDrawing(trace.graphs[graph], index: graph, names: names, context: context, width: 100_000, height: 100_000,
-                        smallest: true)
+            makeDrawing(
+                trace.graphs[graph], index: graph, names: names, context: context, width: 100_000, height: 100_000,
+                smallest: true)
         }
         return drawing.map { ($0.layout.width, $0.layout.height) }
     }
@@ -130,8 +157,10 @@ struct GraphPanel {
 
     /// Lays the graph out for an area: matrices in the boxes if that fits, else one line per value.
     /// - Parameter smallest: lay out only the most compact variant (to learn the least room the graph needs).
-    static func makeDrawing(_ graph: GraphStructure, index: Int, names: NodeNames, context: ScreenContext,
-                            width: Int, height: Int, smallest: Bool = false) -> GraphDrawing? {
+    static func makeDrawing(
+        _ graph: GraphStructure, index: Int, names: NodeNames, context: ScreenContext,
+        width: Int, height: Int, smallest: Bool = false
+    ) -> GraphDrawing? {
         let detail = context.state.detail
         let snapshots = context.trace.steps.flatMap { $0.frames.compactMap(\.snapshot) }.filter { $0.graph == index }
         let tensors = graph.nodes.contains { !$0.shape.isEmpty }
@@ -152,10 +181,12 @@ struct GraphPanel {
             var reserved: [Int: Int] = [:]
             for node in graph.nodes {
                 if node.kind.isVariable {
-                    var widest = 1, rows = 1
+                    var widest = 1
+                    var rows = 1
                     func measure(_ value: Tensor?, _ grad: Tensor?) {
-                        let lines = NodeText.variable(name: names[node.id], node: node, value: value, grad: grad, detail: detail,
-                                                      level: level, ascii: context.ascii, mark: "▶")
+                        let lines = NodeText.variable(
+                            name: names[node.id], node: node, value: value, grad: grad, detail: detail,
+                            level: level, ascii: context.ascii, mark: "▶")
                         rows = Swift.max(rows, lines.count)
                         for line in lines { widest = Swift.max(widest, TextWidth.columns(context.text(line.text))) }
                     }
@@ -170,16 +201,19 @@ struct GraphPanel {
                         measure(v, g)
                     }
                     reserved[node.id] = rows
-                    try? model.addNode(id: node.id, lines: [context.text(names[node.id])], kind: .variable,
-                                       minContentWidth: widest, minContentHeight: rows)
+                    try? model.addNode(
+                        id: node.id, lines: [context.text(names[node.id])], kind: .variable,
+                        minContentWidth: widest, minContentHeight: rows)
                 } else {
                     let label = context.text(node.label)
-                    try? model.addNode(id: node.id, lines: [label], kind: .function, minContentWidth: TextWidth.columns(label) + 2)
+                    try? model.addNode(
+                        id: node.id, lines: [label], kind: .function, minContentWidth: TextWidth.columns(label) + 2)
                 }
             }
             for edge in graph.edges {
-                try? model.addEdge(from: edge.from, to: edge.to,
-                                   label: labelled ? edgeLabel(edge.from, edge.to, graph, context) : nil)
+                try? model.addEdge(
+                    from: edge.from, to: edge.to,
+                    label: labelled ? edgeLabel(edge.from, edge.to, graph, context) : nil)
             }
             guard let layout = try? GraphLayout.fit(model, width: width, height: height) else { return best }
             best = GraphDrawing(layout: layout, level: level, reservedRows: reserved)
@@ -192,7 +226,8 @@ struct GraphPanel {
     /// where an element-wise function broadcasts it.
     static func edgeLabel(_ from: Int, _ to: Int, _ graph: GraphStructure, _ context: ScreenContext) -> String? {
         guard graph.nodes.indices.contains(from), graph.nodes.indices.contains(to) else { return nil }
-        let source = graph.nodes[from], target = graph.nodes[to]
+        let source = graph.nodes[from]
+        let target = graph.nodes[to]
         guard source.kind.isVariable, target.kind == .function else { return nil }
         let shape = formatShape(source.shape)
         if Self.broadcasting.contains(target.label), target.inputs.count == 2, source.shape != target.shape {

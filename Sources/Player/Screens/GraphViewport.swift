@@ -15,8 +15,10 @@ struct GraphViewport: Equatable {
 
     /// The offset one pan step from `shown` (a third of the view), kept on the drawing.
     func panned(dx: Int, dy: Int) -> GraphPoint {
-        let stepX = Swift.max(width / 3, 4), stepY = Swift.max(height / 3, 2)
-        return GraphPoint(x: Swift.min(Swift.max(shown.x + dx * stepX, 0), limit.x),
-                          y: Swift.min(Swift.max(shown.y + dy * stepY, 0), limit.y))
+        let stepX = Swift.max(width / 3, 4)
+        let stepY = Swift.max(height / 3, 2)
+        return GraphPoint(
+            x: Swift.min(Swift.max(shown.x + dx * stepX, 0), limit.x),
+            y: Swift.min(Swift.max(shown.y + dy * stepY, 0), limit.y))
     }
 }

@@ -29,7 +29,9 @@ public final class LessonScreen {
     /// The screen for frame `frame` of step `step` (both from 0) at `width`×`height`.
     public func render(step: Int, frame: Int, width: Int, height: Int, options o: Options) -> Buffer {
         var s = state
-        guard (try? s.go(step: step, frame: frame)) != nil else { return Buffer(width: Swift.max(width, 0), height: Swift.max(height, 0)) }
+        guard (try? s.go(step: step, frame: frame)) != nil else {
+            return Buffer(width: Swift.max(width, 0), height: Swift.max(height, 0))
+        }
         s.theme = o.theme
         s.setOverlay(o.help ? .help : .none)
         s.setInput(o.typedAnswer.map { .answer($0) } ?? .none)

@@ -16,7 +16,10 @@ struct NodeNames {
         for node in graph.nodes where node.kind.isVariable && node.label.isEmpty {
             var name = expression(for: node, in: graph)
             if name.isEmpty || name.count > 18 {
-                repeat { generated += 1; name = "t\(generated)" } while taken.contains(name)
+                repeat {
+                    generated += 1
+                    name = "t\(generated)"
+                } while taken.contains(name)
             }
             names[node.id] = name
         }

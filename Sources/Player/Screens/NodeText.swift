@@ -33,8 +33,10 @@ enum NodeText {
 
     /// The lines of a variable box.
     /// - Parameter mark: `▶` or `◀` before the name on the node in focus.
-    static func variable(name: String, node: GraphNode, value: Tensor?, grad: Tensor?, detail: Detail, level: Level,
-                         ascii: Bool, mark: String? = nil) -> [Line] {
+    static func variable(
+        name: String, node: GraphNode, value: Tensor?, grad: Tensor?, detail: Detail, level: Level,
+        ascii: Bool, mark: String? = nil
+    ) -> [Line] {
         var lines = [Line(text: (mark.map { $0 + " " } ?? "") + name + tag(node.kind), role: .name)]
         let receives = node.kind == .input || node.kind == .param || node.kind == .intermediate
         switch detail {
@@ -52,16 +54,21 @@ enum NodeText {
     static func valueLines(_ value: Tensor?, level: Level, ascii: Bool) -> [Line] {
         guard let value else { return [Line(text: "?", role: .value)] }
         if value.rank == 0 || level != .rich {
-            let text = level == .minimal && value.rank > 0 ? formatShape(value.shape)
+            let text =
+                level == .minimal && value.rank > 0
+                ? formatShape(value.shape)
                 : TensorText.inline(value, limit: level == .rich ? 3 : 2, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: text, role: .value)]
         }
-        return block([formatShape(value.shape)] + TensorText.matrix(value, maxRows: 3, maxColumns: 3, ascii: ascii), .value)
+        return block(
+            [formatShape(value.shape)] + TensorText.matrix(value, maxRows: 3, maxColumns: 3, ascii: ascii), .value)
     }
 
     static func gradientLines(_ grad: Tensor, level: Level, ascii: Bool) -> [Line] {
         if grad.rank == 0 || level != .rich {
-            let text = level == .minimal && grad.rank > 0 ? formatShape(grad.shape)
+            let text =
+                level == .minimal && grad.rank > 0
+                ? formatShape(grad.shape)
                 : TensorText.inline(grad, limit: level == .rich ? 3 : 2, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: "grad " + text, role: .gradient)]
         }

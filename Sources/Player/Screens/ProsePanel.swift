@@ -14,18 +14,19 @@ struct ProsePanel {
 
     private func markup(_ block: ProseBlock) -> MarkupBlock {
         switch block {
-        case let .paragraph(runs): return .paragraph(runs.map(run))
-        case let .listItem(marker, depth, runs): return .listItem(marker: marker, depth: depth, runs: runs.map(run))
-        case let .code(lines): return .codeBlock(lines.map(context.text))
-        case let .heading(level, runs): return .heading(level: level, runs: runs.map(run))
+        case .paragraph(let runs): return .paragraph(runs.map(run))
+        case .listItem(let marker, let depth, let runs):
+            return .listItem(marker: marker, depth: depth, runs: runs.map(run))
+        case .code(let lines): return .codeBlock(lines.map(context.text))
+        case .heading(let level, let runs): return .heading(level: level, runs: runs.map(run))
         }
     }
 
     private func run(_ inline: Inline) -> MarkupRun {
         switch inline {
-        case let .text(s), let .emphasis(s): return MarkupRun(context.text(s))
-        case let .code(s): return MarkupRun(context.text(s), kind: .code)
-        case let .strong(s): return MarkupRun(context.text(s), kind: .strong)
+        case .text(let s), .emphasis(let s): return MarkupRun(context.text(s))
+        case .code(let s): return MarkupRun(context.text(s), kind: .code)
+        case .strong(let s): return MarkupRun(context.text(s), kind: .strong)
         }
     }
 
@@ -43,8 +44,10 @@ struct ProsePanel {
             let arrows = context.ascii ? ("^ k", "v j") : ("↑ k", "↓ j")
             let more = prose.scroll < overflow ? "more " + arrows.1 : nil
             let above = prose.scroll > 0 ? "more " + arrows.0 : nil
-            buffer.render(Block(title: above, footer: more, border: .rounded,
-                                borderStyle: context.theme.border, glyphs: context.glyphs), in: area)
+            buffer.render(
+                Block(
+                    title: above, footer: more, border: .rounded,
+                    borderStyle: context.theme.border, glyphs: context.glyphs), in: area)
         }
         guard !inner.isEmpty else { return }
         buffer.render(prose, in: inner)

@@ -31,7 +31,8 @@ public enum Screen {
             compact(content, body, &buffer)
         }
         if let message = state.message, height >= 3 {
-            let text = " " + truncate(context.text(message), toWidth: Swift.max(width - 2, 0), ellipsis: glyphs.ellipsis) + " "
+            let text =
+                " " + truncate(context.text(message), toWidth: Swift.max(width - 2, 0), ellipsis: glyphs.ellipsis) + " "
             buffer.setString(text, x: 0, y: height - 2, style: context.theme.strong.adding(.reverse), maxWidth: width)
         }
         switch state.input {
@@ -62,8 +63,9 @@ public enum Screen {
             }
             panel.renderCharts(in: main.inner(horizontal: 1, vertical: 0), buffer: &buffer)
             let statsHeight = trainingStats(panel, in: parts["side"], &buffer)
-            let proseArea = Rect(x: parts["side"].x, y: parts["side"].y + statsHeight, width: side,
-                                 height: parts["side"].height - statsHeight)
+            let proseArea = Rect(
+                x: parts["side"].x, y: parts["side"].y + statsHeight, width: side,
+                height: parts["side"].height - statsHeight)
             if !c.prose.isEmpty { c.prose.render(in: proseArea, buffer: &buffer) }
         } else if let snapshot = c.snapshot {
             // The text gives up columns (down to a readable width) when the graph needs them.
@@ -109,13 +111,17 @@ public enum Screen {
         let bigRows = bigSize.map { $0.rows + 1 } ?? 0
         let height = Swift.min(lines.count + bigRows + 2, Swift.max(area.height / 2, 3), area.height)
         let box = Rect(x: area.x, y: area.y, width: area.width, height: height)
-        buffer.render(Block(title: context.text("training"), border: .rounded, borderStyle: context.theme.border, glyphs: context.glyphs),
-                      in: box)
+        buffer.render(
+            Block(
+                title: context.text("training"), border: .rounded, borderStyle: context.theme.border,
+                glyphs: context.glyphs),
+            in: box)
         let inner = box.inner(1).inner(horizontal: 1, vertical: 0)
         var y = inner.y
         if let size = bigSize, let big = panel.bigLoss, inner.height > size.rows + 1 {
-            buffer.render(BigDigits(big, size: size, style: context.theme.strong, glyphs: context.glyphs),
-                          in: Rect(x: inner.x, y: y, width: inner.width, height: size.rows))
+            buffer.render(
+                BigDigits(big, size: size, style: context.theme.strong, glyphs: context.glyphs),
+                in: Rect(x: inner.x, y: y, width: inner.width, height: size.rows))
             y += size.rows + 1
         }
         for line in lines where y < inner.bottom {
@@ -129,8 +135,10 @@ public enum Screen {
     private static func framePanel(_ c: StepContent, in area: Rect, _ buffer: inout Buffer) {
         let context = c.context
         let panel = FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width - 4)
-        buffer.render(Block(title: panel.title.map(context.text), border: .rounded, borderStyle: context.theme.border,
-                            glyphs: context.glyphs), in: area)
+        buffer.render(
+            Block(
+                title: panel.title.map(context.text), border: .rounded, borderStyle: context.theme.border,
+                glyphs: context.glyphs), in: area)
         let inner = area.inner(1).inner(horizontal: 1, vertical: 0)
         for (i, line) in panel.lines.enumerated() where i < inner.height {
             buffer.setLine(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
@@ -151,8 +159,9 @@ public enum Screen {
             area.height -= 1
             var note = "\(Screen.fullWidth)×\(Screen.fullHeight) shows all"
             if !hidden.isEmpty { note = "hidden: " + hidden.map(c.name).joined(separator: ", ") + " · Tab · " + note }
-            buffer.setString(truncate(context.text(note), toWidth: body.width, ellipsis: context.glyphs.ellipsis),
-                             x: body.x, y: body.bottom - 1, style: context.theme.secondary)
+            buffer.setString(
+                truncate(context.text(note), toWidth: body.width, ellipsis: context.glyphs.ellipsis),
+                x: body.x, y: body.bottom - 1, style: context.theme.secondary)
         }
         switch chosen {
         case .graph:
@@ -166,9 +175,13 @@ public enum Screen {
             if c.isTraining {
                 let panel = TrainingPanel(context: context, frame: frame)
                 let lines = panel.statsLines(width: area.width).prefix(Swift.max(area.height / 3, 1))
-                for (i, line) in lines.enumerated() { buffer.setLine(line, x: area.x, y: area.y + i, maxWidth: area.width) }
-                let chartArea = Rect(x: area.x, y: area.y + lines.count, width: area.width, height: area.height - lines.count)
-                panel.renderCharts(in: chartArea, buffer: &buffer, showFit: chartArea.height >= 12 || chartArea.width >= 100)
+                for (i, line) in lines.enumerated() {
+                    buffer.setLine(line, x: area.x, y: area.y + i, maxWidth: area.width)
+                }
+                let chartArea = Rect(
+                    x: area.x, y: area.y + lines.count, width: area.width, height: area.height - lines.count)
+                panel.renderCharts(
+                    in: chartArea, buffer: &buffer, showFit: chartArea.height >= 12 || chartArea.width >= 100)
             } else {
                 framePanel(c, in: area, &buffer)
             }

@@ -9,14 +9,17 @@ enum StatusBar {
         var text = context.trace.lesson.title + " " + context.glyphs.middleDot + " " + played.step.title
         if context.state.detail != .values { text += "  [\(context.state.detail.rawValue)]" }
         if context.state.text?.isEdited == true { text += "  [edited: r resets]" }
-        buffer.setString(truncate(context.text(text), toWidth: width, ellipsis: context.glyphs.ellipsis), x: 0, y: 0,
-                         style: context.theme.heading)
+        buffer.setString(
+            truncate(context.text(text), toWidth: width, ellipsis: context.glyphs.ellipsis), x: 0, y: 0,
+            style: context.theme.heading)
     }
 
     static func status(_ context: ScreenContext, row: Int, width: Int, buffer: inout Buffer) {
         let state = context.state
         let dot = " " + context.glyphs.middleDot + " "
-        var left = "step \(state.step + 1)/\(state.totalSteps)" + dot + "frame \(state.frame + 1)/\(state.frameCount)" + dot + "#\(state.revision)"
+        var left =
+            "step \(state.step + 1)/\(state.totalSteps)" + dot + "frame \(state.frame + 1)/\(state.frameCount)" + dot
+            + "#\(state.revision)"
         switch state.input {
         case .stepNumber(let typed): left += dot + "go to step " + typed + "_"
         case .answer: left += dot + "answering"
@@ -26,15 +29,22 @@ enum StatusBar {
                 let progress = state.playProgress > 0 ? " (\(state.playProgress) iterations)" : ""
                 left += dot + playing.activity + progress + context.glyphs.ellipsis + " Esc stops"
             } else if let autoplay = state.autoplay {
-                left += dot + (autoplay.isPaused ? "paused (a resumes)" : "\(context.glyphs.forwardMark) playing, \(state.tickInterval ?? 0) ms")
+                left +=
+                    dot
+                    + (autoplay.isPaused
+                        ? "paused (a resumes)" : "\(context.glyphs.forwardMark) playing, \(state.tickInterval ?? 0) ms")
             }
         }
         let arrows = context.ascii ? "<- ->" : "← →"
-        let keys = width >= 110 ? arrows + " frame  [ ] step  f b play  e edit  ? help  q quit"
-                                : width >= 70 ? arrows + " frame  [ ] step  ? help  q quit" : "? help  q quit"
+        let keys =
+            width >= 110
+            ? arrows + " frame  [ ] step  f b play  e edit  ? help  q quit"
+            : width >= 70 ? arrows + " frame  [ ] step  ? help  q quit" : "? help  q quit"
         let style = context.theme.statusBar
-        buffer.render(StatusLine(left: StyledLine(context.text(left), style: style), right: StyledLine(keys, style: style),
-                                 style: style, glyphs: context.glyphs),
-                      in: Rect(x: 0, y: row, width: width, height: 1))
+        buffer.render(
+            StatusLine(
+                left: StyledLine(context.text(left), style: style), right: StyledLine(keys, style: style),
+                style: style, glyphs: context.glyphs),
+            in: Rect(x: 0, y: row, width: width, height: 1))
     }
 }

@@ -21,7 +21,10 @@ struct StepContent {
         var found = frame?.snapshot
         if found == nil {
             for s in stride(from: state.step - 1, through: 0, by: -1) {
-                if let last = state.trace.steps[s].frames.last?.snapshot { found = last; break }
+                if let last = state.trace.steps[s].frames.last?.snapshot {
+                    found = last
+                    break
+                }
             }
         }
         snapshot = found
@@ -32,8 +35,10 @@ struct StepContent {
     /// and the next recorded frame), the loss history taken from the run's last frame.
     private static func passing(_ frame: Frame?, cursor: Int?, played: PlayedStep) -> Frame? {
         guard let cursor, case .training(let shown)? = frame,
-              case .training(let final)? = played.frames.last(where: { if case .training = $0 { return true } else { return false } }),
-              let between = shown.passing(iteration: cursor, run: final.losses)
+            case .training(let final)? = played.frames.last(where: {
+                if case .training = $0 { return true } else { return false }
+            }),
+            let between = shown.passing(iteration: cursor, run: final.losses)
         else { return frame }
         return .training(between)
     }
@@ -47,7 +52,9 @@ struct StepContent {
             for (i, f) in played.frames.enumerated() {
                 var n = FramePanel(context: context, frame: f, index: i, width: width).lines.count
                 // A question's panel grows as it is answered (feedback, a hint, the answer): reserve the rows.
-                if case .ask(let a) = f { n += 2 + (a.question.hint.map { TextWidth.columns($0) / Swift.max(width, 10) + 1 } ?? 0) }
+                if case .ask(let a) = f {
+                    n += 2 + (a.question.hint.map { TextWidth.columns($0) / Swift.max(width, 10) + 1 } ?? 0)
+                }
                 rows = Swift.max(rows, n)
             }
             return rows
@@ -58,7 +65,11 @@ struct StepContent {
     var compactPanels: [Panel] {
         var panels: [Panel] = []
         if snapshot != nil, !isTraining { panels.append(.graph) }
-        if isTraining || !FramePanel(context: context, frame: frame, index: context.state.frame, width: 80).lines.isEmpty { panels.append(.frame) }
+        if isTraining
+            || !FramePanel(context: context, frame: frame, index: context.state.frame, width: 80).lines.isEmpty
+        {
+            panels.append(.frame)
+        }
         if !prose.isEmpty { panels.append(.prose) }
         if panels.isEmpty, snapshot != nil { panels.append(.graph) }
         return panels

@@ -34,7 +34,9 @@ public enum TensorText {
     /// One line: a number for a scalar, the elements of a small tensor in
     /// brackets, else the shape and the first `limit` elements.
     /// - Parameter shape: false leaves the shape out (`[1 2 3 …]`), where it is written nearby.
-    public static func inline(_ t: Tensor?, limit: Int = 3, digits: Int = 4, ascii: Bool = false, shape: Bool = true) -> String {
+    public static func inline(_ t: Tensor?, limit: Int = 3, digits: Int = 4, ascii: Bool = false, shape: Bool = true)
+        -> String
+    {
         guard let t else { return "?" }
         if t.rank == 0, let v = t.scalar { return number(v, digits: digits, ascii: ascii) }
         let shown = t.scalars.prefix(Swift.max(limit, 1)).map { number($0, digits: digits, ascii: ascii) }
@@ -48,14 +50,17 @@ public enum TensorText {
             if first == 0 { return "zeros(\(dims))" }
             return "full((\(dims)), \(number(first, digits: digits, ascii: ascii)))"
         }
-        return (shape ? formatShape(t.shape) + " " : "") + "[" + shown.joined(separator: " ") + (ascii ? " ...]" : " …]")
+        return (shape ? formatShape(t.shape) + " " : "") + "[" + shown.joined(separator: " ")
+            + (ascii ? " ...]" : " …]")
     }
 
     /// A tensor as rows of a matrix, at most `maxRows` rows and `maxColumns`
     /// columns (the rest elided), columns aligned: `[[1 2 3]`, ` [4 5 6]]`.
     /// A scalar is one line; a vector is one row; higher ranks show their last
     /// two axes of the first block, after a line with the shape.
-    public static func matrix(_ t: Tensor, maxRows: Int = 3, maxColumns: Int = 4, digits: Int = 4, ascii: Bool = false) -> [String] {
+    public static func matrix(_ t: Tensor, maxRows: Int = 3, maxColumns: Int = 4, digits: Int = 4, ascii: Bool = false)
+        -> [String]
+    {
         if t.rank == 0, let v = t.scalar { return [number(v, digits: digits, ascii: ascii)] }
         let dots = ascii ? "..." : "…"
         let rows = t.rank == 1 ? 1 : t.shape[t.rank - 2]
@@ -72,7 +77,8 @@ public enum TensorText {
             if keepColumns < columns { row.append(dots) }
             cells.append(row)
         }
-        let widths = (0..<(cells.first?.count ?? 0)).map { c in cells.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        let widths = (0..<(cells.first?.count ?? 0)).map { c in cells.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0
+        }
         func line(_ row: [String]) -> String {
             row.enumerated().map { c, s in String(repeating: " ", count: Swift.max(0, widths[c] - s.count)) + s }
                 .joined(separator: " ")
@@ -80,7 +86,8 @@ public enum TensorText {
         let depth = Swift.min(t.rank, 2)
         var lines: [String] = []
         for (r, row) in cells.enumerated() {
-            let first = r == 0, last = r == cells.count - 1 && keepRows == rows
+            let first = r == 0
+            let last = r == cells.count - 1 && keepRows == rows
             let lead = first ? String(repeating: "[", count: depth) : String(repeating: " ", count: depth - 1) + "["
             let tail = last ? String(repeating: "]", count: depth) : "]"
             lines.append(lead + line(row) + tail)

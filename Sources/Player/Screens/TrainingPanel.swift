@@ -25,8 +25,10 @@ struct TrainingPanel {
     func statsLines(width: Int) -> [StyledLine] {
         switch frame {
         case .training(let f):
-            let iteration = "iteration \(f.iteration)/\(f.iterations)", loss = "loss \(context.number(f.loss))"
-            var lines = TextWidth.columns(iteration + "  " + loss) <= width
+            let iteration = "iteration \(f.iteration)/\(f.iterations)"
+            let loss = "loss \(context.number(f.loss))"
+            var lines =
+                TextWidth.columns(iteration + "  " + loss) <= width
                 ? [context.line(iteration + "  " + loss, theme.strong)]
                 : [context.line(iteration, theme.strong), context.line(loss, theme.strong)]
             switch f.status {
@@ -89,10 +91,13 @@ struct TrainingPanel {
         let bad = values.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
         if bad > 0 { return "fit \(name(fit.node)): \(bad) of \(values.count) values are NaN/Inf" }
         let finite = data.scalars.filter(\.isFinite)
-        guard let lo = finite.min(), let hi = finite.max(), let fitLo = values.min(), let fitHi = values.max() else { return nil }
+        guard let lo = finite.min(), let hi = finite.max(), let fitLo = values.min(), let fitHi = values.max() else {
+            return nil
+        }
         let span = Swift.max(hi - lo, 1)
         guard fitLo < lo - 10 * span || fitHi > hi + 10 * span else { return nil }
-        let place = fitLo == fitHi ? "at \(context.number(fitLo))" : "\(context.number(fitLo)) to \(context.number(fitHi))"
+        let place =
+            fitLo == fitHi ? "at \(context.number(fitLo))" : "\(context.number(fitLo)) to \(context.number(fitHi))"
         return "fit \(name(fit.node)) is off the chart: \(place)"
     }
 
@@ -123,21 +128,23 @@ struct TrainingPanel {
         let fit = showFit ? scatter : nil
         let loss = lossChart
         switch (loss, fit) {
-        case let (loss?, fit?):
+        case (let loss?, let fit?):
             let sideBySide = area.width >= 100 || area.height < 16
-            let parts = sideBySide
+            let parts =
+                sideBySide
                 ? Layout.horizontal([("a", .fill(weight: 1)), ("b", .fill(weight: 1))], spacing: 1).split(area)
                 : Layout.vertical([("a", .fill(weight: 1)), ("b", .fill(weight: 1))]).split(area)
             buffer.render(loss, in: parts["a"])
             buffer.render(fit, in: parts["b"])
-        case let (loss?, nil): buffer.render(loss, in: area)
-        case let (nil, fit?): buffer.render(fit, in: area)
+        case (let loss?, nil): buffer.render(loss, in: area)
+        case (nil, let fit?): buffer.render(fit, in: area)
         default: break
         }
     }
 
     private var lossChart: LineChart? {
-        let values: [Double], planned: Int?
+        let values: [Double]
+        let planned: Int?
         switch frame {
         case .training(let f):
             values = Array(f.losses)
@@ -146,45 +153,59 @@ struct TrainingPanel {
             case .diverged, .stopped: planned = nil
             case .running, .finished: planned = f.iterations
             }
-        case .lossPlot(let f): values = f.losses; planned = nil
+        case .lossPlot(let f):
+            values = f.losses
+            planned = nil
         default: return nil
         }
-        var chart = LineChart(values: values, title: context.text("loss"), logScale: logScale, theme: theme, glyphs: context.glyphs)
+        var chart = LineChart(
+            values: values, title: context.text("loss"), logScale: logScale, theme: theme, glyphs: context.glyphs)
         if let planned, planned > 0 { chart.xRange = 0...Double(planned) }
         return chart
     }
 
     /// Log scale when the loss of this step's run spans two decades or more (decided per step, so it never flips mid-run).
     private var logScale: Bool {
-        let runs = context.state.playedStep?.frames.compactMap { frame -> [Double]? in
-            switch frame {
-            case .training(let f): return Array(f.losses)
-            case .lossPlot(let f): return f.losses
-            default: return nil
-            }
-        } ?? []
+        let runs =
+            context.state.playedStep?.frames.compactMap { frame -> [Double]? in
+                switch frame {
+                case .training(let f): return Array(f.losses)
+                case .lossPlot(let f): return f.losses
+                default: return nil
+                }
+            } ?? []
         let positive = (runs.max { $0.count < $1.count } ?? []).filter { $0.isFinite && $0 > 0 }
         guard let lo = positive.min(), let hi = positive.max() else { return false }
         return hi / lo >= 100
     }
 
     private var scatter: ScatterChart? {
-        let x: Tensor, y: Tensor, fit: Tensor?, title: String
+        let x: Tensor
+        let y: Tensor
+        let fit: Tensor?
+        let title: String
         switch frame {
         case .dataPlot(let f):
-            x = f.x.value; y = f.y.value; fit = f.fit?.value
+            x = f.x.value
+            y = f.y.value
+            fit = f.fit?.value
             title = name(f.y.node) + " / " + name(f.x.node)
         case .training(let f):
-            guard let data = plottedData(graph: f.snapshot.graph), data.x < f.snapshot.values.count, data.y < f.snapshot.values.count,
-                  let xs = f.snapshot.values[data.x], let ys = f.snapshot.values[data.y] else { return nil }
-            x = xs; y = ys; fit = f.prediction?.value
+            guard let data = plottedData(graph: f.snapshot.graph), data.x < f.snapshot.values.count,
+                data.y < f.snapshot.values.count,
+                let xs = f.snapshot.values[data.x], let ys = f.snapshot.values[data.y]
+            else { return nil }
+            x = xs
+            y = ys
+            fit = f.prediction?.value
             title = name(data.y) + " / " + name(data.x)
         default:
             return nil
         }
         let points = zip(x.scalars, y.scalars).map { ChartPoint(x: $0, y: $1) }
         let curve = fit.map { zip(x.scalars, $0.scalars).map { ChartPoint(x: $0, y: $1) }.sorted { $0.x < $1.x } } ?? []
-        return ScatterChart(points: points, fit: curve, title: context.text(title), theme: theme, glyphs: context.glyphs)
+        return ScatterChart(
+            points: points, fit: curve, title: context.text(title), theme: theme, glyphs: context.glyphs)
     }
 
     /// The x and y of the lesson's `@plot data` for this graph, so training frames can show the data.
@@ -193,8 +214,9 @@ struct TrainingPanel {
         guard trace.graphs.indices.contains(graph) else { return nil }
         for played in trace.steps where played.graph == graph {
             for directive in played.step.directives {
-                if case let .plotData(x, y, _) = directive.kind,
-                   let xn = trace.graphs[graph].node(named: x), let yn = trace.graphs[graph].node(named: y) {
+                if case .plotData(let x, let y, _) = directive.kind,
+                    let xn = trace.graphs[graph].node(named: x), let yn = trace.graphs[graph].node(named: y)
+                {
                     return (xn.id, yn.id)
                 }
             }

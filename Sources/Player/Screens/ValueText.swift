@@ -5,9 +5,15 @@ import Foundation
 public enum ValueText {
     public static func number(_ v: Double, ascii: Bool) -> String {
         var text: String
-        if v.isNaN { text = "nan" } else if v.isInfinite { text = v < 0 ? "-inf" : "inf" }
-        else if v == v.rounded(), abs(v) < 1e9 { text = String(Int64(v)) }
-        else { text = String(format: "%.6g", v) }
+        if v.isNaN {
+            text = "nan"
+        } else if v.isInfinite {
+            text = v < 0 ? "-inf" : "inf"
+        } else if v == v.rounded(), abs(v) < 1e9 {
+            text = String(Int64(v))
+        } else {
+            text = String(format: "%.6g", v)
+        }
         if !ascii, text.hasPrefix("-") { text = "−" + text.dropFirst() }
         return text
     }
@@ -15,7 +21,9 @@ public enum ValueText {
     /// A scalar as a number; a tensor as its shape and its first values.
     public static func tensor(_ t: Tensor?, ascii: Bool, limit: Int = 3) -> String {
         guard let t else { return "?" }
-        if t.count == 1, let v = t.scalar { return t.rank == 0 ? number(v, ascii: ascii) : "[" + number(v, ascii: ascii) + "]" }
+        if t.count == 1, let v = t.scalar {
+            return t.rank == 0 ? number(v, ascii: ascii) : "[" + number(v, ascii: ascii) + "]"
+        }
         let shown = t.scalars.prefix(limit).map { number($0, ascii: ascii) }.joined(separator: " ")
         return formatShape(t.shape) + " [" + shown + (t.count > limit ? (ascii ? " ..." : " …") : "") + "]"
     }

@@ -21,8 +21,10 @@ public enum PlayerError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let path): return "\(path): error: cannot read the file as UTF-8 text"
         case .lesson(let error): return error.description
         case .empty: return "the lesson has no steps"
-        case let .stepOutOfRange(n, count): return "step \(n) is out of range: " + PlayerError.range("this lesson has", count, "step")
-        case let .frameOutOfRange(n, step, count): return "frame \(n) is out of range: " + PlayerError.range("step \(step) has", count, "frame")
+        case .stepOutOfRange(let n, let count):
+            return "step \(n) is out of range: " + PlayerError.range("this lesson has", count, "step")
+        case .frameOutOfRange(let n, let step, let count):
+            return "frame \(n) is out of range: " + PlayerError.range("step \(step) has", count, "frame")
         }
     }
 

@@ -31,7 +31,8 @@ extension PlayerState {
             if case .training(let t) = f { return (i, t) } else { return nil }
         }
         // The run is the training frames from this one on, up to the next frame of another kind.
-        let run = recorded.drop { $0.index < frame }.enumerated().prefix { $0.offset == $0.element.index - frame }.map(\.element)
+        let run = recorded.drop { $0.index < frame }.enumerated().prefix { $0.offset == $0.element.index - frame }.map(
+            \.element)
         guard let last = run.last, last.index > frame else { return nil }
         let total = last.frame.iteration
         let next = (trainingCursor ?? shown.iteration) + Swift.max(1, shown.iterations / 100)
@@ -87,7 +88,9 @@ extension PlayerState {
     /// The first frame of `scope` in this step, else in a later step.
     private func firstFrame(of scope: Autoplay.Scope) -> FrameRef? {
         for s in step..<stepCount {
-            if let f = trace.steps[s].frames.firstIndex(where: { Self.matches($0, scope) }) { return FrameRef(step: s, frame: f) }
+            if let f = trace.steps[s].frames.firstIndex(where: { Self.matches($0, scope) }) {
+                return FrameRef(step: s, frame: f)
+            }
         }
         return nil
     }

@@ -125,7 +125,8 @@ extension PlayerState {
             }
         case .leaf: break
         }
-        return startPlay(PlayRequest(text: text.setting(field.target, to: value), purpose: .edit(label: field.label, value: value)))
+        return startPlay(
+            PlayRequest(text: text.setting(field.target, to: value), purpose: .edit(label: field.label, value: value)))
     }
 
     /// `r`: the lesson's own values again.

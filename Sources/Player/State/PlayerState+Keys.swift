@@ -102,7 +102,9 @@ extension PlayerState {
         case .character("r"): return resetValues()
         case .character("R"): return reload()
         case .character("t"):
-            theme = PlayerState.themes[((PlayerState.themes.firstIndex { $0.name == theme.name } ?? 0) + 1) % PlayerState.themes.count]
+            theme =
+                PlayerState.themes[
+                    ((PlayerState.themes.firstIndex { $0.name == theme.name } ?? 0) + 1) % PlayerState.themes.count]
             return []
         case .character("z"):
             detail = detail.next

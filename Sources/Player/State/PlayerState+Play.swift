@@ -44,7 +44,8 @@ extension PlayerState {
             return moved()
         case (_, .failure(let error)):
             switch request.purpose {
-            case .edit(let label, let value): setMessage("\(label) = \(value) does not work: \(Self.firstLine(of: error))")
+            case .edit(let label, let value):
+                setMessage("\(label) = \(value) does not work: \(Self.firstLine(of: error))")
             case .reset, .open: setMessage("the lesson's own values do not play: \(Self.firstLine(of: error))")
             case .reload: setMessage("not reloaded, still the last good version: \(Self.firstLine(of: error))")
             }
@@ -108,7 +109,9 @@ extension PlayerState {
     /// Keys that go past the steps played so far: the next step opens as soon as it is played.
     mutating func notPlayedYet() -> [PlayerEffect] {
         setWaitingFor(FrameRef(step: stepCount, frame: 0))
-        setMessage("step \(stepCount + 1) is still being played" + (playProgress > 0 ? " (training)" : "") + "; it opens when ready")
+        setMessage(
+            "step \(stepCount + 1) is still being played" + (playProgress > 0 ? " (training)" : "")
+                + "; it opens when ready")
         return []
     }
 

@@ -130,7 +130,8 @@ public struct PlayerState {
 
     /// Where a training step's run stands, when the step trains.
     public var trainingRun: TrainingRun? {
-        guard let played = playedStep, played.frames.contains(where: { if case .training = $0 { return true } else { return false } })
+        guard let played = playedStep,
+            played.frames.contains(where: { if case .training = $0 { return true } else { return false } })
         else { return nil }
         if let autoplay { return autoplay.isPaused ? .paused : .running }
         if frame >= frameCount - 1 { return .done }

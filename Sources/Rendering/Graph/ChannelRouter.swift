@@ -131,8 +131,10 @@ struct ChannelRouter {
 
     /// A topological order of the turn-before constraints, smallest sort key first;
     /// splits a subnet with a dogleg whenever the constraints are cyclic.
-    private static func orderBreakingCycles(_ subnets: inout [Subnet], chains: inout [[Int]],
-                                            usedRows: inout Set<Int>) -> [Int] {
+    private static func orderBreakingCycles(
+        _ subnets: inout [Subnet], chains: inout [[Int]],
+        usedRows: inout Set<Int>
+    ) -> [Int] {
         // Each split takes one subnet off every cycle for good, so this ends.
         for _ in 0...subnets.count {
             let count = subnets.count
@@ -184,8 +186,10 @@ struct ChannelRouter {
     }
 
     /// Cuts subnet `v` in two, joined by a run on a row nothing else in the channel uses.
-    private static func split(_ v: Int, _ subnets: inout [Subnet], chains: inout [[Int]],
-                              usedRows: inout Set<Int>) {
+    private static func split(
+        _ v: Int, _ subnets: inout [Subnet], chains: inout [[Int]],
+        usedRows: inout Set<Int>
+    ) {
         let middle = (subnets[v].low + subnets[v].high) / 2
         var row = middle
         var step = 0

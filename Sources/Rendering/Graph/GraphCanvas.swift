@@ -67,7 +67,8 @@ struct GraphCanvas {
                 let lo = min(a.y, b.y)
                 let hi = max(a.y, b.y)
                 for y in lo...hi {
-                    touch(a.x, y, bits: (y > lo ? Self.north : 0) | (y < hi ? Self.south : 0), counts: k == 1 || y != a.y)
+                    touch(
+                        a.x, y, bits: (y > lo ? Self.north : 0) | (y < hi ? Self.south : 0), counts: k == 1 || y != a.y)
                 }
             }
         }
@@ -133,8 +134,10 @@ struct GraphCanvas {
         return nil
     }
 
-    private func besideHorizontal(_ a: GraphPoint, _ b: GraphPoint, w: Int, exclusive: Bool,
-                                  aboveFirst: Bool) -> GraphPoint? {
+    private func besideHorizontal(
+        _ a: GraphPoint, _ b: GraphPoint, w: Int, exclusive: Bool,
+        aboveFirst: Bool
+    ) -> GraphPoint? {
         let lo = min(a.x, b.x)
         let hi = max(a.x, b.x)
         let length = hi - lo + 1
@@ -157,8 +160,10 @@ struct GraphCanvas {
         return nil
     }
 
-    private func besideVertical(_ a: GraphPoint, _ b: GraphPoint, w: Int, exclusive: Bool,
-                                leftFirst: Bool) -> GraphPoint? {
+    private func besideVertical(
+        _ a: GraphPoint, _ b: GraphPoint, w: Int, exclusive: Bool,
+        leftFirst: Bool
+    ) -> GraphPoint? {
         let lo = min(a.y, b.y)
         let hi = max(a.y, b.y)
         let centre = lo + (hi - lo) / 2

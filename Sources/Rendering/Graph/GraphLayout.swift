@@ -92,8 +92,10 @@ public struct GraphLayout: Equatable, Sendable {
 
     /// Places and routes a graph whose layers are already ordered (the order
     /// does not depend on the orientation, so `fit` orders once for both).
-    init(_ model: GraphModel, ordered: LayeredGraph, crossings counts: (initial: Int, final: Int),
-         orientation: GraphOrientation) {
+    init(
+        _ model: GraphModel, ordered: LayeredGraph, crossings counts: (initial: Int, final: Int),
+        orientation: GraphOrientation
+    ) {
         let vertical = orientation == .topToBottom
         var graph = ordered
         graph.orient(vertical: vertical)
@@ -119,12 +121,18 @@ public struct GraphLayout: Equatable, Sendable {
         for i in 0..<graph.realCount {
             let a = routing.nodeAlong[i]
             let c = top[i]
-            rects.append(vertical
-                ? Rect(x: c, y: a, width: graph.across[i], height: graph.along[i])
-                : Rect(x: a, y: c, width: graph.along[i], height: graph.across[i]))
+            rects.append(
+                vertical
+                    ? Rect(x: c, y: a, width: graph.across[i], height: graph.along[i])
+                    : Rect(x: a, y: c, width: graph.along[i], height: graph.across[i]))
             if routing.outPort[i] >= 0 {
-                exits.append(ExitPort(node: i, cell: point(AxisPoint(along: a + graph.along[i] - 1,
-                                                                      across: routing.outPort[i]))))
+                exits.append(
+                    ExitPort(
+                        node: i,
+                        cell: point(
+                            AxisPoint(
+                                along: a + graph.along[i] - 1,
+                                across: routing.outPort[i]))))
             }
         }
         var paths = routing.paths.map { $0.map(point) }
@@ -135,15 +143,18 @@ public struct GraphLayout: Equatable, Sendable {
         for path in paths { for p in path { bounds = bounds.union(Rect(x: p.x, y: p.y, width: 1, height: 1)) } }
         let widestLabel = labelWidths.max() ?? 0
         let padding = widestLabel > 0 ? (vertical ? (widestLabel + 1, 0) : (0, 1)) : (0, 0)
-        var canvas = GraphCanvas(area: Rect(x: bounds.x - padding.0, y: bounds.y - padding.1,
-                                            width: bounds.width + 2 * padding.0, height: bounds.height + 2 * padding.1))
+        var canvas = GraphCanvas(
+            area: Rect(
+                x: bounds.x - padding.0, y: bounds.y - padding.1,
+                width: bounds.width + 2 * padding.0, height: bounds.height + 2 * padding.1))
         for r in rects { canvas.markBox(r) }
         for path in paths { canvas.drawPath(path, vertical: vertical) }
         var origins = [GraphPoint?](repeating: nil, count: model.edges.count)
         for e in model.edges.indices where labelWidths[e] > 0 {
             let target = rects[model.indexOfID[model.edges[e].to] ?? 0]
             let centre = GraphPoint(x: target.x + target.width / 2, y: target.y + target.height / 2)
-            if let origin = canvas.placeLabel(width: labelWidths[e], path: paths[e], vertical: vertical, toward: centre) {
+            if let origin = canvas.placeLabel(width: labelWidths[e], path: paths[e], vertical: vertical, toward: centre)
+            {
                 origins[e] = origin
                 bounds = bounds.union(Rect(x: origin.x, y: origin.y, width: labelWidths[e], height: 1))
             }
@@ -152,11 +163,17 @@ public struct GraphLayout: Equatable, Sendable {
         let dx = -bounds.x
         let dy = -bounds.y
         func moved(_ p: GraphPoint) -> GraphPoint { GraphPoint(x: p.x + dx, y: p.y + dy) }
-        for i in rects.indices { rects[i].x += dx; rects[i].y += dy }
+        for i in rects.indices {
+            rects[i].x += dx
+            rects[i].y += dy
+        }
         for i in exits.indices { exits[i].cell = moved(exits[i].cell) }
         for e in paths.indices { paths[e] = paths[e].map(moved) }
         var cells = canvas.lineCells()
-        for i in cells.indices { cells[i].x += dx; cells[i].y += dy }
+        for i in cells.indices {
+            cells[i].x += dx
+            cells[i].y += dy
+        }
 
         var placed: [PlacedNode] = []
         placed.reserveCapacity(rects.count)
@@ -166,8 +183,10 @@ public struct GraphLayout: Equatable, Sendable {
         var routed: [RoutedEdge] = []
         routed.reserveCapacity(model.edges.count)
         for (e, edge) in model.edges.enumerated() {
-            routed.append(RoutedEdge(from: edge.from, to: edge.to, label: edge.label,
-                                     points: paths[e], labelOrigin: origins[e].map(moved)))
+            routed.append(
+                RoutedEdge(
+                    from: edge.from, to: edge.to, label: edge.label,
+                    points: paths[e], labelOrigin: origins[e].map(moved)))
         }
 
         self.orientation = orientation
@@ -214,8 +233,9 @@ public struct GraphLayout: Equatable, Sendable {
     /// `offset` moved as little as needed to keep a `viewWidth` × `viewHeight`
     /// view on the drawing (0 when the drawing is smaller than the view).
     public func clamped(_ offset: GraphPoint, viewWidth: Int, viewHeight: Int) -> GraphPoint {
-        GraphPoint(x: min(max(0, offset.x), max(0, width - viewWidth)),
-                   y: min(max(0, offset.y), max(0, height - viewHeight)))
+        GraphPoint(
+            x: min(max(0, offset.x), max(0, width - viewWidth)),
+            y: min(max(0, offset.y), max(0, height - viewHeight)))
     }
 
     /// The scroll offset that puts node `id` in the middle of the view, or nil for an unknown id.
@@ -235,7 +255,8 @@ public struct GraphLayout: Equatable, Sendable {
             if lo + size > current + view { return lo + size - view }
             return current
         }
-        let wanted = GraphPoint(x: axis(offset.x, r.x, r.width, viewWidth), y: axis(offset.y, r.y, r.height, viewHeight))
+        let wanted = GraphPoint(
+            x: axis(offset.x, r.x, r.width, viewWidth), y: axis(offset.y, r.y, r.height, viewHeight))
         return clamped(wanted, viewWidth: viewWidth, viewHeight: viewHeight)
     }
 }

@@ -85,10 +85,14 @@ public struct GraphModel: Equatable, Sendable {
 
     /// Adds a box. Ids need not be dense or sorted; they must be unique.
     /// - Throws: `GraphError.duplicateNode` when the id is taken.
-    public mutating func addNode(id: Int, lines: [String], kind: NodeKind,
-                                 minContentWidth: Int = 0, minContentHeight: Int = 0) throws(GraphError) {
-        try add(Node(id: id, lines: lines, kind: kind,
-                     minContentWidth: minContentWidth, minContentHeight: minContentHeight))
+    public mutating func addNode(
+        id: Int, lines: [String], kind: NodeKind,
+        minContentWidth: Int = 0, minContentHeight: Int = 0
+    ) throws(GraphError) {
+        try add(
+            Node(
+                id: id, lines: lines, kind: kind,
+                minContentWidth: minContentWidth, minContentHeight: minContentHeight))
     }
 
     /// Adds a prepared node.

@@ -79,8 +79,10 @@ extension LayeredGraph {
 
     /// Moves the nodes of layer `r` as close to their wishes as the order allows.
     /// - Returns: true when any node moved.
-    private func placeLayer(_ r: Int, fromAbove: Bool, top: inout [Int], boxGap: Int,
-                            solver: inout IsotonicSolver) -> Bool {
+    private func placeLayer(
+        _ r: Int, fromAbove: Bool, top: inout [Int], boxGap: Int,
+        solver: inout IsotonicSolver
+    ) -> Bool {
         let layer = layers[r]
         guard !layer.isEmpty else { return false }
         solver.reset()
@@ -169,7 +171,8 @@ struct IsotonicSolver {
             blockCount[blocks] = 1
             blocks += 1
             while blocks > 1,
-                  blockSum[blocks - 2] / blockWeight[blocks - 2] > blockSum[blocks - 1] / blockWeight[blocks - 1] {
+                blockSum[blocks - 2] / blockWeight[blocks - 2] > blockSum[blocks - 1] / blockWeight[blocks - 1]
+            {
                 blockSum[blocks - 2] += blockSum[blocks - 1]
                 blockWeight[blocks - 2] += blockWeight[blocks - 1]
                 blockCount[blocks - 2] += blockCount[blocks - 1]

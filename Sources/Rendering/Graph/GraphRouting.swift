@@ -59,9 +59,10 @@ extension LayeredGraph {
             guard r + 1 < rankCount else { break }
             var nets: [ChannelRouter.Net] = []
             for v in layers[r] where !outSegments.isEmpty(v) {
-                nets.append(ChannelRouter.Net(
-                    row: result.outPort[v],
-                    targets: outSegments.list(v).map { (inPort[$0], $0) }))
+                nets.append(
+                    ChannelRouter.Net(
+                        row: result.outPort[v],
+                        targets: outSegments.list(v).map { (inPort[$0], $0) }))
             }
             let router = ChannelRouter(nets: nets)
             let start = rankStart[r] + rankLength[r]
@@ -122,7 +123,8 @@ func simplified(_ points: [AxisPoint]) -> [AxisPoint] {
             let straight = (a.along == b.along && b.along == p.along) || (a.across == b.across && b.across == p.across)
             // Only drop b when it lies between a and p (a path never doubles back here).
             if straight {
-                let between = a.along == b.along
+                let between =
+                    a.along == b.along
                     ? (min(a.across, p.across) <= b.across && b.across <= max(a.across, p.across))
                     : (min(a.along, p.along) <= b.along && b.along <= max(a.along, p.along))
                 if between {

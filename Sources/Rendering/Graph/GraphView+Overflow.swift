@@ -5,8 +5,10 @@
 extension GraphView {
     /// The sides where the drawing goes on beyond `area` at the current offset.
     public func overflow(in area: Rect) -> (left: Bool, right: Bool, up: Bool, down: Bool) {
-        (left: offset.x > 0, right: layout.width - offset.x > area.width,
-         up: offset.y > 0, down: layout.height - offset.y > area.height)
+        (
+            left: offset.x > 0, right: layout.width - offset.x > area.width,
+            up: offset.y > 0, down: layout.height - offset.y > area.height
+        )
     }
 
     func drawOverflowTags(in area: Rect, _ buffer: inout Buffer) {
@@ -14,23 +16,35 @@ extension GraphView {
         let cut = overflow(in: area)
         let rows = Array(area.y..<area.bottom)
         if cut.left { tag(glyphs.arrowLeft + " more", area, style, &buffer) { w in rows.map { (area.x, $0) } } }
-        if cut.right { tag("more " + glyphs.arrowRight, area, style, &buffer) { w in rows.map { (area.right - w, $0) } } }
-        if cut.up { tag(glyphs.arrowUp + " more", area, style, &buffer) { w in (area.x...(area.right - w)).map { ($0, area.y) } } }
+        if cut.right {
+            tag("more " + glyphs.arrowRight, area, style, &buffer) { w in rows.map { (area.right - w, $0) } }
+        }
+        if cut.up {
+            tag(glyphs.arrowUp + " more", area, style, &buffer) { w in (area.x...(area.right - w)).map { ($0, area.y) }
+            }
+        }
         if cut.down {
-            tag("more " + glyphs.arrowDown, area, style, &buffer) { w in (area.x...(area.right - w)).map { ($0, area.bottom - 1) } }
+            tag("more " + glyphs.arrowDown, area, style, &buffer) { w in
+                (area.x...(area.right - w)).map { ($0, area.bottom - 1) }
+            }
         }
     }
 
     /// " text " at the spot (from `spots(width)`) that covers the least of the
     /// drawing, the one nearest the middle of its edge among equals, so a tag
     /// rarely hides a box's text. A tag wider than the area is left out.
-    private func tag(_ text: String, _ area: Rect, _ style: Style, _ buffer: inout Buffer,
-                     spots: (Int) -> [(x: Int, y: Int)]) {
+    private func tag(
+        _ text: String, _ area: Rect, _ style: Style, _ buffer: inout Buffer,
+        spots: (Int) -> [(x: Int, y: Int)]
+    ) {
         let width = displayWidth(text) + 2
         guard width <= area.width else { return }
         let middle = (x: area.x + (area.width - width) / 2, y: area.y + area.height / 2)
-        let ordered = spots(width).sorted { abs($0.x - middle.x) + abs($0.y - middle.y) < abs($1.x - middle.x) + abs($1.y - middle.y) }
-        guard let spot = ordered.min(by: { covered($0.x, $0.y, width, buffer) < covered($1.x, $1.y, width, buffer) }) else { return }
+        let ordered = spots(width).sorted {
+            abs($0.x - middle.x) + abs($0.y - middle.y) < abs($1.x - middle.x) + abs($1.y - middle.y)
+        }
+        guard let spot = ordered.min(by: { covered($0.x, $0.y, width, buffer) < covered($1.x, $1.y, width, buffer) })
+        else { return }
         _ = buffer.setString(" " + text + " ", x: spot.x, y: spot.y, style: style, maxWidth: width)
     }
 

@@ -37,9 +37,11 @@ public struct GraphView: Widget, Sendable {
     /// tag in this style (see `overflow(in:)`).
     public var overflowStyle: Style?
 
-    public init(layout: GraphLayout, glyphs: GlyphSet = .unicode, offset: GraphPoint = .zero,
-                variableStyle: Style = .plain, functionStyle: Style = .plain,
-                edgeStyle: Style = .plain, labelStyle: Style = .plain) {
+    public init(
+        layout: GraphLayout, glyphs: GlyphSet = .unicode, offset: GraphPoint = .zero,
+        variableStyle: Style = .plain, functionStyle: Style = .plain,
+        edgeStyle: Style = .plain, labelStyle: Style = .plain
+    ) {
         self.layout = layout
         self.glyphs = glyphs
         self.offset = offset
@@ -52,9 +54,10 @@ public struct GraphView: Widget, Sendable {
     /// A view styled by `theme`: data boxes, function boxes, lines and labels.
     /// Screens then set `nodeStyles` for parameters, inputs and the focus.
     public init(layout: GraphLayout, theme: Theme, glyphs: GlyphSet = .unicode, offset: GraphPoint = .zero) {
-        self.init(layout: layout, glyphs: glyphs, offset: offset,
-                  variableStyle: theme.dataNode, functionStyle: theme.functionNode,
-                  edgeStyle: theme.edge, labelStyle: theme.secondary)
+        self.init(
+            layout: layout, glyphs: glyphs, offset: offset,
+            variableStyle: theme.dataNode, functionStyle: theme.functionNode,
+            edgeStyle: theme.edge, labelStyle: theme.secondary)
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {
@@ -64,8 +67,9 @@ public struct GraphView: Widget, Sendable {
 
         var junctions: [UInt32] = []
         for mask in 0..<16 {
-            let glyph = glyphs.junction(up: mask & 1 != 0, right: mask & 2 != 0,
-                                        down: mask & 4 != 0, left: mask & 8 != 0)
+            let glyph = glyphs.junction(
+                up: mask & 1 != 0, right: mask & 2 != 0,
+                down: mask & 4 != 0, left: mask & 8 != 0)
             junctions.append(narrowCode(glyph))
         }
         // Line cells are sorted by row: skip straight to the visible rows.
@@ -221,7 +225,9 @@ private struct Painter {
             if sx >= clip.x, sx + w <= clip.right {
                 buffer[sx, sy] = Cell(symbol: String(character), style: style)
             } else {
-                for c in sx..<(sx + w) where clip.contains(x: c, y: sy) { buffer[c, sy] = Cell(symbol: " ", style: style) }
+                for c in sx..<(sx + w) where clip.contains(x: c, y: sy) {
+                    buffer[c, sy] = Cell(symbol: " ", style: style)
+                }
             }
             col += w
         }

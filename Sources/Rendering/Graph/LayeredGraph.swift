@@ -188,8 +188,10 @@ struct LayeredGraph {
         }
     }
 
-    private mutating func addSegment(_ upper: Int, _ lower: Int, edge: Int, port: Int,
-                                     _ ins: inout [[Int]], _ outs: inout [[Int]]) -> Int {
+    private mutating func addSegment(
+        _ upper: Int, _ lower: Int, edge: Int, port: Int,
+        _ ins: inout [[Int]], _ outs: inout [[Int]]
+    ) -> Int {
         let s = segmentUpper.count
         segmentUpper.append(upper)
         segmentLower.append(lower)

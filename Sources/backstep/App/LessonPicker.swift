@@ -50,7 +50,7 @@ struct LessonPicker {
             if entries.indices.contains(selected) { return .open(path: entries[selected].summary.path) }
         case .character("q"), .escape, .ctrlC:
             return .quit
-        case let .character(c) where c.isNumber:
+        case .character(let c) where c.isNumber:
             if let n = c.wholeNumberValue, n >= 1, n <= entries.count { selected = n - 1 }
         default:
             break
@@ -64,14 +64,16 @@ struct LessonPicker {
         guard width > 0, height > 0 else { return buffer }
         let area = buffer.area
         let body = Rect(x: 0, y: 0, width: area.width, height: Swift.max(area.height - 1, 0))
-        let block = Block(title: " \(title) ", border: .rounded, borderStyle: theme.border,
-                          titleStyle: theme.heading, glyphs: glyphs)
+        let block = Block(
+            title: " \(title) ", border: .rounded, borderStyle: theme.border,
+            titleStyle: theme.heading, glyphs: glyphs)
         buffer.render(block, in: body)
         let inner = body.inner(1)
         guard !inner.isEmpty else { return statusLine(into: &buffer, theme: theme, glyphs: glyphs) }
         if entries.isEmpty {
-            buffer.setString("No lessons found. Try: backstep lessons/", x: inner.x + 1, y: inner.y,
-                             style: theme.text, maxWidth: inner.width - 1)
+            buffer.setString(
+                "No lessons found. Try: backstep lessons/", x: inner.x + 1, y: inner.y,
+                style: theme.text, maxWidth: inner.width - 1)
             return statusLine(into: &buffer, theme: theme, glyphs: glyphs)
         }
         // Two rows a lesson (title, summary) when there is room, else one.
@@ -91,14 +93,16 @@ struct LessonPicker {
             let style = isSelected ? theme.strong.adding(.reverse) : theme.text
             let progressWidth = displayWidth(progress)
             let titleWidth = Swift.max(inner.width - progressWidth - 2, 1)
-            buffer.setString(pad(truncate(line, toWidth: titleWidth, ellipsis: glyphs.ellipsis), toWidth: titleWidth),
-                             x: inner.x, y: y, style: style, maxWidth: titleWidth)
+            buffer.setString(
+                pad(truncate(line, toWidth: titleWidth, ellipsis: glyphs.ellipsis), toWidth: titleWidth),
+                x: inner.x, y: y, style: style, maxWidth: titleWidth)
             if !progress.isEmpty {
                 buffer.setString(progress, x: inner.right - progressWidth - 1, y: y, style: theme.secondary)
             }
             if rowsPer == 2, let summary = entry.summary.summary {
-                buffer.setString(truncate(summary, toWidth: Swift.max(inner.width - 6, 1), ellipsis: glyphs.ellipsis),
-                                 x: inner.x + 5, y: y + 1, style: theme.secondary, maxWidth: inner.width - 6)
+                buffer.setString(
+                    truncate(summary, toWidth: Swift.max(inner.width - 6, 1), ellipsis: glyphs.ellipsis),
+                    x: inner.x + 5, y: y + 1, style: theme.secondary, maxWidth: inner.width - 6)
             }
         }
         return statusLine(into: &buffer, theme: theme, glyphs: glyphs)
@@ -112,9 +116,10 @@ struct LessonPicker {
     private func statusLine(into buffer: inout Buffer, theme: Theme, glyphs: GlyphSet) -> Buffer {
         let keys = "↑↓ choose · Enter open · 1-9 jump · q quit"
         let text = glyphs.isASCII ? "up/down choose . Enter open . 1-9 jump . q quit" : keys
-        let status = StatusLine(left: StyledLine(text, style: theme.statusBar),
-                                right: StyledLine("\(entries.isEmpty ? 0 : selected + 1)/\(entries.count)", style: theme.statusBar),
-                                style: theme.statusBar, glyphs: glyphs)
+        let status = StatusLine(
+            left: StyledLine(text, style: theme.statusBar),
+            right: StyledLine("\(entries.isEmpty ? 0 : selected + 1)/\(entries.count)", style: theme.statusBar),
+            style: theme.statusBar, glyphs: glyphs)
         buffer.render(status, in: Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1))
         return buffer
     }

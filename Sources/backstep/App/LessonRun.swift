@@ -100,8 +100,10 @@ final class LessonRun {
                     return .failure(showError(Self.errorText(error, path)))
                 }
             }
-            drawNote("Opening \(path)\(glyphs.ellipsis)" + (opening.iterations > 0 ? "\n\ntraining: \(opening.iterations) iterations" : "")
-                     + "\n\nq stops")
+            drawNote(
+                "Opening \(path)\(glyphs.ellipsis)"
+                    + (opening.iterations > 0 ? "\n\ntraining: \(opening.iterations) iterations" : "")
+                    + "\n\nq stops")
             guard let key = session.readKey(timeoutMs: 20) else { continue }
             switch key {
             case .signal(let number):
@@ -126,7 +128,9 @@ final class LessonRun {
                 if let result = job.result {
                     self.job = nil
                     // A lesson whose later steps fail is a broken lesson: say everything that is wrong, as `check` would.
-                    if job.request.purpose == .open, case .failure(let error) = result { return showError(Self.errorText(error, path)) }
+                    if job.request.purpose == .open, case .failure(let error) = result {
+                        return showError(Self.errorText(error, path))
+                    }
                     perform(state.finishPlay(result), &state)
                 }
             }
@@ -137,7 +141,8 @@ final class LessonRun {
             }
             let now = (state.revision, session.size, state.playProgress)
             if drawn.map({ $0 != now }) ?? true {
-                session.draw(Screen.render(state, width: session.size.width, height: session.size.height, glyphs: glyphs))
+                session.draw(
+                    Screen.render(state, width: session.size.width, height: session.size.height, glyphs: glyphs))
                 drawn = now
             }
             guard let key = session.readKey(timeoutMs: waitTime()) else {
@@ -229,7 +234,7 @@ final class LessonRun {
         while true {
             drawNote(text + "\n\nPress any key.")
             guard let key = session.readKey(timeoutMs: 1000) else { continue }
-            if case let .signal(number) = key { return .signal(number) }
+            if case .signal(let number) = key { return .signal(number) }
             if key != .resize { return .closed }
         }
     }

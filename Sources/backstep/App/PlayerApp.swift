@@ -24,9 +24,10 @@ final class PlayerApp {
         if paths.count == 1 { return open(paths[0]) }
         var picker = makePicker(paths)
         while true {
-            session.draw(picker.render(width: session.size.width, height: session.size.height, theme: theme, glyphs: glyphs))
+            session.draw(
+                picker.render(width: session.size.width, height: session.size.height, theme: theme, glyphs: glyphs))
             guard let key = session.readKey(timeoutMs: 1000) else { continue }
-            if case let .signal(number) = key { return number }
+            if case .signal(let number) = key { return number }
             if key == .character("t") {
                 let index = PlayerState.themes.firstIndex { $0.name == theme.name } ?? 0
                 theme = PlayerState.themes[(index + 1) % PlayerState.themes.count]
@@ -35,7 +36,7 @@ final class PlayerApp {
             switch picker.handle(key) {
             case .none: continue
             case .quit: return nil
-            case let .open(path):
+            case .open(let path):
                 if let signal = open(path) { return signal }
                 let selected = picker.selected
                 picker = makePicker(paths)
@@ -47,9 +48,10 @@ final class PlayerApp {
     private func makePicker(_ paths: [String]) -> LessonPicker {
         // Re-read: the lesson just closed saved its place.
         progress = ProgressStore()
-        return LessonPicker(entries: paths.map {
-            LessonPicker.Entry(summary: LessonSummary(path: $0), progress: progress.entry(for: $0)?.fraction)
-        })
+        return LessonPicker(
+            entries: paths.map {
+                LessonPicker.Entry(summary: LessonSummary(path: $0), progress: progress.entry(for: $0)?.fraction)
+            })
     }
 
     /// Plays one lesson; returns a signal number if one arrived.

@@ -15,7 +15,9 @@ struct Check: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("name at least one file or directory, like: backstep check lessons") }
+        guard !paths.isEmpty else {
+            throw ValidationError("name at least one file or directory, like: backstep check lessons")
+        }
     }
 
     func run() throws {
@@ -34,7 +36,8 @@ struct Check: ParsableCommand {
             if !diagnostics.isEmpty { filesWithErrors += 1 }
         }
         let checked = collection.files.count
-        var summary = "checked \(checked) \(checked == 1 ? "file" : "files"): \(errors) \(errors == 1 ? "error" : "errors")"
+        var summary =
+            "checked \(checked) \(checked == 1 ? "file" : "files"): \(errors) \(errors == 1 ? "error" : "errors")"
         if errors > 0 { summary += " in \(filesWithErrors) \(filesWithErrors == 1 ? "file" : "files")" }
         print(summary)
         if errors > 0 { throw ExitCode(1) }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Autodiff
+import Foundation
 import Lessons
 
 /// `backstep eval FILE [--json]`: values and gradients of every graph program.
@@ -33,12 +33,16 @@ struct Eval: ParsableCommand {
         }
         for (i, graph) in evaluation.graphs.enumerated() {
             if i > 0 { print("") }
-            print("graph \(i + 1)" + (graph.step.map { " (\($0))" } ?? "") + (graph.output.map { ", output \($0)" } ?? ""))
+            print(
+                "graph \(i + 1)" + (graph.step.map { " (\($0))" } ?? "") + (graph.output.map { ", output \($0)" } ?? "")
+            )
             let width = graph.variables.map(\.name.count).max() ?? 1
             for v in graph.variables {
                 let name = v.name.padding(to: width)
                 let grad = v.grad.map { "grad " + oneLine($0) } ?? "no grad"
-                print("  \(name)  \(v.kind.rawValue.padding(to: 12)) \(formatShape(v.value.shape).padding(to: 9)) \(oneLine(v.value))   \(grad)")
+                print(
+                    "  \(name)  \(v.kind.rawValue.padding(to: 12)) \(formatShape(v.value.shape).padding(to: 9)) \(oneLine(v.value))   \(grad)"
+                )
             }
             if let training = graph.training {
                 let last = training.losses.last.map { Tensor.shortest($0) } ?? "-"
@@ -51,10 +55,13 @@ struct Eval: ParsableCommand {
 
 /// A tensor on one line, cut short when long.
 func oneLine(_ t: Tensor) -> String {
-    let text = t.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    let text = t.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+        separator: " ")
     return text.count > 60 ? String(text.prefix(57)) + "…" : text
 }
 
 extension String {
-    func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
 }

@@ -6,7 +6,8 @@ import Player
 /// Writes a step's graph as Graphviz DOT, with values and gradients in the
 /// labels, like DeZero's `plot_dot_graph`: `backstep export L.md --dot | dot -Tpng -o g.png`.
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export a step's graph as Graphviz DOT (values and gradients in the labels).")
+    static let configuration = CommandConfiguration(
+        abstract: "Export a step's graph as Graphviz DOT (values and gradients in the labels).")
 
     @Argument(help: "A lesson or .graph file.")
     var file: String
@@ -27,7 +28,8 @@ struct Export: ParsableCommand {
             throw ExitCode(1)
         }
         if let step, !(1...Swift.max(trace.steps.count, 1)).contains(step) {
-            FileHandle.standardError.write(Data("error: \(PlayerError.stepOutOfRange(step, count: trace.steps.count))\n".utf8))
+            FileHandle.standardError.write(
+                Data("error: \(PlayerError.stepOutOfRange(step, count: trace.steps.count))\n".utf8))
             throw ExitCode(1)
         }
         let last = (step.map { $0 - 1 } ?? trace.steps.count - 1)
@@ -42,17 +44,26 @@ struct Export: ParsableCommand {
 
     static func dot(_ graph: GraphStructure, _ snapshot: GraphSnapshot) -> String {
         // DOT strings escape quotes and backslashes; "\n" (backslash, n) breaks a label's line.
-        func escaped(_ s: String) -> String { s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }
+        func escaped(_ s: String) -> String {
+            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        }
         var lines = ["digraph g {", "  rankdir=LR;"]
         for node in graph.nodes {
             if node.kind.isVariable {
                 var parts = [node.label]
-                if let v = node.id < snapshot.values.count ? snapshot.values[node.id] : nil { parts.append(ValueText.tensor(v, ascii: false)) }
-                if let g = node.id < snapshot.grads.count ? snapshot.grads[node.id] : nil { parts.append("grad " + ValueText.tensor(g, ascii: false)) }
+                if let v = node.id < snapshot.values.count ? snapshot.values[node.id] : nil {
+                    parts.append(ValueText.tensor(v, ascii: false))
+                }
+                if let g = node.id < snapshot.grads.count ? snapshot.grads[node.id] : nil {
+                    parts.append("grad " + ValueText.tensor(g, ascii: false))
+                }
                 let color = node.kind == .param ? "lightblue" : node.kind == .data ? "lightgray" : "orange"
-                lines.append("  n\(node.id) [label=\"\(parts.map(escaped).joined(separator: "\\n"))\", color=\(color), style=filled]")
+                lines.append(
+                    "  n\(node.id) [label=\"\(parts.map(escaped).joined(separator: "\\n"))\", color=\(color), style=filled]"
+                )
             } else {
-                lines.append("  n\(node.id) [label=\"\(escaped(node.label))\", color=lightblue, style=filled, shape=box]")
+                lines.append(
+                    "  n\(node.id) [label=\"\(escaped(node.label))\", color=lightblue, style=filled, shape=box]")
             }
         }
         for edge in graph.edges { lines.append("  n\(edge.from) -> n\(edge.to);") }

@@ -37,19 +37,24 @@ struct Frames: ParsableCommand {
         case .still: return "still"
         case .forward(let f):
             let args = f.inputs.map { "\(name($0))=\(oneLine($0.value))" }.joined(separator: ", ")
-            return "forward \(f.index + 1)/\(f.count): \(f.label)(\(args)) → \(name(f.output)) = \(oneLine(f.output.value))"
+            return
+                "forward \(f.index + 1)/\(f.count): \(f.label)(\(args)) → \(name(f.output)) = \(oneLine(f.output.value))"
         case .backward(let f):
             let parts = f.inputs.map { input -> String in
                 let op = input.accumulated ? "+=" : "="
                 return "\(input.label.isEmpty ? "·" : input.label).grad \(op) \(oneLine(input.gradient))"
             }
-            return "backward \(f.index + 1)/\(f.count): \(f.label) gy=\(oneLine(f.upstream)): " + parts.joined(separator: ", ")
+            return "backward \(f.index + 1)/\(f.count): \(f.label) gy=\(oneLine(f.upstream)): "
+                + parts.joined(separator: ", ")
         case .training(let f):
             let params = f.parameters.map { "\($0.label)=\(oneLine($0.value))" }.joined(separator: " ")
             return "training \(f.iteration)/\(f.iterations): loss \(Tensor.shortest(f.loss)) \(params)"
         case .lossPlot(let f): return "plot loss: \(f.losses.count) iterations"
-        case .dataPlot(let f): return "plot data: \(f.x.label) vs \(f.y.label)" + (f.fit.map { ", fit \($0.label)" } ?? "")
-        case .ask(let f): return "ask \"\(f.question.text)\" answer \(Tensor.shortest(f.answer)) ± \(Tensor.shortest(f.question.tolerance))"
+        case .dataPlot(let f):
+            return "plot data: \(f.x.label) vs \(f.y.label)" + (f.fit.map { ", fit \($0.label)" } ?? "")
+        case .ask(let f):
+            return
+                "ask \"\(f.question.text)\" answer \(Tensor.shortest(f.answer)) ± \(Tensor.shortest(f.question.tolerance))"
         case .check(let f):
             let parts = f.results.map { "\($0.name) \($0.passed ? "ok" : "FAILED") (\(Tensor.shortest($0.maxError)))" }
             return "check: " + parts.joined(separator: ", ")

@@ -21,7 +21,7 @@ struct List: ParsableCommand {
         }
         let sorted = entries.sorted { a, b in
             switch (a.summary.order, b.summary.order) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (_?, nil): return true
             case (nil, _?): return false
             default: return a.path < b.path

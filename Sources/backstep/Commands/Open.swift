@@ -5,7 +5,8 @@ import Terminal
 
 /// Opens the lessons in the terminal player: a picker for a folder, or one lesson.
 struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open a lesson, or a folder of lessons, in the terminal player.")
+    static let configuration = CommandConfiguration(
+        abstract: "Open a lesson, or a folder of lessons, in the terminal player.")
 
     @Argument(help: "A lesson file or a directory of lessons (default: the bundled lessons).")
     var path: String?
@@ -43,8 +44,11 @@ struct Open: ParsableCommand {
         let target = path ?? Self.bundledLessons(language: lang)
         var isDirectory: ObjCBool = false
         guard let target, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
-            if let path { throw ValidationError("no such file or folder: \(path); give a lesson file (.md) or a folder of them") }
-            throw ValidationError("the bundled lessons were not found; give a lesson file or folder, or set BACKSTEP_LESSONS")
+            if let path {
+                throw ValidationError("no such file or folder: \(path); give a lesson file (.md) or a folder of them")
+            }
+            throw ValidationError(
+                "the bundled lessons were not found; give a lesson file or folder, or set BACKSTEP_LESSONS")
         }
         guard isDirectory.boolValue else { return [target] }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []

@@ -41,8 +41,12 @@ struct Record: ParsableCommand {
         guard let chosen = Theme.named(theme) else {
             throw ValidationError("unknown theme '\(theme)'; choose one of \(Theme.names.joined(separator: ", "))")
         }
-        guard ["always", "never", "auto"].contains(color) else { throw ValidationError("--color must be always or never") }
-        guard delay.isFinite, delay > 0, delay <= 60 else { throw ValidationError("--delay must be between 0 and 60 seconds") }
+        guard ["always", "never", "auto"].contains(color) else {
+            throw ValidationError("--color must be always or never")
+        }
+        guard delay.isFinite, delay > 0, delay <= 60 else {
+            throw ValidationError("--delay must be between 0 and 60 seconds")
+        }
         var state: PlayerState
         do {
             state = try PlayerState(path: file)
@@ -51,8 +55,9 @@ struct Record: ParsableCommand {
             throw ExitCode(1)
         }
         state.theme = chosen
-        let cast = Asciicast.record(state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode,
-                                    colors: color == "never" ? nil : .ansi256, delay: delay)
+        let cast = Asciicast.record(
+            state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode,
+            colors: color == "never" ? nil : .ansi256, delay: delay)
         do {
             try cast.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {

@@ -7,7 +7,8 @@ import Rendering
 /// Prints one screen of a lesson as text, exactly as the player draws it: for
 /// handouts, scripts and tests, with no terminal.
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print one screen of a lesson as text (no terminal needed).")
+    static let configuration = CommandConfiguration(
+        abstract: "Print one screen of a lesson as text (no terminal needed).")
 
     @Argument(help: "A lesson file.")
     var file: String
@@ -27,7 +28,8 @@ struct Render: ParsableCommand {
     @Flag(help: "Print nothing outside ASCII.")
     var ascii = false
 
-    @Option(help: "Colour: auto, always or never (auto: colour when standard output is a terminal and NO_COLOR is unset).")
+    @Option(
+        help: "Colour: auto, always or never (auto: colour when standard output is a terminal and NO_COLOR is unset).")
     var color: String = "auto"
 
     @Option(help: "Theme: default, projector or monochrome.")
@@ -54,22 +56,24 @@ struct Render: ParsableCommand {
         state.theme = chosenTheme
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let useColor = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) == 1 && !noColor)
-        let places = all
+        let places =
+            all
             ? (0..<state.stepCount).flatMap { s in (0..<state.frameCount(ofStep: s)).map { (s, $0) } }
             : [(state.step, state.frame)]
         for (s, f) in places {
             // Every place is in the lesson: checked above, or enumerated from it.
             guard (try? state.go(step: s, frame: f)) != nil else { continue }
             if all { print("=== step \(s + 1) frame \(f + 1)") }
-            let buffer = Screen.render(state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode)
+            let buffer = Screen.render(
+                state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode)
             print(ScreenText.lines(buffer, colors: useColor ? .ansi256 : nil, ascii: ascii).joined(separator: "\n"))
         }
     }
 }
 
-private extension PlayerError {
+extension PlayerError {
     /// A step or frame out of range (the lesson itself is fine).
-    var isPlace: Bool {
+    fileprivate var isPlace: Bool {
         switch self {
         case .stepOutOfRange, .frameOutOfRange: return true
         default: return false

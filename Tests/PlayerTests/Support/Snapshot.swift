@@ -11,8 +11,10 @@ enum Repo {
     static func lesson(_ name: String) -> String { root.appendingPathComponent("lessons/" + name).path }
 
     /// The five core lessons, English then Korean.
-    static let coreLessons = ["01-chain-rule", "02-sigmoid-neuron", "03-broadcasting", "04-linear-regression",
-                              "05-two-layer-net"].flatMap { [$0 + ".md", "ko/" + $0 + ".md"] }
+    static let coreLessons = [
+        "01-chain-rule", "02-sigmoid-neuron", "03-broadcasting", "04-linear-regression",
+        "05-two-layer-net",
+    ].flatMap { [$0 + ".md", "ko/" + $0 + ".md"] }
 }
 
 /// Compares `text` with `__Snapshots__/<name>.txt` beside the tests; records it
@@ -35,10 +37,12 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         return
     }
     guard let expected = existing, expected != actual else { return }
-    let old = expected.components(separatedBy: "\n"), new = actual.components(separatedBy: "\n")
+    let old = expected.components(separatedBy: "\n")
+    let new = actual.components(separatedBy: "\n")
     var report = ["snapshot \(name) differs (re-record with BACKSTEP_RECORD_SNAPSHOTS=1 if intended):"]
     for i in 0..<Swift.max(old.count, new.count) where report.count < 41 {
-        let a = i < old.count ? old[i] : nil, b = i < new.count ? new[i] : nil
+        let a = i < old.count ? old[i] : nil
+        let b = i < new.count ? new[i] : nil
         if a == b { continue }
         report.append(String(format: "%4d - ", i + 1) + (a.map { "|\($0)|" } ?? "(no line)"))
         report.append(String(format: "%4d + ", i + 1) + (b.map { "|\($0)|" } ?? "(no line)"))

@@ -23,7 +23,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     _ = LessonChecker.check(bytes, file: "fuzz.md", limits: fuzzLimits)
     guard let lesson = try? LessonLoader.parse(bytes, file: "fuzz.md", limits: fuzzLimits),
-          let trace = try? LessonTrace(lesson: lesson, limits: fuzzLimits) else { return 0 }
+        let trace = try? LessonTrace(lesson: lesson, limits: fuzzLimits)
+    else { return 0 }
     let size = FuzzSize(seed: bytes.reduce(0) { $0 &* 31 &+ Int($1) })
     drawEveryFrame(of: trace, size: size)
     pressKeys(trace: trace, bytes: bytes, size: size)

@@ -4,10 +4,11 @@ import Rendering
 
 /// Every key the player knows, and nil for a clock tick (autoplay), in the
 /// order the input's bytes pick them.
-private let keys: [PlayerKey?] = [
-    .right, .left, .up, .down, .pageUp, .pageDown, .home, .end,
-    .enter, .escape, .backspace, .tab, .backTab, .delete, .ctrlC, nil,
-] + "lhnp ]gGfbaAzt+-erRvjk?q0123456789.-xX[".map { PlayerKey.character($0) }
+private let keys: [PlayerKey?] =
+    [
+        .right, .left, .up, .down, .pageUp, .pageDown, .home, .end,
+        .enter, .escape, .backspace, .tab, .backTab, .delete, .ctrlC, nil,
+    ] + "lhnp ]gGfbaAzt+-erRvjk?q0123456789.-xX[".map { PlayerKey.character($0) }
 
 /// Plays the lesson as a student at the keyboard might: up to 64 keys, taken
 /// from the input's last bytes, each followed by a redraw at the fuzzed size.
@@ -40,7 +41,8 @@ func pressKeys(trace: LessonTrace, bytes: [UInt8], size: FuzzSize) {
 /// A play request (an edit, a reset, a reload) played with the fuzzing limits.
 private func replay(_ request: PlayRequest) -> Result<LessonTrace, PlayerError> {
     do {
-        let lesson = try LessonLoader.parse(Array(request.text.edited.utf8), file: request.text.file, limits: fuzzLimits)
+        let lesson = try LessonLoader.parse(
+            Array(request.text.edited.utf8), file: request.text.file, limits: fuzzLimits)
         let trace = try LessonTrace(lesson: lesson, limits: fuzzLimits)
         return trace.steps.isEmpty ? .failure(.empty) : .success(trace)
     } catch {
