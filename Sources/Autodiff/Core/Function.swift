@@ -99,7 +99,7 @@ open class Function {
     /// The input gradients of a plain backward (numbers only, no graph): the
     /// backward run on tensors. The one- and two-input functions call it without
     /// arrays; a function overrides it only for a measured fast path, which
-    /// `FastPathTests` holds equal to the backward.
+    /// `FunctionPropertyTests` holds equal to the backward.
     func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .many(try backward(gy, slots.map(\.data), y.data))
     }
