@@ -38,6 +38,9 @@ func timed(_ body: () throws -> Void) rethrows -> Double {
     return now() - start
 }
 
+// Tuned as the `backstep` tool tunes itself (BLAS kernels and threads, malloc).
+ProcessTuning.apply()
+
 let selected = Set(CommandLine.arguments.dropFirst())
 func wanted(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
 
