@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "backstep",
+    // Built and tested on Linux (CI). Every C call also has a Darwin path, and
+    // macOS 15 is the first with the Synchronization module the terminal uses;
+    // macOS is not built in CI.
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Autodiff", targets: ["Autodiff"]),

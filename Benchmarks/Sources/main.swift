@@ -2,6 +2,8 @@ import Autodiff
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 // Release-build benchmarks: one JSON line per workload, the same workloads as
