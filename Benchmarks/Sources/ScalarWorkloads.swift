@@ -51,7 +51,7 @@ func benchmarkW4() throws {
 func chain(_ steps: Int) throws -> Double {
     let x = Variable(1.0)
     var y = x
-    for _ in 0..<steps { y = try y * 1.0001 + 0.0001 }
+    for _ in 0..<steps { y = y * 1.0001 + 0.0001 }
     try y.backward()
     return x.grad?.data.scalar ?? .nan
 }
