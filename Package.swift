@@ -56,6 +56,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        // The library as a user sees it: new functions and optimizers from outside the module.
+        .testTarget(name: "ExtensionTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
                     exclude: ["__Snapshots__"]),
