@@ -67,13 +67,11 @@ open class BinaryFunction: Function {
 /// A one-input function whose forward cannot fail (`x + 1`, `−x`): the
 /// operators record it without `try`.
 protocol InfallibleFunction: UnaryFunction {
-    func forward(_ x: Tensor) -> Tensor
+    /// The forward's value; `forward(_:)` returns it.
+    func value(_ x: Tensor) -> Tensor
 }
 
 extension InfallibleFunction {
     @inline(__always)
-    func applied(to x: Variable) -> Variable {
-        let forward: (Tensor) -> Tensor = forward  // the overload that cannot throw
-        return record(forward(x.data), from: InputSlots(x))
-    }
+    func applied(to x: Variable) -> Variable { record(value(x.data), from: InputSlots(x)) }
 }

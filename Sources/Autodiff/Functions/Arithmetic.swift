@@ -11,6 +11,11 @@ final class Add: BinaryFunction {
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try gy.summed(to: a.value.shape), try gy.summed(to: b.value.shape))
     }
+    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        let (ga, gb) = try backward(gy, x(0), x(1), y.data)
+        return .two(ga, gb)
+    }
 }
 
 final class Sub: BinaryFunction {
@@ -22,6 +27,11 @@ final class Sub: BinaryFunction {
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try gy.summed(to: a.value.shape), try gy.negated().summed(to: b.value.shape))
     }
+    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        let (ga, gb) = try backward(gy, x(0), x(1), y.data)
+        return .two(ga, gb)
+    }
 }
 
 final class Mul: BinaryFunction {
@@ -32,6 +42,11 @@ final class Mul: BinaryFunction {
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try (gy * b).summed(to: a.value.shape), try (gy * a).summed(to: b.value.shape))
+    }
+    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        let (ga, gb) = try backward(gy, x(0), x(1), y.data)
+        return .two(ga, gb)
     }
 }
 
@@ -45,13 +60,19 @@ final class Div: BinaryFunction {
         let gb = try gy * (try a.negated() / (try b * b))
         return (try (gy / b).summed(to: a.value.shape), try gb.summed(to: b.value.shape))
     }
+    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        let (ga, gb) = try backward(gy, x(0), x(1), y.data)
+        return .two(ga, gb)
+    }
 }
 
 final class Neg: UnaryFunction {
     override var label: String { "−x" }
     override var kind: FunctionKind { .negate }
     override var derivativeTexts: [String] { ["∂y/∂x = −1"] }
-    override func forward(_ x: Tensor) -> Tensor { -x }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
+    func value(_ x: Tensor) -> Tensor { -x }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy.negated() }
 }
@@ -74,6 +95,10 @@ final class Pow: UnaryFunction {
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         try x.power(c - 1).scaled(by: c) * gy
+    }
+    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
     }
 }
 

@@ -10,11 +10,16 @@ final class AddConstant: UnaryFunction {
     let c: Double
     init(_ c: Double) { self.c = c }
     override var kind: FunctionKind { .elementwise }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
     override var label: String { "+" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1"] }
-    override func forward(_ x: Tensor) -> Tensor { x.map { $0 + c } }
+    func value(_ x: Tensor) -> Tensor { x.map { $0 + c } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { gy }
+    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
+    }
 }
 
 /// `x − c`, or `c − x` when `constantFirst`.
@@ -24,12 +29,17 @@ final class SubConstant: UnaryFunction {
     let c: Double
     init(_ c: Double, constantFirst: Bool) { (self.c, self.constantFirst) = (c, constantFirst) }
     override var kind: FunctionKind { .elementwise }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
     override var label: String { "−" }
     override var derivativeTexts: [String] { [constantFirst ? "∂y/∂x = −1" : "∂y/∂x = 1"] }
-    override func forward(_ x: Tensor) -> Tensor { constantFirst ? x.map { c - $0 } : x.map { $0 - c } }
+    func value(_ x: Tensor) -> Tensor { constantFirst ? x.map { c - $0 } : x.map { $0 - c } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         constantFirst ? try gy.negated() : gy
+    }
+    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
     }
 }
 
@@ -38,11 +48,16 @@ final class MulConstant: UnaryFunction {
     let c: Double
     init(_ c: Double) { self.c = c }
     override var kind: FunctionKind { .elementwise }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
     override var label: String { "×" }
     override var derivativeTexts: [String] { ["∂y/∂x = \(Tensor.format(c).replacingTrailingDot())"] }
-    override func forward(_ x: Tensor) -> Tensor { x.map { $0 * c } }
+    func value(_ x: Tensor) -> Tensor { x.map { $0 * c } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy.scaled(by: c) }
+    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
+    }
 }
 
 /// `x ÷ c`, or `c ÷ x` when `constantFirst`.
@@ -52,15 +67,20 @@ final class DivConstant: UnaryFunction {
     let c: Double
     init(_ c: Double, constantFirst: Bool) { (self.c, self.constantFirst) = (c, constantFirst) }
     override var kind: FunctionKind { .elementwise }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
     override var label: String { "÷" }
     override var derivativeTexts: [String] {
         let c = Tensor.format(self.c).replacingTrailingDot()
         return [constantFirst ? "∂y/∂x = −\(c)/x²" : "∂y/∂x = 1/\(c)"]
     }
-    override func forward(_ x: Tensor) -> Tensor { constantFirst ? x.map { c / $0 } : x.map { $0 / c } }
+    func value(_ x: Tensor) -> Tensor { constantFirst ? x.map { c / $0 } : x.map { $0 / c } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         constantFirst ? try gy * (try V(constant: Tensor(-c)) / (try x * x)) : try gy / V(constant: Tensor(c))
+    }
+    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
     }
 }
 

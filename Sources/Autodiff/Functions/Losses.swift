@@ -4,6 +4,7 @@ final class Softmax: UnaryFunction {
     let axis: Int
     init(axis: Int) { self.axis = axis }
     override var label: String { "softmax" }
+    override var options: [String] { ["axis=\(axis)"] }
     override var derivativeTexts: [String] { ["gx = y · (gy − Σ y·gy)"] }
     override func forward(_ x: Tensor) throws -> Tensor { try x.softmax(axis: axis) }
     @_specialize(where V == Tensor)
@@ -59,7 +60,7 @@ final class MeanSquaredError: BinaryFunction {
     override var label: String { "mse" }
     override var inputNames: [String] { ["x0", "x1"] }
     // Each text stands alone: the player shows one input's line at a time.
-    override var derivativeTexts: [String] { ["gx0 = 2·(x0 − x1)·gy / N", "gx1 = −2·(x0 − x1)·gy / N"] }
+    override var derivativeTexts: [String] { ["gx0 = 2·(x0 − x1)·gy/N", "gx1 = −2·(x0 − x1)·gy/N"] }
     override func forward(_ x0: Tensor, _ x1: Tensor) throws -> Tensor {
         let diff = try x0 - x1
         let n = Double(diff.shape.first ?? 1)

@@ -9,6 +9,14 @@ func expandReduced<V: GradientValue>(_ g: V, inputShape: [Int], axes: [Int]?, ke
     return try g.reshaped(kept)
 }
 
+/// `axis=0`, `keepdims=True`: a reduction's options as a lesson writes them.
+func callOptions(axes: [Int]?, keepdims: Bool) -> [String] {
+    var options: [String] = []
+    if let axes { options.append("axis=" + (axes.count == 1 ? "\(axes[0])" : formatShape(axes))) }
+    if keepdims { options.append("keepdims=True") }
+    return options
+}
+
 final class Sum: UnaryFunction {
     let axes: [Int]?
     let keepdims: Bool
@@ -17,6 +25,7 @@ final class Sum: UnaryFunction {
         self.keepdims = keepdims
     }
     override var label: String { "sum" }
+    override var options: [String] { callOptions(axes: axes, keepdims: keepdims) }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
     override func forward(_ x: Tensor) throws -> Tensor { try x.sum(axes: axes, keepdims: keepdims) }
     @_specialize(where V == Tensor)
@@ -36,6 +45,7 @@ final class Extremum: UnaryFunction {
         self.isMax = isMax
     }
     override var label: String { isMax ? "max" : "min" }
+    override var options: [String] { callOptions(axes: axis.map { [$0] }, keepdims: keepdims) }
     override var derivativeTexts: [String] { ["gx = gy where x is the \(label), else 0"] }
     override func forward(_ x: Tensor) throws -> Tensor {
         isMax ? try x.max(axis: axis, keepdims: keepdims) : try x.min(axis: axis, keepdims: keepdims)
@@ -61,7 +71,8 @@ final class Clip: UnaryFunction {
     }
     override var label: String { "clip" }
     override var kind: FunctionKind { .elementwise }
-    override var derivativeTexts: [String] { ["∂y/∂x = 1 if lo ≤ x ≤ hi else 0"] }
+    override var options: [String] { [Tensor.format(lo).replacingTrailingDot(), Tensor.format(hi).replacingTrailingDot()] }
+    override var derivativeTexts: [String] { ["∂y/∂x = 1 if \(options[0]) ≤ x ≤ \(options[1]) else 0"] }
     override func forward(_ x: Tensor) throws -> Tensor {
         let (lo, hi) = (lo, hi)
         return x.map { Swift.min(Swift.max($0, lo), hi) }

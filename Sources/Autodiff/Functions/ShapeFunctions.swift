@@ -5,6 +5,7 @@ final class Reshape: UnaryFunction {
     let shape: [Int]
     init(_ shape: [Int]) { self.shape = shape }
     override var label: String { "reshape" }
+    override var options: [String] { [formatShape(shape)] }
     override var derivativeTexts: [String] { ["gx = reshape(gy, x.shape)"] }
     override func forward(_ x: Tensor) throws -> Tensor { try x.reshaped(shape) }
     @_specialize(where V == Tensor)
@@ -17,6 +18,7 @@ final class Transpose: UnaryFunction {
     let axes: [Int]?
     init(_ axes: [Int]?) { self.axes = axes }
     override var label: String { "transpose" }
+    override var options: [String] { axes.map { [formatShape($0)] } ?? [] }
     override var derivativeTexts: [String] { ["gx = transpose(gy, inverse axes)"] }
     override func forward(_ x: Tensor) throws -> Tensor { try x.transposed(axes) }
     @_specialize(where V == Tensor)
@@ -33,6 +35,7 @@ final class BroadcastTo: UnaryFunction {
     let shape: [Int]
     init(_ shape: [Int]) { self.shape = shape }
     override var label: String { "broadcast_to" }
+    override var options: [String] { [formatShape(shape)] }
     override var derivativeTexts: [String] { ["gx = sum_to(gy, x.shape)"] }
     override func forward(_ x: Tensor) throws -> Tensor { try x.broadcastTo(shape) }
     @_specialize(where V == Tensor)
@@ -45,6 +48,7 @@ final class SumTo: UnaryFunction {
     let shape: [Int]
     init(_ shape: [Int]) { self.shape = shape }
     override var label: String { "sum_to" }
+    override var options: [String] { [formatShape(shape)] }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
     override func forward(_ x: Tensor) throws -> Tensor { try x.sumTo(shape) }
     @_specialize(where V == Tensor)
