@@ -79,27 +79,28 @@ struct FramePanel {
     private func forward(_ f: ForwardFrame) -> [StyledLine] {
         let names = names(f.snapshot.graph)
         let out = names[f.output.node]
-        let args = f.inputs.map { Formula.operand(names[$0.node]) }
+        let node = functionNode(f.snapshot.graph, f.function)
+        func formula(_ args: [String]) -> String {
+            node.map { Formula.apply($0, args) } ?? f.label + "(" + args.joined(separator: ", ") + ")"
+        }
+        let written = formula(f.inputs.map { names[$0.node] })
+        // An unnamed result is called by its formula: say it once, not `x + y = x + y`.
+        let head = out == written ? [context.glyphs.forwardMark + " " + out] : [context.glyphs.forwardMark + " " + out, written]
         let scalars = f.inputs.allSatisfy { $0.value.rank == 0 } && f.output.value.rank == 0
         var lines: [StyledLine] = []
-        let mark = context.glyphs.forwardMark + " "
         if scalars {
-            let numbers = f.inputs.enumerated().map { i, input in
-                let v = input.value.scalar ?? .nan
-                return i == 0 && f.inputs.count == 2 ? context.number(v) : context.factor(v)
-            }
-            var parts = [mark + out, Formula.apply(f.label, args)]
-            if !f.inputs.isEmpty { parts.append(Formula.apply(f.label, numbers)) }
+            var parts = head
+            if !f.inputs.isEmpty { parts.append(formula(f.inputs.map { context.number($0.value.scalar ?? .nan) })) }
             parts.append(context.number(f.output.value.scalar ?? .nan))
             lines += equation(parts, style: theme.forwardFocus)
         } else {
-            lines += equation([mark + out, Formula.apply(f.label, args)], style: theme.forwardFocus)
+            lines += equation(head, style: theme.forwardFocus)
             let shapes = f.inputs.map { names[$0.node] + " " + formatShape($0.value.shape) }.joined(separator: ", ")
             lines.append(
                 context.line(
                     "  " + shapes + " " + context.arrow + " " + out + " " + formatShape(f.output.value.shape),
                     theme.text))
-            if GraphPanel.broadcasting.contains(f.label), f.inputs.count == 2 {
+            if node?.operation?.isBroadcastingArithmetic == true, f.inputs.count == 2 {
                 for input in f.inputs where input.value.shape != f.output.value.shape {
                     lines.append(
                         context.line(
@@ -110,6 +111,13 @@ struct FramePanel {
             lines += equation(["  " + out, context.inline(f.output.value)], style: theme.value)
         }
         return lines
+    }
+
+    /// The node of function `id` in graph `graph`, for how formulas write it.
+    private func functionNode(_ graph: Int?, _ id: Int) -> GraphNode? {
+        guard let graph, context.trace.graphs.indices.contains(graph) else { return nil }
+        let nodes = context.trace.graphs[graph].nodes
+        return nodes.indices.contains(id) ? nodes[id] : nil
     }
 
     // MARK: - Backward
@@ -130,9 +138,14 @@ struct FramePanel {
         let loss = names[target(of: b)]
         let out = names[b.output]
         let args = b.inputs.map { names[$0.node] }
+        let node = functionNode(b.snapshot.graph, b.function)
+        // At the top of a scalar the upstream gradient is ∂L/∂L = 1: each input's gradient is its local derivative.
+        let top = target(of: b) == b.output && b.upstream.count == 1
+        let upstreamName = top ? nil : context.derivative(loss, out)
         let mark = context.glyphs.backwardMark + " "
         var lines: [StyledLine] = []
-        let head = mark + out + " = " + Formula.apply(b.label, args.map(Formula.operand))
+        let written = node.map { Formula.apply($0, args) } ?? b.label + "(" + args.joined(separator: ", ") + ")"
+        let head = mark + out + (out == written ? "" : " = " + written)
         let upstream = "upstream " + context.derivative(loss, out) + " = " + context.value(b.upstream)
         if TextWidth.columns(context.text(head + "   " + upstream)) <= width {
             lines.append(context.line(head + "   " + upstream, theme.backwardFocus))
@@ -150,7 +163,14 @@ struct FramePanel {
                 continue
             }
             let chain = context.derivative(loss, name)
-            if let local = input.local {
+            let text = node.map {
+                Formula.derivative(input.derivativeText, of: $0, output: out, inputs: args, upstream: upstreamName)
+            }
+            let rule = text?.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+            if let local = input.local, top {
+                let value = context.value(input.product ?? input.gradient)
+                lines += equation([chain] + (rule.map { $0 == value ? [] : [$0] } ?? []) + [value], style: theme.gradient)
+            } else if let local = input.local {
                 let product = input.product ?? input.gradient
                 lines += equation(
                     [
@@ -159,15 +179,9 @@ struct FramePanel {
                             + context.elements(local, factor: true),
                         context.value(product),
                     ], style: theme.gradient)
+                if let text, !text.isEmpty { lines.append(context.line("    local: " + text, theme.secondary)) }
             } else {
-                let rule = input.derivativeText.split(separator: "=", maxSplits: 1).last.map {
-                    $0.trimmingCharacters(in: .whitespaces)
-                }
                 lines += equation([chain, rule ?? "?", context.inline(input.gradient)], style: theme.gradient)
-            }
-            if !input.derivativeText.isEmpty, input.local != nil {
-                let local = Formula.localDerivative(input.derivativeText, output: out, inputs: args)
-                lines.append(context.line("    local: " + local, theme.secondary))
             }
             if let product = input.product, product.shape != input.gradient.shape {
                 lines.append(
