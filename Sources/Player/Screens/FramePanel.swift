@@ -50,7 +50,7 @@ struct FramePanel {
         var current = ""
         var used = 0
         for text in texts {
-            let w = TextWidth.columns(text)
+            let w = displayWidth(text)
             if current.isEmpty {
                 current = text
                 used = w
@@ -67,7 +67,7 @@ struct FramePanel {
             if used > width, let range = current.range(of: times) {
                 lines.append(String(current[..<range.lowerBound]) + times.dropLast())
                 current = "      " + current[range.upperBound...]
-                used = TextWidth.columns(current)
+                used = displayWidth(current)
             }
         }
         if !current.isEmpty { lines.append(current) }
@@ -134,7 +134,7 @@ struct FramePanel {
         var lines: [StyledLine] = []
         let head = mark + out + " = " + Formula.apply(b.label, args.map(Formula.operand))
         let upstream = "upstream " + context.derivative(loss, out) + " = " + context.value(b.upstream)
-        if TextWidth.columns(context.text(head + "   " + upstream)) <= width {
+        if displayWidth(context.text(head + "   " + upstream)) <= width {
             lines.append(context.line(head + "   " + upstream, theme.backwardFocus))
         } else {
             lines.append(context.line(head, theme.backwardFocus))
@@ -180,7 +180,7 @@ struct FramePanel {
                     context.value(previous) + " + " + context.factor(input.gradient) + " = "
                     + context.value(input.total)
                 let head = "    \(name).grad += \(context.value(input.gradient)):"
-                if TextWidth.columns(context.text(head + "  " + sum)) <= width {
+                if displayWidth(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
                 } else {
                     lines.append(context.line(head, theme.value))

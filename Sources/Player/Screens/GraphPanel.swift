@@ -188,7 +188,7 @@ struct GraphPanel {
                             name: names[node.id], node: node, value: value, grad: grad, detail: detail,
                             level: level, ascii: context.ascii, mark: "▶")
                         rows = Swift.max(rows, lines.count)
-                        for line in lines { widest = Swift.max(widest, TextWidth.columns(context.text(line.text))) }
+                        for line in lines { widest = Swift.max(widest, displayWidth(context.text(line.text))) }
                     }
                     measure(nil, nil)
                     // Snapshots share values between frames: measure each distinct pair once.
@@ -207,7 +207,7 @@ struct GraphPanel {
                 } else {
                     let label = context.text(node.label)
                     try? model.addNode(
-                        id: node.id, lines: [label], kind: .function, minContentWidth: TextWidth.columns(label) + 2)
+                        id: node.id, lines: [label], kind: .function, minContentWidth: displayWidth(label) + 2)
                 }
             }
             for edge in graph.edges {

@@ -53,7 +53,7 @@ struct StepContent {
                 var n = FramePanel(context: context, frame: f, index: i, width: width).lines.count
                 // A question's panel grows as it is answered (feedback, a hint, the answer): reserve the rows.
                 if case .ask(let a) = f {
-                    n += 2 + (a.question.hint.map { TextWidth.columns($0) / Swift.max(width, 10) + 1 } ?? 0)
+                    n += 2 + (a.question.hint.map { displayWidth($0) / Swift.max(width, 10) + 1 } ?? 0)
                 }
                 rows = Swift.max(rows, n)
             }

@@ -28,7 +28,7 @@ struct TrainingPanel {
             let iteration = "iteration \(f.iteration)/\(f.iterations)"
             let loss = "loss \(context.number(f.loss))"
             var lines =
-                TextWidth.columns(iteration + "  " + loss) <= width
+                displayWidth(iteration + "  " + loss) <= width
                 ? [context.line(iteration + "  " + loss, theme.strong)]
                 : [context.line(iteration, theme.strong), context.line(loss, theme.strong)]
             switch f.status {
