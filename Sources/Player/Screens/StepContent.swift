@@ -88,15 +88,15 @@ struct StepContent {
     /// How the hidden-panels line names a panel.
     func name(_ panel: Panel) -> String {
         switch panel {
-        case .graph: return "graph"
-        case .prose: return "text"
+        case .graph: return context.words.graphPanel
+        case .prose: return context.words.textPanel
         case .frame:
-            if isTraining { return "chart" }
+            if isTraining { return context.words.chartPanel }
             switch frame {
-            case .backward?: return "chain rule"
-            case .forward?: return "forward"
-            case .ask?: return "question"
-            default: return "details"
+            case .backward?: return context.words.chainRulePanel
+            case .forward?: return context.words.forwardPanel
+            case .ask?: return context.words.questionPanel
+            default: return context.words.detailsPanel
             }
         }
     }

@@ -124,3 +124,20 @@ public enum AmbiguousStandIn {
         return table
     }()
 }
+
+extension Buffer {
+    /// This buffer as a terminal that draws ambiguous-width characters two
+    /// columns wide can show it: each such character replaced by its stand-in.
+    public func withAmbiguousStandIns() -> Buffer {
+        var out = self
+        for y in 0..<height {
+            for x in 0..<width {
+                let symbol = self.symbol(x: x, y: y)
+                guard let first = symbol.unicodeScalars.first, first.value >= 0xA0 else { continue }
+                let form = AmbiguousStandIn.narrow(symbol)
+                if form != symbol { out[x, y] = Cell(symbol: form, style: style(x: x, y: y)) }
+            }
+        }
+        return out
+    }
+}
