@@ -160,13 +160,13 @@ struct FramePanel {
                         context.value(product),
                     ], style: theme.gradient)
             } else {
-                let rule = input.derivativeText.split(separator: "=", maxSplits: 1).last.map {
+                let rule = context.words.derivative(input.derivativeText).split(separator: "=", maxSplits: 1).last.map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
                 lines += equation([chain, rule ?? "?", context.inline(input.gradient)], style: theme.gradient)
             }
             if !input.derivativeText.isEmpty, input.local != nil {
-                let local = Formula.localDerivative(input.derivativeText, output: out, inputs: args)
+                let local = Formula.localDerivative(context.words.derivative(input.derivativeText), output: out, inputs: args)
                 lines.append(context.line("    " + context.words.local + ": " + local, theme.secondary))
             }
             if let product = input.product, product.shape != input.gradient.shape {

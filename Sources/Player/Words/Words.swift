@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every word the player shows on its own account, in English and Korean
 /// side by side, so a translation is read and reviewed in one place.
 ///
@@ -34,6 +36,25 @@ public struct Words: Sendable {
             ? pick("\(name) is a constant: no gradient kept", "\(name): 상수라서 기울기를 두지 않습니다")
             : pick("\(name) is data: no gradient kept", "\(name): 데이터라서 기울기를 두지 않습니다")
     }
+
+    /// An engine function's derivative as the screen shows it: the few that
+    /// say a condition in words (`where x is the max, else 0`) say it in Korean.
+    func derivative(_ text: String) -> String {
+        guard language == .ko else { return text }
+        var out = text
+        for (english, korean) in Self.derivativeWords where out.contains(english) {
+            out = out.replacingOccurrences(of: english, with: korean)
+        }
+        return out
+    }
+
+    private static let derivativeWords: [(String, String)] = [
+        ("gy where x is the max, else 0", "x가 최댓값인 자리만 gy, 나머지는 0"),
+        ("gy where x is the min, else 0", "x가 최솟값인 자리만 gy, 나머지는 0"),
+        ("inverse axes", "축 순서를 되돌려"),
+        ("1 if x > 0 else 0", "x > 0이면 1, 아니면 0"),
+        ("1 if lo ≤ x ≤ hi else 0", "lo ≤ x ≤ hi이면 1, 아니면 0"),
+    ]
 
     // MARK: - Questions
 
