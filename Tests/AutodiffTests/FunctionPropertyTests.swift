@@ -25,7 +25,7 @@ import Testing
             _ name: String, range: ClosedRange<Double> = -2...2,
             fixed: @escaping @Sendable ([[Int]]) -> [Int: Tensor] = { _ in [:] },
             shapes: @escaping @Sendable (inout SplitMix64) -> [[Int]],
-            _ apply: @escaping @Sendable ([Variable]) throws -> Variable
+            apply: @escaping @Sendable ([Variable]) throws -> Variable
         ) {
             (self.name, self.range, self.fixed, self.shapes, self.apply) = (name, range, fixed, shapes, apply)
         }
@@ -48,44 +48,51 @@ import Testing
     static func matrix(_ r: inout SplitMix64) -> [[Int]] { [shape(&r, rank: 2)] }
 
     static let cases: [Case] = [
-        Case("Add", shapes: broadcastPair) { try $0[0] + $0[1] },
-        Case("Sub", shapes: broadcastPair) { try $0[0] - $0[1] },
-        Case("Mul", shapes: broadcastPair) { try $0[0] * $0[1] },
-        Case("Div", range: 0.5...2, shapes: broadcastPair) { try $0[0] / $0[1] },
-        Case("Neg", shapes: unary) { -$0[0] },
-        Case("Pow", range: 0.5...2, shapes: unary) { try pow($0[0], -1.5) },
-        Case("Exp", shapes: unary) { try exp($0[0]) },
-        Case("Log", range: 0.5...3, shapes: unary) { try log($0[0]) },
-        Case("Sin", shapes: unary) { try sin($0[0]) },
-        Case("Cos", shapes: unary) { try cos($0[0]) },
-        Case("Tanh", shapes: unary) { try tanh($0[0]) },
-        Case("Sigmoid", shapes: unary) { try sigmoid($0[0]) },
-        Case("ReLU", shapes: unary) { try relu($0[0]) },
-        Case("Square", shapes: unary) { try square($0[0]) },
-        Case("AddConstant", shapes: unary) { $0[0] + 1.5 },
-        Case("SubConstant", shapes: unary) { 1.5 - $0[0] },
-        Case("MulConstant", shapes: unary) { $0[0] * -2.5 },
-        Case("DivConstant", range: 0.5...2, shapes: unary) { 0.75 / $0[0] },
-        Case("Clip", shapes: unary) { try clip($0[0], -1, 1) },
-        Case("Sum", shapes: { [shape(&$0, rank: 3)] }) { try sum($0[0], axes: [0, -1]) },
-        Case("Extremum", shapes: matrix) { try max($0[0], axis: 1, keepdims: true) },
-        Case("Reshape", shapes: { _ in [[2, 3]] }) { try reshape($0[0], [3, -1]) },
-        Case("Transpose", shapes: { _ in [[2, 3, 4]] }) { try transpose($0[0], axes: [1, 2, 0]) },
-        Case("BroadcastTo", shapes: { _ in [[3, 1]] }) { try broadcastTo($0[0], [2, 3, 2]) },
-        Case("SumTo", shapes: { _ in [[2, 3, 2]] }) { try sumTo($0[0], [3, 1]) },
-        Case("GetItem", shapes: { _ in [[3, 2]] }) { try getItem($0[0], rows: [0, 2, 0]) },
-        Case("GetItemGrad", shapes: { _ in [[3, 2]] }) { try GetItemGrad([1, 0, 1], inShape: [2, 2])($0[0]) },
-        Case("MatMul", shapes: { r in [[1 + Int(r.next() % 3), 3], [3, 1 + Int(r.next() % 3)]] }) {
-            try matmul($0[0], $0[1])
-        },
-        Case("LinearFunction", shapes: { _ in [[4, 3], [3, 2], [2]] }) { try linear($0[0], $0[1], $0[2]) },
-        Case("Softmax", shapes: matrix) { try softmax($0[0]) },
-        Case("SoftmaxCrossEntropy", fixed: { _ in [1: Tensor([0, 3, 1])] }, shapes: { _ in [[3, 4], [3]] }) {
-            try softmaxCrossEntropy($0[0], $0[1])
-        },
-        Case("MeanSquaredError", shapes: { r in [[4, 1], r.next() % 2 == 0 ? [4, 1] : [1]] }) {
-            try meanSquaredError($0[0], $0[1])
-        },
+        Case("Add", shapes: broadcastPair, apply: { try $0[0] + $0[1] }),
+        Case("Sub", shapes: broadcastPair, apply: { try $0[0] - $0[1] }),
+        Case("Mul", shapes: broadcastPair, apply: { try $0[0] * $0[1] }),
+        Case("Div", range: 0.5...2, shapes: broadcastPair, apply: { try $0[0] / $0[1] }),
+        Case("Neg", shapes: unary, apply: { -$0[0] }),
+        Case("Pow", range: 0.5...2, shapes: unary, apply: { try pow($0[0], -1.5) }),
+        Case("Exp", shapes: unary, apply: { try exp($0[0]) }),
+        Case("Log", range: 0.5...3, shapes: unary, apply: { try log($0[0]) }),
+        Case("Sin", shapes: unary, apply: { try sin($0[0]) }),
+        Case("Cos", shapes: unary, apply: { try cos($0[0]) }),
+        Case("Tanh", shapes: unary, apply: { try tanh($0[0]) }),
+        Case("Sigmoid", shapes: unary, apply: { try sigmoid($0[0]) }),
+        Case("ReLU", shapes: unary, apply: { try relu($0[0]) }),
+        Case("Square", shapes: unary, apply: { try square($0[0]) }),
+        Case("AddConstant", shapes: unary, apply: { $0[0] + 1.5 }),
+        Case("SubConstant", shapes: unary, apply: { 1.5 - $0[0] }),
+        Case("MulConstant", shapes: unary, apply: { $0[0] * -2.5 }),
+        Case("DivConstant", range: 0.5...2, shapes: unary, apply: { 0.75 / $0[0] }),
+        Case("Clip", shapes: unary, apply: { try clip($0[0], -1, 1) }),
+        Case("Sum", shapes: { [shape(&$0, rank: 3)] }, apply: { try sum($0[0], axes: [0, -1]) }),
+        Case("Extremum", shapes: matrix, apply: { try max($0[0], axis: 1, keepdims: true) }),
+        Case("Reshape", shapes: { _ in [[2, 3]] }, apply: { try reshape($0[0], [3, -1]) }),
+        Case("Transpose", shapes: { _ in [[2, 3, 4]] }, apply: { try transpose($0[0], axes: [1, 2, 0]) }),
+        Case("BroadcastTo", shapes: { _ in [[3, 1]] }, apply: { try broadcastTo($0[0], [2, 3, 2]) }),
+        Case("SumTo", shapes: { _ in [[2, 3, 2]] }, apply: { try sumTo($0[0], [3, 1]) }),
+        Case("GetItem", shapes: { _ in [[3, 2]] }, apply: { try getItem($0[0], rows: [0, 2, 0]) }),
+        Case(
+            "GetItemGrad", shapes: { _ in [[3, 2]] }, apply: { try GetItemGrad([1, 0, 1], inShape: [2, 2])($0[0]) }),
+        Case(
+            "MatMul", shapes: { r in [[1 + Int(r.next() % 3), 3], [3, 1 + Int(r.next() % 3)]] },
+            apply: {
+                try matmul($0[0], $0[1])
+            }),
+        Case("LinearFunction", shapes: { _ in [[4, 3], [3, 2], [2]] }, apply: { try linear($0[0], $0[1], $0[2]) }),
+        Case("Softmax", shapes: matrix, apply: { try softmax($0[0]) }),
+        Case(
+            "SoftmaxCrossEntropy", fixed: { _ in [1: Tensor([0, 3, 1])] }, shapes: { _ in [[3, 4], [3]] },
+            apply: {
+                try softmaxCrossEntropy($0[0], $0[1])
+            }),
+        Case(
+            "MeanSquaredError", shapes: { r in [[4, 1], r.next() % 2 == 0 ? [4, 1] : [1]] },
+            apply: {
+                try meanSquaredError($0[0], $0[1])
+            }),
     ]
 
     @Test(arguments: cases)
@@ -94,7 +101,9 @@ import Testing
         for _ in 0..<6 {
             let shapes = c.shapes(&r)
             let fixed = c.fixed(shapes)
-            let values = shapes.enumerated().map { i, s in fixed[i] ?? r.tensor(s, c.range.lowerBound, c.range.upperBound) }
+            let values = shapes.enumerated().map { i, s in
+                fixed[i] ?? r.tensor(s, c.range.lowerBound, c.range.upperBound)
+            }
             try check(c, values, fixed: Set(fixed.keys), &r)
         }
     }
@@ -118,7 +127,8 @@ import Testing
         }
         #expect(plain.count == values.count && generic.count == values.count && recorded.count == values.count)
         let locals = f.localGradients()
-        #expect((locals != nil) == f.kind.isElementwise, "\(shapes): a local gradient exactly for element-wise functions")
+        #expect(
+            (locals != nil) == f.kind.isElementwise, "\(shapes): a local gradient exactly for element-wise functions")
 
         for i in values.indices where i < plain.count && i < recorded.count && i < generic.count {
             #expect(plain[i] == generic[i], "\(shapes): input \(i), fast path = formula")

@@ -144,7 +144,6 @@ struct FunctionQueue: ~Copyable {
     }
 }
 
-
 extension Variable {
     /// The backward pass for numbers (no graph recorded), like DeZero's `backward`:
     /// functions visited by generation, highest first, each one's gradients added
@@ -205,7 +204,8 @@ struct WalkCheck {
     mutating func verify() {
         #if DEBUG
             for i in visited.indices {
-                assert(!isKnownUniquelyReferenced(&visited[i]), "a backward pass reached a function its graph had freed")
+                assert(
+                    !isKnownUniquelyReferenced(&visited[i]), "a backward pass reached a function its graph had freed")
             }
         #endif
     }
@@ -232,7 +232,8 @@ extension Function {
             let grads = try plainBackward(gy, y)
             try Variable.checkCount(grads.count, self)
             if let observe, let upstream {
-                observe(BackwardStep(function: self, upstream: upstream, inputGrads: (0..<grads.count).map { grads[$0] }))
+                observe(
+                    BackwardStep(function: self, upstream: upstream, inputGrads: (0..<grads.count).map { grads[$0] }))
             }
             // Inputs too are reached unretained: this function holds them.
             switch consume grads {
@@ -341,7 +342,6 @@ private struct FunctionStack {
         return (base + count).move()
     }
 }
-
 
 extension Function {
     /// Starts loading the memory of the nodes made a few steps before this

@@ -71,7 +71,9 @@ final class Clip: UnaryFunction {
     }
     override var label: String { "clip" }
     override var kind: FunctionKind { .elementwise }
-    override var options: [String] { [Tensor.format(lo).replacingTrailingDot(), Tensor.format(hi).replacingTrailingDot()] }
+    override var options: [String] {
+        [Tensor.format(lo).replacingTrailingDot(), Tensor.format(hi).replacingTrailingDot()]
+    }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 if lo ≤ x ≤ hi else 0"] }
     override func forward(_ x: Tensor) throws -> Tensor {
         let (lo, hi) = (lo, hi)

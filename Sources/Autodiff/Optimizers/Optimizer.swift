@@ -18,7 +18,8 @@ open class Optimizer {
         for (p, g) in withGrad where g.shape != p.data.shape {
             throw AutodiffError.invalid(
                 op: String(describing: type(of: self)),
-                message: "a gradient of shape \(formatShape(g.shape)) for \(p.name ?? "a parameter") of shape \(formatShape(p.data.shape))"
+                message:
+                    "a gradient of shape \(formatShape(g.shape)) for \(p.name ?? "a parameter") of shape \(formatShape(p.data.shape))"
             )
         }
         willUpdate()

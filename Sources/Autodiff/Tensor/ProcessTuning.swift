@@ -47,7 +47,8 @@ public enum ProcessTuning {
             setThreads(1)
             oneThread = true
         }
-        return Applied(openBLASCoreType: coreType, singleThreadedBLAS: oneThread, keepsLargeFreedBlocks: keepFreedBlocks())
+        return Applied(
+            openBLASCoreType: coreType, singleThreadedBLAS: oneThread, keepsLargeFreedBlocks: keepFreedBlocks())
     }()
 
     private static func chooseOpenBLASCoreType() -> String? {

@@ -85,7 +85,9 @@ struct FramePanel {
         }
         let written = formula(f.inputs.map { names[$0.node] })
         // An unnamed result is called by its formula: say it once, not `x + y = x + y`.
-        let head = out == written ? [context.glyphs.forwardMark + " " + out] : [context.glyphs.forwardMark + " " + out, written]
+        let head =
+            out == written
+            ? [context.glyphs.forwardMark + " " + out] : [context.glyphs.forwardMark + " " + out, written]
         let scalars = f.inputs.allSatisfy { $0.value.rank == 0 } && f.output.value.rank == 0
         var lines: [StyledLine] = []
         if scalars {
@@ -171,7 +173,8 @@ struct FramePanel {
             let rule = text?.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
             if let local = input.local, top {
                 let value = context.value(input.product ?? input.gradient)
-                lines += equation([chain] + (rule.map { $0 == value ? [] : [$0] } ?? []) + [value], style: theme.gradient)
+                lines += equation(
+                    [chain] + (rule.map { $0 == value ? [] : [$0] } ?? []) + [value], style: theme.gradient)
             } else if let local = input.local {
                 let product = input.product ?? input.gradient
                 lines += equation(
@@ -219,7 +222,8 @@ struct FramePanel {
         if case .answer(let typed) = context.state.input {
             lines.append(
                 context.line(
-                    context.words.answerLabel + typed + (context.ascii ? "_" : "▏") + "   " + context.words.answerKeys, theme.strong))
+                    context.words.answerLabel + typed + (context.ascii ? "_" : "▏") + "   " + context.words.answerKeys,
+                    theme.strong))
         } else if !state.revealed {
             lines.append(
                 context.line(
@@ -235,7 +239,8 @@ struct FramePanel {
                 lines += Wrap.lines(
                     [
                         Span(
-                            context.text(context.number(value) + (a.question.hint.map { context.words.hint + $0 } ?? "")),
+                            context.text(
+                                context.number(value) + (a.question.hint.map { context.words.hint + $0 } ?? "")),
                             style: theme.error)
                     ], width: Swift.max(width, 10),
                     firstPrefix: Span(context.words.notQuite, style: theme.error), indent: 2)
