@@ -11,7 +11,6 @@ final class Add: BinaryFunction {
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try gy.summed(to: a.value.shape), try gy.summed(to: b.value.shape))
     }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try backward(gy, x(0), x(1), y.data)
         return .two(ga, gb)
@@ -27,7 +26,6 @@ final class Sub: BinaryFunction {
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try gy.summed(to: a.value.shape), try gy.negated().summed(to: b.value.shape))
     }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try backward(gy, x(0), x(1), y.data)
         return .two(ga, gb)
@@ -43,7 +41,6 @@ final class Mul: BinaryFunction {
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try (gy * b).summed(to: a.value.shape), try (gy * a).summed(to: b.value.shape))
     }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try backward(gy, x(0), x(1), y.data)
         return .two(ga, gb)
@@ -60,7 +57,6 @@ final class Div: BinaryFunction {
         let gb = try gy * (try a.negated() / (try b * b))
         return (try (gy / b).summed(to: a.value.shape), try gb.summed(to: b.value.shape))
     }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try backward(gy, x(0), x(1), y.data)
         return .two(ga, gb)
@@ -96,7 +92,6 @@ final class Pow: UnaryFunction {
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         try x.power(c - 1).scaled(by: c) * gy
     }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
     }

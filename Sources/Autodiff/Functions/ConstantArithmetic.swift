@@ -16,7 +16,6 @@ final class AddConstant: UnaryFunction {
     func value(_ x: Tensor) -> Tensor { x.map { $0 + c } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { gy }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
     }
@@ -37,7 +36,6 @@ final class SubConstant: UnaryFunction {
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         constantFirst ? try gy.negated() : gy
     }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
     }
@@ -54,7 +52,6 @@ final class MulConstant: UnaryFunction {
     func value(_ x: Tensor) -> Tensor { x.map { $0 * c } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy.scaled(by: c) }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
     }
@@ -78,7 +75,6 @@ final class DivConstant: UnaryFunction {
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         constantFirst ? try gy * (try V(constant: Tensor(-c)) / (try x * x)) : try gy / V(constant: Tensor(c))
     }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
     }

@@ -7,7 +7,6 @@ final class Exp: UnaryFunction {
     override func forward(_ x: Tensor) throws -> Tensor { x.exp() }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy * y }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
     }
@@ -49,7 +48,6 @@ final class Tanh: UnaryFunction {
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         try gy * (try y * y).subtracted(from: 1)
     }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
     }
@@ -97,7 +95,6 @@ final class Square: UnaryFunction {
     override func forward(_ x: Tensor) throws -> Tensor { x.map { $0 * $0 } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try x.scaled(by: 2) * gy }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
     }

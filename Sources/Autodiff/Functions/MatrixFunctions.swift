@@ -16,7 +16,6 @@ final class MatMul: BinaryFunction {
         let gw = try x2.matmul(g2, transposeSelf: true, transposeOther: false)
         return (try gx.reshaped(xShape), try gw.reshaped(wShape))
     }
-    // The backward called from its own final class, so it is specialised and inlined: measured (W1, W4).
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try backward(gy, x(0), x(1), y.data)
         return .two(ga, gb)
