@@ -56,7 +56,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff", "TextWidth"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff"],
