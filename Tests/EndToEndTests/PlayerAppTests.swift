@@ -47,17 +47,19 @@ final class PlayerAppTests {
     @Test(arguments: ["lessons/01-chain-rule.md", "lessons/ko/01-chain-rule.md"])
     func chainRuleForwardAndBackward(_ lesson: String) throws {
         let tmux = try startReporting([Binary.file(lesson)])
-        try tmux.waitFor(text: "step 1/")
+        // A Korean lesson's status line is Korean.
+        let korean = lesson.contains("/ko/")
+        try tmux.waitFor(text: korean ? "단계 1/" : "step 1/")
         // Jump to the backward step (5), then walk its frames: x and y get −4, z gets 3.
         try tmux.type("5")
         try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "step 5/")
+        try tmux.waitFor(text: korean ? "단계 5/" : "step 5/")
         try tmux.sendKeys("Right")
-        let screen = try tmux.waitFor(text: "frame 2/2").joined(separator: "\n")
+        let screen = try tmux.waitFor(text: korean ? "장면 2/2" : "frame 2/2").joined(separator: "\n")
         #expect(screen.contains("∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4"))
         #expect(screen.contains("grad 3"))
         try tmux.sendKeys("Left")
-        let back = try tmux.waitFor(text: "frame 1/2").joined(separator: "\n")
+        let back = try tmux.waitFor(text: korean ? "장면 1/2" : "frame 1/2").joined(separator: "\n")
         #expect(back.contains("∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4"))
         try tmux.sendKeys("q")
         try expectRestored(tmux, status: 0)
@@ -262,6 +264,17 @@ final class PlayerAppTests {
         #expect(try tmux.waitForExit() == 0)
     }
 
+    /// Korean under a locale without Hangul: said once, with the fix, instead of a screen of `?`.
+    @Test func aPlainLocaleCannotShowKorean() throws {
+        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
+        let tmux = try TmuxSession(
+            [bin, "--lang", "ko"], width: 100, height: 30,
+            environment: ["LANG": "C", "LC_ALL": "C", "XDG_STATE_HOME": "/nonexistent/backstep-e2e"])
+        let screen = try tmux.waitFor(text: "LANG=C.UTF-8 backstep --lang ko")
+        #expect(screen.contains { $0.contains("한글을 표시할 수 없어") })
+        #expect(try tmux.waitForExit() == 1)
+    }
+
     @Test func aPlainLocaleGetsASCII() throws {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
         let tmux = try TmuxSession(
@@ -278,10 +291,12 @@ final class PlayerAppTests {
     @Test func pickerOpensBundledLessons() throws {
         let tmux = try start(["--lang", "ko"])
         try tmux.waitFor(text: "[ko]")
+        // --lang ko speaks Korean in the picker and in the lesson.
+        try tmux.waitFor(text: "Enter 열기")
         try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "step 1/")
+        try tmux.waitFor(text: "단계 1/")
         try tmux.sendKeys("q")
-        try tmux.waitFor(text: "Enter open")
+        try tmux.waitFor(text: "Enter 열기")
         try tmux.sendKeys("q")
         #expect(try tmux.waitForExit() == 0)
     }

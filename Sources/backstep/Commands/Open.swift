@@ -36,17 +36,19 @@ struct Open: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        // Said before the screen is taken, so it stays on the terminal.
+        if let capabilities = try? TerminalCapabilities.check(), !capabilities.isUTF8,
+            Self.showsKorean(language: language, paths: paths)
+        {
+            printError(Words.localeCannotShowHangul(Self.localeName(environment)))
+            throw ExitCode(1)
+        }
         let session: TerminalSession
         do {
             session = try TerminalSession.start(colorPreference: ColorPreference(rawValue: color) ?? .auto)
         } catch {
             FileHandle.standardError.write(Data("backstep: \(error)\n".utf8))
             throw ExitCode(2)
-        }
-        if !session.isUTF8, Self.showsKorean(language: language, paths: paths) {
-            session.stop()
-            printError(Words.localeCannotShowHangul(Self.localeName(environment)))
-            throw ExitCode(1)
         }
         session.ambiguous = Self.ambiguousWidth(option: ambiguous, environment: environment)
         let signal = PlayerApp(session: session, themeName: theme, language: language).run(paths: paths)
