@@ -16,7 +16,10 @@ struct Check: ParsableCommand {
     @Argument(help: "Lesson files (.md), graph programs (.graph), or directories to search.")
     var paths: [String]
 
-    @Option(help: "How the terminal draws ambiguous-width characters (σ, ·), for the carets: narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow).")
+    @Option(
+        help:
+            "How the terminal draws ambiguous-width characters (σ, ·), for the carets: narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow)."
+    )
     var ambiguous: AmbiguousWidth?
 
     func validate() throws {
