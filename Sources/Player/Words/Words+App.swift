@@ -42,6 +42,23 @@ extension Words {
         pick("no lessons (.md) in \(folder)", "\(folder)에 단원(.md)이 없습니다")
     }
 
+    /// A lesson that cannot be opened at a place, in these words; the lesson's
+    /// own errors stay as `check` prints them.
+    public func describe(_ error: PlayerError) -> String {
+        guard language == .ko else { return error.description }
+        switch error {
+        case .missing(let path): return "\(path): error: 파일이 없습니다"
+        case .unreadable(let path): return "\(path): error: UTF-8 텍스트로 읽을 수 없는 파일입니다"
+        case .lesson: return error.description
+        case .empty: return "단원에 단계가 하나도 없습니다"
+        case .stepOutOfRange(let n, let count):
+            return "\(n)단계는 없습니다: " + (count == 1 ? "이 단원은 1단계뿐입니다" : "이 단원은 1–\(count)단계입니다")
+        case .frameOutOfRange(let n, let step, let count):
+            return "\(n)번째 장면은 없습니다: "
+                + (count == 1 ? "\(step)단계에는 장면이 하나뿐입니다" : "\(step)단계의 장면은 1–\(count)번입니다")
+        }
+    }
+
     /// Said once, in both languages, when Korean is asked for in a locale
     /// whose characters do not include Hangul (it would show as `?`).
     public static func localeCannotShowHangul(_ locale: String) -> String {

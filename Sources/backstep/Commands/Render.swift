@@ -54,9 +54,16 @@ struct Render: ParsableCommand {
         var state: PlayerState
         do {
             state = try PlayerState(path: file)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        do {
             if !all { try state.go(step: step - 1, frame: frame - 1) }
         } catch {
-            FileHandle.standardError.write(Data(((error.isPlace ? "error: " : "") + "\(error)\n").utf8))
+            // The lesson is fine; the place is not: said in the lesson's language.
+            FileHandle.standardError.write(
+                Data(((error.isPlace ? "error: " : "") + state.words.describe(error) + "\n").utf8))
             throw ExitCode(1)
         }
         state.theme = chosenTheme
