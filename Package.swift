@@ -35,11 +35,14 @@ let package = Package(
                        providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["Rendering", "CNcursesw"]),
 
+        // MARK: - App: the interactive loop (picker, lesson run), drawn through a Backend
+        .target(name: "App", dependencies: ["Lessons", "Player", "Rendering", "Terminal"]),
+
         // MARK: - Command line
         .executableTarget(
             name: "backstep",
             dependencies: [
-                "Autodiff", "Lessons", "Rendering", "Player", "Terminal",
+                "Autodiff", "Lessons", "Rendering", "Player", "Terminal", "App",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

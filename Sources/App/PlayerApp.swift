@@ -6,13 +6,13 @@ import Terminal
 
 /// The interactive player: a picker when given several lessons, then a
 /// lesson (``LessonRun``) until the student leaves it.
-final class PlayerApp {
+public final class PlayerApp {
     private let session: TerminalSession
     private var progress = ProgressStore()
     private var theme: Theme = .default
     private let glyphs: GlyphSet
 
-    init(session: TerminalSession, themeName: String?) {
+    public init(session: TerminalSession, themeName: String?) {
         self.session = session
         glyphs = session.isUTF8 ? .unicode : .ascii
         if let name = themeName, let named = Theme.named(name) { theme = named }
@@ -20,7 +20,7 @@ final class PlayerApp {
     }
 
     /// Runs until the user quits; returns a signal number if one ended the run.
-    func run(paths: [String]) -> Int32? {
+    public func run(paths: [String]) -> Int32? {
         if paths.count == 1 { return open(paths[0]) }
         var picker = makePicker(paths)
         while true {
