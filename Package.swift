@@ -37,6 +37,9 @@ let package = Package(
 
         // MARK: - App: the interactive loop (picker, lesson run), drawn through a Backend
         .target(name: "App", dependencies: ["Lessons", "Player", "Rendering", "Terminal"]),
+        // A small program on TerminalSession alone, for the end-to-end tests to drive in tmux.
+        .executableTarget(name: "backstep-terminal-demo", dependencies: ["Terminal", "Rendering"],
+                          path: "Sources/TerminalDemo"),
 
         // MARK: - Command line
         .executableTarget(
@@ -62,5 +65,6 @@ let package = Package(
         .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Terminal", "Rendering"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Terminal", "Rendering"]),
     ]
 )

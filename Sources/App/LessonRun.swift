@@ -19,7 +19,7 @@ final class LessonRun {
         case signal(Int32)
     }
 
-    private let session: TerminalSession
+    private let session: any Console
     private let path: String
     private var progress: ProgressStore
     private let glyphs: GlyphSet
@@ -33,7 +33,7 @@ final class LessonRun {
     private var unsavedPlace: FrameRef?
     private let clock = ContinuousClock()
 
-    init(session: TerminalSession, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme) {
+    init(session: any Console, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme) {
         self.session = session
         self.path = path
         self.progress = progress

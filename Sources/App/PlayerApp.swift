@@ -7,15 +7,19 @@ import Terminal
 /// The interactive player: a picker when given several lessons, then a
 /// lesson (``LessonRun``) until the student leaves it.
 public final class PlayerApp {
-    private let session: TerminalSession
-    private var progress = ProgressStore()
+    private let session: any Console
+    private let progressFile: URL
+    private var progress: ProgressStore
     private var theme: Theme = .default
     private let glyphs: GlyphSet
 
-    public init(session: TerminalSession, themeName: String?) {
+    /// - Parameter progressFile: where places in lessons are kept between runs.
+    public init(session: any Console, theme chosen: Theme?, progressFile: URL = ProgressStore.defaultFile()) {
         self.session = session
+        self.progressFile = progressFile
+        progress = ProgressStore(file: progressFile)
         glyphs = session.isUTF8 ? .unicode : .ascii
-        if let name = themeName, let named = Theme.named(name) { theme = named }
+        if let chosen { theme = chosen }
         if session.colorMode == .none { theme = .monochrome }
     }
 
@@ -47,7 +51,7 @@ public final class PlayerApp {
 
     private func makePicker(_ paths: [String]) -> LessonPicker {
         // Re-read: the lesson just closed saved its place.
-        progress = ProgressStore()
+        progress = ProgressStore(file: progressFile)
         return LessonPicker(
             entries: paths.map {
                 LessonPicker.Entry(summary: LessonSummary(path: $0), progress: progress.entry(for: $0)?.fraction)

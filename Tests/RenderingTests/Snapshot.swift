@@ -5,8 +5,9 @@ import Testing
 
 /// Compares `text` with the golden file `__Snapshots__/<named>.txt` beside the tests.
 ///
-/// Records the file instead when it is missing or when the environment has
-/// `BACKSTEP_RECORD_SNAPSHOTS=1`. On a mismatch the failure lists the
+/// Records the file instead only when the environment has
+/// `BACKSTEP_RECORD_SNAPSHOTS=1`; a missing file fails (a renamed test or a
+/// deleted golden must not pass). On a mismatch the failure lists the
 /// differing lines, old above new, so it reads like a screen diff.
 func assertSnapshot(
     _ text: String, named name: String,
@@ -18,7 +19,7 @@ func assertSnapshot(
     let actual = text.hasSuffix("\n") ? text : text + "\n"
     let record = ProcessInfo.processInfo.environment["BACKSTEP_RECORD_SNAPSHOTS"] == "1"
     let existing = try? String(contentsOf: file, encoding: .utf8)
-    if record || existing == nil {
+    if record {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try actual.write(to: file, atomically: true, encoding: .utf8)
@@ -27,7 +28,13 @@ func assertSnapshot(
         }
         return
     }
-    guard let expected = existing, expected != actual else { return }
+    guard let expected = existing else {
+        Issue.record(
+            "no golden file \(file.path): record it with BACKSTEP_RECORD_SNAPSHOTS=1, then read it",
+            sourceLocation: sourceLocation)
+        return
+    }
+    guard expected != actual else { return }
     Issue.record(
         Comment(rawValue: snapshotDiff(expected: expected, actual: actual, name: name)),
         sourceLocation: sourceLocation)

@@ -12,14 +12,14 @@ struct Open: ParsableCommand {
     @Argument(help: "A lesson file or a directory of lessons (default: the bundled lessons).")
     var path: String?
 
-    @Option(help: "Language of the bundled lessons: en or ko.")
-    var lang: String = "en"
+    @Option(help: "Language of the bundled lessons.")
+    var lang: LessonLanguage = .en
 
-    @Option(help: "Colour: auto, always or never.")
-    var color: String = "auto"
+    @Option(help: "When to use colour (auto: when the terminal has it and NO_COLOR is unset).")
+    var color = ColorOption(.auto)
 
-    @Option(help: "Theme: default, projector or monochrome.")
-    var theme: String?
+    @Option(help: "The theme to start with (t switches).")
+    var theme: ThemeOption?
 
     func run() throws {
         let paths: [String]
@@ -31,12 +31,12 @@ struct Open: ParsableCommand {
         }
         let session: TerminalSession
         do {
-            session = try TerminalSession.start(colorPreference: ColorPreference(rawValue: color) ?? .auto)
+            session = try TerminalSession.start(colorPreference: color.preference)
         } catch {
             FileHandle.standardError.write(Data("backstep: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let signal = PlayerApp(session: session, themeName: theme).run(paths: paths)
+        let signal = PlayerApp(session: session, theme: theme?.theme).run(paths: paths)
         session.stop()
         if let signal { TerminalSession.exit(forSignal: signal) }
     }
@@ -61,8 +61,8 @@ struct Open: ParsableCommand {
 
     /// The lessons shipped with the source: found from the environment, from the
     /// executable's location (…/.build/debug/backstep), or from where this file was compiled.
-    static func bundledLessons(language: String) -> String? {
-        let sub = language == "ko" ? "lessons/ko" : "lessons"
+    static func bundledLessons(language: LessonLanguage) -> String? {
+        let sub = language.folder
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["BACKSTEP_LESSONS"] { return env }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

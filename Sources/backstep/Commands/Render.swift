@@ -28,12 +28,11 @@ struct Render: ParsableCommand {
     @Flag(help: "Print nothing outside ASCII.")
     var ascii = false
 
-    @Option(
-        help: "Colour: auto, always or never (auto: colour when standard output is a terminal and NO_COLOR is unset).")
-    var color: String = "auto"
+    @Option(help: "When to use colour (auto: when standard output is a terminal and NO_COLOR is unset).")
+    var color = ColorOption(.auto)
 
-    @Option(help: "Theme: default, projector or monochrome.")
-    var theme: String = "default"
+    @Option(help: "Theme.")
+    var theme: ThemeOption = ThemeOption(.default)
 
     func run() throws {
         let screen: (width: Int, height: Int)
@@ -41,9 +40,6 @@ struct Render: ParsableCommand {
             screen = try ScreenText.size(size)
         } catch {
             throw ValidationError(error.description)
-        }
-        guard let chosenTheme = Theme.named(theme) else {
-            throw ValidationError("unknown theme '\(theme)'; choose one of \(Theme.names.joined(separator: ", "))")
         }
         var state: PlayerState
         do {
@@ -53,9 +49,8 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write(Data(((error.isPlace ? "error: " : "") + "\(error)\n").utf8))
             throw ExitCode(1)
         }
-        state.theme = chosenTheme
-        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let useColor = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) == 1 && !noColor)
+        state.theme = theme.theme
+        let useColor = color.colorsText(outputIsTerminal: isatty(STDOUT_FILENO) == 1)
         let places =
             all
             ? (0..<state.stepCount).flatMap { s in (0..<state.frameCount(ofStep: s)).map { (s, $0) } }

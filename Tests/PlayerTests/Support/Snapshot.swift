@@ -18,8 +18,9 @@ enum Repo {
 }
 
 /// Compares `text` with `__Snapshots__/<name>.txt` beside the tests; records it
-/// when missing or when `BACKSTEP_RECORD_SNAPSHOTS=1`. A mismatch lists the
-/// differing lines, old above new, so it reads like a screen diff.
+/// only when `BACKSTEP_RECORD_SNAPSHOTS=1` (a missing file fails, so a renamed
+/// test or a deleted golden cannot pass). A mismatch lists the differing lines,
+/// old above new, so it reads like a screen diff.
 func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("__Snapshots__", isDirectory: true)
@@ -27,7 +28,7 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
     let actual = text.hasSuffix("\n") ? text : text + "\n"
     let record = ProcessInfo.processInfo.environment["BACKSTEP_RECORD_SNAPSHOTS"] == "1"
     let existing = try? String(contentsOf: file, encoding: .utf8)
-    if record || existing == nil {
+    if record {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try actual.write(to: file, atomically: true, encoding: .utf8)
@@ -36,7 +37,13 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         }
         return
     }
-    guard let expected = existing, expected != actual else { return }
+    guard let expected = existing else {
+        Issue.record(
+            "no golden file \(file.path): record it with BACKSTEP_RECORD_SNAPSHOTS=1, then read it",
+            sourceLocation: sourceLocation)
+        return
+    }
+    guard expected != actual else { return }
     let old = expected.components(separatedBy: "\n")
     let new = actual.components(separatedBy: "\n")
     var report = ["snapshot \(name) differs (re-record with BACKSTEP_RECORD_SNAPSHOTS=1 if intended):"]
