@@ -329,6 +329,25 @@ final class PlayerAppTests {
         #expect(result.out.contains("n4 -> n5;"))
     }
 
+    /// Every command refuses a mistyped `--color`, `--theme` or `--lang` the same way: status 2
+    /// and the values that would work, before touching the terminal or the lesson.
+    @Test(arguments: [
+        (["render", "--color", "nevr"], "'auto', 'always' or 'never'"),
+        (["record", "-o", "/dev/null", "--color", "nevr"], "'auto', 'always' or 'never'"),
+        (["open", "--color", "nevr"], "'auto', 'always' or 'never'"),
+        (["render", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
+        (["record", "-o", "/dev/null", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
+        (["open", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
+        (["open", "--lang", "kr"], "'en' and 'ko'"),
+    ])
+    func mistypedOptionValuesAreRefusedWithTheChoices(_ arguments: [String], _ choices: String) throws {
+        let lesson = Binary.file("lessons/01-chain-rule.md")
+        let result = try run(Array(arguments.prefix(1)) + [lesson] + arguments.dropFirst())
+        #expect(result.status == 2)
+        #expect(result.err.contains("Please provide one of \(choices)"), "\(result.err)")
+        #expect(result.out.isEmpty)
+    }
+
     @Test func renderPrintsExactlyTheSize() throws {
         let result = try run([
             "render", Binary.file("lessons/ko/01-chain-rule.md"), "--step", "5", "--size", "70x20", "--ascii",

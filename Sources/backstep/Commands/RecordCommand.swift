@@ -28,7 +28,7 @@ struct Record: ParsableCommand {
     @Option(help: "When to use colour (auto: unless NO_COLOR is set; the recording is replayed in a terminal).")
     var color = ColorOption(.always)
 
-    @Option(help: "Theme.")
+    @Option(help: "The colour scheme.")
     var theme: ThemeOption = ThemeOption(.default)
 
     func run() throws {

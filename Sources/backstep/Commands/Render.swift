@@ -31,7 +31,7 @@ struct Render: ParsableCommand {
     @Option(help: "When to use colour (auto: when standard output is a terminal and NO_COLOR is unset).")
     var color = ColorOption(.auto)
 
-    @Option(help: "Theme.")
+    @Option(help: "The colour scheme.")
     var theme: ThemeOption = ThemeOption(.default)
 
     func run() throws {
@@ -50,7 +50,9 @@ struct Render: ParsableCommand {
             throw ExitCode(1)
         }
         state.theme = theme.theme
-        let useColor = color.colorsText(outputIsTerminal: isatty(STDOUT_FILENO) == 1)
+        let output = TextBackend(
+            width: screen.width, height: screen.height,
+            colors: color.colorsText(outputIsTerminal: isatty(STDOUT_FILENO) == 1) ? .ansi256 : nil, ascii: ascii)
         let places =
             all
             ? (0..<state.stepCount).flatMap { s in (0..<state.frameCount(ofStep: s)).map { (s, $0) } }
@@ -59,9 +61,9 @@ struct Render: ParsableCommand {
             // Every place is in the lesson: checked above, or enumerated from it.
             guard (try? state.go(step: s, frame: f)) != nil else { continue }
             if all { print("=== step \(s + 1) frame \(f + 1)") }
-            let buffer = Screen.render(
-                state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode)
-            print(ScreenText.lines(buffer, colors: useColor ? .ansi256 : nil, ascii: ascii).joined(separator: "\n"))
+            output.draw(
+                Screen.render(state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode))
+            print(output.lastFrame)
         }
     }
 }
