@@ -60,11 +60,13 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "SnapshotSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff"],
+        .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff", "SnapshotSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Terminal", "Rendering"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Terminal", "Rendering"]),
+        // Golden-file comparison shared by the screen tests.
+        .target(name: "SnapshotSupport", dependencies: ["Rendering"], path: "Tests/SnapshotSupport"),
     ]
 )
