@@ -12,10 +12,17 @@ public final class PlayerApp {
     private var progress: ProgressStore
     private var theme: Theme = .default
     private let glyphs: GlyphSet
+    private let words: Words
 
-    /// - Parameter progressFile: where places in lessons are kept between runs.
-    public init(session: any Console, theme chosen: Theme?, progressFile: URL = ProgressStore.defaultFile()) {
+    /// - Parameters:
+    ///   - language: the language of the app's own words (a lesson speaks its own).
+    ///   - progressFile: where places in lessons are kept between runs.
+    public init(
+        session: any Console, theme chosen: Theme?, language: Language = .en,
+        progressFile: URL = ProgressStore.defaultFile()
+    ) {
         self.session = session
+        words = language.words
         self.progressFile = progressFile
         progress = ProgressStore(file: progressFile)
         glyphs = session.isUTF8 ? .unicode : .ascii
@@ -55,12 +62,13 @@ public final class PlayerApp {
         return LessonPicker(
             entries: paths.map {
                 LessonPicker.Entry(summary: LessonSummary(path: $0), progress: progress.entry(for: $0)?.fraction)
-            })
+            }, words: words)
     }
 
     /// Plays one lesson; returns a signal number if one arrived.
     private func open(_ path: String) -> Int32? {
-        let run = LessonRun(session: session, path: path, progress: progress, glyphs: glyphs, theme: theme)
+        let run = LessonRun(
+            session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words)
         let outcome = run.run()
         theme = run.theme
         if case .signal(let number) = outcome { return number }

@@ -2,7 +2,6 @@ import Foundation
 import Lessons
 import Player
 import Rendering
-import SnapshotSupport
 import Testing
 
 /// Golden text of every step of the five core lessons, English and Korean, at

@@ -1,7 +1,6 @@
 import Foundation
 import Player
 import Rendering
-import SnapshotSupport
 import Testing
 
 /// The style layer of the frames that teach the most: which node the pass is

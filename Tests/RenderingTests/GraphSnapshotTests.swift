@@ -1,4 +1,3 @@
-import SnapshotSupport
 import Testing
 
 @testable import Rendering

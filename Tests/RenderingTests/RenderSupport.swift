@@ -1,3 +1,5 @@
+@_exported import SnapshotSupport
+
 @testable import Rendering
 
 /// Renders `widget` into a fresh `width`×`height` buffer.

@@ -34,6 +34,12 @@ struct Render: ParsableCommand {
     @Option(help: "The colour scheme.")
     var theme: ThemeOption = ThemeOption(.default)
 
+    @Option(
+        help:
+            "How the terminal draws ambiguous-width characters: narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow)."
+    )
+    var ambiguous: AmbiguousWidth?
+
     func run() throws {
         let screen: (width: Int, height: Int)
         do {
@@ -53,6 +59,7 @@ struct Render: ParsableCommand {
         let output = TextBackend(
             width: screen.width, height: screen.height,
             colors: color.colorsText(outputIsTerminal: isatty(STDOUT_FILENO) == 1) ? .ansi256 : nil, ascii: ascii)
+        let wide = Open.ambiguousWidth(option: ambiguous, environment: ProcessInfo.processInfo.environment) == .wide
         let places =
             all
             ? (0..<state.stepCount).flatMap { s in (0..<state.frameCount(ofStep: s)).map { (s, $0) } }
@@ -61,8 +68,10 @@ struct Render: ParsableCommand {
             // Every place is in the lesson: checked above, or enumerated from it.
             guard (try? state.go(step: s, frame: f)) != nil else { continue }
             if all { print("=== step \(s + 1) frame \(f + 1)") }
-            output.draw(
-                Screen.render(state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode))
+            var buffer = Screen.render(
+                state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode)
+            if wide { buffer = buffer.withAmbiguousStandIns() }
+            output.draw(buffer)
             print(output.lastFrame)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Player
 import Rendering
 import Terminal
 
@@ -49,10 +50,8 @@ struct ThemeOption: ExpressibleByArgument {
     var defaultValueDescription: String { theme.name }
 }
 
-/// The language of the bundled lessons.
-enum LessonLanguage: String, ExpressibleByArgument, CaseIterable {
-    case en, ko
+/// `--lang`: en or ko.
+extension Language: ExpressibleByArgument {}
 
-    /// The folder of the bundled lessons in this language, from the repository's root.
-    var folder: String { self == .ko ? "lessons/ko" : "lessons" }
-}
+/// `--ambiguous`: narrow or wide.
+extension AmbiguousWidth: ExpressibleByArgument {}

@@ -1,7 +1,7 @@
 import Foundation
 import Player
 import Rendering
-import SnapshotSupport
+@_exported import SnapshotSupport
 import Testing
 
 /// Where the repository's files are, from this test file.
