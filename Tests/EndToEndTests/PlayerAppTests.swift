@@ -32,7 +32,9 @@ final class PlayerAppTests {
     func expectRestored(_ tmux: TmuxSession, status: Int) throws {
         let screen = try tmux.waitFor(text: "AFTER status=")
         #expect(screen.contains { $0.hasPrefix("AFTER status=\(status) tty=sane") }, "\(screen)")
-        #expect(!screen.contains { $0.contains("step ") }, "the player's screen is still up: \(screen)")
+        #expect(
+            !screen.contains { $0.contains("step ") || $0.contains("단계 ") },
+            "the player's screen is still up: \(screen)")
         let modes = try tmux.run(["display-message", "-p", "-t", "0", "#{alternate_on} #{cursor_flag}"])
         #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1", "alternate screen, cursor: \(modes)")
     }
@@ -46,18 +48,20 @@ final class PlayerAppTests {
 
     @Test(arguments: ["lessons/01-chain-rule.md", "lessons/ko/01-chain-rule.md"])
     func chainRuleForwardAndBackward(_ lesson: String) throws {
+        // The status line speaks the lesson's language.
+        let (step, frame) = lesson.contains("/ko/") ? ("단계", "장면") : ("step", "frame")
         let tmux = try startReporting([Binary.file(lesson)])
-        try tmux.waitFor(text: "step 1/")
+        try tmux.waitFor(text: "\(step) 1/")
         // Jump to the backward step (5), then walk its frames: x and y get −4, z gets 3.
         try tmux.type("5")
         try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "step 5/")
+        try tmux.waitFor(text: "\(step) 5/")
         try tmux.sendKeys("Right")
-        let screen = try tmux.waitFor(text: "frame 2/2").joined(separator: "\n")
+        let screen = try tmux.waitFor(text: "\(frame) 2/2").joined(separator: "\n")
         #expect(screen.contains("∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4"))
         #expect(screen.contains("grad 3"))
         try tmux.sendKeys("Left")
-        let back = try tmux.waitFor(text: "frame 1/2").joined(separator: "\n")
+        let back = try tmux.waitFor(text: "\(frame) 1/2").joined(separator: "\n")
         #expect(back.contains("∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4"))
         try tmux.sendKeys("q")
         try expectRestored(tmux, status: 0)
@@ -279,9 +283,9 @@ final class PlayerAppTests {
         let tmux = try start(["--lang", "ko"])
         try tmux.waitFor(text: "[ko]")
         try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "step 1/")
+        try tmux.waitFor(text: "단계 1/")
         try tmux.sendKeys("q")
-        try tmux.waitFor(text: "Enter open")
+        try tmux.waitFor(text: "Enter 열기")
         try tmux.sendKeys("q")
         #expect(try tmux.waitForExit() == 0)
     }
