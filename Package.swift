@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff", "SnapshotSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Terminal", "Rendering"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "Terminal", "Rendering"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Player", "Terminal", "Rendering"]),
         // Golden-file comparison shared by the screen tests.
         .target(name: "SnapshotSupport", dependencies: ["Rendering"], path: "Tests/SnapshotSupport"),
     ]

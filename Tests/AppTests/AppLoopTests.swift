@@ -1,5 +1,6 @@
 import App
 import Foundation
+import Player
 import Rendering
 import Terminal
 import Testing
@@ -129,6 +130,15 @@ import Testing
         let screen = try #require(console.screensAtKeys.last)
         #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
         #expect(screen.contains("df/dx = df/dq * dq/dx = -4 x 1 = -4"), "\(screen)")
+    }
+
+    @Test func thePickerSpeaksTheChosenLanguage() throws {
+        let scratch = try Scratch()
+        let console = ScriptedConsole([.waitFor("Enter 열기"), .key(.character("q"))])
+        let signal = PlayerApp(session: console, theme: nil, language: .ko, progressFile: scratch.progressFile)
+            .run(paths: [Repo.lesson("ko/01-chain-rule.md"), Repo.lesson("ko/02-sigmoid-neuron.md")])
+        #expect(signal == nil)
+        #expect(console.problems.isEmpty, "\(console.problems)")
     }
 
     @Test func theThemeChosenInThePickerCarriesIntoTheLesson() throws {
