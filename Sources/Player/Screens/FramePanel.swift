@@ -171,7 +171,7 @@ struct FramePanel {
                     upstream: upstreamName)
             }
             let rule = text?.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
-            if let local = input.local, top {
+            if input.local != nil, top {
                 let value = context.value(input.product ?? input.gradient)
                 lines += equation(
                     [chain] + (rule.map { $0 == value ? [] : [$0] } ?? []) + [value], style: theme.gradient)

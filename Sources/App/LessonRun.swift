@@ -19,7 +19,7 @@ final class LessonRun {
         case signal(Int32)
     }
 
-    private let session: TerminalSession
+    private let session: any Console
     private let path: String
     private var progress: ProgressStore
     private let glyphs: GlyphSet
@@ -36,7 +36,7 @@ final class LessonRun {
     private let clock = ContinuousClock()
 
     init(
-        session: TerminalSession, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme,
+        session: any Console, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme,
         words: Words = Language.en.words
     ) {
         self.session = session
