@@ -12,7 +12,7 @@ enum Overlays {
             - **on a question**: type a number, **Enter** checks it; **v** reveals the answer
             - **e**: edit an input or the training's lr and iters (Tab: next field, Enter: recompute); **r**: reset values
             - **t**: theme (default, projector, monochrome); **z**: detail (values, gradients, shapes)
-            - **↓ ↑ j k**: scroll the step's text; **H J K L**: pan a graph marked "more"; **Tab**: next panel on a small screen
+            - **↓ ↑ j k**: scroll the step's text; **< >**: its code sideways; **H J K L**: pan a graph marked "more"; **Tab**: next panel on a small screen
             - **R**: reload the lesson file after changing it; **Esc**: stop a training being computed
             - **? Esc**: close this help; **q Ctrl-C**: quit
             """
@@ -68,7 +68,7 @@ enum Overlays {
                 glyphs: context.glyphs,
                 clearsInside: true), in: box)
         for (i, line) in lines.enumerated() where i < box.height - 2 {
-            buffer.setLine(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4)
+            buffer.setLine(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4, ellipsis: context.glyphs.ellipsis)
         }
     }
 }

@@ -53,12 +53,14 @@ struct TrainingPanel {
                 lines.append(context.line("params at iteration \(at):", theme.secondary))
             }
             for p in f.parameters {
-                lines.append(context.line("\(name(p.node)) = \(context.inline(p.value, limit: 3))", theme.paramNode))
+                let head = "\(name(p.node)) = "
+                let value = context.inline(p.value, fitting: width - TextWidth.columns(context.text(head)))
+                lines.append(context.line(head + value, theme.paramNode))
             }
             return lines
         case .lossPlot(let f):
             let last = f.losses.last.map(context.number) ?? "?"
-            var lines = [context.line("\(f.lossName): \(f.losses.count) iterations, last \(last)", theme.strong)]
+            var lines = wrapped("\(f.lossName): \(f.losses.count) iterations, last \(last)", width: width, style: theme.strong)
             if case .diverged(let i) = f.status {
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : (f.losses.last ?? .nan)
                 lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
@@ -107,9 +109,9 @@ struct TrainingPanel {
     }
 
     /// The loss in big digits, when the theme is for a projector.
-    var bigLoss: String? {
+    var bigLoss: Double? {
         guard theme.name == "projector", case .training(let f) = frame else { return nil }
-        return TensorText.number(f.loss, digits: 4, ascii: true)
+        return f.loss
     }
 
     private func name(_ node: Int) -> String {
@@ -119,8 +121,8 @@ struct TrainingPanel {
 
     // MARK: - Charts
 
-    /// Whether there is data to plot beside the loss.
-    var hasFit: Bool { scatter != nil }
+    /// The two charts of a training step.
+    enum Chart: Hashable, Sendable { case loss, fit }
 
     /// Draws the loss chart and, when `showFit` and there is data, the fit beside or below it.
     func renderCharts(in area: Rect, buffer: inout Buffer, showFit: Bool = true) {
@@ -130,12 +132,12 @@ struct TrainingPanel {
         switch (loss, fit) {
         case (let loss?, let fit?):
             let sideBySide = area.width >= 100 || area.height < 16
+            let halves: [(Chart, Constraint)] = [(.loss, .fill(weight: 1)), (.fit, .fill(weight: 1))]
             let parts =
                 sideBySide
-                ? Layout.horizontal([("a", .fill(weight: 1)), ("b", .fill(weight: 1))], spacing: 1).split(area)
-                : Layout.vertical([("a", .fill(weight: 1)), ("b", .fill(weight: 1))]).split(area)
-            buffer.render(loss, in: parts["a"])
-            buffer.render(fit, in: parts["b"])
+                ? Layout.horizontal(halves, spacing: 1).split(area) : Layout.vertical(halves).split(area)
+            buffer.render(loss, in: parts[.loss])
+            buffer.render(fit, in: parts[.fit])
         case (let loss?, nil): buffer.render(loss, in: area)
         case (nil, let fit?): buffer.render(fit, in: area)
         default: break

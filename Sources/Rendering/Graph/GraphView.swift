@@ -36,6 +36,9 @@ public struct GraphView: Widget, Sendable {
     /// When set, each side where the drawing is cut by the area gets a "more"
     /// tag in this style (see `overflow(in:)`).
     public var overflowStyle: Style?
+    /// A screen row outside the drawing's area kept for the "more" tags, so they
+    /// never cover a wire or a box; nil puts them on the drawing's own edges.
+    public var tagRow: Int?
 
     public init(
         layout: GraphLayout, glyphs: GlyphSet = .unicode, offset: GraphPoint = .zero,
@@ -146,7 +149,11 @@ public struct GraphView: Widget, Sendable {
         for (k, line) in shown.enumerated() {
             let text = displayWidth(line) > room ? truncate(line, toWidth: room, ellipsis: glyphs.ellipsis) : line
             let x = r.x + 2 + (room - displayWidth(text)) / 2
-            painter.write(text, x, y, k < lineStyles.count ? lineStyles[k] : s, limit: r.right - 2, &buffer)
+            // A box the view's edge cuts shows no text: its border and the "more" tag say the
+            // graph goes on, and no number shows without its end (or with its end unmarked).
+            if painter.showsWhole(x: r.x, width: r.width) {
+                painter.write(text, x, y, k < lineStyles.count ? lineStyles[k] : s, limit: r.right - 2, &buffer)
+            }
             y += 1
         }
     }
@@ -181,6 +188,9 @@ private struct Painter {
     let clip: Rect
     let dx: Int
     let dy: Int
+
+    /// Whether layout columns `x ..< x + width` are all inside the visible area.
+    func showsWhole(x: Int, width: Int) -> Bool { x + dx >= clip.x && x + dx + width <= clip.right }
 
     func mayShow(_ r: Rect) -> Bool {
         Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height).intersects(clip)

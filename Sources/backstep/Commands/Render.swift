@@ -47,7 +47,8 @@ struct Render: ParsableCommand {
         }
         var state: PlayerState
         do {
-            state = try PlayerState(path: file)
+            // One step needs only the steps up to it played (no later training).
+            state = all ? try PlayerState(path: file) : try PlayerState(path: file, playingSteps: step)
             if !all { try state.go(step: step - 1, frame: frame - 1) }
         } catch {
             FileHandle.standardError.write(Data(((error.isPlace ? "error: " : "") + "\(error)\n").utf8))
