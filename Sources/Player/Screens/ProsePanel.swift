@@ -49,7 +49,9 @@ struct ProsePanel {
             let arrows = context.ascii ? ("^ k", "v j") : ("↑ k", "↓ j")
             var more = prose.scroll < overflow ? "more " + arrows.1 : nil
             // A clipped code line says which keys scroll it sideways.
-            if prose.widestCode > inner.width { more = (more.map { $0 + " · " } ?? "") + "code < >" }
+            if prose.widestCode > inner.width {
+                more = (more.map { $0 + " " + context.glyphs.middleDot + " " } ?? "") + "code < >"
+            }
             let above = prose.scroll > 0 ? "more " + arrows.0 : nil
             buffer.render(
                 Block(

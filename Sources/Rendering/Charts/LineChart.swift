@@ -90,6 +90,8 @@ public struct LineChart: Widget, Sendable {
                 maxX = 1
             }
         }
+        // A log axis says so, in words: its ticks alone (1, 10, 100) could be a linear axis.
+        let title = logScale ? self.title.map { $0 + " (log scale)" } ?? "log scale" : self.title
         let frame = ChartFrame(
             area: area, hasTitle: title != nil, marker: marker,
             yScale: { [logScale] n in

@@ -32,6 +32,11 @@ public struct ScatterChart: Widget, Sendable {
         badgeLabel = "NaN/Inf"
     }
 
+    /// What the marks are, for a reader without colour: `· data  ─ fit`.
+    public var legend: String {
+        glyphs.isASCII ? "* data, - fit" : glyphs.middleDot + " data  " + glyphs.horizontal + " fit"
+    }
+
     public func render(in area: Rect, buffer: inout Buffer) {
         let area = area.intersection(buffer.area)
         guard !area.isEmpty else { return }
@@ -49,6 +54,8 @@ public struct ScatterChart: Widget, Sendable {
             maxY = max(maxY, p.y)
         }
         if finite.isEmpty { (minX, maxX, minY, maxY) = (0, 1, 0, 1) }
+        // Data and fit told apart by shape in words as well as by colour: dots are data, the line is the fit.
+        let title = fit.isEmpty ? self.title : (self.title.map { $0 + "  " } ?? "") + legend
         let frame = ChartFrame(
             area: area, hasTitle: title != nil, marker: marker,
             yScale: { n in AxisScale.linear(minY, maxY, maxTicks: n, integer: false, extend: true) },

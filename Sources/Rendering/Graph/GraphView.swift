@@ -88,7 +88,10 @@ public struct GraphView: Widget, Sendable {
         let arrow = layout.orientation == .leftToRight ? glyphs.arrowRight : glyphs.arrowDown
         for edge in layout.edges {
             if let tip = edge.points.last { painter.put(arrow, tip.x, tip.y, edgeStyle, &buffer) }
-            if let label = edge.label, let origin = edge.labelOrigin {
+            // A shape label the view's edge would cut (`(3` of `(3,)`) is left out.
+            if let label = edge.label, let origin = edge.labelOrigin,
+                painter.showsWhole(x: origin.x, width: displayWidth(label))
+            {
                 painter.write(label, origin.x, origin.y, labelStyle, limit: Int.max, &buffer)
             }
         }
