@@ -259,9 +259,11 @@ struct GraphPanel {
                 return tallEnough ?? best
             }
             let drawing = GraphDrawing(layout: layout, level: level, reservedRows: reserved)
+            // Small tensors: values scrolled to the node at work beat shapes shown whole.
+            if level == .minimal, small, let tallEnough { return tallEnough }
             if layout.fits(width: width, height: height) { return drawing }
             best = drawing
-            if small, level != .minimal, tallEnough == nil, layout.height < height { tallEnough = drawing }
+            if small, level != .minimal, tallEnough == nil, layout.height <= height { tallEnough = drawing }
         }
         return tallEnough ?? best
     }

@@ -157,7 +157,8 @@ struct TrainingPanel {
             }
         case .lossPlot(let f):
             values = f.losses
-            planned = nil
+            // The axis runs to the run's length, so its last tick (10000) is labelled.
+            planned = f.losses.count
         default: return nil
         }
         var chart = LineChart(

@@ -152,9 +152,9 @@ public struct GraphView: Widget, Sendable {
         for (k, line) in shown.enumerated() {
             let text = displayWidth(line) > room ? truncate(line, toWidth: room, ellipsis: glyphs.ellipsis) : line
             let x = r.x + 2 + (room - displayWidth(text)) / 2
-            // A box the view's edge cuts shows no text: its border and the "more" tag say the
-            // graph goes on, and no number shows without its end (or with its end unmarked).
-            if painter.showsWhole(x: r.x, width: r.width) {
+            // A line the view's edge would cut, or touch, is left out: the box's border and the
+            // "more" tag say the graph goes on, and no number shows without its end.
+            if painter.showsWhole(x: x - 1, width: displayWidth(text) + 2) {
                 painter.write(text, x, y, k < lineStyles.count ? lineStyles[k] : s, limit: r.right - 2, &buffer)
             }
             y += 1
