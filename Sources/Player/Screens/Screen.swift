@@ -110,8 +110,12 @@ public enum Screen {
                 in: Rect(x: inner.x, y: y, width: inner.width, height: big.size.rows))
             y += big.size.rows + 1
         }
-        for line in lines where y < inner.bottom {
-            buffer.setLine(line, x: inner.x, y: y, maxWidth: inner.width, ellipsis: context.glyphs.ellipsis)
+        for (i, line) in lines.enumerated() where y < inner.bottom {
+            // The last row says when lines are left out.
+            let cut = y == inner.bottom - 1 && i < lines.count - 1
+            buffer.setLine(
+                cut ? StyledLine(line.spans + [Span(" " + context.glyphs.ellipsis)]) : line, x: inner.x, y: y,
+                maxWidth: inner.width, ellipsis: context.glyphs.ellipsis)
             y += 1
         }
     }

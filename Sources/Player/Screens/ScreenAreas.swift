@@ -75,7 +75,9 @@ struct ScreenAreas {
             let natural =
                 proseWidth > 0 ? c.snapshot.flatMap { GraphPanel.naturalSize(context, graph: $0.graph) } : nil
             if proseWidth > 0, let natural {
-                let least = body.width >= 120 ? 36 : 24
+                // On a wide screen the text keeps 36 columns, or 28 when that shows the whole graph.
+                let least =
+                    body.width >= 120 ? (body.width - natural.width - 2 >= 28 ? 28 : 36) : 24
                 proseWidth = Swift.max(least, Swift.min(side, body.width - natural.width - 2))
             }
             // A code block (a table of numbers) gets its whole width when the graph can spare it.

@@ -152,7 +152,7 @@ struct TrainingPanel {
             values = Array(f.losses)
             // A run that ended early (diverged, stopped) is drawn over the iterations it ran, not the ones planned.
             switch f.status {
-            case .diverged, .stopped: planned = nil
+            case .diverged, .stopped: planned = values.count
             case .running, .finished: planned = f.iterations
             }
         case .lossPlot(let f):
