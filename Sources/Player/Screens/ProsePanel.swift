@@ -47,12 +47,12 @@ struct ProsePanel {
         prose.scroll = Swift.min(context.state.proseScroll, overflow)
         if border {
             let arrows = context.ascii ? ("^ k", "v j") : ("↑ k", "↓ j")
-            var more = prose.scroll < overflow ? "more " + arrows.1 : nil
+            var more = prose.scroll < overflow ? context.words.moreText + arrows.1 : nil
             // A clipped code line says which keys scroll it sideways.
             if prose.widestCode > inner.width {
-                more = (more.map { $0 + " " + context.glyphs.middleDot + " " } ?? "") + "code < >"
+                more = (more.map { $0 + " " + context.glyphs.middleDot + " " } ?? "") + context.words.codeKeys
             }
-            let above = prose.scroll > 0 ? "more " + arrows.0 : nil
+            let above = prose.scroll > 0 ? context.words.moreText + arrows.0 : nil
             buffer.render(
                 Block(
                     title: above, footer: more, border: .rounded,

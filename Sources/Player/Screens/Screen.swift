@@ -96,7 +96,7 @@ public enum Screen {
         let lines = panel.statsLines(width: box.width - 4)
         buffer.render(
             Block(
-                title: context.text("training"), border: .rounded, borderStyle: context.theme.border,
+                title: context.text(context.words.training), border: .rounded, borderStyle: context.theme.border,
                 glyphs: context.glyphs),
             in: box)
         let inner = box.inner(1).inner(horizontal: 1, vertical: 0)

@@ -157,8 +157,10 @@ struct ScreenAreas {
         }
         if body.height >= 4 {
             hiddenNote = Rect(x: body.x, y: body.bottom - 1, width: body.width, height: 1)
-            var note = "\(Screen.fullWidth)×\(Screen.fullHeight) shows all"
-            if !hidden.isEmpty { note = "hidden: " + hidden.map(c.name).joined(separator: ", ") + " · Tab · " + note }
+            var note = context.words.showsAll("\(Screen.fullWidth)×\(Screen.fullHeight)")
+            if !hidden.isEmpty {
+                note = context.words.hidden + hidden.map(c.name).joined(separator: ", ") + " · Tab · " + note
+            }
             hiddenText = note
         }
     }

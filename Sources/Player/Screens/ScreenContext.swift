@@ -34,8 +34,8 @@ struct ScreenContext {
         for digits in [4, 3] {
             for l in stride(from: limit, through: 1, by: -1) {
                 let text = TensorText.inline(t, limit: l, digits: digits, ascii: ascii)
-                if TextWidth.columns(text) <= width { return text }
-                if TextWidth.columns(text) < TextWidth.columns(smallest) { smallest = text }
+                if displayWidth(text) <= width { return text }
+                if displayWidth(text) < displayWidth(smallest) { smallest = text }
             }
         }
         return smallest

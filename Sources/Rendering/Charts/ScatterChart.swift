@@ -16,6 +16,9 @@ public struct ScatterChart: Widget, Sendable {
     public var emptyMessage: String
     public var noFiniteMessage: String
     public var badgeLabel: String
+    /// The words of the legend: what the dots and the line are.
+    public var dataLabel = "data"
+    public var fitLabel = "fit"
 
     public init(
         points: [ChartPoint], fit: [ChartPoint] = [], title: String? = nil,
@@ -34,7 +37,9 @@ public struct ScatterChart: Widget, Sendable {
 
     /// What the marks are, for a reader without colour: `· data  ─ fit`.
     public var legend: String {
-        glyphs.isASCII ? "* data, - fit" : glyphs.middleDot + " data  " + glyphs.horizontal + " fit"
+        glyphs.isASCII
+            ? "* \(dataLabel), - \(fitLabel)"
+            : glyphs.middleDot + " " + dataLabel + "  " + glyphs.horizontal + " " + fitLabel
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {

@@ -39,6 +39,8 @@ public struct GraphView: Widget, Sendable {
     /// A screen row outside the drawing's area kept for the "more" tags, so they
     /// never cover a wire or a box; nil puts them on the drawing's own edges.
     public var tagRow: Int?
+    /// The word of the "more" tags (the player's language).
+    public var moreText = "more"
 
     public init(
         layout: GraphLayout, glyphs: GlyphSet = .unicode, offset: GraphPoint = .zero,
