@@ -60,7 +60,9 @@ import Testing
         var problems: [String] = []
         for step in 0..<state.stepCount {
             let code = state.trace.steps[step].step.prose.flatMap { block -> [String] in
-                if case .code(let lines) = block { return lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
+                if case .code(let lines) = block {
+                    return lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                }
                 return []
             }
             guard !code.isEmpty else { continue }
@@ -104,7 +106,8 @@ import Testing
                 }
                 if !inView(key) {
                     problems.append(
-                        "\(lesson) step \(step + 1) frame \(frame + 1): node \(key) at \(layout.rect(of: key).map { "\($0)" } ?? "") out of view \(view)")
+                        "\(lesson) step \(step + 1) frame \(frame + 1): node \(key) at \(layout.rect(of: key).map { "\($0)" } ?? "") out of view \(view)"
+                    )
                 }
                 let written = framing.focus.written.compactMap { layout.rect(of: $0) }
                 if let keyRect = layout.rect(of: key) {

@@ -36,7 +36,8 @@ enum Overlays {
         let lines = [
             fields,
             StyledLine(
-                context.text(context.words.newValue(label) + session.text) + (context.ascii ? "_" : "▏"), style: theme.strong),
+                context.text(context.words.newValue(label) + session.text) + (context.ascii ? "_" : "▏"),
+                style: theme.strong),
             StyledLine(context.text(context.words.editKeys), style: theme.secondary),
         ]
         let width = Swift.min(Swift.max(lines.map(\.width).max() ?? 0, 30) + 4, buffer.width - 2)
@@ -52,7 +53,8 @@ enum Overlays {
                 glyphs: context.glyphs,
                 clearsInside: true), in: box)
         for (i, line) in lines.enumerated() where i < box.height - 2 {
-            buffer.setLine(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4, ellipsis: context.glyphs.ellipsis)
+            buffer.setLine(
+                line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4, ellipsis: context.glyphs.ellipsis)
         }
     }
 }

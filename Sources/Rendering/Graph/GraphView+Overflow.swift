@@ -17,14 +17,14 @@ extension GraphView {
         if let row = tagRow {
             // A row of its own: `◀ more` at the left, `more ▶` at the right, up and down between.
             var spots: [(String, Int)] = []
-            if cut.left { spots.append((glyphs.arrowLeft + " more", area.x)) }
+            if cut.left { spots.append((glyphs.arrowLeft + " " + moreText, area.x)) }
             if cut.up || cut.down {
-                let text = [cut.up ? glyphs.arrowUp : nil, "more", cut.down ? glyphs.arrowDown : nil]
+                let text = [cut.up ? glyphs.arrowUp : nil, moreText, cut.down ? glyphs.arrowDown : nil]
                     .compactMap { $0 }.joined(separator: " ")
                 spots.append((text, area.x + (area.width - displayWidth(text) - 2) / 2))
             }
             if cut.right {
-                let text = "more " + glyphs.arrowRight
+                let text = moreText + " " + glyphs.arrowRight
                 spots.append((text, area.right - displayWidth(text) - 2))
             }
             var free = area.x
@@ -40,7 +40,8 @@ extension GraphView {
             tag(moreText + " " + glyphs.arrowRight, area, style, &buffer) { w in rows.map { (area.right - w, $0) } }
         }
         if cut.up {
-            tag(glyphs.arrowUp + " " + moreText, area, style, &buffer) { w in (area.x...(area.right - w)).map { ($0, area.y) }
+            tag(glyphs.arrowUp + " " + moreText, area, style, &buffer) { w in
+                (area.x...(area.right - w)).map { ($0, area.y) }
             }
         }
         if cut.down {

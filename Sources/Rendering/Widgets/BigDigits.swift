@@ -63,7 +63,8 @@ public struct BigDigits: Widget, Sendable {
     static func significant(_ text: String) -> Int {
         let mantissa = text.split(separator: "e").first ?? Substring(text)
         let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
-        return Swift.max(digits.count, text.contains { $0.isNumber } ? 1 : 0) + (text.hasSuffix("inf") || text == "nan" ? 9 : 0)
+        return Swift.max(digits.count, text.contains { $0.isNumber } ? 1 : 0)
+            + (text.hasSuffix("inf") || text == "nan" ? 9 : 0)
     }
 
     /// The rows of text this widget draws, each the same width.

@@ -18,7 +18,8 @@ enum Repo {
 
     /// Every lesson shipped in `lessons/` and `lessons/ko/`.
     static let shippedLessons: [String] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("lessons").path))
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("lessons").path))
             ?? []
         return names.filter { $0.hasSuffix(".md") }.sorted().flatMap { [$0, "ko/" + $0] }
     }()
