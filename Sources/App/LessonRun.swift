@@ -147,6 +147,8 @@ final class LessonRun {
             }
             let now = (state.revision, session.size, state.playProgress)
             if drawn.map({ $0 != now }) ?? true {
+                // Keys that depend on what is shown (panning the graph) work it out from the screen's size.
+                state.view = ScreenView(width: session.size.width, height: session.size.height, glyphs: glyphs)
                 session.draw(
                     Screen.render(state, width: session.size.width, height: session.size.height, glyphs: glyphs))
                 drawn = now
