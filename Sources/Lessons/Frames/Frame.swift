@@ -141,8 +141,13 @@ public struct TrainingFrame: Equatable, Sendable {
     public let iterations: Int
     /// The loss at this iteration, before its update (for the final frame: after training).
     public let loss: Double
+    /// The losses of the graph's trainings, shared by every frame of the run (and
+    /// holding the losses of later iterations than this frame's).
+    public let history: LossHistory
+    /// How many of `history`'s losses this frame has seen.
+    public let end: Int
     /// The loss of every iteration so far.
-    public let losses: ArraySlice<Double>
+    public var losses: ArraySlice<Double> { history.values[..<end] }
     /// Each param's value at this iteration.
     public let parameters: [NodeValue]
     /// The model's prediction, when a later `@plot data … fit=NAME` names one.
@@ -153,22 +158,37 @@ public struct TrainingFrame: Equatable, Sendable {
     /// through the run): the iteration whose parameters, fit and graph it shows.
     public var parametersIteration: Int? = nil
 
+    public init(
+        iteration: Int, iterations: Int, loss: Double, history: LossHistory, end: Int, parameters: [NodeValue],
+        prediction: NodeValue?, status: TrainingStatus, snapshot: GraphSnapshot
+    ) {
+        self.iteration = iteration
+        self.iterations = iterations
+        self.loss = loss
+        self.history = history
+        self.end = Swift.max(0, Swift.min(end, history.count))
+        self.parameters = parameters
+        self.prediction = prediction
+        self.status = status
+        self.snapshot = snapshot
+    }
+
     /// This frame as an animation passing through `iteration` of the same run
-    /// shows it: the loss and the loss history at `iteration`, taken from
-    /// `run` (the losses of a later frame of the run), with this frame's
-    /// parameters, fit and graph (``parametersIteration`` says which).
-    /// Nil when `run` does not reach `iteration` or `iteration` is before this frame.
-    public func passing(iteration: Int, run: ArraySlice<Double>) -> TrainingFrame? {
+    /// shows it: the loss and the loss history at `iteration`, taken from the
+    /// run's shared history, with this frame's parameters, fit and graph
+    /// (``parametersIteration`` says which).
+    /// Nil when the run does not reach `iteration` or `iteration` is before this frame.
+    public func passing(iteration: Int) -> TrainingFrame? {
         // The history may begin with earlier trainings of the same graph: this run starts after them.
-        let start = losses.endIndex - self.iteration - 1
+        let start = end - self.iteration - 1
         let end = start + iteration + 1
-        guard iteration >= self.iteration, start >= run.startIndex, end <= run.endIndex, iteration < iterations else {
+        guard iteration >= self.iteration, start >= 0, end <= history.count, iteration < iterations else {
             return nil
         }
         var frame = TrainingFrame(
-            iteration: iteration, iterations: iterations, loss: run[end - 1], losses: run[..<end],
+            iteration: iteration, iterations: iterations, loss: history.values[end - 1], history: history, end: end,
             parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
-        frame.parametersIteration = self.iteration
+        frame.parametersIteration = parametersIteration ?? self.iteration
         return frame
     }
 }
@@ -176,7 +196,9 @@ public struct TrainingFrame: Equatable, Sendable {
 /// The loss history of the last training, as a chart.
 public struct LossPlotFrame: Equatable, Sendable {
     public let lossName: String
-    public let losses: [Double]
+    /// The history the training frames of the last run share.
+    public let history: LossHistory
+    public var losses: [Double] { history.values }
     public let status: TrainingStatus
     public let snapshot: GraphSnapshot?
 }

@@ -22,6 +22,8 @@ final class GraphSession {
     var evaluation: [(name: NamedNode, value: Tensor, grad: Tensor?)] = []
     /// Every training loss so far, over all `@train`s of this graph.
     var losses: [Double] = []
+    /// `losses` as the frames of the last training share it.
+    var history: LossHistory?
     var trainingStatus: TrainingStatus?
     var trainedLoss: String?
 

@@ -38,7 +38,7 @@ extension LessonRunner {
         guard mode == .play else { return [] }
         let trainer = Trainer(
             graph: built, loss: lossId, options: options, shouldStop: shouldStop,
-            stopOnDivergence: stopOnDivergence)
+            stopOnDivergence: stopOnDivergence, valueBudget: frameValueBudget)
         let result: Trainer.Result
         do {
             result = try trainer.run()
@@ -46,36 +46,41 @@ extension LessonRunner {
             report(directive.location, "training failed: \(error)")
             return []
         }
+        frameValueBudget -= result.kept
         let start = session.losses.count
         session.losses += result.losses
         session.trainingStatus = result.status
-        let history = session.losses
+        // One history for every frame of the run; each frame says where its part ends.
+        let history = LossHistory(session.losses)
+        session.history = history
         let params = built.parameters
         let fit = fitName(for: session).flatMap { session.node(named: $0) }
         func label(_ id: Int) -> String { built.records[id].label }
         var frames: [Frame] = []
         let known = (0..<built.records.count).map { built.records[$0].kind != .function }
+        let noGrads = [Tensor?](repeating: nil, count: known.count)
+        // The values a frame shows: its own when kept, else those of the last frame that kept them.
+        var shown: (iteration: Int, snapshot: GraphSnapshot, parameters: [NodeValue], prediction: NodeValue?)?
         for sample in result.samples {
-            let values = zip(sample.variables, known).map { $1 ? $0 : nil }
-            let snapshot = GraphSnapshot(
-                graph: session.block.index, values: values,
-                grads: Array(repeating: nil, count: values.count), focus: params + [lossId])
+            if let variables = sample.variables {
+                let values = zip(variables, known).map { $1 ? $0 : nil }
+                shown = (
+                    sample.iteration,
+                    GraphSnapshot(graph: session.block.index, values: values, grads: noGrads, focus: params + [lossId]),
+                    params.map { NodeValue(node: $0, label: label($0), value: variables[$0] ?? Tensor(0)) },
+                    fit.map { NodeValue(node: $0, label: label($0), value: variables[$0] ?? Tensor(0)) }
+                )
+            }
+            guard let shown else { continue }
             let status: TrainingStatus =
                 sample.iteration == result.losses.count - 1 && result.status != .finished
                 ? result.status : .running
-            frames.append(
-                .training(
-                    TrainingFrame(
-                        iteration: sample.iteration, iterations: options.iterations,
-                        loss: history[start + sample.iteration],
-                        losses: history[..<(start + sample.iteration + 1)],
-                        parameters: params.map {
-                            NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
-                        },
-                        prediction: fit.map {
-                            NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
-                        },
-                        status: status, snapshot: snapshot)))
+            var frame = TrainingFrame(
+                iteration: sample.iteration, iterations: options.iterations,
+                loss: history.values[start + sample.iteration], history: history, end: start + sample.iteration + 1,
+                parameters: shown.parameters, prediction: shown.prediction, status: status, snapshot: shown.snapshot)
+            if shown.iteration != sample.iteration { frame.parametersIteration = shown.iteration }
+            frames.append(.training(frame))
         }
         // The final frame: the state after the last update.
         session.current = result.final
@@ -89,7 +94,8 @@ extension LessonRunner {
         frames.append(
             .training(
                 TrainingFrame(
-                    iteration: updates, iterations: options.iterations, loss: finalLoss, losses: history[...],
+                    iteration: updates, iterations: options.iterations, loss: finalLoss, history: history,
+                    end: history.count,
                     parameters: params.map {
                         NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
                     },
@@ -110,7 +116,7 @@ extension LessonRunner {
         return [
             .lossPlot(
                 LossPlotFrame(
-                    lossName: loss, losses: session.losses,
+                    lossName: loss, history: session.history ?? LossHistory(session.losses),
                     status: session.trainingStatus ?? .finished, snapshot: session.snapshot()))
         ]
     }

@@ -27,6 +27,11 @@ final class LessonRunner {
     var currentSession: GraphSession?
     /// Called after each step is played, so a player can show the first steps while later ones train.
     var onStep: ((LessonRunner) -> Void)?
+    /// What the training frames of the whole lesson may still keep of their values
+    /// (numbers: elements, and two per node slot); past it, frames show the values
+    /// of an earlier frame, so a lesson's frames cost at most about 64 MB beside its losses.
+    var frameValueBudget = LessonRunner.frameValueLimit
+    static let frameValueLimit = 8_000_000
     /// `fit=` names of `@plot data` per graph, so training frames carry the prediction.
     private var fitNames: [Int: String] = [:]
 

@@ -22,6 +22,18 @@ final class LayoutCache {
     private var drawings: [Key: GraphDrawing] = [:]
     private var names: [Int: NodeNames] = [:]
     private var panelRows: [[Int]: Int] = [:]
+    /// Loss histories summarised for their charts, each once (the history is kept
+    /// with its summary, so its identifier is not reused while cached).
+    private var series: [ObjectIdentifier: (history: LossHistory, summary: SeriesSummary)] = [:]
+
+    /// The chart summary of `history`, made on first use.
+    func series(_ history: LossHistory) -> SeriesSummary {
+        if let cached = series[ObjectIdentifier(history)] { return cached.summary }
+        if series.count >= 8 { series.removeAll() }
+        let made = SeriesSummary(history.values)
+        series[ObjectIdentifier(history)] = (history, made)
+        return made
+    }
 
     /// Rows the frame panel of `step` needs at `width` (its widest frame), computed once.
     func panelRows(step: Int, width: Int, ascii: Bool, make: () -> Int) -> Int {
@@ -53,6 +65,7 @@ final class LayoutCache {
         drawings.removeAll()
         names.removeAll()
         panelRows.removeAll()
+        series.removeAll()
     }
 }
 

@@ -32,13 +32,9 @@ struct StepContent {
     }
 
     /// A training frame as an animation passes `cursor` (an iteration between it
-    /// and the next recorded frame), the loss history taken from the run's last frame.
+    /// and the next recorded frame), the loss history taken from the run's shared one.
     private static func passing(_ frame: Frame?, cursor: Int?, played: PlayedStep) -> Frame? {
-        guard let cursor, case .training(let shown)? = frame,
-            case .training(let final)? = played.frames.last(where: {
-                if case .training = $0 { return true } else { return false }
-            }),
-            let between = shown.passing(iteration: cursor, run: final.losses)
+        guard let cursor, case .training(let shown)? = frame, let between = shown.passing(iteration: cursor)
         else { return frame }
         return .training(between)
     }

@@ -142,41 +142,46 @@ struct TrainingPanel {
         }
     }
 
+    /// The loss chart, drawn from the summary of the run's one shared history
+    /// (a million losses cost the chart its width, not a walk through them).
     private var lossChart: LineChart? {
-        let values: [Double]
+        let series: ChartSeries
         let planned: Int?
         switch frame {
         case .training(let f):
-            values = Array(f.losses)
+            series = ChartSeries(context.state.layouts.series(f.history), count: f.end)
             // A run that ended early (diverged, stopped) is drawn over the iterations it ran, not the ones planned.
             switch f.status {
             case .diverged, .stopped: planned = nil
             case .running, .finished: planned = f.iterations
             }
         case .lossPlot(let f):
-            values = f.losses
+            series = ChartSeries(context.state.layouts.series(f.history))
             planned = nil
         default: return nil
         }
         var chart = LineChart(
-            values: values, title: context.text("loss"), logScale: logScale, theme: theme, glyphs: context.glyphs)
+            series: series, title: context.text("loss"), logScale: logScale, theme: theme, glyphs: context.glyphs)
         if let planned, planned > 0 { chart.xRange = 0...Double(planned) }
         return chart
     }
 
     /// Log scale when the loss of this step's run spans two decades or more (decided per step, so it never flips mid-run).
     private var logScale: Bool {
-        let runs =
-            context.state.playedStep?.frames.compactMap { frame -> [Double]? in
-                switch frame {
-                case .training(let f): return Array(f.losses)
-                case .lossPlot(let f): return f.losses
-                default: return nil
-                }
-            } ?? []
-        let positive = (runs.max { $0.count < $1.count } ?? []).filter { $0.isFinite && $0 > 0 }
-        guard let lo = positive.min(), let hi = positive.max() else { return false }
-        return hi / lo >= 100
+        // The longest history of the step: the frames of a run share theirs.
+        var longest: LossHistory?
+        for frame in context.state.playedStep?.frames ?? [] {
+            let history: LossHistory
+            switch frame {
+            case .training(let f): history = f.history
+            case .lossPlot(let f): history = f.history
+            default: continue
+            }
+            if history !== longest, history.count > longest?.count ?? -1 { longest = history }
+        }
+        guard let longest, let positive = context.state.layouts.series(longest).extent(0..<longest.count).positive
+        else { return false }
+        return positive.upperBound / positive.lowerBound >= 100
     }
 
     private var scatter: ScatterChart? {
