@@ -141,13 +141,15 @@ public struct TrainingFrame: Equatable, Sendable {
     public let iterations: Int
     /// The loss at this iteration, before its update (for the final frame: after training).
     public let loss: Double
-    /// The losses of the graph's trainings, shared by every frame of the run (and
-    /// holding the losses of later iterations than this frame's).
+    /// The losses of the graph's trainings, shared by every frame of every run of
+    /// the graph (and holding the losses of later iterations than this frame's).
     public let history: LossHistory
     /// How many of `history`'s losses this frame has seen.
     public let end: Int
-    /// The loss of every iteration so far.
-    public var losses: ArraySlice<Double> { history.values[..<end] }
+    /// Where this run's losses end in `history` (an animation may pass up to it).
+    public let runEnd: Int
+    /// The loss of every iteration so far (earlier trainings of the graph first).
+    public var losses: LossHistory.Losses { history.prefix(end) }
     /// Each param's value at this iteration.
     public let parameters: [NodeValue]
     /// The model's prediction, when a later `@plot data … fit=NAME` names one.
@@ -159,14 +161,15 @@ public struct TrainingFrame: Equatable, Sendable {
     public var parametersIteration: Int? = nil
 
     public init(
-        iteration: Int, iterations: Int, loss: Double, history: LossHistory, end: Int, parameters: [NodeValue],
-        prediction: NodeValue?, status: TrainingStatus, snapshot: GraphSnapshot
+        iteration: Int, iterations: Int, loss: Double, history: LossHistory, end: Int, runEnd: Int,
+        parameters: [NodeValue], prediction: NodeValue?, status: TrainingStatus, snapshot: GraphSnapshot
     ) {
         self.iteration = iteration
         self.iterations = iterations
         self.loss = loss
         self.history = history
-        self.end = Swift.max(0, Swift.min(end, history.count))
+        self.runEnd = Swift.max(0, Swift.min(runEnd, history.capacity))
+        self.end = Swift.max(0, Swift.min(end, self.runEnd))
         self.parameters = parameters
         self.prediction = prediction
         self.status = status
@@ -182,12 +185,12 @@ public struct TrainingFrame: Equatable, Sendable {
         // The history may begin with earlier trainings of the same graph: this run starts after them.
         let start = end - self.iteration - 1
         let end = start + iteration + 1
-        guard iteration >= self.iteration, start >= 0, end <= history.count, iteration < iterations else {
+        guard iteration >= self.iteration, start >= 0, end <= runEnd, iteration < iterations else {
             return nil
         }
         var frame = TrainingFrame(
-            iteration: iteration, iterations: iterations, loss: history.values[end - 1], history: history, end: end,
-            parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
+            iteration: iteration, iterations: iterations, loss: history.prefix(end)[end - 1], history: history,
+            end: end, runEnd: runEnd, parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
         frame.parametersIteration = parametersIteration ?? self.iteration
         return frame
     }
@@ -196,9 +199,11 @@ public struct TrainingFrame: Equatable, Sendable {
 /// The loss history of the last training, as a chart.
 public struct LossPlotFrame: Equatable, Sendable {
     public let lossName: String
-    /// The history the training frames of the last run share.
+    /// The history the training frames of the graph share.
     public let history: LossHistory
-    public var losses: [Double] { history.values }
+    /// How many of its losses there are by this plot.
+    public let end: Int
+    public var losses: LossHistory.Losses { history.prefix(end) }
     public let status: TrainingStatus
     public let snapshot: GraphSnapshot?
 }

@@ -36,9 +36,14 @@ extension LessonRunner {
         }
         session.trainedLoss = options.loss
         guard mode == .play else { return [] }
+        // One history per graph, with room for all its trainings: later runs go on in it.
+        let history =
+            session.history
+            ?? LossHistory(capacity: plannedIterations[session.block.index] ?? options.iterations)
+        session.history = history
         let trainer = Trainer(
             graph: built, loss: lossId, options: options, shouldStop: shouldStop,
-            stopOnDivergence: stopOnDivergence, valueBudget: frameValueBudget)
+            stopOnDivergence: stopOnDivergence, valueBudget: frameValueBudget, history: history)
         let result: Trainer.Result
         do {
             result = try trainer.run()
@@ -46,13 +51,11 @@ extension LessonRunner {
             report(directive.location, "training failed: \(error)")
             return []
         }
-        frameValueBudget -= result.kept
-        let start = session.losses.count
-        session.losses += result.losses
+        frameValueBudget = Swift.max(0, frameValueBudget - result.kept)
+        let runEnd = history.written
+        let start = runEnd - result.count
         session.trainingStatus = result.status
-        // One history for every frame of the run; each frame says where its part ends.
-        let history = LossHistory(session.losses)
-        session.history = history
+        let losses = history.prefix(runEnd)
         let params = built.parameters
         let fit = fitName(for: session).flatMap { session.node(named: $0) }
         func label(_ id: Int) -> String { built.records[id].label }
@@ -73,12 +76,12 @@ extension LessonRunner {
             }
             guard let shown else { continue }
             let status: TrainingStatus =
-                sample.iteration == result.losses.count - 1 && result.status != .finished
+                sample.iteration == result.count - 1 && result.status != .finished
                 ? result.status : .running
             var frame = TrainingFrame(
                 iteration: sample.iteration, iterations: options.iterations,
-                loss: history.values[start + sample.iteration], history: history, end: start + sample.iteration + 1,
-                parameters: shown.parameters, prediction: shown.prediction, status: status, snapshot: shown.snapshot)
+                loss: losses[start + sample.iteration], history: history, end: start + sample.iteration + 1,
+                runEnd: runEnd, parameters: shown.parameters, prediction: shown.prediction, status: status, snapshot: shown.snapshot)
             if shown.iteration != sample.iteration { frame.parametersIteration = shown.iteration }
             frames.append(.training(frame))
         }
@@ -89,13 +92,13 @@ extension LessonRunner {
         let finalLoss = session.value(lossId)?.scalars.first ?? .nan
         // The updates made: one per loss, except that a run stopped by its divergence
         // made none after the loss that diverged.
-        var updates = result.losses.count
+        var updates = result.count
         if case .diverged(let i) = result.status, stopOnDivergence { updates = i }
         frames.append(
             .training(
                 TrainingFrame(
                     iteration: updates, iterations: options.iterations, loss: finalLoss, history: history,
-                    end: history.count,
+                    end: runEnd, runEnd: runEnd,
                     parameters: params.map {
                         NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
                     },
@@ -116,7 +119,7 @@ extension LessonRunner {
         return [
             .lossPlot(
                 LossPlotFrame(
-                    lossName: loss, history: session.history ?? LossHistory(session.losses),
+                    lossName: loss, history: session.history ?? LossHistory([]), end: session.history?.written ?? 0,
                     status: session.trainingStatus ?? .finished, snapshot: session.snapshot()))
         ]
     }

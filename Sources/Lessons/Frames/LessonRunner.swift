@@ -34,6 +34,8 @@ final class LessonRunner {
     static let frameValueLimit = 8_000_000
     /// `fit=` names of `@plot data` per graph, so training frames carry the prediction.
     private var fitNames: [Int: String] = [:]
+    /// The iterations the `@train`s of each graph plan, together: the room of its loss history.
+    private(set) var plannedIterations: [Int: Int] = [:]
 
     init(
         lesson: Lesson, source: SourceFile, limits: Limits, mode: Mode, stopOnDivergence: Bool = true,
@@ -90,7 +92,9 @@ final class LessonRunner {
                     guard let g = graph else { continue }
                     switch d.kind {
                     case .output(let name): if explicit[g] == nil { explicit[g] = name }
-                    case .train(let options): if trained[g] == nil { trained[g] = options.loss }
+                    case .train(let options):
+                        if trained[g] == nil { trained[g] = options.loss }
+                        plannedIterations[g, default: 0] += options.iterations
                     case .backward(let target?): if backward[g] == nil { backward[g] = target }
                     case .plotData(_, _, let fit?): if fitNames[g] == nil { fitNames[g] = fit }
                     default: break

@@ -12,10 +12,13 @@ struct Trainer {
     let stopOnDivergence: Bool
     /// How many numbers (elements, and two per node slot) the frames' values may keep.
     let valueBudget: Int
+    /// Where each iteration's loss goes (the graph's one history).
+    let history: LossHistory
 
     /// What training produced.
     struct Result {
-        var losses: [Double] = []
+        /// The losses this run wrote to the history (one per iteration run).
+        var count = 0
         var status: TrainingStatus = .running
         /// The variables of the frame iterations (every `every`), for the frames; nil
         /// where the budget kept none (the frame shows the last values kept).
@@ -47,14 +50,12 @@ struct Trainer {
     /// so that all of them together fit ``valueBudget``.
     var keepEvery: Int {
         let samples = options.iterations / Swift.max(options.every, 1) + 1
-        let (total, overflow) = samples.multipliedReportingOverflow(by: sampleCost)
-        guard !overflow else { return samples }
-        return Swift.max(1, (total + Swift.max(valueBudget, 1) - 1) / Swift.max(valueBudget, 1))
+        let affordable = Swift.max(1, valueBudget / Swift.max(sampleCost, 1))
+        return (samples + affordable - 1) / affordable
     }
 
     func run() throws -> Result {
         var result = Result()
-        result.losses.reserveCapacity(options.iterations)
         let keepEvery = self.keepEvery
         let cost = sampleCost
         func sample(_ i: Int, _ variables: [Variable?], keep: Bool) {
@@ -75,7 +76,8 @@ struct Trainer {
             let variables = try graph.replay()
             guard let y = variables[loss] else { break }
             let value = y.data.scalars.first ?? .nan
-            result.losses.append(value)
+            history.append(value)
+            result.count += 1
             if i % options.every == 0 {
                 sample(i, variables, keep: (i / options.every) % keepEvery == 0)
             }

@@ -22,15 +22,16 @@ final class LayoutCache {
     private var drawings: [Key: GraphDrawing] = [:]
     private var names: [Int: NodeNames] = [:]
     private var panelRows: [[Int]: Int] = [:]
-    /// Loss histories summarised for their charts, each once (the history is kept
-    /// with its summary, so its identifier is not reused while cached).
+    /// Loss histories summarised for their charts (the history is kept with its
+    /// summary, so its identifier is not reused while cached).
     private var series: [ObjectIdentifier: (history: LossHistory, summary: SeriesSummary)] = [:]
 
-    /// The chart summary of `history`, made on first use.
-    func series(_ history: LossHistory) -> SeriesSummary {
-        if let cached = series[ObjectIdentifier(history)] { return cached.summary }
-        if series.count >= 8 { series.removeAll() }
-        let made = SeriesSummary(history.values)
+    /// A chart summary of at least the first `count` losses of `history`, made once
+    /// for all the frames that show them (a later run of the graph makes a longer one).
+    func series(_ history: LossHistory, count: Int) -> SeriesSummary {
+        if let cached = series[ObjectIdentifier(history)], cached.summary.count >= count { return cached.summary }
+        if series.count >= 4 { series.removeAll() }
+        let made = SeriesSummary(history.prefix(count))
         series[ObjectIdentifier(history)] = (history, made)
         return made
     }

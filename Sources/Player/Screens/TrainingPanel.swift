@@ -149,14 +149,14 @@ struct TrainingPanel {
         let planned: Int?
         switch frame {
         case .training(let f):
-            series = ChartSeries(context.state.layouts.series(f.history), count: f.end)
+            series = ChartSeries(context.state.layouts.series(f.history, count: f.runEnd), count: f.end)
             // A run that ended early (diverged, stopped) is drawn over the iterations it ran, not the ones planned.
             switch f.status {
             case .diverged, .stopped: planned = nil
             case .running, .finished: planned = f.iterations
             }
         case .lossPlot(let f):
-            series = ChartSeries(context.state.layouts.series(f.history))
+            series = ChartSeries(context.state.layouts.series(f.history, count: f.end), count: f.end)
             planned = nil
         default: return nil
         }
@@ -168,18 +168,20 @@ struct TrainingPanel {
 
     /// Log scale when the loss of this step's run spans two decades or more (decided per step, so it never flips mid-run).
     private var logScale: Bool {
-        // The longest history of the step: the frames of a run share theirs.
-        var longest: LossHistory?
+        // The longest part of a history any frame of the step shows (the frames of a run share it).
+        var longest: (history: LossHistory, count: Int)?
         for frame in context.state.playedStep?.frames ?? [] {
-            let history: LossHistory
+            let shown: (history: LossHistory, count: Int)
             switch frame {
-            case .training(let f): history = f.history
-            case .lossPlot(let f): history = f.history
+            case .training(let f): shown = (f.history, f.runEnd)
+            case .lossPlot(let f): shown = (f.history, f.end)
             default: continue
             }
-            if history !== longest, history.count > longest?.count ?? -1 { longest = history }
+            if shown.count > longest?.count ?? -1 { longest = shown }
         }
-        guard let longest, let positive = context.state.layouts.series(longest).extent(0..<longest.count).positive
+        guard let longest,
+            let positive = context.state.layouts.series(longest.history, count: longest.count)
+                .extent(0..<longest.count).positive
         else { return false }
         return positive.upperBound / positive.lowerBound >= 100
     }

@@ -80,22 +80,22 @@ extension LineChart {
         return lo
     }
 
-    /// The series in the canvas: value by value while there are fewer values than
-    /// columns of dots, else column by column from the summary.
+    /// The series in the canvas: value by value up to ``pointwiseLimit`` values (or
+    /// while there are fewer than columns of dots), else column by column from the summary.
     func draw(_ series: ChartSeries, frame: ChartFrame, into canvas: inout DotCanvas) {
         // Dot x of value i is a + b·i (a linear x axis).
         let a = frame.dot(series.firstX, 0).x
         let b = frame.dot(series.firstX + 1, 0).x - a
-        let values = series.summary.values
+        let summary = series.summary
         func axisY(_ v: Double) -> Double? {
             guard v.isFinite, !logScale || v > 0 else { return nil }
             return logScale ? ChartMath.log10(v) : v
         }
         func y(_ v: Double) -> Double? { axisY(v).map { frame.dot(series.firstX, $0).y } }
-        guard b > 0, b < 1, series.count > canvas.dotsWide else {
+        guard b > 0, b < 1, series.count > Swift.max(pointwiseLimit, canvas.dotsWide) else {
             var previous: (x: Double, y: Double)? = nil
             for i in 0..<series.count {
-                guard let v = axisY(values[i]) else {
+                guard let v = axisY(summary.value(i)) else {
                     previous = nil  // a gap where the value is missing
                     continue
                 }
@@ -123,9 +123,9 @@ extension LineChart {
                 canvas.line(from: (Double(c), low), to: (Double(c), high), layer: 0)
             }
             // Joined to the column before when neither end of the step between them is a gap.
-            let first = y(values[start]).map { (x: a + b * Double(start), y: $0) }
+            let first = y(summary.value(start)).map { (x: a + b * Double(start), y: $0) }
             if let previous, let first { canvas.line(from: previous, to: first, layer: 0) }
-            previous = y(values[end - 1]).map { (x: a + b * Double(end - 1), y: $0) }
+            previous = y(summary.value(end - 1)).map { (x: a + b * Double(end - 1), y: $0) }
         }
     }
 }

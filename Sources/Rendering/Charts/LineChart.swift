@@ -9,6 +9,9 @@ public struct LineChart: Widget, Sendable {
     public var points: [ChartPoint]
     /// A long series drawn from its summary instead of `points` (see ``init(series:title:logScale:theme:glyphs:)``).
     public var series: ChartSeries?
+    /// A series this long or shorter is drawn value by value (cheap, and ASCII's
+    /// slope glyphs need the segments); a longer one column by column.
+    var pointwiseLimit = 10_000
     public var title: String?
     /// Plot log10 of the values, with a tick at each decade.
     public var logScale: Bool

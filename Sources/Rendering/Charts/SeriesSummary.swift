@@ -47,17 +47,22 @@ public struct SeriesSummary: Sendable {
         }
     }
 
-    /// The values summarised (shared with whoever gave them).
-    public let values: [Double]
+    /// How many values there are.
+    public let count: Int
+    /// Reads a value in place (the values are shared with whoever gave them, not copied).
+    private let read: @Sendable (Int) -> Double
     /// `levels[k][j]` covers values `j·16^(k+1) ..< (j+1)·16^(k+1)` (the last block may be shorter).
     private let levels: [[Extent]]
     private static let fan = 16
 
-    public init(_ values: [Double]) {
-        self.values = values
+    public init<Values: RandomAccessCollection & Sendable>(_ values: Values)
+    where Values.Element == Double, Values.Index == Int {
+        count = values.count
+        let start = values.startIndex
+        read = { values[start + $0] }
         var levels: [[Extent]] = []
         if values.count > Self.fan {
-            levels.append(Self.blocks(of: values.count) { Extent(values[$0]) })
+            levels.append(Self.blocks(of: values.count) { Extent(values[start + $0]) })
         }
         while let below = levels.last, below.count > Self.fan {
             levels.append(Self.blocks(of: below.count) { below[$0] })
@@ -79,12 +84,13 @@ public struct SeriesSummary: Sendable {
         return level
     }
 
-    public var count: Int { values.count }
+    /// The value at `i` (from 0).
+    public func value(_ i: Int) -> Double { read(i) }
 
     /// The extent of `values[range]` (clamped to the values).
     public func extent(_ range: Range<Int>) -> Extent {
         var lo = Swift.max(range.lowerBound, 0)
-        var hi = Swift.min(range.upperBound, values.count)
+        var hi = Swift.min(range.upperBound, count)
         var result = Extent()
         guard lo < hi else { return result }
         // At each level, `lo` and `hi` are multiples of that level's unit `size`: take units
@@ -95,7 +101,7 @@ public struct SeriesSummary: Sendable {
             let next = size * Self.fan
             let hasNext = level + 1 < levels.count
             func unit(_ start: Int) -> Extent {
-                level < 0 ? Extent(values[start]) : levels[level][start / size]
+                level < 0 ? Extent(read(start)) : levels[level][start / size]
             }
             if !hasNext {
                 while lo < hi {
