@@ -75,4 +75,18 @@ import Testing
         #expect(frames[5].losses.count == 51)
         #expect(frames.last?.parametersIteration == nil)
     }
+
+    /// All the trainings of a lesson together stay within the lesson's limits, so the
+    /// worst lesson `check` accepts is bounded (docs/lesson-format.md gives its cost).
+    @Test func theLessonsTrainingsTogetherAreLimited() {
+        let train = "@train loss lr=0.1 iters=1000000 every=1000\n\n"
+        let text = TrainingTests.regression.replacingOccurrences(
+            "@train loss lr=0.1 iters=100 every=10", String(repeating: train, count: 3))
+        let errors = checkErrors(text)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("3000000 iterations together") == true, "\(errors)")
+        #expect(errors.first?.message.contains("lesson iteration limit") == true)
+        #expect(checkErrors(TrainingTests.regression.replacingOccurrences(
+            "@train loss lr=0.1 iters=100 every=10", String(repeating: train, count: 2))).isEmpty)
+    }
 }

@@ -34,6 +34,7 @@ extension LessonRunner {
             )
             return []
         }
+        guard chargeLesson(directive, iterations: options.iterations, work: work) else { return [] }
         session.trainedLoss = options.loss
         guard mode == .play else { return [] }
         // One history per graph, with room for all its trainings: later runs go on in it.
@@ -107,6 +108,30 @@ extension LessonRunner {
                     },
                     status: result.status, snapshot: session.snapshot(focus: params + [lossId]))))
         return frames
+    }
+
+    /// Counts a training against the lesson's limits on all its trainings together;
+    /// false (after reporting it) when it would go past one.
+    private func chargeLesson(_ directive: Directive, iterations: Int, work: Int) -> Bool {
+        let (allIterations, overflow) = lessonIterations.addingReportingOverflow(iterations)
+        if overflow || allIterations > limits.lessonIterations {
+            report(
+                directive.location(of: "iters"),
+                "the lesson's trainings would run \(overflow ? "more than \(Int.max)" : "\(allIterations)") iterations together, more than \(limits.lessonIterations) (the lesson iteration limit)"
+            )
+            return false
+        }
+        let (allWork, workOverflow) = lessonWork.addingReportingOverflow(work)
+        if workOverflow || allWork > limits.lessonTrainingWork {
+            report(
+                directive.location(of: "iters"),
+                "the lesson's trainings would cost about \(workOverflow ? "more than \(Int.max)" : "\(allWork)") element operations together, more than \(limits.lessonTrainingWork) (the lesson training work limit)"
+            )
+            return false
+        }
+        lessonIterations = allIterations
+        lessonWork = allWork
+        return true
     }
 
     func plotLoss(_ directive: Directive) -> [Frame] {

@@ -34,6 +34,9 @@ final class LessonRunner {
     static let frameValueLimit = 8_000_000
     /// `fit=` names of `@plot data` per graph, so training frames carry the prediction.
     private var fitNames: [Int: String] = [:]
+    /// Iterations and element operations of the lesson's trainings so far, against its limits.
+    var lessonIterations = 0
+    var lessonWork = 0
     /// The iterations the `@train`s of each graph plan, together: the room of its loss history.
     private(set) var plannedIterations: [Int: Int] = [:]
 
@@ -94,7 +97,9 @@ final class LessonRunner {
                     case .output(let name): if explicit[g] == nil { explicit[g] = name }
                     case .train(let options):
                         if trained[g] == nil { trained[g] = options.loss }
-                        plannedIterations[g, default: 0] += options.iterations
+                        // At most what the lesson may train in all, however many trainings it asks for.
+                        plannedIterations[g] = Swift.min(
+                            limits.lessonIterations, plannedIterations[g, default: 0] + options.iterations)
                     case .backward(let target?): if backward[g] == nil { backward[g] = target }
                     case .plotData(_, _, let fit?): if fitNames[g] == nil { fitNames[g] = fit }
                     default: break
