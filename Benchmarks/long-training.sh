@@ -41,7 +41,7 @@ failed=0
 report() {
     local name="$1" file="$2" kb wall user sys
     kb=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$file")
-    wall=$(sed -n 's/.*Elapsed (wall clock) time.*: *//p' "$file")
+    wall=$(sed -n "s/.*Elapsed (wall clock) time (h:mm:ss or m:ss): *//p" "$file")
     user=$(sed -n 's/.*User time (seconds): *//p' "$file")
     sys=$(sed -n 's/.*System time (seconds): *//p' "$file")
     local mb=$(( kb / 1024 ))
