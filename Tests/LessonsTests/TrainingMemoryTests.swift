@@ -86,7 +86,10 @@ import Testing
         #expect(errors.count == 1)
         #expect(errors.first?.message.contains("3000000 iterations together") == true, "\(errors)")
         #expect(errors.first?.message.contains("lesson iteration limit") == true)
-        #expect(checkErrors(TrainingTests.regression.replacingOccurrences(
-            "@train loss lr=0.1 iters=100 every=10", String(repeating: train, count: 2))).isEmpty)
+        #expect(
+            checkErrors(
+                TrainingTests.regression.replacingOccurrences(
+                    "@train loss lr=0.1 iters=100 every=10", String(repeating: train, count: 2))
+            ).isEmpty)
     }
 }

@@ -190,7 +190,8 @@ public struct TrainingFrame: Equatable, Sendable {
         }
         var frame = TrainingFrame(
             iteration: iteration, iterations: iterations, loss: history.prefix(end)[end - 1], history: history,
-            end: end, runEnd: runEnd, parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
+            end: end, runEnd: runEnd, parameters: parameters, prediction: prediction, status: .running,
+            snapshot: snapshot)
         frame.parametersIteration = parametersIteration ?? self.iteration
         return frame
     }

@@ -82,7 +82,8 @@ extension LessonRunner {
             var frame = TrainingFrame(
                 iteration: sample.iteration, iterations: options.iterations,
                 loss: losses[start + sample.iteration], history: history, end: start + sample.iteration + 1,
-                runEnd: runEnd, parameters: shown.parameters, prediction: shown.prediction, status: status, snapshot: shown.snapshot)
+                runEnd: runEnd, parameters: shown.parameters, prediction: shown.prediction, status: status,
+                snapshot: shown.snapshot)
             if shown.iteration != sample.iteration { frame.parametersIteration = shown.iteration }
             frames.append(.training(frame))
         }
