@@ -23,14 +23,16 @@ public enum Screen {
         let top = height >= 3 ? 1 : 0
         if top == 1 { StatusBar.title(context, width: width, buffer: &buffer) }
         StatusBar.status(context, row: height - 1, width: width, buffer: &buffer)
-        let body = Rect(x: 0, y: top, width: width, height: Swift.max(height - 1 - top, 0))
+        // A status message gets a row of its own above the status line, so it never covers a chart.
+        let messageRow = state.message != nil && height >= 3 ? 1 : 0
+        let body = Rect(x: 0, y: top, width: width, height: Swift.max(height - 1 - top - messageRow, 0))
         let content = StepContent(context, played: played)
         if width >= fullWidth && height >= fullHeight {
             full(content, body, &buffer)
         } else {
             compact(content, body, &buffer)
         }
-        if let message = state.message, height >= 3 {
+        if let message = state.message, messageRow == 1 {
             let text =
                 " " + truncate(context.text(message), toWidth: Swift.max(width - 2, 0), ellipsis: glyphs.ellipsis) + " "
             buffer.setString(text, x: 0, y: height - 2, style: context.theme.strong.adding(.reverse), maxWidth: width)
