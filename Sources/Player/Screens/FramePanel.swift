@@ -90,8 +90,12 @@ struct FramePanel {
             }
             var parts = [mark + out, Formula.apply(f.label, args)]
             if !f.inputs.isEmpty { parts.append(Formula.apply(f.label, numbers)) }
-            parts.append(context.number(f.output.value.scalar ?? .nan))
+            let hidden = PredictLines.hides(context, f.output.node, .value)
+            parts.append(hidden ? "?" : context.number(f.output.value.scalar ?? .nan))
             lines += equation(parts, style: theme.forwardFocus)
+            lines += PredictLines.lines(
+                context,
+                PredictLines.Names(loss: out, out: out, input: { names[$0] }, function: f.label), width: width)
         } else {
             lines += equation([mark + out, Formula.apply(f.label, args)], style: theme.forwardFocus)
             let shapes = f.inputs.map { names[$0.node] + " " + formatShape($0.value.shape) }.joined(separator: ", ")
@@ -142,6 +146,8 @@ struct FramePanel {
         }
         for input in b.inputs {
             let name = names[input.node]
+            let shareHidden = PredictLines.hides(context, input.node, .share)
+            let totalHidden = shareHidden || PredictLines.hides(context, input.node, .total)
             guard input.receivesGradient else {
                 lines.append(
                     context.line(
@@ -157,13 +163,14 @@ struct FramePanel {
                         chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name),
                         context.elements(b.upstream) + " " + context.times + " "
                             + context.elements(local, factor: true),
-                        context.value(product),
+                        shareHidden ? "?" : context.value(product),
                     ], style: theme.gradient)
             } else {
                 let rule = input.derivativeText.split(separator: "=", maxSplits: 1).last.map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
-                lines += equation([chain, rule ?? "?", context.inline(input.gradient)], style: theme.gradient)
+                lines += equation(
+                    [chain, rule ?? "?", shareHidden ? "?" : context.inline(input.gradient)], style: theme.gradient)
             }
             if !input.derivativeText.isEmpty, input.local != nil {
                 let local = Formula.localDerivative(input.derivativeText, output: out, inputs: args)
@@ -176,10 +183,9 @@ struct FramePanel {
                             + context.inline(input.gradient), theme.strong))
             }
             if input.accumulated, let previous = input.previous {
-                let sum =
-                    context.value(previous) + " + " + context.factor(input.gradient) + " = "
-                    + context.value(input.total)
-                let head = "    \(name).grad += \(context.value(input.gradient)):"
+                let share = shareHidden ? "?" : context.factor(input.gradient)
+                let sum = context.value(previous) + " + " + share + " = " + (totalHidden ? "?" : context.value(input.total))
+                let head = "    \(name).grad += \(shareHidden ? "?" : context.value(input.gradient)):"
                 if TextWidth.columns(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
                 } else {
@@ -188,6 +194,9 @@ struct FramePanel {
                 }
             }
         }
+        lines += WrongWayLines.lines(context, b, names: { names[$0] }, width: width)
+        lines += PredictLines.lines(
+            context, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label), width: width)
         return lines
     }
 
@@ -197,35 +206,7 @@ struct FramePanel {
         var lines = Wrap.lines(
             [Span(context.text(a.question.text), style: theme.question)], width: Swift.max(width, 10),
             firstPrefix: Span("? ", style: theme.question), indent: 2)
-        let state = context.state.currentAnswer ?? AnswerState()
-        if case .answer(let typed) = context.state.input {
-            lines.append(
-                context.line(
-                    "answer: " + typed + (context.ascii ? "_" : "▏") + "   Enter checks, Esc leaves", theme.strong))
-        } else if !state.revealed {
-            lines.append(
-                context.line(
-                    "type a number, then Enter" + (state.attempts > 0 ? " to try again" : "") + " · v reveals",
-                    theme.secondary))
-        }
-        if state.notANumber {
-            lines.append(context.line("that is not a number", theme.error))
-        } else if let value = state.lastValue {
-            if state.lastWasRight {
-                lines.append(context.line("right: " + context.number(a.answer), theme.answer))
-            } else {
-                lines += Wrap.lines(
-                    [
-                        Span(
-                            context.text(context.number(value) + (a.question.hint.map { " · hint: " + $0 } ?? "")),
-                            style: theme.error)
-                    ], width: Swift.max(width, 10),
-                    firstPrefix: Span("not quite: ", style: theme.error), indent: 2)
-            }
-        }
-        if state.revealed, !(state.lastWasRight && state.lastValue != nil) {
-            lines.append(context.line("the answer is " + context.number(a.answer), theme.answer))
-        }
+        lines += AskLines.lines(context, a, width: width)
         return lines
     }
 

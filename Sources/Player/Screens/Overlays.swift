@@ -7,14 +7,16 @@ enum Overlays {
             - **→ l space n PageDown**: next frame, then the next step
             - **← h Backspace p PageUp**: previous frame
             - **] [**: next / previous step; **g G**: first / last frame
-            - **digits, Enter**: go to that step
+            - **digits, Enter**: go to that step; on a question, **: digits Enter** (or **#**)
             - **f b**: play the forward / backward pass; **a**: play the step (a training run), pause, resume; **+ -**: speed
-            - **on a question**: type a number, **Enter** checks it; **v** reveals the answer
+            - **P**: predict mode: each new number shows as ? until you type it
+            - **on a question or a ?**: type the answer (-0.3, 3/10, -4*1), **Enter** checks it; **v** reveals it
+            - **d**: nudge an input by ±ε: the numerical gradient beside backprop's
             - **e**: edit an input or the training's lr and iters (Tab: next field, Enter: recompute); **r**: reset values
             - **t**: theme (default, projector, monochrome); **z**: detail (values, gradients, shapes)
             - **↓ ↑ j k**: scroll the step's text; **H J K L**: pan a graph marked "more"; **Tab**: next panel on a small screen
             - **R**: reload the lesson file after changing it; **Esc**: stop a training being computed
-            - **? Esc**: close this help; **q Ctrl-C**: quit
+            - **? Esc**: close this help; **q**: back to the lesson list (quits without one); **Ctrl-C**: quit
             """
         let prose = Prose(context.text(text), theme: context.theme, glyphs: context.glyphs)
         let overlay = Overlay(

@@ -8,8 +8,10 @@ struct ProsePanel {
 
     var isEmpty: Bool { step.prose.isEmpty }
 
+    /// The blocks on screen: those tied to a frame (`{frame=N}`) wait for it.
     var prose: Prose {
-        Prose(blocks: step.prose.map(markup), theme: context.theme, glyphs: context.glyphs)
+        let shown = step.prose.indices.filter { context.state.showsProse($0) }.map { step.prose[$0] }
+        return Prose(blocks: shown.map(markup), theme: context.theme, glyphs: context.glyphs)
     }
 
     private func markup(_ block: ProseBlock) -> MarkupBlock {

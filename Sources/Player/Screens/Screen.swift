@@ -41,6 +41,8 @@ public enum Screen {
         }
         if state.overlay == .help { Overlays.help(context, buffer: &buffer) }
         if case .resume(let ref) = state.overlay { Overlays.resume(ref, context, buffer: &buffer) }
+        if state.overlay == .closing { ClosingScreen.render(context, buffer: &buffer) }
+        if case .nudge(let nudge) = state.overlay { ClosingScreen.nudge(nudge, context, buffer: &buffer) }
         return buffer
     }
 

@@ -22,12 +22,14 @@ enum StatusBar {
             + "#\(state.revision)"
         switch state.input {
         case .stepNumber(let typed): left += dot + "go to step " + typed + "_"
-        case .answer: left += dot + "answering"
+        case .answer: left += dot + "answering (Esc leaves)"
         case .edit: left += dot + "editing"
         case .none:
             if let playing = state.playing {
                 let progress = state.playProgress > 0 ? " (\(state.playProgress) iterations)" : ""
                 left += dot + playing.activity + progress + context.glyphs.ellipsis + " Esc stops"
+            } else if state.isPredicting {
+                left += dot + "predict (P)"
             } else if let autoplay = state.autoplay {
                 left +=
                     dot
@@ -36,10 +38,11 @@ enum StatusBar {
             }
         }
         let arrows = context.ascii ? "<- ->" : "← →"
+        let leave = "q " + state.leaveLabel
         let keys =
             width >= 110
-            ? arrows + " frame  [ ] step  f b play  e edit  ? help  q quit"
-            : width >= 70 ? arrows + " frame  [ ] step  ? help  q quit" : "? help  q quit"
+            ? arrows + " frame  [ ] step  f b play  P predict  ? help  " + leave
+            : width >= 70 ? arrows + " frame  [ ] step  ? help  " + leave : "? help  " + leave
         let style = context.theme.statusBar
         buffer.render(
             StatusLine(

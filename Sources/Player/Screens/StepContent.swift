@@ -27,7 +27,7 @@ struct StepContent {
                 }
             }
         }
-        snapshot = found
+        snapshot = found.map { PredictLines.masked($0, state.hidden) }
         prose = ProsePanel(context: context, step: played.step)
     }
 

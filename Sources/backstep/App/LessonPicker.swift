@@ -1,4 +1,5 @@
 import Lessons
+import Player
 import Rendering
 import Terminal
 
@@ -10,9 +11,12 @@ struct LessonPicker {
         let summary: LessonSummary
         /// Fraction of the lesson's steps seen, 0…1, if it was opened before.
         var progress: Double?
-        init(summary: LessonSummary, progress: Double? = nil) {
+        /// Predictions and answers right at the first try, from the progress file.
+        var score: Score?
+        init(summary: LessonSummary, progress: Double? = nil, score: Score? = nil) {
             self.summary = summary
             self.progress = progress
+            self.score = score
         }
     }
 
@@ -89,7 +93,9 @@ struct LessonPicker {
             if let language = entry.summary.language { line += "  [\(language)]" }
             if let minutes = entry.summary.minutes { line += "  \(minutes) min" }
             if entry.summary.hasErrors { line += "  (has errors: backstep check)" }
-            let progress = entry.progress.map { progressText($0) } ?? ""
+            let progress =
+                (entry.score.map { "\($0.right)/\($0.asked) right · " } ?? "")
+                + (entry.progress.map { progressText($0) } ?? "")
             let style = isSelected ? theme.strong.adding(.reverse) : theme.text
             let progressWidth = displayWidth(progress)
             let titleWidth = Swift.max(inner.width - progressWidth - 2, 1)

@@ -15,6 +15,8 @@ final class LessonRun {
     enum Outcome: Equatable {
         /// The student left the lesson (q, Ctrl-C, Esc on an error).
         case closed
+        /// Enter on the closing screen: the student wants the next lesson.
+        case next
         /// A signal ended the run; its number.
         case signal(Int32)
     }
@@ -32,8 +34,16 @@ final class LessonRun {
     private var lastSaved: ContinuousClock.Instant?
     private var unsavedPlace: FrameRef?
     private let clock = ContinuousClock()
+    /// What `q` leads to, for the status line ("list" or "quit").
+    private let leaveLabel: String
+    private var score: Score?
+    private var done = false
 
-    init(session: TerminalSession, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme) {
+    init(
+        session: TerminalSession, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme,
+        leaveLabel: String = "quit"
+    ) {
+        self.leaveLabel = leaveLabel
         self.session = session
         self.path = path
         self.progress = progress
@@ -55,6 +65,7 @@ final class LessonRun {
         case .failure(let outcome): return outcome
         case .success(var state):
             state.theme = theme
+            state.leaveLabel = leaveLabel
             if let saved = progress.entry(for: path) {
                 state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame))
             }
@@ -157,7 +168,8 @@ final class LessonRun {
                 drawn = nil
             default:
                 guard let playerKey = PlayerKey(key) else { continue }
-                if perform(state.handle(playerKey), &state) { return .closed }
+                let effects = state.handle(playerKey)
+                if perform(effects, &state) { return effects.contains(.nextLesson) ? .next : .closed }
             }
         }
     }
@@ -197,6 +209,16 @@ final class LessonRun {
                 job?.stop()
                 job = BackgroundPlay(request)
             case .stopPlay: job?.stop()
+            case .scored(let score):
+                self.score = score
+                unsavedPlace = unsavedPlace ?? state.place
+                save(force: true, stepCount: state.totalSteps)
+            case .finished(let score):
+                self.score = score
+                done = true
+                unsavedPlace = state.place
+                save(force: true, stepCount: state.totalSteps)
+            case .nextLesson: quit = true
             }
         }
         return quit
@@ -212,7 +234,8 @@ final class LessonRun {
         if let count { stepCount = count }
         guard let place = unsavedPlace else { return }
         if !force, let last = lastSaved, last.duration(to: clock.now) < .milliseconds(500) { return }
-        progress.record(.init(step: place.step, frame: place.frame, stepCount: stepCount), for: path)
+        progress.update(
+            path, step: place.step, frame: place.frame, stepCount: stepCount, done: done, score: score)
         unsavedPlace = nil
         lastSaved = clock.now
     }
