@@ -14,6 +14,8 @@ struct FramePanel {
     let width: Int
 
     private var theme: Theme { context.theme }
+    /// This frame's place, for the numbers it asks the student to predict.
+    private var ref: FrameRef { FrameRef(step: context.state.step, frame: index) }
 
     /// The panel's title, or nil when the frame has nothing to say beside the graph.
     var title: String? {
@@ -90,11 +92,11 @@ struct FramePanel {
             }
             var parts = [mark + out, Formula.apply(f.label, args)]
             if !f.inputs.isEmpty { parts.append(Formula.apply(f.label, numbers)) }
-            let hidden = PredictLines.hides(context, f.output.node, .value)
+            let hidden = PredictLines.hides(context, ref, f.output.node, .value)
             parts.append(hidden ? "?" : context.number(f.output.value.scalar ?? .nan))
             lines += equation(parts, style: theme.forwardFocus)
             lines += PredictLines.lines(
-                context,
+                context, ref,
                 PredictLines.Names(loss: out, out: out, input: { names[$0] }, function: f.label), width: width)
         } else {
             lines += equation([mark + out, Formula.apply(f.label, args)], style: theme.forwardFocus)
@@ -146,8 +148,8 @@ struct FramePanel {
         }
         for input in b.inputs {
             let name = names[input.node]
-            let shareHidden = PredictLines.hides(context, input.node, .share)
-            let totalHidden = shareHidden || PredictLines.hides(context, input.node, .total)
+            let shareHidden = PredictLines.hides(context, ref, input.node, .share)
+            let totalHidden = shareHidden || PredictLines.hides(context, ref, input.node, .total)
             guard input.receivesGradient else {
                 lines.append(
                     context.line(
@@ -158,13 +160,16 @@ struct FramePanel {
             let chain = context.derivative(loss, name)
             if let local = input.local {
                 let product = input.product ?? input.gradient
+                // A number to predict keeps its factors' values to the student: the rule, then `?`.
+                let numbers =
+                    shareHidden
+                    ? []
+                    : [
+                        context.elements(b.upstream) + " " + context.times + " " + context.elements(local, factor: true)
+                    ]
                 lines += equation(
-                    [
-                        chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name),
-                        context.elements(b.upstream) + " " + context.times + " "
-                            + context.elements(local, factor: true),
-                        shareHidden ? "?" : context.value(product),
-                    ], style: theme.gradient)
+                    [chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
+                        + numbers + [shareHidden ? "?" : context.value(product)], style: theme.gradient)
             } else {
                 let rule = input.derivativeText.split(separator: "=", maxSplits: 1).last.map {
                     $0.trimmingCharacters(in: .whitespaces)
@@ -196,7 +201,7 @@ struct FramePanel {
         }
         lines += WrongWayLines.lines(context, b, names: { names[$0] }, width: width)
         lines += PredictLines.lines(
-            context, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label), width: width)
+            context, ref, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label), width: width)
         return lines
     }
 

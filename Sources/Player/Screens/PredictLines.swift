@@ -24,31 +24,33 @@ enum PredictLines {
     }
 
     /// Whether blank `kind` of `node` on the frame on screen is still hidden.
-    static func hides(_ context: ScreenContext, _ node: Int, _ kind: Blank.Kind) -> Bool {
+    static func hides(_ context: ScreenContext, _ ref: FrameRef, _ node: Int, _ kind: Blank.Kind) -> Bool {
         let state = context.state
-        return state.blanks(at: state.place).enumerated().contains { i, b in
-            b.node == node && b.kind == kind && !state.blankState(state.place, i).revealed
+        return state.blanks(at: ref).enumerated().contains { i, b in
+            b.node == node && b.kind == kind && !state.blankState(ref, i).revealed
         }
     }
 
     /// The lines under a frame with numbers to predict.
-    static func lines(_ context: ScreenContext, _ names: Names, width: Int) -> [StyledLine] {
+    static func lines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int) -> [StyledLine] {
         let state = context.state
         let theme = context.theme
-        let blanks = state.blanks(at: state.place)
+        let blanks = state.blanks(at: ref)
         guard !blanks.isEmpty else { return [] }
         var lines: [StyledLine] = []
         for (i, blank) in blanks.enumerated() {
-            let answer = state.blankState(state.place, i)
+            let answer = state.blankState(ref, i)
             let label = self.label(context, blank, names)
             if answer.revealed {
-                let head = answer.lastWasRight ? "✓ " + PredictWords.right + ": " : PredictWords.answerIs + " "
+                let mark = answer.lastWasRight ? (context.ascii ? "ok " : "✓ ") : ""
+                let tail = answer.lastWasRight ? "" : " (" + PredictWords.revealed + ")"
                 lines += wrap(
-                    context, head + label + " = " + context.number(blank.answer) + " · " + reason(context, blank, names),
-                    answer.lastWasRight ? theme.answer : theme.value, width: width)
+                    context, mark + label + " = " + context.number(blank.answer) + ": " + reason(context, blank, names)
+                        + tail, answer.lastWasRight ? theme.answer : theme.value, width: width)
                 continue
             }
-            guard state.openBlank == i else { break }
+            // The first number still hidden is the one typed answers go to (on the frame on screen).
+            guard ref == state.place else { break }
             lines += feedback(context, answer, hint: hint(context, answer.mistake, blank, names), width: width)
             lines += prompt(context, label: label, answer: answer, width: width)
             break
@@ -64,11 +66,10 @@ enum PredictLines {
                 context, (label.map { $0 + " = " } ?? "answer: ") + typed + (context.ascii ? "_" : "▏") + "   "
                     + PredictWords.answering, theme.strong, width: width)
         }
-        let what = label.map { "? " + $0 + ": " } ?? ""
+        let what = label.map { "? " + $0 + " = ?  " } ?? ""
         return wrap(
-            context,
-            what + (answer.attempts > 0 ? PredictWords.tryAgain : PredictWords.typeHere) + " · "
-                + PredictWords.revealKey + " · " + PredictWords.stepOnAnyway, theme.question, width: width)
+            context, what + (answer.attempts > 0 ? PredictWords.tryAgain : PredictWords.typeHere) + " · "
+                + PredictWords.revealKey, theme.question, width: width)
     }
 
     /// The last check's result: could not read it, or not quite with a hint.
@@ -89,7 +90,7 @@ enum PredictLines {
         let name = names.input(blank.node)
         switch blank.kind {
         case .value: return name
-        case .share: return context.derivative(names.loss, name) + " (the share)"
+        case .share: return context.derivative(names.loss, name)
         case .total: return name + ".grad after +="
         }
     }
@@ -99,17 +100,14 @@ enum PredictLines {
         let times = " " + context.times + " "
         switch blank.kind {
         case .value:
-            return names.out + " = " + Formula.apply(names.function, blank.inputs.map(context.factor)) + " = "
-                + context.number(blank.answer)
+            return Formula.apply(names.function, blank.inputs.map(context.factor))
         case .share:
             guard let upstream = blank.upstream, let local = blank.local else {
                 return "upstream " + (blank.upstream.map(context.number) ?? "?") + " through " + names.function
             }
-            return "upstream " + context.number(upstream) + times + "local " + context.factor(local) + " = "
-                + context.number(blank.answer)
+            return "upstream " + context.number(upstream) + times + "local " + context.factor(local)
         case .total:
             return "previous " + context.number(blank.previous ?? 0) + " + share " + context.factor(blank.share ?? 0)
-                + " = " + context.number(blank.answer)
         }
     }
 
@@ -120,19 +118,19 @@ enum PredictLines {
         let up = blank.upstream.map(context.number) ?? "?"
         switch mistake ?? .unknown {
         case .signFlipped:
-            return "the sign is flipped: check the sign of each factor"
+            return "sign flipped: check each factor's sign"
         case .upstreamAlone:
-            return "that is upstream alone; multiply it by the local gradient \(local)"
+            return "upstream alone: times the local \(local)"
         case .localAlone:
-            return "that is the local gradient alone; multiply it by upstream \(up)"
+            return "the local alone: times upstream \(up)"
         case .wrongPair:
-            return "that uses another input's local gradient; for \(name) it is \(local)"
+            return "another input's local: \(name)'s is \(local)"
         case .shareNotAdded:
-            return "that is this share alone; \(name) already had \(context.number(blank.previous ?? 0)): add (+=)"
+            return "the share alone: \(name) had \(context.number(blank.previous ?? 0)) already (+=)"
         case .oldTotal:
-            return "that is \(name).grad before this share; add the share"
+            return "the old total: add this share (+=)"
         case .oneShare:
-            return "that is one share; add every share \(name) receives"
+            return "one share: add every share \(name) gets"
         case .unknown:
             switch blank.kind {
             case .value:

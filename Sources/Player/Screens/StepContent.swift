@@ -47,7 +47,10 @@ struct StepContent {
     /// the panel (and the graph above it) keeps its size while stepping.
     func panelRows(width: Int) -> Int {
         guard let played = context.state.playedStep else { return 0 }
-        return context.state.layouts.panelRows(step: context.state.step, width: width, ascii: context.ascii) {
+        let mode = context.state.predictMode.map { $0 ? 1 : 2 } ?? 0
+        return context.state.layouts.panelRows(
+            step: context.state.step, width: width, ascii: context.ascii, mode: mode
+        ) {
             var rows = 0
             for (i, f) in played.frames.enumerated() {
                 var n = FramePanel(context: context, frame: f, index: i, width: width).lines.count
@@ -55,6 +58,9 @@ struct StepContent {
                 if case .ask(let a) = f {
                     n += 2 + (a.question.hint.map { TextWidth.columns($0) / Swift.max(width, 10) + 1 } ?? 0)
                 }
+                // Numbers to predict: a line each once answered, and room for a hint and the field.
+                let blanks = context.state.blanks(at: FrameRef(step: context.state.step, frame: i)).count
+                if blanks > 0 { n += blanks + 3 }
                 rows = Swift.max(rows, n)
             }
             return rows

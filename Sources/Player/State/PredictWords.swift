@@ -3,13 +3,14 @@
 enum PredictWords {
     static let predictOn = "predict mode on: type each new number, Enter checks it (P turns it off)"
     static let predictOff = "predict mode off: the numbers show as you step (P turns it on)"
-    static let typeHere = "type a number, then Enter"
-    static let tryAgain = "type a number, then Enter to try again"
+    static let typeHere = "type it, then Enter"
+    static let tryAgain = "try again, then Enter"
     static let revealKey = "v reveals"
     static let answering = "Enter checks, Esc leaves"
     static let right = "right"
     static let notQuite = "not quite"
     static let answerIs = "the answer is"
+    static let revealed = "shown"
     static let stepOnAnyway = "→ steps on"
     static func couldNotRead(_ text: String) -> String { "could not read \u{201C}\(text)\u{201D}: type a number like -0.3, 3/10 or -4*1" }
     static func ambiguous(_ text: String) -> String { "could not read \u{201C}\(text)\u{201D}: is the comma a decimal point? write 1.5 or 1000" }
