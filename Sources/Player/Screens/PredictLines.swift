@@ -31,8 +31,18 @@ enum PredictLines {
         }
     }
 
-    /// The lines under a frame with numbers to predict.
+    /// The lines under a frame with numbers to predict: at least a line for each and three for
+    /// a hint and the field, so the panel keeps its size while they are answered.
     static func lines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int) -> [StyledLine] {
+        var lines = answerLines(context, ref, names, width: width)
+        let count = context.state.blanks(at: ref).count
+        if count > 0 { while lines.count < count + 3 { lines.append(StyledLine()) } }
+        return lines
+    }
+
+    private static func answerLines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int)
+        -> [StyledLine]
+    {
         let state = context.state
         let theme = context.theme
         let blanks = state.blanks(at: ref)
@@ -100,7 +110,7 @@ enum PredictLines {
         let times = " " + context.times + " "
         switch blank.kind {
         case .value:
-            return Formula.apply(names.function, blank.inputs.map(context.factor))
+            return Formula.apply(names.function, numbers(context, blank))
         case .share:
             guard let upstream = blank.upstream, let local = blank.local else {
                 return "upstream " + (blank.upstream.map(context.number) ?? "?") + " through " + names.function
@@ -109,6 +119,11 @@ enum PredictLines {
         case .total:
             return "previous " + context.number(blank.previous ?? 0) + " + share " + context.factor(blank.share ?? 0)
         }
+    }
+
+    /// A forward function's inputs as its equation writes them: `−2 + 5`, `3 × (−4)`.
+    private static func numbers(_ context: ScreenContext, _ blank: Blank) -> [String] {
+        blank.inputs.enumerated().map { i, v in i == 0 && blank.inputs.count == 2 ? context.number(v) : context.factor(v) }
     }
 
     /// A hint that fits the mistake, else the chain rule with one factor left blank.
@@ -134,7 +149,7 @@ enum PredictLines {
         case .unknown:
             switch blank.kind {
             case .value:
-                return names.out + " = " + Formula.apply(names.function, blank.inputs.map(context.factor)) + " = ___"
+                return names.out + " = " + Formula.apply(names.function, numbers(context, blank)) + " = ___"
             case .share:
                 return context.derivative(names.loss, name) + " = upstream " + up + " " + context.times + " local ___ ("
                     + local + ")"

@@ -58,9 +58,6 @@ struct StepContent {
                 if case .ask(let a) = f {
                     n += 2 + (a.question.hint.map { TextWidth.columns($0) / Swift.max(width, 10) + 1 } ?? 0)
                 }
-                // Numbers to predict: a line each once answered, and room for a hint and the field.
-                let blanks = context.state.blanks(at: FrameRef(step: context.state.step, frame: i)).count
-                if blanks > 0 { n += blanks + 3 }
                 rows = Swift.max(rows, n)
             }
             return rows

@@ -31,7 +31,9 @@ enum AnswerReader {
         for (i, c) in chars.enumerated() {
             switch c {
             case "−", "–": out.append("-")
-            case "×", "·", "⋅", "x" where i > 0 && i + 1 < chars.count: out.append("*")
+            // `x` is a times sign only between two numbers (`3 x 2`, as ASCII screens write ×).
+            case "x" where Self.between(chars, i): out.append("*")
+            case "×", "·", "⋅": out.append("*")
             case "÷": out.append("/")
             case ",":
                 // A decimal comma has digits on both sides, never exactly three after it (1,000), and no point nearby.
@@ -51,6 +53,15 @@ enum AnswerReader {
             }
         }
         return String(out)
+    }
+
+    /// Whether the characters either side of `i` (past spaces) are a digit or `)` before and a digit or `(` after.
+    private static func between(_ chars: [Character], _ i: Int) -> Bool {
+        let before = chars[..<i].last { $0 != " " }
+        let after = chars[(i + 1)...].first { $0 != " " }
+        guard let before, let after else { return false }
+        return (before.isNumber || before == ")") && (after.isNumber || after == "(" || after == "-" || after == "−")
+            && !(before == "0" && i == 1)
     }
 
     /// expression := term (('+' | '-') term)*; term := factor (('*' | '/') factor)*;
