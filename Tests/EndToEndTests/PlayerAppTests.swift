@@ -48,7 +48,8 @@ final class PlayerAppTests {
     func chainRuleForwardAndBackward(_ lesson: String) throws {
         let tmux = try startReporting([Binary.file(lesson)])
         try tmux.waitFor(text: "step 1/")
-        // Jump to the backward step (5), then walk its frames: x and y get −4, z gets 3.
+        // Predict mode off (P), jump to the backward step (5), then walk its frames: x and y get −4, z gets 3.
+        try tmux.sendKeys("P")
         try tmux.type("5")
         try tmux.sendKeys("Enter")
         try tmux.waitFor(text: "step 5/")
@@ -97,7 +98,7 @@ final class PlayerAppTests {
         try tmux.type("5")
         try tmux.sendKeys("Enter")
         try tmux.waitFor(text: "step 5/")
-        try tmux.sendKeys("G")
+        try tmux.sendKeys("P", "G")
         try tmux.waitFor(text: "∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4")
         // x is the first field; −2 becomes 3, so q = 8 and f = −32, while ∂f/∂x stays z = −4 and ∂f/∂z becomes q = 8.
         try tmux.sendKeys("e")

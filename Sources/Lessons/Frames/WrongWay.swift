@@ -68,3 +68,23 @@ extension LessonRunner {
         return WrongWay(mistake: mistake, grads: grads, right: right)
     }
 }
+
+extension LessonRunner {
+    /// The nodes a question's answer reads (`x.grad` → x), so the screen keeps them in view.
+    func asked(_ question: Question) -> [Int] {
+        guard let session = currentSession else { return [] }
+        var nodes: [Int] = []
+        var word = ""
+        for c in question.answerText + " " {
+            if c.isLetter || c.isNumber || c == "_" {
+                word.append(c)
+                continue
+            }
+            if let first = word.first, first.isLetter || first == "_", let id = session.node(named: word) {
+                nodes.append(id)
+            }
+            word = ""
+        }
+        return nodes
+    }
+}

@@ -4,9 +4,10 @@ extension PlayerState {
     // MARK: - The closing screen
 
     /// Keys on the closing screen: Enter the next lesson, `q` the list, ← back to the last frame.
+    /// → does nothing: a held arrow key must not run on into the next lesson.
     mutating func handleClosing(_ key: PlayerKey) -> [PlayerEffect] {
         switch key {
-        case .enter, .character("n"), .character(" "), .right, .character("l"):
+        case .enter:
             return [.nextLesson]
         case .character("q"):
             return [.quit]

@@ -72,9 +72,12 @@ extension PlayerState {
         for (i, blank) in blanks(at: place).enumerated() where !blankState(place, i).revealed {
             if blank.kind == .value { values.insert(blank.node) } else { grads.insert(blank.node) }
         }
-        if case .ask(let a)? = currentFrame, let answer = currentAnswer, !answer.revealed,
-            let graph = a.snapshot?.graph, trace.graphs.indices.contains(graph)
-        {
+        // On a question, what answers it and the step's questions still to come stay hidden.
+        guard case .ask? = currentFrame, let played = playedStep else { return (values, grads) }
+        for (i, frame) in played.frames.enumerated() where i >= self.frame {
+            guard case .ask(let a) = frame, !(answers[FrameRef(step: step, frame: i)]?.revealed ?? false),
+                let graph = a.snapshot?.graph, trace.graphs.indices.contains(graph)
+            else { continue }
             for (name, isGrad) in Self.references(a.question.answerText) {
                 guard let node = trace.graphs[graph].names.first(where: { $0.name == name })?.node else { continue }
                 if isGrad { grads.insert(node) } else { values.insert(node) }
