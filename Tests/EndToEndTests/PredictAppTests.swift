@@ -23,7 +23,7 @@ final class PredictAppTests {
         try tmux.sendKeys("5", "Enter")
         try tmux.waitFor(text: "step 5/11 · frame 1/2")
         try tmux.sendKeys("Right")
-        let asked = text(try tmux.waitFor(text: "? ∂f/∂x = ?"))
+        let asked = text(try tmux.waitFor(text: "type ∂f/∂x, then Enter"))
         #expect(asked.contains("grad ?"))
         #expect(asked.contains("∂f/∂x = ∂f/∂q · ∂q/∂x = ?"))
         #expect(asked.contains("predict (P)"))

@@ -15,6 +15,15 @@ enum PredictLines {
         return GraphSnapshot(graph: snapshot.graph, values: values, grads: grads, focus: snapshot.focus)
     }
 
+    /// The panel's lines that fit `height` rows: the first ones, except while the frame
+    /// waits for an answer: then the last ones, so the field and its hint stay in view.
+    static func fitting(_ lines: [StyledLine], height: Int, _ context: ScreenContext) -> ArraySlice<StyledLine> {
+        var lines = lines[...]
+        guard lines.count > height, context.state.isAsking else { return lines.prefix(Swift.max(height, 0)) }
+        while lines.count > height, lines.last?.width == 0 { lines = lines.dropLast() }
+        return lines.suffix(Swift.max(height, 0))
+    }
+
     /// Names a blank's lines use: the output backward started from, the function's output.
     struct Names {
         let loss: String
@@ -76,10 +85,9 @@ enum PredictLines {
                 context, (label.map { $0 + " = " } ?? "answer: ") + typed + (context.ascii ? "_" : "▏") + "   "
                     + PredictWords.answering, theme.strong, width: width)
         }
-        let what = label.map { "? " + $0 + " = ?  " } ?? ""
         return wrap(
-            context, what + (answer.attempts > 0 ? PredictWords.tryAgain : PredictWords.typeHere) + " · "
-                + PredictWords.revealKey, theme.question, width: width)
+            context, PredictWords.prompt(label, again: answer.attempts > 0) + " · " + PredictWords.revealKey,
+            theme.question, width: width)
     }
 
     /// The last check's result: could not read it, or not quite with a hint.

@@ -142,7 +142,7 @@ public enum Screen {
                 title: panel.title.map(context.text), border: .rounded, borderStyle: context.theme.border,
                 glyphs: context.glyphs), in: area)
         let inner = area.inner(1).inner(horizontal: 1, vertical: 0)
-        for (i, line) in panel.lines.enumerated() where i < inner.height {
+        for (i, line) in PredictLines.fitting(panel.lines, height: inner.height, context).enumerated() {
             buffer.setLine(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
         }
     }

@@ -58,7 +58,7 @@ extension PlayerState {
             let decimals = Blank.decimals(typed)
             if let blank {
                 state.lastWasRight = blank.accepts(value, decimals: decimals)
-                state.mistake = state.lastWasRight ? nil : Self.mistake(value, blank)
+                state.mistake = state.lastWasRight ? nil : Self.mistake(value, blank, decimals: decimals)
             } else if case .ask(let a)? = currentFrame {
                 state.lastWasRight = a.accepts(value)
                 state.mistake = state.lastWasRight ? nil : askMistake(value, a)
@@ -95,8 +95,12 @@ extension PlayerState {
 
     // MARK: - What a wrong answer got wrong
 
-    static func mistake(_ typed: Double, _ blank: Blank) -> AnswerMistake {
-        func near(_ x: Double?) -> Bool { x.map { Blank.close(typed, $0, decimals: nil) } ?? false }
+    static func mistake(_ typed: Double, _ blank: Blank, decimals: Int? = nil) -> AnswerMistake {
+        // Looser than a right answer: a rounded number still tells which mistake it is.
+        func near(_ x: Double?) -> Bool {
+            x.map { Blank.close(typed, $0, decimals: decimals) || abs(typed - $0) <= 0.01 * Swift.max(1, abs($0)) }
+                ?? false
+        }
         if blank.answer != 0, near(-blank.answer) { return .signFlipped }
         switch blank.kind {
         case .value:

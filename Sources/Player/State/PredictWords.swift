@@ -3,9 +3,11 @@
 enum PredictWords {
     static let predictOn = "predict mode on: type each new number, Enter checks it (P turns it off)"
     static let predictOff = "predict mode off: the numbers show as you step (P turns it on)"
-    static let typeHere = "type it, then Enter"
-    static let tryAgain = "try again, then Enter"
-    static let revealKey = "v reveals"
+    /// "type ∂f/∂x, then Enter"; nil names the question's answer.
+    static func prompt(_ label: String?, again: Bool) -> String {
+        (again ? "try again: type " : "type ") + (label ?? "your answer") + ", then Enter"
+    }
+    static let revealKey = "v shows it"
     static let answering = "Enter checks, Esc leaves"
     static let right = "right"
     static let notQuite = "not quite"
