@@ -45,6 +45,10 @@ enum PredictLines {
     static func lines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int) -> [StyledLine] {
         var lines = answerLines(context, ref, names, width: width)
         let count = context.state.blanks(at: ref).count
+        // A worked frame in predict mode says so: the student watches this one.
+        if count == 0, context.state.isPredicting {
+            return wrap(context, PredictWords.worked, context.theme.secondary, width: width)
+        }
         if count > 0 { while lines.count < count + 3 { lines.append(StyledLine()) } }
         return lines
     }

@@ -13,6 +13,7 @@ enum PredictWords {
     static let notQuite = "not quite"
     static let answerIs = "the answer is"
     static let revealed = "shown"
+    static let worked = "worked for you: watch this one, the next numbers are yours"
     static let stepOnAnyway = "→ steps on"
     static func couldNotRead(_ text: String) -> String { "could not read \u{201C}\(text)\u{201D}: type a number like -0.3, 3/10 or -4*1" }
     static func ambiguous(_ text: String) -> String { "could not read \u{201C}\(text)\u{201D}: is the comma a decimal point? write 1.5 or 1000" }
