@@ -221,7 +221,7 @@ import Testing
     @Test func qIsLabelledAsTheWayBackToTheList() throws {
         var state = try chainRule()
         #expect(state.screen(80, 24).contains("q quit"))
-        state.leaveLabel = "list"
+        state.leadsToList = true
         #expect(state.screen(80, 24).contains("q list"))
     }
 

@@ -14,7 +14,7 @@ enum AskLines {
             return lines
         }
         let right = state.lastWasRight && state.lastValue != nil
-        let head = right ? PredictWords.right + ": " : PredictWords.answerIs + " "
+        let head = right ? context.words.rightWord + ": " : context.words.answerIsWord + " "
         lines += PredictLines.wrap(
             context, head + context.number(a.answer) + (reason(context, a).map { " · " + $0 } ?? ""),
             right ? theme.answer : theme.value, width: width)
@@ -26,20 +26,19 @@ enum AskLines {
         if let why = a.question.why { return why }
         let shares = context.state.shares(for: a)
         guard !shares.isEmpty else { return nil }
-        if shares.count == 1 { return "the gradient backward sent it" }
-        return "the sum of its shares: "
+        if shares.count == 1 { return context.words.oneShareReason }
+        return context.words.sharesReason
             + shares.enumerated().map { i, s in i == 0 ? context.number(s) : context.factor(s) }.joined(separator: " + ")
     }
 
     /// The author's `hint=`, else one the numbers suggest.
     static func hint(_ context: ScreenContext, _ a: AskFrame, _ state: AnswerState) -> String {
-        if let hint = a.question.hint { return "hint: " + hint }
+        if let hint = a.question.hint { return context.words.hintWord + hint }
         switch state.mistake {
-        case .signFlipped?: return "the sign is flipped"
-        case .oneShare?: return "that is one share; add every share it receives"
+        case .signFlipped?: return context.words.askSignFlipped
+        case .oneShare?: return context.words.askOneShare
         default:
-            return context.state.shares(for: a).count > 1
-                ? "add the shares that reach it, one per arrow leaving it" : "look at the graph and the text again"
+            return context.state.shares(for: a).count > 1 ? context.words.askAddShares : context.words.askLookAgain
         }
     }
 }

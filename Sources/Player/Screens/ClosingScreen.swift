@@ -9,10 +9,10 @@ enum ClosingScreen {
         let state = context.state
         let steps = state.trace.lesson.steps.filter { !$0.isIntroduction }.map { "- " + $0.title }
         let text =
-            "**" + state.trace.lesson.title + "**\n\n" + PredictWords.covered + "\n\n" + steps.joined(separator: "\n")
-            + "\n\n" + PredictWords.score(state.score) + "\n\n"
-            + (state.leaveLabel == "list" ? PredictWords.nextKeys : PredictWords.nextKeysNoList)
-        box(text, title: PredictWords.closingTitle, maxWidth: 70, context, &buffer)
+            "**" + state.trace.lesson.title + "**\n\n" + context.words.covered + "\n\n"
+            + steps.joined(separator: "\n") + "\n\n" + context.words.score(state.score) + "\n\n"
+            + context.words.nextKeys(list: state.leadsToList)
+        box(text, title: context.words.closingTitle, maxWidth: 70, context, &buffer)
     }
 
     /// ±ε on one input: both outputs, the central difference, and backprop's gradient.
@@ -25,13 +25,13 @@ enum ClosingScreen {
             - \(n.output)(\(n.name) + ε) = \(num(n.fPlus))
             - \(n.output)(\(n.name) − ε) = \(num(n.fMinus))
 
-            numerical: (\(num(n.fPlus)) − \(context.factor(n.fMinus))) / 2ε = **\(num(n.numerical))**
+            \(context.words.numericalWord): (\(num(n.fPlus)) − \(context.factor(n.fMinus))) / 2ε = **\(num(n.numerical))**
 
-            backprop: \(d) = **\(num(n.backprop))**
+            \(context.words.backpropWord): \(d) = **\(num(n.backprop))**
 
-            \(PredictWords.nudgeKeys)
+            \(context.words.nudgeKeys)
             """
-        box(text, title: PredictWords.nudgeTitle + ": " + n.name, maxWidth: 64, context, &buffer)
+        box(text, title: context.words.nudgeTitle + ": " + n.name, maxWidth: 64, context, &buffer)
     }
 
     private static func box(_ text: String, title: String, maxWidth: Int, _ context: ScreenContext, _ buffer: inout Buffer) {

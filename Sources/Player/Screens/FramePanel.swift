@@ -20,10 +20,10 @@ struct FramePanel {
     /// The panel's title, or nil when the frame has nothing to say beside the graph.
     var title: String? {
         switch frame {
-        case .forward(let f)?: return "forward \(f.index + 1)/\(f.count)"
-        case .backward(let b)?: return "backward \(b.index + 1)/\(b.count): the chain rule"
-        case .ask?: return "your turn"
-        case .check?: return "gradient check"
+        case .forward(let f)?: return context.words.forwardTitle(f.index + 1, f.count)
+        case .backward(let b)?: return context.words.backwardTitle(b.index + 1, b.count)
+        case .ask?: return context.words.yourTurn
+        case .check?: return context.words.gradientCheck
         default: return nil
         }
     }
@@ -52,7 +52,7 @@ struct FramePanel {
         var current = ""
         var used = 0
         for text in texts {
-            let w = TextWidth.columns(text)
+            let w = displayWidth(text)
             if current.isEmpty {
                 current = text
                 used = w
@@ -69,7 +69,7 @@ struct FramePanel {
             if used > width, let range = current.range(of: times) {
                 lines.append(String(current[..<range.lowerBound]) + times.dropLast())
                 current = "      " + current[range.upperBound...]
-                used = TextWidth.columns(current)
+                used = displayWidth(current)
             }
         }
         if !current.isEmpty { lines.append(current) }
@@ -109,7 +109,7 @@ struct FramePanel {
                 for input in f.inputs where input.value.shape != f.output.value.shape {
                     lines.append(
                         context.line(
-                            "  broadcast \(names[input.node]): \(formatShape(input.value.shape)) \(context.arrow) \(formatShape(f.output.value.shape))",
+                            "  \(context.words.broadcast) \(names[input.node]): \(formatShape(input.value.shape)) \(context.arrow) \(formatShape(f.output.value.shape))",
                             theme.strong))
                 }
             }
@@ -139,8 +139,8 @@ struct FramePanel {
         let mark = context.glyphs.backwardMark + " "
         var lines: [StyledLine] = []
         let head = mark + out + " = " + Formula.apply(b.label, args.map(Formula.operand))
-        let upstream = "upstream " + context.derivative(loss, out) + " = " + context.value(b.upstream)
-        if TextWidth.columns(context.text(head + "   " + upstream)) <= width {
+        let upstream = context.words.upstream + " " + context.derivative(loss, out) + " = " + context.value(b.upstream)
+        if displayWidth(context.text(head + "   " + upstream)) <= width {
             lines.append(context.line(head + "   " + upstream, theme.backwardFocus))
         } else {
             lines.append(context.line(head, theme.backwardFocus))
@@ -153,7 +153,7 @@ struct FramePanel {
             guard input.receivesGradient else {
                 lines.append(
                     context.line(
-                        "  \(name) is \(input.label == name && Double(name) != nil ? "a constant" : "data"): no gradient kept",
+                        "  " + context.words.noGradientKept(name, constant: input.label == name && Double(name) != nil),
                         theme.secondary))
                 continue
             }
@@ -171,15 +171,15 @@ struct FramePanel {
                     [chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
                         + numbers + [shareHidden ? "?" : context.value(product)], style: theme.gradient)
             } else {
-                let rule = input.derivativeText.split(separator: "=", maxSplits: 1).last.map {
+                let rule = context.words.derivative(input.derivativeText).split(separator: "=", maxSplits: 1).last.map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
                 lines += equation(
                     [chain, rule ?? "?", shareHidden ? "?" : context.inline(input.gradient)], style: theme.gradient)
             }
             if !input.derivativeText.isEmpty, input.local != nil {
-                let local = Formula.localDerivative(input.derivativeText, output: out, inputs: args)
-                lines.append(context.line("    local: " + local, theme.secondary))
+                let local = Formula.localDerivative(context.words.derivative(input.derivativeText), output: out, inputs: args)
+                lines.append(context.line("    " + context.words.local + ": " + local, theme.secondary))
             }
             if let product = input.product, product.shape != input.gradient.shape {
                 lines.append(
@@ -191,7 +191,7 @@ struct FramePanel {
                 let share = shareHidden ? "?" : context.factor(input.gradient)
                 let sum = context.value(previous) + " + " + share + " = " + (totalHidden ? "?" : context.value(input.total))
                 let head = "    \(name).grad += \(shareHidden ? "?" : context.value(input.gradient)):"
-                if TextWidth.columns(context.text(head + "  " + sum)) <= width {
+                if displayWidth(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
                 } else {
                     lines.append(context.line(head, theme.value))
@@ -218,14 +218,13 @@ struct FramePanel {
     private func check(_ c: CheckFrame) -> [StyledLine] {
         var lines = c.results.map { r in
             context.line(
-                "\(r.name): backprop \(context.inline(r.analytic)) · numerical \(context.inline(r.numerical)) · "
-                    + (r.passed ? "agree" : "DISAGREE"), r.passed ? theme.value : theme.error)
+                context.words.checkRow(
+                    r.name, analytic: context.inline(r.analytic), numerical: context.inline(r.numerical),
+                    passed: r.passed), r.passed ? theme.value : theme.error)
         }
         lines.append(
             context.line(
-                c.passed
-                    ? "every gradient agrees within \(context.number(c.tolerance))"
-                    : "some gradients disagree (tolerance \(context.number(c.tolerance)))",
+                context.words.checkSummary(passed: c.passed, tolerance: context.number(c.tolerance)),
                 c.passed ? theme.answer : theme.error))
         return lines
     }

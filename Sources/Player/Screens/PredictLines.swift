@@ -47,7 +47,7 @@ enum PredictLines {
         let count = context.state.blanks(at: ref).count
         // A worked frame in predict mode says so: the student watches this one.
         if count == 0, context.state.isPredicting {
-            return wrap(context, PredictWords.worked, context.theme.secondary, width: width)
+            return wrap(context, context.words.worked, context.theme.secondary, width: width)
         }
         if count > 0 { while lines.count < count + 3 { lines.append(StyledLine()) } }
         return lines
@@ -66,7 +66,7 @@ enum PredictLines {
             let label = self.label(context, blank, names)
             if answer.revealed {
                 let mark = answer.lastWasRight ? (context.ascii ? "ok " : "✓ ") : ""
-                let tail = answer.lastWasRight ? "" : " (" + PredictWords.revealed + ")"
+                let tail = answer.lastWasRight ? "" : " (" + context.words.shownWord + ")"
                 lines += wrap(
                     context, mark + label + " = " + context.number(blank.answer) + ": " + reason(context, blank, names)
                         + tail, answer.lastWasRight ? theme.answer : theme.value, width: width)
@@ -86,11 +86,11 @@ enum PredictLines {
         let theme = context.theme
         if case .answer(let typed) = context.state.input {
             return wrap(
-                context, (label.map { $0 + " = " } ?? "answer: ") + typed + (context.ascii ? "_" : "▏") + "   "
-                    + PredictWords.answering, theme.strong, width: width)
+                context, (label.map { $0 + " = " } ?? context.words.answerLabel) + typed + (context.ascii ? "_" : "▏")
+                    + "   " + context.words.typingKeys, theme.strong, width: width)
         }
         return wrap(
-            context, PredictWords.prompt(label, again: answer.attempts > 0) + " · " + PredictWords.revealKey,
+            context, context.words.prompt(label, again: answer.attempts > 0) + " · " + context.words.showKey,
             theme.question, width: width)
     }
 
@@ -99,7 +99,7 @@ enum PredictLines {
         if let unreadable = answer.unreadable { return wrap(context, unreadable, context.theme.error, width: width) }
         guard let value = answer.lastValue, !answer.lastWasRight else { return [] }
         return wrap(
-            context, PredictWords.notQuite + ": " + context.number(value) + " · " + hint, context.theme.error,
+            context, context.words.notQuiteWord + ": " + context.number(value) + " · " + hint, context.theme.error,
             width: width)
     }
 
@@ -113,7 +113,7 @@ enum PredictLines {
         switch blank.kind {
         case .value: return name
         case .share: return context.derivative(names.loss, name)
-        case .total: return name + ".grad after +="
+        case .total: return name + ".grad " + context.words.afterPlusEquals
         }
     }
 
@@ -125,11 +125,14 @@ enum PredictLines {
             return Formula.apply(names.function, numbers(context, blank))
         case .share:
             guard let upstream = blank.upstream, let local = blank.local else {
-                return "upstream " + (blank.upstream.map(context.number) ?? "?") + " through " + names.function
+                return context.words.upstream + " " + (blank.upstream.map(context.number) ?? "?") + " "
+                    + context.words.throughWord + " " + names.function
             }
-            return "upstream " + context.number(upstream) + times + "local " + context.factor(local)
+            return context.words.upstream + " " + context.number(upstream) + times + context.words.local + " "
+                + context.factor(local)
         case .total:
-            return "previous " + context.number(blank.previous ?? 0) + " + share " + context.factor(blank.share ?? 0)
+            return context.words.previousWord + " " + context.number(blank.previous ?? 0) + " + "
+                + context.words.shareWord + " " + context.factor(blank.share ?? 0)
         }
     }
 
@@ -145,28 +148,28 @@ enum PredictLines {
         let up = blank.upstream.map(context.number) ?? "?"
         switch mistake ?? .unknown {
         case .signFlipped:
-            return "sign flipped: check each factor's sign"
+            return context.words.signFlipped
         case .upstreamAlone:
-            return "upstream alone: times the local \(local)"
+            return context.words.upstreamAlone(local)
         case .localAlone:
-            return "the local alone: times upstream \(up)"
+            return context.words.localAlone(up)
         case .wrongPair:
-            return "another input's local: \(name)'s is \(local)"
+            return context.words.wrongPair(name, local)
         case .shareNotAdded:
-            return "the share alone: \(name) had \(context.number(blank.previous ?? 0)) already (+=)"
+            return context.words.shareNotAdded(name, context.number(blank.previous ?? 0))
         case .oldTotal:
-            return "the old total: add this share (+=)"
+            return context.words.oldTotal
         case .oneShare:
-            return "one share: add every share \(name) gets"
+            return context.words.oneShare(name)
         case .unknown:
             switch blank.kind {
             case .value:
                 return names.out + " = " + Formula.apply(names.function, numbers(context, blank)) + " = ___"
             case .share:
-                return context.derivative(names.loss, name) + " = upstream " + up + " " + context.times + " local ___ ("
-                    + local + ")"
+                return context.derivative(names.loss, name) + " = " + context.words.upstream + " " + up + " "
+                    + context.times + " " + context.words.local + " ___ (" + local + ")"
             case .total:
-                return name + ".grad = " + context.number(blank.previous ?? 0) + " + ___ (the new share)"
+                return name + ".grad = " + context.number(blank.previous ?? 0) + " + ___ (" + context.words.newShare + ")"
             }
         }
     }

@@ -14,11 +14,11 @@ enum WrongWayLines {
             let w = wrong.grads[input.node]
             let r = wrong.right[input.node]
             guard w != r else { continue }
-            parts.append(names(input.node) + ".grad ends " + context.value(w) + ", not " + context.value(r))
+            parts.append(context.words.endsNot(names(input.node), context.value(w), context.value(r)))
         }
         guard !parts.isEmpty else { return [] }
         return PredictLines.wrap(
-            context, "wrong way (" + wrong.mistake.summary + "): " + parts.joined(separator: "; "),
+            context, context.words.wrongWay(wrong.mistake) + parts.joined(separator: "; "),
             context.theme.error, width: width)
     }
 }

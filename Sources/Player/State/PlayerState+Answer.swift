@@ -51,7 +51,7 @@ extension PlayerState {
             return []
         case .failure(let failure):
             state.notANumber = true
-            state.unreadable = failure == .ambiguousComma ? PredictWords.ambiguous(typed) : PredictWords.couldNotRead(typed)
+            state.unreadable = failure == .ambiguousComma ? words.ambiguous(typed) : words.couldNotRead(typed)
         case .success(let value):
             state.attempts += 1
             state.lastValue = value

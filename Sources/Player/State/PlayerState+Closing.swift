@@ -27,14 +27,14 @@ extension PlayerState {
     /// `d`: the next input of the graph on screen after `previous`, nudged by ±ε.
     mutating func nudge(after previous: Int?) -> [PlayerEffect] {
         guard let graph = graphOnScreen else {
-            setMessage(PredictWords.noNudge)
+            setMessage(words.noNudge)
             return [.bell]
         }
         let inputs = trace.nudgeable(graph: graph)
         let next = previous.flatMap { p in inputs.first { $0 > p } } ?? inputs.first
         guard let input = next, let nudge = trace.nudge(graph: graph, input: input) else {
             setOverlay(.none)
-            setMessage(PredictWords.noNudge)
+            setMessage(words.noNudge)
             return [.bell]
         }
         setOverlay(.nudge(nudge))

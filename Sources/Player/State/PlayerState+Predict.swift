@@ -58,7 +58,7 @@ extension PlayerState {
     mutating func togglePredict() -> [PlayerEffect] {
         let on = !isPredicting
         setPredictMode(on)
-        setMessage(on ? PredictWords.predictOn : PredictWords.predictOff)
+        setMessage(on ? words.predictOn : words.predictOff)
         return []
     }
 

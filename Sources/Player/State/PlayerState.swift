@@ -38,8 +38,8 @@ public struct PlayerState {
     public private(set) var blankAnswers: [BlankRef: AnswerState] = [:]
     /// Predict mode as `P` set it; nil follows the lesson (`@backward f predict`).
     public private(set) var predictMode: Bool?
-    /// What `q` leads to, for the status line: "list" when the app has a lesson list, else "quit".
-    public var leaveLabel = "quit"
+    /// Whether `q` leads back to a lesson list (the status line and closing screen say so) or quits.
+    public var leadsToList = false
     /// The running or paused animation, if any.
     public private(set) var autoplay: Autoplay?
     /// The autoplay speed, an index into `Autoplay.speeds`.

@@ -30,10 +30,12 @@ struct LessonPicker {
     private(set) var entries: [Entry]
     private(set) var selected = 0
     let title: String
+    let words: Words
 
-    init(entries: [Entry], title: String = "Backstep") {
+    init(entries: [Entry], title: String = "Backstep", words: Words = Language.en.words) {
         self.entries = entries
         self.title = title
+        self.words = words
     }
 
     /// Highlights entry `index` (clamped to the list).
@@ -76,7 +78,7 @@ struct LessonPicker {
         guard !inner.isEmpty else { return statusLine(into: &buffer, theme: theme, glyphs: glyphs) }
         if entries.isEmpty {
             buffer.setString(
-                "No lessons found. Try: backstep lessons/", x: inner.x + 1, y: inner.y,
+                words.noLessonsFound, x: inner.x + 1, y: inner.y,
                 style: theme.text, maxWidth: inner.width - 1)
             return statusLine(into: &buffer, theme: theme, glyphs: glyphs)
         }
@@ -91,11 +93,10 @@ struct LessonPicker {
             let marker = isSelected ? glyphs.forwardMark : " "
             var line = "\(marker) \(index + 1). \(entry.summary.title)"
             if let language = entry.summary.language { line += "  [\(language)]" }
-            if let minutes = entry.summary.minutes { line += "  \(minutes) min" }
-            if entry.summary.hasErrors { line += "  (has errors: backstep check)" }
+            if let minutes = entry.summary.minutes { line += "  " + words.minutes(minutes) }
+            if entry.summary.hasErrors { line += "  " + words.hasErrors }
             let progress =
-                (entry.score.map { "\($0.right)/\($0.asked) right · " } ?? "")
-                + (entry.progress.map { progressText($0) } ?? "")
+                (entry.score.map { words.rightAtFirstTry($0) + " · " } ?? "") + (entry.progress.map { progressText($0) } ?? "")
             let style = isSelected ? theme.strong.adding(.reverse) : theme.text
             let progressWidth = displayWidth(progress)
             let titleWidth = Swift.max(inner.width - progressWidth - 2, 1)
@@ -116,12 +117,12 @@ struct LessonPicker {
 
     private func progressText(_ fraction: Double) -> String {
         let percent = Int((Swift.min(Swift.max(fraction, 0), 1) * 100).rounded())
-        return percent >= 100 ? "done" : "\(percent)%"
+        return percent >= 100 ? words.done : "\(percent)%"
     }
 
     private func statusLine(into buffer: inout Buffer, theme: Theme, glyphs: GlyphSet) -> Buffer {
-        let keys = "↑↓ choose · Enter open · 1-9 jump · q quit"
-        let text = glyphs.isASCII ? "up/down choose . Enter open . 1-9 jump . q quit" : keys
+        let keys = words.pickerKeys
+        let text = glyphs.isASCII ? words.pickerKeysASCII : keys
         let status = StatusLine(
             left: StyledLine(text, style: theme.statusBar),
             right: StyledLine("\(entries.isEmpty ? 0 : selected + 1)/\(entries.count)", style: theme.statusBar),

@@ -11,9 +11,11 @@ final class PlayerApp {
     private var progress = ProgressStore()
     private var theme: Theme = .default
     private let glyphs: GlyphSet
+    private let words: Words
 
-    init(session: TerminalSession, themeName: String?) {
+    init(session: TerminalSession, themeName: String?, language: Language = .en) {
         self.session = session
+        words = language.words
         glyphs = session.isUTF8 ? .unicode : .ascii
         if let name = themeName, let named = Theme.named(name) { theme = named }
         if session.colorMode == .none { theme = .monochrome }
@@ -25,7 +27,7 @@ final class PlayerApp {
             // A lesson opened alone leads on to the lessons after it in its folder.
             var path = paths[0]
             while true {
-                switch open(path, leaveLabel: "quit") {
+                switch open(path, leadsToList: false) {
                 case .signal(let number): return number
                 case .closed: return nil
                 case .next:
@@ -52,7 +54,7 @@ final class PlayerApp {
                 var path = chosen
                 var index = paths.firstIndex(of: path) ?? picker.selected
                 // Enter on a closing screen opens the next lesson of the list.
-                while case let outcome = open(path, leaveLabel: "list"), outcome != .closed {
+                while case let outcome = open(path, leadsToList: true), outcome != .closed {
                     if case .signal(let number) = outcome { return number }
                     guard index + 1 < paths.count else { break }
                     index += 1
@@ -73,15 +75,16 @@ final class PlayerApp {
                 LessonPicker.Entry(
                     summary: LessonSummary(path: $0), progress: progress.entry(for: $0)?.fraction,
                     score: progress.entry(for: $0)?.score)
-            })
+            }, words: words)
     }
 
     /// Plays one lesson until the student leaves it.
-    private func open(_ path: String, leaveLabel: String) -> LessonRun.Outcome {
+    private func open(_ path: String, leadsToList: Bool) -> LessonRun.Outcome {
         // Re-read: the lesson before may have saved its place.
         progress = ProgressStore()
         let run = LessonRun(
-            session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, leaveLabel: leaveLabel)
+            session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words,
+            leadsToList: leadsToList)
         let outcome = run.run()
         theme = run.theme
         return outcome
