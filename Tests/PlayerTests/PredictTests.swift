@@ -179,10 +179,40 @@ import Testing
         var state = try chainRule()
         state.press(PlayerKey.typing("4") + [.enter, .character("G")])
         state.press(PlayerKey.typing("0") + [.enter])
-        #expect(state.screen(100, 30).contains("not quite: 0 · look at the graph"))
+        #expect(state.screen(100, 30).contains("not quite: 0 · hint: If f grows by ε"))
         state.press(PlayerKey.typing("2") + [.enter])
         #expect(state.currentAnswer?.revealed == true)
         #expect(state.screen(100, 30).contains("the answer is 1"))
+    }
+
+    @Test func withoutTheAuthorsHintOneIsMadeFromTheNumbers() throws {
+        let text = """
+            # Shares
+
+            ## Graph
+
+            ```graph
+            x = 3
+            a = x * 2
+            b = x * 5
+            f = a + b
+            ```
+
+            @backward f
+
+            ## Ask
+
+            @ask "What is x.grad?" answer=x.grad
+            """
+        var state = try PlayerState(text: LessonText(file: "shares.md", text: text))
+        state.press(PlayerKey.typing("3") + [.enter])
+        state.press(PlayerKey.typing("−7") + [.enter])
+        #expect(state.screen(100, 30).contains("not quite: −7 · the sign is flipped"))
+        state.press(PlayerKey.typing("2") + [.enter])
+        #expect(state.screen(100, 30).contains("the answer is 7 · the sum of its shares: 5 + 2"))
+        var again = try PlayerState(text: LessonText(file: "shares.md", text: text))
+        again.press(PlayerKey.typing("3") + [.enter] + PlayerKey.typing("5") + [.enter])
+        #expect(again.screen(100, 30).contains("one share"))
     }
 
     // MARK: - Keys that do not collide

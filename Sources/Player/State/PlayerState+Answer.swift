@@ -98,8 +98,7 @@ extension PlayerState {
     static func mistake(_ typed: Double, _ blank: Blank, decimals: Int? = nil) -> AnswerMistake {
         // Looser than a right answer: a rounded number still tells which mistake it is.
         func near(_ x: Double?) -> Bool {
-            x.map { Blank.close(typed, $0, decimals: decimals) || abs(typed - $0) <= 0.01 * Swift.max(1, abs($0)) }
-                ?? false
+            x.map { Blank.close(typed, $0, decimals: decimals) || abs(typed - $0) <= 0.01 * abs($0) + 1e-9 } ?? false
         }
         if blank.answer != 0, near(-blank.answer) { return .signFlipped }
         switch blank.kind {

@@ -15,10 +15,11 @@ extension Words {
 
     /// "type ∂f/∂x, then Enter"; nil names the question's answer.
     func prompt(_ label: String?, again: Bool) -> String {
-        let what = label ?? pick("your answer", "답")
+        let english = label ?? "your answer"
+        let korean = label.map { $0 + " 값을" } ?? "답을"
         return again
-            ? pick("try again: type \(what), then Enter", "다시: \(what)을(를) 넣고 Enter")
-            : pick("type \(what), then Enter", "\(what)을(를) 넣고 Enter")
+            ? pick("try again: type \(english), then Enter", "다시 한 번: \(korean) 넣고 Enter")
+            : pick("type \(english), then Enter", "\(korean) 넣고 Enter")
     }
     var showKey: String { pick("v shows it", "v 정답 보기") }
     var typingKeys: String { pick("Enter checks, Esc leaves", "Enter 확인, Esc 나가기") }
@@ -33,22 +34,22 @@ extension Words {
     func couldNotRead(_ text: String) -> String {
         pick(
             "could not read \u{201C}\(text)\u{201D}: type a number like -0.3, 3/10 or -4*1",
-            "\u{201C}\(text)\u{201D}을(를) 읽지 못했습니다. -0.3, 3/10, -4*1처럼 넣어 주세요")
+            "\u{201C}\(text)\u{201D}: 읽지 못했습니다. -0.3, 3/10, -4*1처럼 넣어 주세요")
     }
     func ambiguous(_ text: String) -> String {
         pick(
             "could not read \u{201C}\(text)\u{201D}: is the comma a decimal point? write 1.5 or 1000",
-            "\u{201C}\(text)\u{201D}을(를) 읽지 못했습니다. 쉼표가 소수점인가요? 1.5나 1000처럼 써 주세요")
+            "\u{201C}\(text)\u{201D}: 읽지 못했습니다. 쉼표가 소수점인가요? 1.5나 1000처럼 써 주세요")
     }
 
     // MARK: - Hints
 
     var signFlipped: String { pick("sign flipped: check each factor's sign", "부호가 반대입니다. 각 인수의 부호를 확인하세요") }
     func upstreamAlone(_ local: String) -> String {
-        pick("upstream alone: times the local \(local)", "상류 기울기만 넣었습니다. 국소 기울기 \(local)을(를) 곱하세요")
+        pick("upstream alone: times the local \(local)", "상류 기울기만 넣었습니다. 국소 기울기 \(local)도 곱하세요")
     }
     func localAlone(_ upstream: String) -> String {
-        pick("the local alone: times upstream \(upstream)", "국소 기울기만 넣었습니다. 상류 기울기 \(upstream)을(를) 곱하세요")
+        pick("the local alone: times upstream \(upstream)", "국소 기울기만 넣었습니다. 상류 기울기 \(upstream)도 곱하세요")
     }
     func wrongPair(_ name: String, _ local: String) -> String {
         pick("another input's local: \(name)'s is \(local)", "다른 입력의 국소 기울기입니다. \(name)의 것은 \(local)")
@@ -58,7 +59,7 @@ extension Words {
     }
     var oldTotal: String { pick("the old total: add this share (+=)", "이전 합계입니다. 이번에 받은 기울기를 더하세요 (+=)") }
     func oneShare(_ name: String) -> String {
-        pick("one share: add every share \(name) gets", "기울기 하나뿐입니다. \(name)이(가) 받는 기울기를 모두 더하세요")
+        pick("one share: add every share \(name) gets", "기울기 하나뿐입니다. \(name)에 오는 기울기를 모두 더하세요")
     }
     var askSignFlipped: String { pick("the sign is flipped", "부호가 반대입니다") }
     var askOneShare: String { pick("that is one share; add every share it receives", "기울기 하나뿐입니다. 받는 기울기를 모두 더하세요") }
