@@ -43,7 +43,8 @@ import Testing
         #expect(state.message == nil && state.step == 9)
         state.press([.character("]")])
         #expect(state.step == 10)
-        #expect(state.handle(.character("]")) == [.bell])
+        #expect(state.handle(.character("]")) == [.finished(Score())])
+        #expect(state.overlay == .closing)
     }
 
     @Test func typingAStepNumberShowsAndCancels() throws {

@@ -67,7 +67,11 @@ extension PlayerState {
             return []
         case .character("]"):
             if step + 1 == stepCount, step + 1 < totalSteps { return notPlayedYet() }
-            guard step + 1 < stepCount else { return stopping([.bell]) }
+            guard step + 1 < stepCount else {
+                // After the last step, as after its last frame: the closing screen.
+                setOverlay(.closing)
+                return stopping([.finished(score)])
+            }
             moveTo(step: step + 1, frame: 0)
             return moved()
         case .character("["):

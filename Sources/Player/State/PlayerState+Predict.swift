@@ -19,14 +19,20 @@ extension PlayerState {
         return true
     }
 
-    /// Whether predict mode is on for the frame on screen (for the status line).
+    /// Whether predict mode is on for the frame on screen (for the status line): `P`'s
+    /// choice, else the pass's own, else, between passes, whether the lesson predicts anywhere.
     public var isPredicting: Bool {
-        guard let frame = currentFrame else { return predictMode ?? false }
-        switch frame {
-        case .forward(let f): return predictMode ?? f.practice.lessonPredicts
-        case .backward(let b): return predictMode ?? b.practice.lessonPredicts
-        default: return predictMode ?? false
+        if let predictMode { return predictMode }
+        switch currentFrame {
+        case .forward(let f)?: return f.practice.lessonPredicts
+        case .backward(let b)?: return b.practice.lessonPredicts
+        default: return lessonPredicts
         }
+    }
+
+    /// Whether any pass of the lesson is practice by default (`predict`).
+    var lessonPredicts: Bool {
+        trace.lesson.steps.contains { $0.directives.contains { $0.practice.predict } }
     }
 
     /// The numbers the student predicts on frame `ref`; empty when it does not ask.
