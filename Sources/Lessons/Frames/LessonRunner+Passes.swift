@@ -66,7 +66,8 @@ extension LessonRunner {
             try y.backward(retainGrad: true) { steps.append($0) }
             let frames = backwardFrames(steps, session: session, target: targetId, functionNode: functionNode)
             return practised(frames, directive, session) {
-                wrongWay($0, steps: steps, functionNode: functionNode, target: targetId, session: session,
+                wrongWay(
+                    $0, steps: steps, functionNode: functionNode, target: targetId, session: session,
                     directive: directive)
             }
         } catch {

@@ -28,7 +28,8 @@ extension LessonRunner {
             guard let values, values.count == built.records[fid].inputs.count, step.upstream.rank == 0 else {
                 report(
                     directive.location(of: "mistake"),
-                    "mistake= needs a graph of scalars and element-wise functions ('\(built.records[fid].label)' is not)")
+                    "mistake= needs a graph of scalars and element-wise functions ('\(built.records[fid].label)' is not)"
+                )
                 return nil
             }
             locals[fid] = values

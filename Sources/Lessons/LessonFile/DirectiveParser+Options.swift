@@ -31,7 +31,7 @@ extension DirectiveParser {
         for word in words {
             guard let key = word.key else {
                 // `predict` is a word of @forward and @backward, not a name: it comes last.
-                if (name == "forward" || name == "backward"), word.value == "predict", !word.quoted {
+                if name == "forward" || name == "backward", word.value == "predict", !word.quoted {
                     practice.predict = true
                 } else {
                     positional.append(word)

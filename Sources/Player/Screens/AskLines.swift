@@ -28,7 +28,8 @@ enum AskLines {
         guard !shares.isEmpty else { return nil }
         if shares.count == 1 { return context.words.oneShareReason }
         return context.words.sharesReason
-            + shares.enumerated().map { i, s in i == 0 ? context.number(s) : context.factor(s) }.joined(separator: " + ")
+            + shares.enumerated().map { i, s in i == 0 ? context.number(s) : context.factor(s) }.joined(
+                separator: " + ")
     }
 
     /// The author's `hint=`, else one the numbers suggest.

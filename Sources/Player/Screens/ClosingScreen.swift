@@ -34,7 +34,9 @@ enum ClosingScreen {
         box(text, title: context.words.nudgeTitle + ": " + n.name, maxWidth: 64, context, &buffer)
     }
 
-    private static func box(_ text: String, title: String, maxWidth: Int, _ context: ScreenContext, _ buffer: inout Buffer) {
+    private static func box(
+        _ text: String, title: String, maxWidth: Int, _ context: ScreenContext, _ buffer: inout Buffer
+    ) {
         let prose = Prose(context.text(text), theme: context.theme, glyphs: context.glyphs)
         let overlay = Overlay(
             prose: prose, title: context.text(title), maxWidth: maxWidth, in: buffer.area,

@@ -178,7 +178,8 @@ struct FramePanel {
                     [chain, rule ?? "?", shareHidden ? "?" : context.inline(input.gradient)], style: theme.gradient)
             }
             if !input.derivativeText.isEmpty, input.local != nil {
-                let local = Formula.localDerivative(context.words.derivative(input.derivativeText), output: out, inputs: args)
+                let local = Formula.localDerivative(
+                    context.words.derivative(input.derivativeText), output: out, inputs: args)
                 lines.append(context.line("    " + context.words.local + ": " + local, theme.secondary))
             }
             if let product = input.product, product.shape != input.gradient.shape {
@@ -189,7 +190,8 @@ struct FramePanel {
             }
             if input.accumulated, let previous = input.previous {
                 let share = shareHidden ? "?" : context.factor(input.gradient)
-                let sum = context.value(previous) + " + " + share + " = " + (totalHidden ? "?" : context.value(input.total))
+                let sum =
+                    context.value(previous) + " + " + share + " = " + (totalHidden ? "?" : context.value(input.total))
                 let head = "    \(name).grad += \(shareHidden ? "?" : context.value(input.gradient)):"
                 if displayWidth(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
@@ -201,7 +203,8 @@ struct FramePanel {
         }
         lines += WrongWayLines.lines(context, b, names: { names[$0] }, width: width)
         lines += PredictLines.lines(
-            context, ref, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label), width: width)
+            context, ref, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label),
+            width: width)
         return lines
     }
 

@@ -68,7 +68,8 @@ enum PredictLines {
                 let mark = answer.lastWasRight ? (context.ascii ? "ok " : "✓ ") : ""
                 let tail = answer.lastWasRight ? "" : " (" + context.words.shownWord + ")"
                 lines += wrap(
-                    context, mark + label + " = " + context.number(blank.answer) + ": " + reason(context, blank, names)
+                    context,
+                    mark + label + " = " + context.number(blank.answer) + ": " + reason(context, blank, names)
                         + tail, answer.lastWasRight ? theme.answer : theme.value, width: width)
                 continue
             }
@@ -86,7 +87,8 @@ enum PredictLines {
         let theme = context.theme
         if case .answer(let typed) = context.state.input {
             return wrap(
-                context, (label.map { $0 + " = " } ?? context.words.answerLabel) + typed + (context.ascii ? "_" : "▏")
+                context,
+                (label.map { $0 + " = " } ?? context.words.answerLabel) + typed + (context.ascii ? "_" : "▏")
                     + "   " + context.words.typingKeys, theme.strong, width: width)
         }
         return wrap(
@@ -138,7 +140,9 @@ enum PredictLines {
 
     /// A forward function's inputs as its equation writes them: `−2 + 5`, `3 × (−4)`.
     private static func numbers(_ context: ScreenContext, _ blank: Blank) -> [String] {
-        blank.inputs.enumerated().map { i, v in i == 0 && blank.inputs.count == 2 ? context.number(v) : context.factor(v) }
+        blank.inputs.enumerated().map { i, v in
+            i == 0 && blank.inputs.count == 2 ? context.number(v) : context.factor(v)
+        }
     }
 
     /// A hint that fits the mistake, else the chain rule with one factor left blank.
@@ -169,7 +173,8 @@ enum PredictLines {
                 return context.derivative(names.loss, name) + " = " + context.words.upstream + " " + up + " "
                     + context.times + " " + context.words.local + " ___ (" + local + ")"
             case .total:
-                return name + ".grad = " + context.number(blank.previous ?? 0) + " + ___ (" + context.words.newShare + ")"
+                return name + ".grad = " + context.number(blank.previous ?? 0) + " + ___ (" + context.words.newShare
+                    + ")"
             }
         }
     }

@@ -41,7 +41,9 @@ enum AnswerReader {
                 let after = chars[(i + 1)...].prefix { $0.isASCII && $0.isNumber }.count
                 let number = chars[(i - before)..<(i + 1 + after)]
                 let rest = chars[(i + 1 + after)...]
-                if before == 0 || after == 0 { out.append(c) } else if after == 3 || rest.first == "." || rest.first == ","
+                if before == 0 || after == 0 {
+                    out.append(c)
+                } else if after == 3 || rest.first == "." || rest.first == ","
                     || number.contains(".")
                 {
                     return nil

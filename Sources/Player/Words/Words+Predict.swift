@@ -55,7 +55,9 @@ extension Words {
         pick("another input's local: \(name)'s is \(local)", "다른 입력의 국소 기울기입니다. \(name)의 것은 \(local)")
     }
     func shareNotAdded(_ name: String, _ previous: String) -> String {
-        pick("the share alone: \(name) had \(previous) already (+=)", "이번에 받은 기울기만 넣었습니다. \(name)에는 이미 \(previous)이 있습니다 (+=)")
+        pick(
+            "the share alone: \(name) had \(previous) already (+=)",
+            "이번에 받은 기울기만 넣었습니다. \(name)에는 이미 \(previous)이 있습니다 (+=)")
     }
     var oldTotal: String { pick("the old total: add this share (+=)", "이전 합계입니다. 이번에 받은 기울기를 더하세요 (+=)") }
     func oneShare(_ name: String) -> String {
@@ -96,7 +98,8 @@ extension Words {
             ? pick(
                 "You answered no questions this time (P turns on predict mode).",
                 "이번에는 답한 문제가 없습니다 (P로 예측 모드를 켤 수 있습니다).")
-            : pick("Right at the first try: **\(s.right) of \(s.asked)**.", "첫 시도에 맞힌 답: **\(s.asked)개 중 \(s.right)개**.")
+            : pick(
+                "Right at the first try: **\(s.right) of \(s.asked)**.", "첫 시도에 맞힌 답: **\(s.asked)개 중 \(s.right)개**.")
     }
     func nextKeys(list: Bool) -> String {
         list
@@ -117,7 +120,9 @@ extension Words {
             "여기서는 밀어 볼 입력이 없습니다. 그래프의 출력이나 입력이 숫자 하나가 아닙니다")
     }
     /// The picker's score of a lesson: `3/5 right`.
-    public func rightAtFirstTry(_ s: Score) -> String { pick("\(s.right)/\(s.asked) right", "\(s.right)/\(s.asked) 정답") }
+    public func rightAtFirstTry(_ s: Score) -> String {
+        pick("\(s.right)/\(s.asked) right", "\(s.right)/\(s.asked) 정답")
+    }
     /// `q list` or `q quit` on the status line.
     func leave(list: Bool) -> String { list ? pick("q list", "q 목록") : pick("q quit", "q 끝") }
 }

@@ -96,7 +96,8 @@ struct LessonPicker {
             if let minutes = entry.summary.minutes { line += "  " + words.minutes(minutes) }
             if entry.summary.hasErrors { line += "  " + words.hasErrors }
             let progress =
-                (entry.score.map { words.rightAtFirstTry($0) + " · " } ?? "") + (entry.progress.map { progressText($0) } ?? "")
+                (entry.score.map { words.rightAtFirstTry($0) + " · " } ?? "")
+                + (entry.progress.map { progressText($0) } ?? "")
             let style = isSelected ? theme.strong.adding(.reverse) : theme.text
             let progressWidth = displayWidth(progress)
             let titleWidth = Swift.max(inner.width - progressWidth - 2, 1)
