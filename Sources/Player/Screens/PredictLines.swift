@@ -46,7 +46,7 @@ enum PredictLines {
         var lines = answerLines(context, ref, names, width: width)
         let count = context.state.blanks(at: ref).count
         // A worked frame in predict mode says so: the student watches this one.
-        if count == 0, context.state.isPredicting {
+        if count == 0, context.state.inPredictedPass(ref) {
             return wrap(context, context.words.worked, context.theme.secondary, width: width)
         }
         if count > 0 { while lines.count < count + 3 { lines.append(StyledLine()) } }

@@ -7,13 +7,7 @@ extension PlayerState {
     /// or the lesson) and the frame is not worked (by `worked=`, else every
     /// backward frame but the first).
     func predicts(_ frame: Frame) -> Bool {
-        let practice: FramePractice
-        switch frame {
-        case .forward(let f): practice = f.practice
-        case .backward(let b): practice = b.practice
-        default: return false
-        }
-        guard predictMode ?? practice.lessonPredicts else { return false }
+        guard let practice = Self.practice(of: frame), predictMode ?? practice.lessonPredicts else { return false }
         if let worked = practice.worked { return !worked }
         if case .backward(let b) = frame { return b.index > 0 }
         return true
@@ -27,6 +21,22 @@ extension PlayerState {
         case .forward(let f)?: return f.practice.lessonPredicts
         case .backward(let b)?: return b.practice.lessonPredicts
         default: return lessonPredicts
+        }
+    }
+
+    /// Whether frame `ref` belongs to a pass in predict mode (asked or worked).
+    public func inPredictedPass(_ ref: FrameRef) -> Bool {
+        guard trace.steps.indices.contains(ref.step), trace.steps[ref.step].frames.indices.contains(ref.frame),
+            let practice = Self.practice(of: trace.steps[ref.step].frames[ref.frame])
+        else { return false }
+        return predictMode ?? practice.lessonPredicts
+    }
+
+    static func practice(of frame: Frame) -> FramePractice? {
+        switch frame {
+        case .forward(let f): return f.practice
+        case .backward(let b): return b.practice
+        default: return nil
         }
     }
 
