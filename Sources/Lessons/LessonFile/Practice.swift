@@ -24,14 +24,6 @@ public enum Mistake: String, Equatable, Sendable, CaseIterable {
     /// Functions visited as a plain stack pops them, without generations: a
     /// function can run before every share of its output's gradient has arrived.
     case order
-
-    /// How the screen names it.
-    public var summary: String {
-        switch self {
-        case .overwrite: return "= instead of +="
-        case .order: return "no generations"
-        }
-    }
 }
 
 /// What a `@forward` or `@backward` frame asks of a student in predict mode.
