@@ -83,6 +83,8 @@ struct StepContent {
         let wanted: Panel
         switch frame {
         case .training?, .lossPlot?, .dataPlot?, .ask?, .check?: wanted = .frame
+        // A number to predict: the panel with its field.
+        case _ where context.state.isAsking: wanted = .frame
         default: wanted = snapshot != nil ? .graph : .prose
         }
         return panels.firstIndex(of: wanted) ?? 0
