@@ -124,5 +124,5 @@ extension Words {
         pick("\(s.right)/\(s.asked) right", "\(s.right)/\(s.asked) 정답")
     }
     /// `q list` or `q quit` on the status line.
-    func leave(list: Bool) -> String { list ? pick("q list", "q 목록") : pick("q quit", "q 끝") }
+    func leave(list: Bool) -> String { list ? pick("q list", "q 목록") : pick("q quit", "q 종료") }
 }
