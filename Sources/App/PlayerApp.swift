@@ -90,7 +90,7 @@ public final class PlayerApp {
     /// Plays one lesson until the student leaves it.
     private func open(_ path: String, leadsToList: Bool) -> LessonRun.Outcome {
         // Re-read: the lesson before may have saved its place.
-        progress = ProgressStore()
+        progress = ProgressStore(file: progressFile)
         let run = LessonRun(
             session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words,
             leadsToList: leadsToList)
