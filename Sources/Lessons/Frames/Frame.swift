@@ -84,6 +84,8 @@ public struct ForwardFrame: Equatable, Sendable {
     public let inputs: [NodeValue]
     public let output: NodeValue
     public let snapshot: GraphSnapshot
+    /// Whether the lesson makes this frame a prediction, and whether it is worked.
+    public internal(set) var practice = FramePractice()
 }
 
 /// One function's backward: upstream × local = downstream, for each input.
@@ -99,6 +101,10 @@ public struct BackwardFrame: Equatable, Sendable {
     public let upstream: Tensor
     public let inputs: [BackwardInput]
     public let snapshot: GraphSnapshot
+    /// Whether the lesson makes this frame a prediction, and whether it is worked.
+    public internal(set) var practice = FramePractice()
+    /// The same backward run the wrong way (`mistake=`), when the lesson shows one.
+    public internal(set) var wrongWay: WrongWay?
 }
 
 /// What one input of a function receives during backward.

@@ -215,7 +215,9 @@ extension LessonRunner {
                     directive.location(of: "answer"), "the answer '\(question.answerText)' is \(Tensor.format(answer))")
                 return []
             }
-            return [.ask(AskFrame(question: question, answer: answer, snapshot: session?.snapshot()))]
+            return [
+                .ask(AskFrame(question: question, answer: answer, snapshot: session?.snapshot(focus: asked(question))))
+            ]
         } catch let error as InterpretError {
             if !error.silent { report(error.location, error.message) }
             return []

@@ -33,8 +33,9 @@ final class LayoutCache {
     }
 
     /// Rows the frame panel of `step` needs at `width` (its widest frame), computed once.
-    func panelRows(step: Int, width: Int, ascii: Bool, make: () -> Int) -> Int {
-        let key = [step, width, ascii ? 1 : 0]
+    /// `mode` tells apart layouts that reserve different rows (predict mode on or off).
+    func panelRows(step: Int, width: Int, ascii: Bool, mode: Int = 0, make: () -> Int) -> Int {
+        let key = [step, width, ascii ? 1 : 0, mode]
         if let cached = panelRows[key] { return cached }
         if panelRows.count >= 256 { panelRows.removeAll() }
         let made = make()

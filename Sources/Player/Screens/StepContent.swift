@@ -27,7 +27,7 @@ struct StepContent {
                 }
             }
         }
-        snapshot = found
+        snapshot = found.map { PredictLines.masked($0, state.hidden) }
         prose = ProsePanel(context: context, step: played.step)
     }
 
@@ -43,7 +43,10 @@ struct StepContent {
     /// the panel (and the graph above it) keeps its size while stepping.
     func panelRows(width: Int) -> Int {
         guard let played = context.state.playedStep else { return 0 }
-        return context.state.layouts.panelRows(step: context.state.step, width: width, ascii: context.ascii) {
+        let mode = context.state.predictMode.map { $0 ? 1 : 2 } ?? 0
+        return context.state.layouts.panelRows(
+            step: context.state.step, width: width, ascii: context.ascii, mode: mode
+        ) {
             var rows = 0
             for (i, f) in played.frames.enumerated() {
                 var n = FramePanel(context: context, frame: f, index: i, width: width).lines.count
@@ -76,6 +79,8 @@ struct StepContent {
         let wanted: Panel
         switch frame {
         case .training?, .lossPlot?, .dataPlot?, .ask?, .check?: wanted = .frame
+        // A number to predict: the panel with its field.
+        case _ where context.state.isAsking: wanted = .frame
         default: wanted = snapshot != nil ? .graph : .prose
         }
         return panels.firstIndex(of: wanted) ?? 0
