@@ -65,19 +65,8 @@ echo "long-training:   (render --all drew $(grep -c '^=== step' "$work/out.txt")
 
 # a3. The player in a terminal.
 if [ "${SKIP_PLAYER:-0}" != 1 ] && command -v tmux >/dev/null 2>&1; then
-    sock="backstep-long-training-$$"
-    t() { tmux -L "$sock" -f /dev/null "$@"; }
-    t start-server \; set-option -g remain-on-exit on \; new-session -d -x 100 -y 30 \
-        -e XDG_STATE_HOME="$work/state" -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
-        "/usr/bin/time -v -o '$work/player.txt' '$bin' '$lesson'"
-    wait_for() {  # text, seconds
-        local i
-        for i in $(seq 1 $(( $2 * 10 ))); do
-            t capture-pane -p | grep -qF -- "$1" && return 0
-            sleep 0.1
-        done
-        echo "long-training: timed out waiting for '$1'" >&2; t capture-pane -p >&2; return 1
-    }
+    . "$(dirname "${BASH_SOURCE[0]}")/player-in-tmux.sh"
+    player_start long-training "$work/player.txt" "$bin" "$lesson"
     wait_for "step 1/" 60
     t send-keys -t 0 ']' ']'
     wait_for "step 3/" 120
