@@ -19,6 +19,11 @@ enum Formula {
         }
     }
 
+    /// As `apply(_:_:)`, or a plain call of `label` where the graph has no node for the function.
+    static func apply(_ node: GraphNode?, label: String, _ args: [String]) -> String {
+        node.map { apply($0, args) } ?? label + "(" + args.joined(separator: ", ") + ")"
+    }
+
     /// A name or number as an operand: in parentheses when it is itself an
     /// expression, or (with `negative`) a negative number that follows an operator.
     static func operand(_ name: String, negative: Bool = false) -> String {
