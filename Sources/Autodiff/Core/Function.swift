@@ -146,6 +146,7 @@ public struct ForwardInputs: RandomAccessCollection {
     init(_ variables: InputSlots) { self.variables = variables }
     public var startIndex: Int { 0 }
     public var endIndex: Int { variables.count }
+    public var count: Int { variables.count }
     public subscript(i: Int) -> Tensor { variables[i].data }
 }
 

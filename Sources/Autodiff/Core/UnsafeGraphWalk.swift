@@ -228,12 +228,17 @@ extension Function {
                 guard let g = retainGrad ? y.grad : y.grad.take() else { return }
                 gy = g.data
             }
-            let upstream = observe == nil ? nil : gy
-            let grads = try plainBackward(gy, y)
-            try Variable.checkCount(grads.count, self)
-            if let observe, let upstream {
+            let grads: PlainGradients
+            if let observe {
+                let upstream = gy
+                grads = try plainBackward(gy, y)
+                try Variable.checkCount(grads.count, self)
                 observe(
                     BackwardStep(function: self, upstream: upstream, inputGrads: (0..<grads.count).map { grads[$0] }))
+            } else {
+                // Apart from the observed pass, so the plain one keeps no copy of the upstream gradient.
+                grads = try plainBackward(gy, y)
+                try Variable.checkCount(grads.count, self)
             }
             // Inputs too are reached unretained: this function holds them.
             switch consume grads {

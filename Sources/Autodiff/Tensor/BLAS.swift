@@ -15,24 +15,37 @@ enum BLAS {
         ) -> Void
     typealias SetThreads = @convention(c) (Int32) -> Void
 
-    /// `cblas_dgemm`, the library it came from and OpenBLAS's thread setting
-    /// (nil in another BLAS), or nil when no BLAS library could be opened or
-    /// `BACKSTEP_NO_BLAS` is set. Opening it changes nothing in the process;
-    /// ``ProcessTuning`` does, when a program asks.
-    static let loaded: (dgemm: DGEMM, library: String, setThreads: SetThreads?)? = load()
+    /// `cblas_dgemm` and the library it came from, or nil when no BLAS library
+    /// could be opened or `BACKSTEP_NO_BLAS` is set. Opened by the first large
+    /// product, never before: OpenBLAS starts its threads when it opens (unless
+    /// ``ProcessTuning`` asked for one), and the engine sets nothing in the process.
+    static let loaded: (dgemm: DGEMM, library: String)? = load()
 
     static var dgemm: DGEMM? { loaded?.dgemm }
 
-    private static func load() -> (dgemm: DGEMM, library: String, setThreads: SetThreads?)? {
+    private static let names = [
+        "libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3", "libopenblas.dylib",
+    ]
+
+    private static func load() -> (dgemm: DGEMM, library: String)? {
         if getenv("BACKSTEP_NO_BLAS") != nil { return nil }
-        let names = ["libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3", "libopenblas.dylib"]
         for name in names {
             guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else { continue }
             guard let symbol = dlsym(handle, "cblas_dgemm") else { continue }
-            let threads = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreads.self) }
-            return (unsafeBitCast(symbol, to: DGEMM.self), name, threads)
+            return (unsafeBitCast(symbol, to: DGEMM.self), name)
         }
         return nil
+    }
+
+    /// Sets OpenBLAS's threads if it is open already, without opening it.
+    static func setThreadsIfOpen(_ n: Int32) {
+        for name in names {
+            guard let handle = dlopen(name, RTLD_NOW | RTLD_NOLOAD) else { continue }
+            defer { dlclose(handle) }
+            if let setThreads = dlsym(handle, "openblas_set_num_threads") {
+                unsafeBitCast(setThreads, to: SetThreads.self)(n)
+            }
+        }
     }
 
     /// The first CPU's feature flags from `/proc/cpuinfo` (empty where there is none).

@@ -16,7 +16,7 @@ public enum ProcessTuning {
     public struct Applied: Sendable, Equatable {
         /// The `OPENBLAS_CORETYPE` it chose, or nil when it was set already or the CPU needs none.
         public let openBLASCoreType: String?
-        /// Whether OpenBLAS was opened and set to one thread.
+        /// Whether OpenBLAS will run on one thread (false when `OPENBLAS_NUM_THREADS` was set already).
         public let singleThreadedBLAS: Bool
         /// Whether malloc now keeps large freed blocks in the process.
         public let keepsLargeFreedBlocks: Bool
@@ -30,7 +30,11 @@ public enum ProcessTuning {
     ///   the Haswell (AVX2) ones on a 256×256 product. OpenBLAS reads it when it
     ///   opens, so this must run before the first large matrix product.
     /// - OpenBLAS runs on one thread, like the NumPy runs the performance figures
-    ///   compare against, without oversubscribing small machines.
+    ///   compare against, without oversubscribing small machines: through
+    ///   `OPENBLAS_NUM_THREADS`, unless set, so the BLAS is still opened only by
+    ///   the first large product. Opening it earlier would start OpenBLAS's
+    ///   thread pool, and a process with a second thread takes glibc's slower,
+    ///   locked malloc paths for good: the scalar graphs (W1, W4) ran 20 % slower.
     /// - glibc's malloc keeps large freed blocks in the process (mmap threshold
     ///   32 MB, trim threshold 64 MB, the ceilings of its own adaptive rule), so a
     ///   training step reuses the previous step's large tensors instead of
@@ -43,8 +47,10 @@ public enum ProcessTuning {
     private static let applied: Applied = {
         let coreType = chooseOpenBLASCoreType()
         var oneThread = false
-        if let setThreads = BLAS.loaded?.setThreads {
-            setThreads(1)
+        if getenv("OPENBLAS_NUM_THREADS") == nil {
+            setenv("OPENBLAS_NUM_THREADS", "1", 0)
+            // Opened already (a product before this call): it read the variable then.
+            BLAS.setThreadsIfOpen(1)
             oneThread = true
         }
         return Applied(
