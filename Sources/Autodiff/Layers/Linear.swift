@@ -27,6 +27,12 @@ public final class Linear: Layer {
         if let inSize { drawWeights(inSize) }
     }
 
+    /// Draws W for `inputs` features if it is not drawn yet, as the first call
+    /// does; for callers that build the layer's graph themselves.
+    public func prepare(inputs: Int) {
+        if inSize == nil { drawWeights(inputs) }
+    }
+
     private func drawWeights(_ inputs: Int) {
         inSize = inputs
         let scale = (1 / Double(inputs)).squareRoot()

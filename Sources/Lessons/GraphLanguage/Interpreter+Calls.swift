@@ -6,6 +6,13 @@ extension Interpreter {
         _ name: String, _ args: [Argument], at location: SourceLocation, text: String,
         _ context: Context
     ) throws -> Value {
+        if scope[name] == nil, let declared = layers[name] {
+            return try callLayer(name, declared, args, at: location, context)
+        }
+        if Declarations.names.contains(name) {
+            let example = name == "spiral" ? "data x, t = spiral(train=True)" : name == "MLP" ? "model M = MLP((10, 3))" : "layer L = Linear(10)"
+            throw InterpretError(location, "\(name)(…) is a declaration of its own, on its own line, like '\(example)'")
+        }
         guard let builtin = Builtin.named(name) else {
             if name == "seed" {
                 throw InterpretError(location, "seed(N) is a statement of its own, on its own line")
@@ -72,6 +79,10 @@ extension Interpreter {
             return .clip(try number(bound["x_min"], context, "x_min"), try number(bound["x_max"], context, "x_max"))
         case "softmax": return .softmax(axis: try singleAxis(bound["axis"], context) ?? 1)
         case "softmax_cross_entropy": return .softmaxCrossEntropy
+        case "log_softmax": return .logSoftmax(axis: try singleAxis(bound["axis"], context) ?? 1)
+        case "accuracy": return .accuracy
+        case "argmax": return .argmax(axis: try singleAxis(bound["axis"], context))
+        case "get_item": return .getItem(try indexArgument(bound["slices"], context))
         default: return .meanSquaredError
         }
     }

@@ -49,7 +49,17 @@ extension Interpreter {
         case .call(let name, let args, let location):
             return try call(name, args, at: location, text: expr.text, context)
         case .member(let receiver, let name, let args, let location):
+            if args == nil, let parameter = try layerPath(expr) {
+                if context.eager, case .node(let id) = parameter {
+                    return .constant(context.value?(id) ?? graph.variables[id]?.data ?? Tensor(0), label: expr.text, data: nil)
+                }
+                return parameter
+            }
             return try member(receiver, name, args, at: location, text: expr.text, context)
+        case .index(let receiver, let items, let location):
+            let value = try evaluate(receiver, context)
+            let index = try indexItems(items, context)
+            return try apply(.getItem(index), [value], [receiver], at: location, text: expr.text, context)
         }
     }
 
@@ -86,6 +96,9 @@ extension Interpreter {
             return .node(id)
         }
         if broken.contains(name) { throw InterpretError.silent(location) }
+        if layers[name] != nil {
+            throw InterpretError(location, "'\(name)' is a layer or model: call it on the data, like \(name)(x)")
+        }
         if Builtin.named(name) != nil || name == "seed" {
             throw InterpretError(location, "'\(name)' is a function: call it, like \(name)(x)")
         }
