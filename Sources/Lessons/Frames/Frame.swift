@@ -152,6 +152,10 @@ public struct TrainingFrame: Equatable, Sendable {
     /// Set on a frame shown between two recorded ones (an animation passing
     /// through the run): the iteration whose parameters, fit and graph it shows.
     public var parametersIteration: Int? = nil
+    /// Whether `iteration` counts epochs (`@train epochs=`), the losses being each epoch's.
+    public var byEpoch = false
+    /// The `track=` value at this iteration, shown beside the loss.
+    public var tracked: TrackedNumber? = nil
 
     /// This frame as an animation passing through `iteration` of the same run
     /// shows it: the loss and the loss history at `iteration`, taken from
@@ -169,8 +173,15 @@ public struct TrainingFrame: Equatable, Sendable {
             iteration: iteration, iterations: iterations, loss: run[end - 1], losses: run[..<end],
             parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
         frame.parametersIteration = self.iteration
+        frame.byEpoch = byEpoch
         return frame
     }
+}
+
+/// A named number followed during training, such as the accuracy.
+public struct TrackedNumber: Equatable, Sendable {
+    public let name: String
+    public let value: Double
 }
 
 /// The loss history of the last training, as a chart.

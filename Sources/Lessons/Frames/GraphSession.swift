@@ -22,6 +22,8 @@ final class GraphSession {
     var evaluation: [(name: NamedNode, value: Tensor, grad: Tensor?)] = []
     /// Every training loss so far, over all `@train`s of this graph.
     var losses: [Double] = []
+    /// Every epoch's loss so far (`@train epochs=`), as step 48 prints it.
+    var epochLosses: [Double] = []
     var trainingStatus: TrainingStatus?
     var trainedLoss: String?
 

@@ -34,11 +34,15 @@ extension LessonRunner {
             )
             return []
         }
+        let track = options.track.map { trackedValue($0, loss: lossId, session, directive) }
+        if case .some(nil) = track { return [] }
         session.trainedLoss = options.loss
         guard mode == .play else { return [] }
-        let trainer = Trainer(
+        var trainer = Trainer(
             graph: built, loss: lossId, options: options, shouldStop: shouldStop,
             stopOnDivergence: stopOnDivergence)
+        trainer.random = random
+        trainer.track = track ?? nil
         let result: Trainer.Result
         do {
             result = try trainer.run()
@@ -46,10 +50,17 @@ extension LessonRunner {
             report(directive.location, "training failed: \(error)")
             return []
         }
-        let start = session.losses.count
+        // With epochs=, the frames and the chart go by epoch.
+        let byEpoch = options.epochs != nil
+        let start = byEpoch ? session.epochLosses.count : session.losses.count
         session.losses += result.losses
+        session.epochLosses += result.epochLosses
         session.trainingStatus = result.status
-        let history = session.losses
+        let history = byEpoch ? session.epochLosses : session.losses
+        func tracked(_ i: Int) -> (String, Double)? {
+            guard let name = options.track, result.tracked.indices.contains(i) else { return nil }
+            return (name, result.tracked[i])
+        }
         let params = built.parameters
         let fit = fitName(for: session).flatMap { session.node(named: $0) }
         func label(_ id: Int) -> String { built.records[id].label }
@@ -63,9 +74,7 @@ extension LessonRunner {
             let status: TrainingStatus =
                 sample.iteration == result.losses.count - 1 && result.status != .finished
                 ? result.status : .running
-            frames.append(
-                .training(
-                    TrainingFrame(
+            var frame = TrainingFrame(
                         iteration: sample.iteration, iterations: options.iterations,
                         loss: history[start + sample.iteration],
                         losses: history[..<(start + sample.iteration + 1)],
@@ -75,7 +84,10 @@ extension LessonRunner {
                         prediction: fit.map {
                             NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
                         },
-                        status: status, snapshot: snapshot)))
+                        status: status, snapshot: snapshot)
+            frame.byEpoch = byEpoch
+            frame.tracked = tracked(sample.iteration).map { TrackedNumber(name: $0.0, value: $0.1) }
+            frames.append(.training(frame))
         }
         // The final frame: the state after the last update.
         session.current = result.final
@@ -84,11 +96,9 @@ extension LessonRunner {
         let finalLoss = session.value(lossId)?.scalars.first ?? .nan
         // The updates made: one per loss, except that a run stopped by its divergence
         // made none after the loss that diverged.
-        var updates = result.losses.count
+        var updates = byEpoch ? result.epochLosses.count : result.losses.count
         if case .diverged(let i) = result.status, stopOnDivergence { updates = i }
-        frames.append(
-            .training(
-                TrainingFrame(
+        var last = TrainingFrame(
                     iteration: updates, iterations: options.iterations, loss: finalLoss, losses: history[...],
                     parameters: params.map {
                         NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
@@ -96,8 +106,38 @@ extension LessonRunner {
                     prediction: fit.map {
                         NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
                     },
-                    status: result.status, snapshot: session.snapshot(focus: params + [lossId]))))
+                    status: result.status, snapshot: session.snapshot(focus: params + [lossId]))
+        last.byEpoch = byEpoch
+        last.tracked = tracked(updates - 1).map { TrackedNumber(name: $0.0, value: $0.1) }
+        frames.append(.training(last))
         return frames
+    }
+
+    /// The node or the accuracy `track=NAME` follows; nil (reported) when it names neither.
+    private func trackedValue(_ name: String, loss: Int, _ session: GraphSession, _ directive: Directive)
+        -> TrackedValue?
+    {
+        let built = session.built
+        if let id = session.node(named: name) {
+            guard elementCount(built.records[id].shape) == 1 else {
+                report(
+                    directive.location(of: "track"),
+                    "track= follows one number; '\(name)' has shape \(formatShape(built.records[id].shape))")
+                return nil
+            }
+            return .node(id)
+        }
+        if name == "accuracy", let f = built.records[loss].creator, built.records[f].label == "softmax_cross_entropy",
+            built.records[f].inputs.count == 2
+        {
+            return .accuracy(scores: built.records[f].inputs[0], labels: built.records[f].inputs[1])
+        }
+        let hint =
+            name == "accuracy"
+            ? "track=accuracy follows a softmax_cross_entropy loss; name a value instead, like acc = accuracy(y, t)"
+            : unknownName(name, in: session, role: "@train track=")
+        report(directive.location(of: "track"), hint)
+        return nil
     }
 
     func plotLoss(_ directive: Directive) -> [Frame] {

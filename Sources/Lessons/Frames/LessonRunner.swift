@@ -100,8 +100,25 @@ final class LessonRunner {
         return result
     }
 
+    /// Whether a `@train … batch=` follows `block` before the next graph.
+    private func isTrainedInBatches(_ graph: GraphBlock) -> Bool {
+        var current: Int?
+        for block in lesson.steps.flatMap(\.blocks) {
+            switch block {
+            case .graph(let g): current = g.index
+            case .directive(let d):
+                if case .train(let options) = d.kind, options.batch != nil, current == graph.index { return true }
+            case .prose: break
+            }
+        }
+        return false
+    }
+
     private func build(_ block: GraphBlock, step: Step, output: String?) {
         var interpreter = Interpreter(file: source, limits: limits, random: random)
+        // Layers and models live on, trained, into the lesson's later graphs.
+        interpreter.layers = currentSession?.interpreter.layers ?? [:]
+        interpreter.drawsFirstEpochOrder = isTrainedInBatches(block)
         interpreter.run(block.program)
         diagnostics += interpreter.diagnostics
         let session = GraphSession(

@@ -10,6 +10,10 @@ struct Trainer {
     /// Checked every iteration; true ends training early.
     let shouldStop: () -> Bool
     let stopOnDivergence: Bool
+    /// The lesson's generator, for each epoch's order (`batch=`).
+    var random: NumPyRandom = .global
+    /// What `track=` follows beside the loss.
+    var track: TrackedValue? = nil
 
     /// What training produced.
     struct Result {
@@ -19,6 +23,10 @@ struct Trainer {
         var samples: [(iteration: Int, variables: [Tensor?])] = []
         /// The variables after the last update, evaluated once more.
         var final: [Variable?] = []
+        /// With `epochs=`: each epoch's loss, averaged over its batches by size, as step 48 prints it.
+        var epochLosses: [Double] = []
+        /// The `track=` value at each iteration (each epoch with `epochs=`, averaged like the loss).
+        var tracked: [Double] = []
     }
 
     func makeOptimizer() -> Optimizer {
@@ -31,6 +39,7 @@ struct Trainer {
     }
 
     func run() throws -> Result {
+        if let epochs = options.epochs { return try runEpochs(epochs: epochs) }
         var result = Result()
         result.losses.reserveCapacity(options.iterations)
         let optimizer = makeOptimizer()
@@ -47,6 +56,7 @@ struct Trainer {
             guard let y = variables[loss] else { break }
             let value = y.data.scalars.first ?? .nan
             result.losses.append(value)
+            if let track, let v = try track.value(in: variables) { result.tracked.append(v) }
             if i % options.every == 0 {
                 result.samples.append((i, variables.map { $0?.data }))
             }

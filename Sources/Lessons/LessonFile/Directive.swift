@@ -68,6 +68,12 @@ public struct TrainingOptions: Equatable, Sendable {
     public var beta1: Double = 0.9
     public var beta2: Double = 0.999
     public var eps: Double = 1e-8
+    /// Passes over the data (`epochs=`); nil when training counts iterations.
+    public var epochs: Int? = nil
+    /// Rows per mini-batch (`batch=`), drawn in a new random order each epoch as step 48 does.
+    public var batch: Int? = nil
+    /// A one-number name shown beside the loss (`track=acc`; `track=accuracy` for the loss's scores).
+    public var track: String? = nil
 }
 
 /// An `@ask` question: the student types a number.

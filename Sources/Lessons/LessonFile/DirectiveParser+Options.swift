@@ -4,7 +4,7 @@
 extension DirectiveParser {
     private static let options: [String: [String]] = [
         "forward": [], "backward": [], "output": [],
-        "train": ["lr", "iters", "every", "optimizer", "momentum", "beta1", "beta2", "eps"],
+        "train": ["lr", "iters", "every", "optimizer", "momentum", "beta1", "beta2", "eps", "epochs", "batch", "track"],
         "plot": ["fit"],
         "ask": ["answer", "tolerance", "hint"],
         "check": ["tolerance"],
@@ -165,8 +165,15 @@ extension DirectiveParser {
         if lr == 0, let word = options["lr"] {
             throw Fail(location: word.valueLocation, message: "lr must be greater than 0")
         }
-        let iterations = try whole(options["iters"], default: 100, minimum: 1)
-        if iterations > limits.iterations, let word = options["iters"] {
+        if let epochs = options["epochs"], options["iters"] != nil {
+            throw Fail(location: epochs.location, message: "give iters= or epochs=, not both")
+        }
+        if let batch = options["batch"], options["epochs"] == nil {
+            throw Fail(location: batch.location, message: "batch= needs epochs=, like epochs=300 batch=30")
+        }
+        let epochs = try options["epochs"].map { try whole($0, default: 1, minimum: 1) }
+        let iterations = try epochs ?? whole(options["iters"], default: 100, minimum: 1)
+        if iterations > limits.iterations, let word = options["iters"] ?? options["epochs"] {
             throw Fail(
                 location: word.valueLocation,
                 message: "iters=\(iterations) is more than \(limits.iterations) (the iteration limit)")
@@ -187,6 +194,12 @@ extension DirectiveParser {
         result.beta1 = try number(options["beta1"], default: 0.9, minimum: 0)
         result.beta2 = try number(options["beta2"], default: 0.999, minimum: 0)
         result.eps = try number(options["eps"], default: 1e-8, minimum: 0)
+        result.epochs = epochs
+        result.batch = try options["batch"].map { try whole($0, default: 1, minimum: 1) }
+        if let word = options["track"] {
+            try checkName(word, isValue: true)
+            result.track = word.value
+        }
         for key in ["momentum", "beta1", "beta2"] {
             if let word = options[key], let v = Double(word.value), v >= 1 {
                 throw Fail(location: word.valueLocation, message: "\(key) must be less than 1, got \(word.value)")
