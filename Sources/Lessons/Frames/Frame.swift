@@ -190,6 +190,8 @@ public struct LossPlotFrame: Equatable, Sendable {
     public let losses: [Double]
     public let status: TrainingStatus
     public let snapshot: GraphSnapshot?
+    /// Whether the losses are each epoch's (`@train epochs=`).
+    public var byEpoch = false
 }
 
 /// Data points, and the model's prediction over them.

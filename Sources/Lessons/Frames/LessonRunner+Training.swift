@@ -147,12 +147,11 @@ extension LessonRunner {
             return []
         }
         guard mode == .play else { return [] }
-        return [
-            .lossPlot(
-                LossPlotFrame(
-                    lossName: loss, losses: session.losses,
-                    status: session.trainingStatus ?? .finished, snapshot: session.snapshot()))
-        ]
+        var frame = LossPlotFrame(
+            lossName: loss, losses: session.epochLosses.isEmpty ? session.losses : session.epochLosses,
+            status: session.trainingStatus ?? .finished, snapshot: session.snapshot())
+        frame.byEpoch = !session.epochLosses.isEmpty
+        return [.lossPlot(frame)]
     }
 
     func plotData(_ directive: Directive, x: String, y: String, fit: String?) -> [Frame] {

@@ -25,8 +25,12 @@ struct TrainingPanel {
     func statsLines(width: Int) -> [StyledLine] {
         switch frame {
         case .training(let f):
-            let iteration = "iteration \(f.iteration)/\(f.iterations)"
-            let loss = "loss \(context.number(f.loss))"
+            let iteration =
+                f.byEpoch
+                ? "epoch \(Swift.min(f.iteration + 1, f.iterations))/\(f.iterations)"
+                : "iteration \(f.iteration)/\(f.iterations)"
+            var loss = "loss \(context.number(f.loss))"
+            if let tracked = f.tracked { loss += "  \(tracked.name) \(context.number(tracked.value))" }
             var lines =
                 TextWidth.columns(iteration + "  " + loss) <= width
                 ? [context.line(iteration + "  " + loss, theme.strong)]
@@ -58,7 +62,8 @@ struct TrainingPanel {
             return lines
         case .lossPlot(let f):
             let last = f.losses.last.map(context.number) ?? "?"
-            var lines = [context.line("\(f.lossName): \(f.losses.count) iterations, last \(last)", theme.strong)]
+            let unit = f.byEpoch ? "epochs" : "iterations"
+            var lines = [context.line("\(f.lossName): \(f.losses.count) \(unit), last \(last)", theme.strong)]
             if case .diverged(let i) = f.status {
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : (f.losses.last ?? .nan)
                 lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
