@@ -156,6 +156,8 @@ public struct TrainingFrame: Equatable, Sendable {
     public var byEpoch = false
     /// The `track=` value at this iteration, shown beside the loss.
     public var tracked: TrackedNumber? = nil
+    /// The decision regions at this iteration, when a later `@plot data X T fit=M` names a model.
+    public var regions: RegionGrid? = nil
 
     /// This frame as an animation passing through `iteration` of the same run
     /// shows it: the loss and the loss history at `iteration`, taken from
@@ -174,6 +176,7 @@ public struct TrainingFrame: Equatable, Sendable {
             parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
         frame.parametersIteration = self.iteration
         frame.byEpoch = byEpoch
+        frame.regions = regions
         return frame
     }
 }
@@ -200,6 +203,8 @@ public struct DataPlotFrame: Equatable, Sendable {
     public let y: NodeValue
     public let fit: NodeValue?
     public let snapshot: GraphSnapshot?
+    /// With points by class and `fit=` a model: its decision regions.
+    public var regions: RegionGrid? = nil
 }
 
 /// A question for the student.

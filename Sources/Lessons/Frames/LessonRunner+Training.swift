@@ -57,6 +57,11 @@ extension LessonRunner {
         session.epochLosses += result.epochLosses
         session.trainingStatus = result.status
         let history = byEpoch ? session.epochLosses : session.losses
+        let regionPlan = regionPlan(for: session)
+        func regions(_ values: [Tensor?]) -> RegionGrid? {
+            guard let plan = regionPlan, let points = values[plan.x] else { return nil }
+            return try? plan.regions(points: points) { path in built.node(named: path).flatMap { values[$0] } }
+        }
         func tracked(_ i: Int) -> (String, Double)? {
             guard let name = options.track, result.tracked.indices.contains(i) else { return nil }
             return (name, result.tracked[i])
@@ -86,6 +91,7 @@ extension LessonRunner {
                         },
                         status: status, snapshot: snapshot)
             frame.byEpoch = byEpoch
+            frame.regions = regions(sample.variables)
             frame.tracked = tracked(sample.iteration).map { TrackedNumber(name: $0.0, value: $0.1) }
             frames.append(.training(frame))
         }
@@ -108,6 +114,7 @@ extension LessonRunner {
                     },
                     status: result.status, snapshot: session.snapshot(focus: params + [lossId]))
         last.byEpoch = byEpoch
+        last.regions = regions(result.final.map { $0?.data })
         last.tracked = tracked(updates - 1).map { TrackedNumber(name: $0.0, value: $0.1) }
         frames.append(.training(last))
         return frames
@@ -155,6 +162,7 @@ extension LessonRunner {
     }
 
     func plotData(_ directive: Directive, x: String, y: String, fit: String?) -> [Frame] {
+        if let frames = plotClasses(directive, x: x, y: y, fit: fit) { return frames }
         guard let session = requireGraph(for: directive) else { return [] }
         guard let xId = resolve(x, session, directive, role: "x"), let yId = resolve(y, session, directive, role: "y")
         else { return [] }

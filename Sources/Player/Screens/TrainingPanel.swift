@@ -117,7 +117,7 @@ struct TrainingPanel {
         return TensorText.number(f.loss, digits: 4, ascii: true)
     }
 
-    private func name(_ node: Int) -> String {
+    func name(_ node: Int) -> String {
         guard let graph = frame.snapshot?.graph else { return "?" }
         return context.state.layouts.names(graph, in: context.trace)[node]
     }
@@ -125,12 +125,12 @@ struct TrainingPanel {
     // MARK: - Charts
 
     /// Whether there is data to plot beside the loss.
-    var hasFit: Bool { scatter != nil }
+    var hasFit: Bool { classChart != nil || scatter != nil }
 
     /// Draws the loss chart and, when `showFit` and there is data, the fit beside or below it.
     func renderCharts(in area: Rect, buffer: inout Buffer, showFit: Bool = true) {
         guard !area.isEmpty else { return }
-        let fit = showFit ? scatter : nil
+        let fit: (any Widget)? = showFit ? (classChart.map { $0 as any Widget } ?? scatter) : nil
         let loss = lossChart
         switch (loss, fit) {
         case (let loss?, let fit?):
@@ -214,7 +214,7 @@ struct TrainingPanel {
     }
 
     /// The x and y of the lesson's `@plot data` for this graph, so training frames can show the data.
-    private func plottedData(graph: Int) -> (x: Int, y: Int)? {
+    func plottedData(graph: Int) -> (x: Int, y: Int)? {
         let trace = context.trace
         guard trace.graphs.indices.contains(graph) else { return nil }
         for played in trace.steps where played.graph == graph {
