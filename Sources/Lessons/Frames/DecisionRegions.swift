@@ -60,19 +60,57 @@ struct RegionPlan {
 extension LessonRunner {
     /// The regions a `@plot data X T fit=M` after this graph asks for, when M is a layer or model.
     func regionPlan(for session: GraphSession) -> RegionPlan? {
-        guard let fit = fitName(for: session), let layer = session.interpreter.layers[fit] else { return nil }
+        guard let fit = fitName(for: session), let layer = session.interpreter.layers[fit],
+            let data = classData(in: session), let x = session.node(named: data.x)
+        else { return nil }
+        return RegionPlan(model: fit, layer: layer, x: x)
+    }
+
+    /// The points by class of the current graph: those of its first `@plot data X T`
+    /// with X of shape (N, 2), else its first `data` of shape (N, 2) and the first with N labels.
+    func classData(in session: GraphSession) -> (x: String, t: String)? {
+        let records = session.built.records
+        func isPair(_ x: Int, _ t: Int) -> Bool {
+            let shape = records[x].shape
+            return shape.count == 2 && shape[1] == 2 && elementCount(records[t].shape) == shape[0] && x != t
+        }
         var current: Int?
         for block in lesson.steps.flatMap(\.blocks) {
             switch block {
             case .graph(let g): current = g.index
             case .directive(let d):
-                if current == session.block.index, case .plotData(let x, _, fit?) = d.kind, let id = session.node(named: x) {
-                    return RegionPlan(model: fit, layer: layer, x: id)
+                if current == session.block.index, case .plotData(let x, let t, _) = d.kind,
+                    let xi = session.node(named: x), let ti = session.node(named: t), isPair(xi, ti)
+                {
+                    return (x, t)
                 }
             case .prose: break
             }
         }
+        let data = session.built.names.filter { $0.kind == .data }
+        for x in data {
+            if let t = data.first(where: { isPair(x.node, $0.node) }) { return (x.name, t.name) }
+        }
         return nil
+    }
+
+    /// `@plot regions M`: the points by class of the current graph over M's decision regions.
+    func plotRegions(_ directive: Directive, model: String) -> [Frame] {
+        guard let session = requireGraph(for: directive) else { return [] }
+        guard session.interpreter.layers[model] != nil else {
+            report(
+                directive.location(of: "model"),
+                "'\(model)' is not a layer or model of this lesson (@plot regions)\(didYouMean(model, Array(session.interpreter.layers.keys)))"
+            )
+            return []
+        }
+        guard let data = classData(in: session) else {
+            report(
+                directive.location,
+                "@plot regions needs points by class: data of shape (N, 2) and N labels, like data x, t = spiral()")
+            return []
+        }
+        return plotClasses(directive, x: data.x, y: data.t, fit: model) ?? []
     }
 }
 

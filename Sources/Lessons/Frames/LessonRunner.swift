@@ -87,7 +87,7 @@ final class LessonRunner {
                     case .output(let name): if explicit[g] == nil { explicit[g] = name }
                     case .train(let options): if trained[g] == nil { trained[g] = options.loss }
                     case .backward(let target?): if backward[g] == nil { backward[g] = target }
-                    case .plotData(_, _, let fit?): if fitNames[g] == nil { fitNames[g] = fit }
+                    case .plotData(_, _, let fit?), .plotRegions(let fit): if fitNames[g] == nil { fitNames[g] = fit }
                     default: break
                     }
                 case .prose: break
@@ -176,6 +176,7 @@ final class LessonRunner {
         case .train(let options): return train(directive, options)
         case .plotLoss: return plotLoss(directive)
         case .plotData(let x, let y, let fit): return plotData(directive, x: x, y: y, fit: fit)
+        case .plotRegions(let model): return plotRegions(directive, model: model)
         case .ask(let question): return ask(directive, question)
         case .check(let names, let tolerance): return check(directive, names: names, tolerance: tolerance)
         case .note, .output: return []

@@ -12,6 +12,8 @@ public struct Directive: Equatable, Sendable {
         case plotLoss
         /// `@plot data X Y [fit=Y_PRED]`: the data as points, and the model's prediction.
         case plotData(x: String, y: String, fit: String?)
+        /// `@plot regions M`: the decision regions of a layer or model under the points by class.
+        case plotRegions(model: String)
         /// `@ask "QUESTION" answer=VALUE …`.
         case ask(Question)
         /// `@check [NAMES…] [tolerance=…]`: numerical against analytic gradients.
@@ -36,7 +38,7 @@ public struct Directive: Equatable, Sendable {
         case .forward: return "forward"
         case .backward: return "backward"
         case .train: return "train"
-        case .plotLoss, .plotData: return "plot"
+        case .plotLoss, .plotData, .plotRegions: return "plot"
         case .ask: return "ask"
         case .check: return "check"
         case .note: return "note"

@@ -104,11 +104,24 @@ extension DirectiveParser {
                 locations["y"] = rest[1].location
                 if let fit = options["fit"] { try checkName(fit, isValue: true) }
                 kind = .plotData(x: rest[0].value, y: rest[1].value, fit: options["fit"]?.value)
+            case "regions":
+                let rest = Array(positional.dropFirst())
+                guard rest.count == 1 else {
+                    throw Fail(
+                        location: rest.count > 1 ? rest[1].location : at,
+                        message: "@plot regions needs one layer or model: @plot regions M")
+                }
+                if let fit = options["fit"] { throw Fail(location: fit.location, message: "fit= belongs to @plot data") }
+                try checkName(rest[0])
+                locations["model"] = rest[0].location
+                kind = .plotRegions(model: rest[0].value)
             default:
                 let suggestion =
-                    closestMatch(to: what.value, in: ["loss", "data"]).map { " — did you mean '\($0)'?" } ?? ""
+                    closestMatch(to: what.value, in: ["loss", "data", "regions"]).map { " — did you mean '\($0)'?" }
+                    ?? ""
                 throw Fail(
-                    location: what.location, message: "@plot shows 'loss' or 'data', not '\(what.value)'\(suggestion)")
+                    location: what.location,
+                    message: "@plot shows 'loss', 'data' or 'regions', not '\(what.value)'\(suggestion)")
             }
         case "ask":
             guard let question = positional.first, question.quoted else {
