@@ -73,7 +73,10 @@ struct TrainingPanel {
             }
             return lines
         case .dataPlot(let f):
-            let text = context.words.scatterTitle(y: name(f.y.node), x: name(f.x.node), fit: f.fit.map { name($0.node) })
+            let text =
+                classChart != nil
+                ? context.words.classesSummary(t: name(f.y.node), x: name(f.x.node), regions: f.regions != nil)
+                : context.words.scatterTitle(y: name(f.y.node), x: name(f.x.node), fit: f.fit.map { name($0.node) })
             var lines = [context.line(text, theme.strong)]
             if let fit = f.fit, let note = offChartNote(fit: fit, data: f.y.value) {
                 lines += wrapped(note, width: width, style: theme.error)

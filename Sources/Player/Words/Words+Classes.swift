@@ -5,7 +5,13 @@ extension Words {
     func epochLossSummary(_ name: String, count: Int, last: String) -> String {
         pick("\(name): \(count) epochs, last \(last)", "\(name): 에포크 \(count)회, 마지막 값 \(last)")
     }
-    /// `t by x: o 0  + 1  x 2`.
+    /// What a class chart shows, for the panel beside it.
+    func classesSummary(t: String, x: String, regions: Bool) -> String {
+        regions
+            ? pick("\(x) by class \(t), decision regions", "\(x)의 클래스 \(t), 결정 영역")
+            : pick("\(x) by class \(t)", "\(x)의 클래스 \(t)")
+    }
+    /// `t by x: * 0  + 1  # 2`.
     func classesTitle(t: String, x: String, legend: String) -> String {
         pick("\(t) by \(x): \(legend)", "\(x)의 클래스 \(t): \(legend)")
     }

@@ -40,8 +40,8 @@ public struct ClassChart: Widget, Sendable {
     public var styles: ChartStyles
     public var regionStyle: Style
 
-    /// The marker of each class's points (the same in ASCII, so screens match).
-    public static let markers = ["o", "+", "x", "#", "@", "%"]
+    /// The marker of each class's points: ASCII shapes, not letters, the same on every terminal.
+    public static let markers = ["*", "+", "#", "@", "%", "&"]
     /// The shading of each class's region: Unicode shades, or ASCII stand-ins.
     public static func shades(ascii: Bool) -> [String] {
         ascii ? [".", ":", "=", "~", "^", "'"] : ["░", "▒", "▓", "┄", "╌", "┈"]
@@ -59,7 +59,7 @@ public struct ClassChart: Widget, Sendable {
         regionStyle = theme.secondary
     }
 
-    /// `o 0  + 1  x 2`: which marker is which class.
+    /// `* 0  + 1  # 2`: which marker is which class.
     public static func legend(classes: Int) -> String {
         (0..<Swift.max(0, classes)).map { "\(markers[$0 % markers.count]) \($0)" }.joined(separator: "  ")
     }
