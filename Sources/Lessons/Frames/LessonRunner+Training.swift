@@ -36,6 +36,12 @@ extension LessonRunner {
         }
         let track = options.track.map { trackedValue($0, loss: lossId, session, directive) }
         if case .some(nil) = track { return [] }
+        if options.batch != nil, built.batchedLeaves().rows == 0 {
+            report(
+                directive.location(of: "batch"),
+                "batch= cuts the data into mini-batches, but this graph has no data with rows (like 'data x = rand(100, 1)')")
+            return []
+        }
         session.trainedLoss = options.loss
         guard mode == .play else { return [] }
         var trainer = Trainer(

@@ -17,17 +17,19 @@ enum TrackedValue {
     }
 }
 
-extension Trainer {
+extension BuiltGraph {
     /// The data rows a mini-batch takes: every `data` leaf whose first axis has
     /// the data set's size (the first epoch's order, or the first data leaf's rows).
     func batchedLeaves() -> (rows: Int, leaves: [Int]) {
-        let data = graph.records.indices.filter { graph.records[$0].kind == .data && !graph.records[$0].shape.isEmpty }
-        guard let rows = graph.firstEpochOrder?.count ?? data.first.map({ graph.records[$0].shape[0] }) else {
+        let data = records.indices.filter { records[$0].kind == .data && !records[$0].shape.isEmpty }
+        guard let rows = firstEpochOrder?.count ?? data.first.map({ records[$0].shape[0] }) else {
             return (0, [])
         }
-        return (rows, data.filter { graph.records[$0].shape[0] == rows })
+        return (rows, data.filter { records[$0].shape[0] == rows })
     }
+}
 
+extension Trainer {
     /// Training by epochs, as DeZero's step 48: each epoch draws
     /// `permutation(N)` (the first one may have been drawn when the model drew
     /// its weights) and updates once per batch of `batch` rows in that order;
@@ -39,7 +41,7 @@ extension Trainer {
         let leaves = graph.records.indices.filter {
             graph.records[$0].kind != .function && graph.records[$0].kind != .intermediate
         }
-        let (rows, batched) = batchedLeaves()
+        let (rows, batched) = graph.batchedLeaves()
         let size = options.batch.map { Swift.max(1, $0) } ?? Swift.max(rows, 1)
         let batches = options.batch == nil ? 1 : (rows + size - 1) / size
         epochsLoop: for epoch in 0..<epochs {
