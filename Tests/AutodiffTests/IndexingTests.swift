@@ -17,8 +17,14 @@ import Testing
         #expect(try values([.at(0), all, .list([1, 1])]) == ([2, 3], [1, 5, 9, 1, 5, 9]))
         #expect(try values([all, .list([2, 0, 2]), .at(1)]) == ([2, 3], [9, 1, 9, 21, 13, 21]))
         #expect(try values([.at(1), .range(start: nil, stop: nil, step: -2), .at(-1)]) == ([2], [23, 15]))
-        #expect(try values([.list([1, 0]), .range(start: 1, stop: nil, step: nil), .list([3, 0])]) == ([2, 2], [19, 23, 4, 8]))
-        #expect(try values([.at(-1), .range(start: nil, stop: nil, step: 2)]) == ([2, 4], [12, 13, 14, 15, 20, 21, 22, 23]))
+        #expect(
+            try values([.list([1, 0]), .range(start: 1, stop: nil, step: nil), .list([3, 0])]) == (
+                [2, 2], [19, 23, 4, 8]
+            ))
+        #expect(
+            try values([.at(-1), .range(start: nil, stop: nil, step: 2)]) == (
+                [2, 4], [12, 13, 14, 15, 20, 21, 22, 23]
+            ))
         #expect(try values([.at(1), .at(2), .at(3)]) == ([], [23]))
     }
 
@@ -35,8 +41,14 @@ import Testing
         ("x[:, 0]", [3, 4], { try getItem($0, [.range(start: nil, stop: nil, step: nil), .at(0)]) }),
         ("x[[0, 0, 2]]", [3, 4], { try getItem($0, [.list([0, 0, 2])]) }),
         ("x[[0, 1, 1], [2, 2, 0]]", [3, 4], { try getItem($0, [.list([0, 1, 1]), .list([2, 2, 0])]) }),
-        ("x[::-1, 1:]", [3, 4], { try getItem($0, [.range(start: nil, stop: nil, step: -1), .range(start: 1, stop: nil, step: nil)]) }),
-        ("x[0, :, [1, 1]]", [2, 3, 4], { try getItem($0, [.at(0), .range(start: nil, stop: nil, step: nil), .list([1, 1])]) }),
+        (
+            "x[::-1, 1:]", [3, 4],
+            { try getItem($0, [.range(start: nil, stop: nil, step: -1), .range(start: 1, stop: nil, step: nil)]) }
+        ),
+        (
+            "x[0, :, [1, 1]]", [2, 3, 4],
+            { try getItem($0, [.at(0), .range(start: nil, stop: nil, step: nil), .list([1, 1])]) }
+        ),
         ("log_softmax", [3, 4], { try logSoftmax($0) }),
         ("log_softmax axis 0", [3, 4], { try logSoftmax($0, axis: 0) }),
     ]

@@ -44,7 +44,8 @@ public func argmax(_ x: Variable, axis: Int? = nil) throws -> Variable {
     for o in 0..<outer {
         for i in 0..<inner {
             var best = 0
-            for k in 1..<Swift.max(n, 1) where better(values[(o * n + k) * inner + i], than: values[(o * n + best) * inner + i]) {
+            for k in 1..<Swift.max(n, 1)
+            where better(values[(o * n + k) * inner + i], than: values[(o * n + best) * inner + i]) {
                 best = k
             }
             out[o * inner + i] = Double(best)

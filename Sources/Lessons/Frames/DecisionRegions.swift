@@ -36,8 +36,10 @@ struct RegionPlan {
         grid.reserveCapacity(columns * rows * 2)
         for r in 0..<rows {
             for c in 0..<columns {
-                grid.append(xRange.lowerBound + (Double(c) + 0.5) / Double(columns) * (xRange.upperBound - xRange.lowerBound))
-                grid.append(yRange.upperBound - (Double(r) + 0.5) / Double(rows) * (yRange.upperBound - yRange.lowerBound))
+                grid.append(
+                    xRange.lowerBound + (Double(c) + 0.5) / Double(columns) * (xRange.upperBound - xRange.lowerBound))
+                grid.append(
+                    yRange.upperBound - (Double(r) + 0.5) / Double(rows) * (yRange.upperBound - yRange.lowerBound))
             }
         }
         let scores: Tensor? = try Config.withNoGrad {
@@ -140,7 +142,8 @@ extension LessonRunner {
         func value(_ id: Int) -> NodeValue {
             NodeValue(node: id, label: records[id].label, value: session.value(id) ?? Tensor(0))
         }
-        var frame = DataPlotFrame(x: value(xId), y: value(yId), fit: nil, snapshot: session.snapshot(focus: [xId, yId]))
+        var frame = DataPlotFrame(
+            x: value(xId), y: value(yId), fit: nil, snapshot: session.snapshot(focus: [xId, yId]))
         if let plan, let points = session.value(xId) {
             frame.regions = try? plan.regions(points: points) { path in
                 session.node(named: path).flatMap { session.value($0) } ?? self.currentValue(path, plan)

@@ -39,7 +39,8 @@ extension LessonRunner {
         if options.batch != nil, built.batchedLeaves().rows == 0 {
             report(
                 directive.location(of: "batch"),
-                "batch= cuts the data into mini-batches, but this graph has no data with rows (like 'data x = rand(100, 1)')")
+                "batch= cuts the data into mini-batches, but this graph has no data with rows (like 'data x = rand(100, 1)')"
+            )
             return []
         }
         session.trainedLoss = options.loss
@@ -86,16 +87,16 @@ extension LessonRunner {
                 sample.iteration == result.losses.count - 1 && result.status != .finished
                 ? result.status : .running
             var frame = TrainingFrame(
-                        iteration: sample.iteration, iterations: options.iterations,
-                        loss: history[start + sample.iteration],
-                        losses: history[..<(start + sample.iteration + 1)],
-                        parameters: params.map {
-                            NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
-                        },
-                        prediction: fit.map {
-                            NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
-                        },
-                        status: status, snapshot: snapshot)
+                iteration: sample.iteration, iterations: options.iterations,
+                loss: history[start + sample.iteration],
+                losses: history[..<(start + sample.iteration + 1)],
+                parameters: params.map {
+                    NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
+                },
+                prediction: fit.map {
+                    NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
+                },
+                status: status, snapshot: snapshot)
             frame.byEpoch = byEpoch
             frame.regions = regions(sample.variables)
             frame.tracked = tracked(sample.iteration).map { TrackedNumber(name: $0.0, value: $0.1) }
@@ -111,14 +112,14 @@ extension LessonRunner {
         var updates = byEpoch ? result.epochLosses.count : result.losses.count
         if case .diverged(let i) = result.status, stopOnDivergence { updates = i }
         var last = TrainingFrame(
-                    iteration: updates, iterations: options.iterations, loss: finalLoss, losses: history[...],
-                    parameters: params.map {
-                        NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
-                    },
-                    prediction: fit.map {
-                        NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
-                    },
-                    status: result.status, snapshot: session.snapshot(focus: params + [lossId]))
+            iteration: updates, iterations: options.iterations, loss: finalLoss, losses: history[...],
+            parameters: params.map {
+                NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
+            },
+            prediction: fit.map {
+                NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
+            },
+            status: result.status, snapshot: session.snapshot(focus: params + [lossId]))
         last.byEpoch = byEpoch
         last.regions = regions(result.final.map { $0?.data })
         last.tracked = tracked(updates - 1).map { TrackedNumber(name: $0.0, value: $0.1) }

@@ -10,7 +10,9 @@ extension Interpreter {
             return try callLayer(name, declared, args, at: location, context)
         }
         if Declarations.names.contains(name) {
-            let example = name == "spiral" ? "data x, t = spiral(train=True)" : name == "MLP" ? "model M = MLP((10, 3))" : "layer L = Linear(10)"
+            let example =
+                name == "spiral"
+                ? "data x, t = spiral(train=True)" : name == "MLP" ? "model M = MLP((10, 3))" : "layer L = Linear(10)"
             throw InterpretError(location, "\(name)(…) is a declaration of its own, on its own line, like '\(example)'")
         }
         guard let builtin = Builtin.named(name) else {

@@ -51,7 +51,8 @@ extension Interpreter {
         case .member(let receiver, let name, let args, let location):
             if args == nil, let parameter = try layerPath(expr) {
                 if context.eager, case .node(let id) = parameter {
-                    return .constant(context.value?(id) ?? graph.variables[id]?.data ?? Tensor(0), label: expr.text, data: nil)
+                    return .constant(
+                        context.value?(id) ?? graph.variables[id]?.data ?? Tensor(0), label: expr.text, data: nil)
                 }
                 return parameter
             }

@@ -55,7 +55,8 @@ extension Interpreter {
         case .tuple:
             throw InterpretError(expr.start, "write the indices without parentheses, like x[0, 1]")
         case .flag, .none:
-            throw InterpretError(expr.start, "'\(expr.text)' is not an index; indices are whole numbers, lists or slices")
+            throw InterpretError(
+                expr.start, "'\(expr.text)' is not an index; indices are whole numbers, lists or slices")
         }
     }
 }

@@ -105,7 +105,8 @@ extension Interpreter {
             }
             if let earlier = assignedOn[name] {
                 throw InterpretError(
-                    location, "'\(name)' is already assigned on line \(earlier); a graph program assigns each name once")
+                    location, "'\(name)' is already assigned on line \(earlier); a graph program assigns each name once"
+                )
             }
         }
         if names[0] == names[1] { throw InterpretError(locations[1], "the two names must differ") }
@@ -155,7 +156,8 @@ extension Interpreter {
         guard shape.count == 2 else {
             throw InterpretError(
                 operand.start,
-                "\(path) needs a 2-d input (rows, features); '\(shortened(operand.text))' has shape \(formatShape(shape))")
+                "\(path) needs a 2-d input (rows, features); '\(shortened(operand.text))' has shape \(formatShape(shape))"
+            )
         }
         if let inSize = layer.inSize, inSize != shape[1] {
             throw InterpretError(
@@ -203,7 +205,9 @@ extension Interpreter {
         let path = ([head] + parts).joined(separator: ".")
         for (prefix, layer) in declared.linears(under: head) {
             for (suffix, p) in [("W", layer.W), ("b", layer.b)] where "\(prefix).\(suffix)" == path {
-                guard let p else { throw InterpretError(expr.location, "\(prefix) has no b: it was made with nobias=True") }
+                guard let p else {
+                    throw InterpretError(expr.location, "\(prefix) has no b: it was made with nobias=True")
+                }
                 guard layer.inSize != nil else {
                     throw InterpretError(
                         expr.location,

@@ -140,7 +140,9 @@ extension Parser {
             if current.kind != .rightBracket { throw expected("',' or ']'", opened: open) }
         }
         _ = advance()
-        if items.isEmpty { throw SyntaxError(location: open.location, message: "expected an index between '[' and ']'") }
+        if items.isEmpty {
+            throw SyntaxError(location: open.location, message: "expected an index between '[' and ']'")
+        }
         return (items, deepest + 1)
     }
 

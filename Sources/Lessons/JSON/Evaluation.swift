@@ -94,9 +94,10 @@ public struct TrainingEvaluation: Equatable, Sendable {
     }
 
     public var json: JSONValue {
-        .members([
-            ("losses", .array(losses.map { .number($0) })),
-            ("params", .object(parameters.map { JSONMember(key: $0.0, value: JSONValue($0.1)) })),
-        ] + (epochLosses.map { [("epoch_losses", .array($0.map { .number($0) }))] } ?? []))
+        .members(
+            [
+                ("losses", .array(losses.map { .number($0) })),
+                ("params", .object(parameters.map { JSONMember(key: $0.0, value: JSONValue($0.1)) })),
+            ] + (epochLosses.map { [("epoch_losses", .array($0.map { .number($0) }))] } ?? []))
     }
 }

@@ -4,7 +4,9 @@
 extension DirectiveParser {
     private static let options: [String: [String]] = [
         "forward": [], "backward": [], "output": [],
-        "train": ["lr", "iters", "every", "optimizer", "momentum", "beta1", "beta2", "eps", "epochs", "batch", "track"],
+        "train": [
+            "lr", "iters", "every", "optimizer", "momentum", "beta1", "beta2", "eps", "epochs", "batch", "track",
+        ],
         "plot": ["fit"],
         "ask": ["answer", "tolerance", "hint"],
         "check": ["tolerance"],
@@ -111,7 +113,9 @@ extension DirectiveParser {
                         location: rest.count > 1 ? rest[1].location : at,
                         message: "@plot regions needs one layer or model: @plot regions M")
                 }
-                if let fit = options["fit"] { throw Fail(location: fit.location, message: "fit= belongs to @plot data") }
+                if let fit = options["fit"] {
+                    throw Fail(location: fit.location, message: "fit= belongs to @plot data")
+                }
                 try checkName(rest[0])
                 locations["model"] = rest[0].location
                 kind = .plotRegions(model: rest[0].value)

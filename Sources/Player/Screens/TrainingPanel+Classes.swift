@@ -28,7 +28,8 @@ extension TrainingPanel {
         let labels = t.scalars.map { $0.isFinite && abs($0) < 1e9 ? Int($0) : -1 }
         let points = labels.indices.map { (x: x.scalars[2 * $0], y: x.scalars[2 * $0 + 1], label: labels[$0]) }
         let classes = (labels.max() ?? -1) + 1
-        let title = context.words.classesTitle(t: name(names.t), x: name(names.x), legend: ClassChart.legend(classes: classes))
+        let title = context.words.classesTitle(
+            t: name(names.t), x: name(names.x), legend: ClassChart.legend(classes: classes))
         return ClassChart(
             points: points.filter { $0.label >= 0 },
             regions: regions.map {

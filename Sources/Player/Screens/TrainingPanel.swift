@@ -106,7 +106,9 @@ struct TrainingPanel {
         let span = Swift.max(hi - lo, 1)
         guard fitLo < lo - 10 * span || fitHi > hi + 10 * span else { return nil }
         let place =
-            fitLo == fitHi ? context.words.fitAt(context.number(fitLo)) : context.words.fitRange(context.number(fitLo), context.number(fitHi))
+            fitLo == fitHi
+            ? context.words.fitAt(context.number(fitLo))
+            : context.words.fitRange(context.number(fitLo), context.number(fitHi))
         return context.words.fitOffChart(name(fit.node), place)
     }
 
@@ -168,7 +170,8 @@ struct TrainingPanel {
         default: return nil
         }
         var chart = LineChart(
-            values: values, title: context.text(context.words.lossTitle), logScale: logScale, theme: theme, glyphs: context.glyphs)
+            values: values, title: context.text(context.words.lossTitle), logScale: logScale, theme: theme,
+            glyphs: context.glyphs)
         if let planned, planned > 0 { chart.xRange = 0...Double(planned) }
         return chart
     }

@@ -70,7 +70,9 @@ public struct ClassChart: Widget, Sendable {
         let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
         var (minX, maxX, minY, maxY) = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
         for p in finite {
-            (minX, maxX, minY, maxY) = (Swift.min(minX, p.x), Swift.max(maxX, p.x), Swift.min(minY, p.y), Swift.max(maxY, p.y))
+            (minX, maxX, minY, maxY) = (
+                Swift.min(minX, p.x), Swift.max(maxX, p.x), Swift.min(minY, p.y), Swift.max(maxY, p.y)
+            )
         }
         if let r = regions {
             (minX, maxX) = (Swift.min(minX, r.x.lowerBound), Swift.max(maxX, r.x.upperBound))
