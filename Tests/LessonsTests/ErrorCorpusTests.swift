@@ -137,7 +137,10 @@ let errorCorpus: [CorpusCase] = [
     CorpusCase("bare expression", "x = 1\nsin(x)\n", (2, 1, "a statement must name its result, like 'y = sin(x)'")),
     CorpusCase("assign to attribute", "x.T = 1\n", (1, 1, "cannot assign to 'x.T': the left of '=' must be one name")),
     CorpusCase("chained assignment", "x = y = 1\n", (1, 7, "unexpected '=': one assignment per line")),
-    CorpusCase("indexing", "x = [1, 2]\ny = x[0]\n", (2, 6, "indexing with [...] is not part of the graph language")),
+    CorpusCase(
+        "index out of bounds", "x = [1, 2]\ny = x[5]\n",
+        (2, 6, "get_item: index 5 is out of bounds for axis 0 with size 2")),
+    CorpusCase("unclosed index", "x = [1, 2]\ny = x[0\n", (2, 6, "'[' is never closed")),
     CorpusCase("call on a value", "x = (1)(2)\n", (1, 8, "only a function name can be called, like sin(x)")),
 
     // MARK: Lesson structure and directives
@@ -180,7 +183,7 @@ let errorCorpus: [CorpusCase] = [
         (12, 1, "@plot loss needs a @train on the current graph before it")),
     CorpusCase(
         "plot what", file: "l.md", lesson("@plot lost"),
-        (12, 7, "@plot shows 'loss' or 'data', not 'lost' — did you mean 'loss'?")),
+        (12, 7, "@plot shows 'loss', 'data' or 'regions', not 'lost' — did you mean 'loss'?")),
     CorpusCase(
         "loss not a scalar", file: "l.md", lesson("@train q"),
         (12, 8, "the loss must be one number; 'q' has shape (3,)")),

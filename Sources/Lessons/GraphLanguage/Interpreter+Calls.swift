@@ -151,8 +151,14 @@ extension Interpreter {
                         ? "'.grad' can only be used in an @ask answer"
                         : "'.data' is not needed: a name already stands for its value")
             }
-            guard case .name(let n, let nameLocation) = receiver, let id = scope[n] else {
+            guard case .name(let n, let nameLocation) = receiver else {
                 throw InterpretError(receiver.start, "'.grad' follows a name, like x.grad")
+            }
+            guard let id = scope[n] else {
+                if broken.contains(n) { throw InterpretError.silent(nameLocation) }
+                throw InterpretError(
+                    nameLocation,
+                    "unknown name '\(n)' before '.grad'\(didYouMean(n, Array(scope.keys).sorted()))")
             }
             guard let g = grad(id) else {
                 throw InterpretError(

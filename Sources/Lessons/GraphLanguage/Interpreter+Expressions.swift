@@ -225,6 +225,14 @@ extension Interpreter {
     private func message(for error: AutodiffError, _ operation: Operation, _ text: String) -> String {
         let site = " in \(shortened(text))"
         switch error {
+        case .broadcast(_, let lhs, let rhs) where operation == .linear:
+            let columns = lhs.last.map { "(\($0),)" } ?? "()"
+            return
+                "b has shape \(formatShape(rhs)) but x · W has shape \(formatShape(lhs)): b needs shape \(columns), one number per output,\(site)"
+        case .axis(_, let axis, let rank):
+            var text = "axis \(axis) is out of bounds for a tensor of rank \(rank)\(site)"
+            if rank == 1 { text += "; a 1-d tensor has only axis 0 (write axis=0)" }
+            return text
         case .broadcast(_, let lhs, let rhs):
             let verb: String
             switch operation {
