@@ -47,17 +47,19 @@ final class PlayerAppTests {
     @Test(arguments: ["lessons/01-chain-rule.md", "lessons/ko/01-chain-rule.md"])
     func chainRuleForwardAndBackward(_ lesson: String) throws {
         let tmux = try startReporting([Binary.file(lesson)])
-        try tmux.waitFor(text: "step 1/")
+        // The status line speaks the lesson's language.
+        let (step, frame) = lesson.contains("/ko/") ? ("단계", "장면") : ("step", "frame")
+        try tmux.waitFor(text: "\(step) 1/")
         // Jump to the backward step (5), then walk its frames: x and y get −4, z gets 3.
         try tmux.type("5")
         try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "step 5/")
+        try tmux.waitFor(text: "\(step) 5/")
         try tmux.sendKeys("Right")
-        let screen = try tmux.waitFor(text: "frame 2/2").joined(separator: "\n")
+        let screen = try tmux.waitFor(text: "\(frame) 2/2").joined(separator: "\n")
         #expect(screen.contains("∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4"))
         #expect(screen.contains("grad 3"))
         try tmux.sendKeys("Left")
-        let back = try tmux.waitFor(text: "frame 1/2").joined(separator: "\n")
+        let back = try tmux.waitFor(text: "\(frame) 1/2").joined(separator: "\n")
         #expect(back.contains("∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4"))
         try tmux.sendKeys("q")
         try expectRestored(tmux, status: 0)
@@ -279,9 +281,11 @@ final class PlayerAppTests {
         let tmux = try start(["--lang", "ko"])
         try tmux.waitFor(text: "[ko]")
         try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "step 1/")
+        try tmux.waitFor(text: "단계 1/")
         try tmux.sendKeys("q")
-        try tmux.waitFor(text: "Enter open")
+        try tmux.waitUntil("the picker again", timeout: 10) { lines in
+            lines.contains { $0.contains("Enter open") || $0.contains("Enter 열기") }
+        }
         try tmux.sendKeys("q")
         #expect(try tmux.waitForExit() == 0)
     }
