@@ -229,8 +229,10 @@ extension Interpreter {
             let columns = lhs.last.map { "(\($0),)" } ?? "()"
             return
                 "b has shape \(formatShape(rhs)) but x · W has shape \(formatShape(lhs)): b needs shape \(columns), one number per output,\(site)"
-        case .axis(_, let axis, let rank) where rank == 1 && [.softmax(axis: axis), .logSoftmax(axis: axis)].contains(operation):
-            return "axis \(axis) is out of bounds for a tensor of rank 1\(site); a 1-d tensor has only axis 0 (write axis=0)"
+        case .axis(_, let axis, let rank)
+        where rank == 1 && [.softmax(axis: axis), .logSoftmax(axis: axis)].contains(operation):
+            return
+                "axis \(axis) is out of bounds for a tensor of rank 1\(site); a 1-d tensor has only axis 0 (write axis=0)"
         case .broadcast(_, let lhs, let rhs):
             let verb: String
             switch operation {
