@@ -27,9 +27,11 @@ struct Export: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
+        let words = Language(tag: trace.lesson.metadata.language).words
         if let step, !(1...Swift.max(trace.steps.count, 1)).contains(step) {
             FileHandle.standardError.write(
-                Data("error: \(PlayerError.stepOutOfRange(step, count: trace.steps.count))\n".utf8))
+                Data(
+                    "error: \(words.describe(PlayerError.stepOutOfRange(step, count: trace.steps.count)))\n".utf8))
             throw ExitCode(1)
         }
         let last = (step.map { $0 - 1 } ?? trace.steps.count - 1)
@@ -52,10 +54,10 @@ struct Export: ParsableCommand {
             if node.kind.isVariable {
                 var parts = [node.label]
                 if let v = node.id < snapshot.values.count ? snapshot.values[node.id] : nil {
-                    parts.append(ValueText.tensor(v, ascii: false))
+                    parts.append(TensorText.value(v))
                 }
                 if let g = node.id < snapshot.grads.count ? snapshot.grads[node.id] : nil {
-                    parts.append("grad " + ValueText.tensor(g, ascii: false))
+                    parts.append("grad " + TensorText.value(g))
                 }
                 let color = node.kind == .param ? "lightblue" : node.kind == .data ? "lightgray" : "orange"
                 lines.append(
