@@ -43,11 +43,17 @@ extension LessonRunner {
             )
             return []
         }
+        guard chargeLesson(directive, iterations: options.iterations, work: work) else { return [] }
         session.trainedLoss = options.loss
         guard mode == .play else { return [] }
+        // One history per graph, with room for all its trainings: later runs go on in it.
+        let history =
+            session.history
+            ?? LossHistory(capacity: plannedIterations[session.block.index] ?? options.iterations)
+        session.history = history
         var trainer = Trainer(
             graph: built, loss: lossId, options: options, shouldStop: shouldStop,
-            stopOnDivergence: stopOnDivergence)
+            stopOnDivergence: stopOnDivergence, valueBudget: frameValueBudget, history: history)
         trainer.random = random
         trainer.track = track ?? nil
         let result: Trainer.Result
@@ -57,49 +63,64 @@ extension LessonRunner {
             report(directive.location, "training failed: \(error)")
             return []
         }
+        frameValueBudget = Swift.max(0, frameValueBudget - result.kept)
+        let runEnd = history.written
+        let start = runEnd - result.count
+        session.trainingStatus = result.status
+        let losses = history.prefix(runEnd)
         // With epochs=, the frames and the chart go by epoch.
         let byEpoch = options.epochs != nil
-        let start = byEpoch ? session.epochLosses.count : session.losses.count
-        session.losses += result.losses
-        session.epochLosses += result.epochLosses
-        session.trainingStatus = result.status
-        let history = byEpoch ? session.epochLosses : session.losses
+        if byEpoch {
+            session.updateLosses.append(.batches(result.batchLosses))
+            session.epochLosses += losses[start..<runEnd]
+        } else {
+            session.updateLosses.append(.history(start..<runEnd))
+        }
         let regionPlan = regionPlan(for: session)
         func regions(_ values: [Tensor?]) -> RegionGrid? {
             guard let plan = regionPlan, let points = values[plan.x] else { return nil }
             return try? plan.regions(points: points) { path in built.node(named: path).flatMap { values[$0] } }
         }
-        func tracked(_ i: Int) -> (String, Double)? {
+        func tracked(_ i: Int) -> TrackedNumber? {
             guard let name = options.track, result.tracked.indices.contains(i) else { return nil }
-            return (name, result.tracked[i])
+            return TrackedNumber(name: name, value: result.tracked[i])
         }
         let params = built.parameters
         let fit = fitName(for: session).flatMap { session.node(named: $0) }
         func label(_ id: Int) -> String { built.records[id].label }
         var frames: [Frame] = []
         let known = (0..<built.records.count).map { built.records[$0].kind != .function }
+        let noGrads = [Tensor?](repeating: nil, count: known.count)
+        // The values a frame shows: its own when kept, else those of the last frame that kept them.
+        var shown:
+            (
+                iteration: Int, snapshot: GraphSnapshot, parameters: [NodeValue], prediction: NodeValue?,
+                regions: RegionGrid?
+            )?
         for sample in result.samples {
-            let values = zip(sample.variables, known).map { $1 ? $0 : nil }
-            let snapshot = GraphSnapshot(
-                graph: session.block.index, values: values,
-                grads: Array(repeating: nil, count: values.count), focus: params + [lossId])
+            if let variables = sample.variables {
+                let values = zip(variables, known).map { $1 ? $0 : nil }
+                shown = (
+                    sample.iteration,
+                    GraphSnapshot(graph: session.block.index, values: values, grads: noGrads, focus: params + [lossId]),
+                    params.map { NodeValue(node: $0, label: label($0), value: variables[$0] ?? Tensor(0)) },
+                    fit.map { NodeValue(node: $0, label: label($0), value: variables[$0] ?? Tensor(0)) },
+                    regions(variables)
+                )
+            }
+            guard let shown else { continue }
             let status: TrainingStatus =
-                sample.iteration == result.losses.count - 1 && result.status != .finished
+                sample.iteration == result.count - 1 && result.status != .finished
                 ? result.status : .running
             var frame = TrainingFrame(
                 iteration: sample.iteration, iterations: options.iterations,
-                loss: history[start + sample.iteration],
-                losses: history[..<(start + sample.iteration + 1)],
-                parameters: params.map {
-                    NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
-                },
-                prediction: fit.map {
-                    NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
-                },
-                status: status, snapshot: snapshot)
+                loss: losses[start + sample.iteration], history: history, end: start + sample.iteration + 1,
+                runEnd: runEnd, parameters: shown.parameters, prediction: shown.prediction, status: status,
+                snapshot: shown.snapshot)
+            if shown.iteration != sample.iteration { frame.parametersIteration = shown.iteration }
             frame.byEpoch = byEpoch
-            frame.regions = regions(sample.variables)
-            frame.tracked = tracked(sample.iteration).map { TrackedNumber(name: $0.0, value: $0.1) }
+            frame.regions = shown.regions
+            frame.tracked = tracked(sample.iteration)
             frames.append(.training(frame))
         }
         // The final frame: the state after the last update.
@@ -109,10 +130,11 @@ extension LessonRunner {
         let finalLoss = session.value(lossId)?.scalars.first ?? .nan
         // The updates made: one per loss, except that a run stopped by its divergence
         // made none after the loss that diverged.
-        var updates = byEpoch ? result.epochLosses.count : result.losses.count
+        var updates = result.count
         if case .diverged(let i) = result.status, stopOnDivergence { updates = i }
         var last = TrainingFrame(
-            iteration: updates, iterations: options.iterations, loss: finalLoss, losses: history[...],
+            iteration: updates, iterations: options.iterations, loss: finalLoss, history: history,
+            end: runEnd, runEnd: runEnd,
             parameters: params.map {
                 NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
             },
@@ -122,7 +144,7 @@ extension LessonRunner {
             status: result.status, snapshot: session.snapshot(focus: params + [lossId]))
         last.byEpoch = byEpoch
         last.regions = regions(result.final.map { $0?.data })
-        last.tracked = tracked(updates - 1).map { TrackedNumber(name: $0.0, value: $0.1) }
+        last.tracked = tracked(updates - 1)
         frames.append(.training(last))
         return frames
     }
@@ -154,6 +176,30 @@ extension LessonRunner {
         return nil
     }
 
+    /// Counts a training against the lesson's limits on all its trainings together;
+    /// false (after reporting it) when it would go past one.
+    private func chargeLesson(_ directive: Directive, iterations: Int, work: Int) -> Bool {
+        let (allIterations, overflow) = lessonIterations.addingReportingOverflow(iterations)
+        if overflow || allIterations > limits.lessonIterations {
+            report(
+                directive.location(of: "iters"),
+                "the lesson's trainings would run \(overflow ? "more than \(Int.max)" : "\(allIterations)") iterations together, more than \(limits.lessonIterations) (the lesson iteration limit)"
+            )
+            return false
+        }
+        let (allWork, workOverflow) = lessonWork.addingReportingOverflow(work)
+        if workOverflow || allWork > limits.lessonTrainingWork {
+            report(
+                directive.location(of: "iters"),
+                "the lesson's trainings would cost about \(workOverflow ? "more than \(Int.max)" : "\(allWork)") element operations together, more than \(limits.lessonTrainingWork) (the lesson training work limit)"
+            )
+            return false
+        }
+        lessonIterations = allIterations
+        lessonWork = allWork
+        return true
+    }
+
     func plotLoss(_ directive: Directive) -> [Frame] {
         guard let session = requireGraph(for: directive) else { return [] }
         guard let loss = session.trainedLoss else {
@@ -162,7 +208,7 @@ extension LessonRunner {
         }
         guard mode == .play else { return [] }
         var frame = LossPlotFrame(
-            lossName: loss, losses: session.epochLosses.isEmpty ? session.losses : session.epochLosses,
+            lossName: loss, history: session.history ?? LossHistory([]), end: session.history?.written ?? 0,
             status: session.trainingStatus ?? .finished, snapshot: session.snapshot())
         frame.byEpoch = !session.epochLosses.isEmpty
         return [.lossPlot(frame)]
@@ -234,7 +280,9 @@ extension LessonRunner {
                     directive.location(of: "answer"), "the answer '\(question.answerText)' is \(Tensor.format(answer))")
                 return []
             }
-            return [.ask(AskFrame(question: question, answer: answer, snapshot: session?.snapshot()))]
+            return [
+                .ask(AskFrame(question: question, answer: answer, snapshot: session?.snapshot(focus: asked(question))))
+            ]
         } catch let error as InterpretError {
             if !error.silent { report(error.location, error.message) }
             return []

@@ -36,6 +36,8 @@ extension Trainer {
     /// without `batch=`, one update per epoch on all the data.
     func runEpochs(epochs: Int) throws -> Result {
         var result = Result()
+        let keepEvery = self.keepEvery
+        let cost = sampleCost
         let optimizer = makeOptimizer()
         let params = graph.parameters.compactMap { graph.variables[$0] as? Parameter }
         let leaves = graph.records.indices.filter {
@@ -73,7 +75,7 @@ extension Trainer {
                 let variables = try graph.replay(replacing: replacing)
                 guard let y = variables[loss] else { break epochsLoop }
                 let value = y.data.scalars.first ?? .nan
-                result.losses.append(value)
+                result.batchLosses.append(value)
                 total += value * Double(count)
                 if let track, let v = try track.value(in: variables) { tracked += v * Double(count) }
                 if !value.isFinite, case .running = result.status {
@@ -84,11 +86,18 @@ extension Trainer {
                 optimizer.update(params)
             }
             let n = Double(Swift.max(rows, 1))
-            result.epochLosses.append(total / n)
+            history.append(total / n)
+            result.count += 1
             if track != nil { result.tracked.append(tracked / n) }
             if epoch % options.every == 0 {
-                let now = try Config.withNoGrad { try graph.replay() }
-                result.samples.append((epoch, now.map { $0?.data }))
+                // Frames past the value budget show the last values kept.
+                if (epoch / options.every) % keepEvery == 0 {
+                    let now = try Config.withNoGrad { try graph.replay() }
+                    result.samples.append((epoch, now.map { $0?.data }))
+                    result.kept += cost
+                } else {
+                    result.samples.append((epoch, nil))
+                }
             }
             if case .diverged = result.status, stopOnDivergence { break }
         }
