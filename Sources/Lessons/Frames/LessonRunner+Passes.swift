@@ -39,13 +39,27 @@ extension LessonRunner {
             report(directive.location, "@backward needs a name: the graph assigns none")
             return []
         }
-        guard let targetId = resolve(name, session, directive, role: "target") else { return [] }
+        // A bare @backward starts from the output an @output names: a wrong name is that line's error.
+        let named = target == nil ? outputDirectives[session.block.index] : nil
+        guard let targetId = session.node(named: name) else {
+            // A bare @backward's output is named by @output, @train or another @backward's
+            // target, and a missing one is reported there.
+            if target != nil { _ = resolve(name, session, directive, role: "target") }
+            return []
+        }
         let built = session.built
         let kind = built.records[targetId].kind
         if kind == .data {
-            report(
-                directive.location(of: "target"),
-                "'\(name)' is data: backward starts from a variable the graph computes")
+            if let named {
+                report(
+                    named.location(of: "target"),
+                    "'\(name)' is data: the @backward on line \(directive.location.line) starts from the output @output names, and backward starts from a variable the graph computes"
+                )
+            } else {
+                report(
+                    directive.location(of: "target"),
+                    "'\(name)' is data: backward starts from a variable the graph computes")
+            }
             return []
         }
         // Backward needs the forward values: show them all.

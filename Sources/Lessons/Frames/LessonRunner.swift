@@ -39,6 +39,9 @@ final class LessonRunner {
     var lessonWork = 0
     /// The iterations the `@train`s of each graph plan, together: the room of its loss history.
     private(set) var plannedIterations: [Int: Int] = [:]
+    /// The `@output` that names each graph's output, where one does: errors about
+    /// that name belong at it, not at a bare `@backward` that only follows it.
+    private(set) var outputDirectives: [Int: Directive] = [:]
 
     init(
         lesson: Lesson, source: SourceFile, limits: Limits, mode: Mode, stopOnDivergence: Bool = true,
@@ -94,7 +97,11 @@ final class LessonRunner {
                 case .directive(let d):
                     guard let g = graph else { continue }
                     switch d.kind {
-                    case .output(let name): if explicit[g] == nil { explicit[g] = name }
+                    case .output(let name):
+                        if explicit[g] == nil {
+                            explicit[g] = name
+                            outputDirectives[g] = d
+                        }
                     case .train(let options):
                         if trained[g] == nil { trained[g] = options.loss }
                         // At most what the lesson may train in all, however many trainings it asks for.
@@ -143,9 +150,7 @@ final class LessonRunner {
         guard session.isUsable else { return }
         if let name = output, session.node(named: name) == nil {
             // Only @output can name a missing output; the others report at their own lines.
-            if let directive = lesson.steps.flatMap(\.directives).first(where: {
-                if case .output(name) = $0.kind { return true } else { return false }
-            }) {
+            if let directive = outputDirectives[block.index] {
                 report(directive.location(of: "target"), unknownName(name, in: session, role: "@output"))
             }
             return

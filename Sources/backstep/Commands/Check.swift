@@ -10,7 +10,8 @@ struct Check: ParsableCommand {
         discussion: """
             Parses every file, builds every graph and checks every directive against it \
             (training is not run). Prints each error with its line and a caret, then a summary. \
-            Exits with status 1 when any file has an error.
+            Also warns about likely mistakes that still make a lesson (an indented directive, \
+            every= past the training's length). Exits with status 1 when any file has an error.
             """)
 
     @Argument(help: "Lesson files (.md), graph programs (.graph), or directories to search.")
@@ -31,6 +32,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let collection = FileCollection(paths)
         var errors = 0
+        var warnings = 0
         var filesWithErrors = 0
         for path in collection.missing {
             printError("\(path): error: no such file or directory")
@@ -41,13 +43,17 @@ struct Check: ParsableCommand {
             let diagnostics = LessonChecker.check(path: file)
             let ambiguous = Open.ambiguousWidth(option: ambiguous, environment: ProcessInfo.processInfo.environment)
             for diagnostic in diagnostics { printError(diagnostic.rendered(ambiguous: ambiguous)) }
-            errors += diagnostics.count
-            if !diagnostics.isEmpty { filesWithErrors += 1 }
+            let found = diagnostics.filter { $0.severity == .error }.count
+            errors += found
+            warnings += diagnostics.count - found
+            if found > 0 { filesWithErrors += 1 }
         }
         let checked = collection.files.count
         var summary =
             "checked \(checked) \(checked == 1 ? "file" : "files"): \(errors) \(errors == 1 ? "error" : "errors")"
         if errors > 0 { summary += " in \(filesWithErrors) \(filesWithErrors == 1 ? "file" : "files")" }
+        // Warnings are likely mistakes, not errors: they are counted but do not fail the check.
+        if warnings > 0 { summary += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
         print(summary)
         if errors > 0 { throw ExitCode(1) }
     }

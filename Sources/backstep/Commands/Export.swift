@@ -4,7 +4,7 @@ import Lessons
 import Player
 
 /// Writes a step's graph as Graphviz DOT, with values and gradients in the
-/// labels, like DeZero's `plot_dot_graph`: `backstep export L.md --dot | dot -Tpng -o g.png`.
+/// labels, like DeZero's `plot_dot_graph`: `backstep export L.md | dot -Tpng -o g.png`.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a step's graph as Graphviz DOT (values and gradients in the labels).")
@@ -15,11 +15,11 @@ struct Export: ParsableCommand {
     @Option(help: "Step number, from 1 (default: the last step that has a graph).")
     var step: Int?
 
-    @Flag(help: "Write Graphviz DOT (the only format so far).")
+    // DOT is the only format, so it is also the default; the flag stays for scripts that name it.
+    @Flag(help: "Write Graphviz DOT (the default, and the only format so far).")
     var dot = false
 
     func run() throws {
-        guard dot else { throw ValidationError("choose a format: --dot") }
         let trace: LessonTrace
         do {
             trace = try LessonTrace(path: file)
