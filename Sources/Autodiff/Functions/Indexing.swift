@@ -125,29 +125,28 @@ public func indexedShape(_ items: [IndexItem], of shape: [Int]) throws -> [Int] 
     try IndexPlan(items, shape: shape, sources: false).shape
 }
 
-/// DeZero's `GetItem` for any index: the elements are gathered by flat offset;
-/// the gradient is scattered back into zeros of x's shape and added where an
-/// offset repeats (DeZero's `GetItemGrad`, NumPy's `add.at`).
-final class Index: Function {
+/// DeZero's `GetItem` for any index (`x[rows]` being one): the elements are
+/// gathered by flat offset; the gradient is scattered back into zeros of x's
+/// shape and added where an offset repeats (DeZero's `GetItemGrad`, NumPy's `add.at`).
+final class GetItem: UnaryFunction {
     let items: [IndexItem]
     init(_ items: [IndexItem]) { self.items = items }
     override var label: String { "get_item" }
     override var derivativeTexts: [String] { ["gx = zeros(x.shape); gx[index] += gy"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor {
-        let x = xs[0]
+    override func forward(_ x: Tensor) throws -> Tensor {
         let plan = try IndexPlan(items, shape: x.shape)
         return try x.reshaped([x.count]).rows(plan.sources).reshaped(plan.shape)
     }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let shape = xs[0].value.shape
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+        let shape = x.value.shape
         let plan = try IndexPlan(items, shape: shape)
-        return [
-            try gy.reshaped([plan.sources.count]).scatteredRows(plan.sources, into: [xs[0].value.count])
-                .reshaped(shape)
-        ]
+        return try gy.reshaped([plan.sources.count]).scatteredRows(plan.sources, into: [x.value.count])
+            .reshaped(shape)
     }
 }
 
 /// `x[items]`, as NumPy indexes (DeZero's `get_item`).
-public func getItem(_ x: Variable, _ items: [IndexItem]) throws -> Variable { try Index(items).apply(x) }
+public func getItem(_ x: Variable, _ items: [IndexItem]) throws -> Variable { try GetItem(items)(x) }
+/// The rows of `x` at `rows` (first axis), like `x[rows]` in NumPy.
+public func getItem(_ x: Variable, rows: [Int]) throws -> Variable { try GetItem([.list(rows)])(x) }

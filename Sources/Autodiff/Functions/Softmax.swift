@@ -1,25 +1,25 @@
 // MARK: - Log-softmax and argmax
 
-final class LogSoftmax: Function {
+final class LogSoftmax: UnaryFunction {
     let axis: Int
     init(axis: Int) { self.axis = axis }
     override var label: String { "log_softmax" }
+    override var options: [String] { ["axis=\(axis)"] }
     override var derivativeTexts: [String] { ["gx = gy − softmax(x) · Σ gy"] }
     /// `x − (m + log Σ exp(x − m))` with m the maximum, in DeZero's order (its `logsumexp`).
-    override func forward(_ xs: ForwardInputs) throws -> Tensor {
-        let x = xs[0]
+    override func forward(_ x: Tensor) throws -> Tensor {
         let m = try x.max(axis: axis, keepdims: true)
         let s = try (try x - m).map(Math.exp).sum(axes: [axis], keepdims: true)
         return try x - (try m + s.map(Math.log))
     }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try gy - (try xs[0].softmax(axis: axis) * (try gy.summed(axes: [axis], keepdims: true)))]
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+        try gy - (try x.softmax(axis: axis) * (try gy.summed(axes: [axis], keepdims: true)))
     }
 }
 
 /// log(softmax(x)) along `axis`, computed without forming softmax (DeZero's `log_softmax`).
-public func logSoftmax(_ x: Variable, axis: Int = 1) throws -> Variable { try LogSoftmax(axis: axis).apply(x) }
+public func logSoftmax(_ x: Variable, axis: Int = 1) throws -> Variable { try LogSoftmax(axis: axis)(x) }
 
 /// The position of the largest element along `axis` (of the flattened tensor when nil),
 /// the first one on ties, as NumPy's `argmax`; not differentiable, like DeZero's `accuracy`.

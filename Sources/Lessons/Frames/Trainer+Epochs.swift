@@ -83,7 +83,7 @@ extension Trainer {
                 }
                 for id in leaves { graph.variables[id]?.cleargrad() }
                 try y.backward()
-                optimizer.update(params)
+                try optimizer.update(params)
             }
             let n = Double(Swift.max(rows, 1))
             history.append(total / n)

@@ -171,7 +171,7 @@ extension Interpreter {
             if drawsFirstEpochOrder && graph.firstEpochOrder == nil {
                 graph.firstEpochOrder = random.permutation(shape[0])
             }
-            layer.prepare(inputs: shape[1])
+            try layer.prepare(inputs: shape[1])
         }
         var values = [x]
         var operands = [operand]
