@@ -88,17 +88,23 @@ import Testing
 
     /// After each step's backward pass, the gradient the graph shows for a node
     /// is the sum of every share sent to it in that pass (the `+=` the lesson
-    /// teaches), and each frame's running total agrees.
+    /// teaches; with `cleargrads=no`, added to what it held), and each frame's
+    /// running total agrees.
     @Test(arguments: LessonContentTests.allLessons) func shownGradientsAddUp(_ lesson: String) throws {
         let trace = try LessonTrace(lesson: try LessonLoader.load(path: Self.path(lesson)))
         let verify = {
             for played in trace.steps {
                 let frames = played.frames.compactMap { if case .backward(let f) = $0 { f } else { nil } }
                 guard let last = frames.last else { continue }
+                // `cleargrads=no`: the pass starts from the gradients the last one left.
+                let keeps = played.step.directives.contains {
+                    if case .backward = $0.kind { !$0.clearsGrads } else { false }
+                }
                 var sent: [Int: Tensor] = [:]
                 for frame in frames {
                     for input in frame.inputs where input.receivesGradient {
-                        let total = try sent[input.node].map { try $0 + input.gradient } ?? input.gradient
+                        let before = sent[input.node] ?? (keeps ? input.previous : nil)
+                        let total = try before.map { try $0 + input.gradient } ?? input.gradient
                         sent[input.node] = total
                         #expect(
                             Self.holds(input.total, total.scalars, shape: total.shape),

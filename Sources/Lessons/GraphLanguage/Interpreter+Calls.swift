@@ -151,8 +151,18 @@ extension Interpreter {
                         ? "'.grad' can only be used in an @ask answer"
                         : "'.data' is not needed: a name already stands for its value")
             }
+            if case .member = receiver, case .node(let id)? = try layerPath(receiver) {
+                guard let g = grad(id) else {
+                    throw InterpretError(
+                        receiver.start,
+                        "\(receiver.text).grad is not known here: no @backward has reached '\(receiver.text)' by this step"
+                    )
+                }
+                return .constant(g, label: text, data: nil)
+            }
             guard case .name(let n, let nameLocation) = receiver else {
-                throw InterpretError(receiver.start, "'.grad' follows a name, like x.grad")
+                throw InterpretError(
+                    receiver.start, "'.grad' follows a name or a layer's parameter, like x.grad or M.l0.W.grad")
             }
             guard let id = scope[n] else {
                 if broken.contains(n) { throw InterpretError.silent(nameLocation) }

@@ -49,7 +49,8 @@ extension Interpreter {
         case .call(let name, let args, let location):
             return try call(name, args, at: location, text: expr.text, context)
         case .member(let receiver, let name, let args, let location):
-            if args == nil, let parameter = try layerPath(expr) {
+            // `M.l0.W.grad` is the gradient of the parameter `M.l0.W`: `.grad` reads it (below).
+            if args == nil, name != "grad", let parameter = try layerPath(expr) {
                 if context.eager, case .node(let id) = parameter {
                     return .constant(
                         context.value?(id) ?? graph.variables[id]?.data ?? Tensor(0), label: expr.text, data: nil)

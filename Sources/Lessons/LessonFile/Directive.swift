@@ -33,6 +33,10 @@ public struct Directive: Equatable, Sendable {
     let answer: Expr?
     /// `predict`, `worked=` and `mistake=` of a `@forward` or `@backward`.
     public var practice = Practice()
+    /// False for `@backward … cleargrads=no`: the gradients the params and inputs
+    /// already hold are kept, and this backward adds to them, as DeZero does
+    /// when `cleargrads()` is not called between two backwards.
+    public var clearsGrads = true
 
     /// The directive's name, like `train`.
     public var name: String {

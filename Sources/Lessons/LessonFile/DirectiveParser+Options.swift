@@ -3,7 +3,7 @@
 
 extension DirectiveParser {
     private static let options: [String: [String]] = [
-        "forward": ["worked"], "backward": ["worked", "mistake"], "output": [],
+        "forward": ["worked"], "backward": ["worked", "mistake", "cleargrads"], "output": [],
         "train": [
             "lr", "iters", "every", "optimizer", "momentum", "beta1", "beta2", "eps", "epochs", "batch", "track",
         ],
@@ -72,6 +72,7 @@ extension DirectiveParser {
 
         let kind: Directive.Kind
         var answer: Expr?
+        var clearsGrads = true
         switch name {
         case "forward":
             _ = try names("", min: 0, max: 0, usage: "nothing but 'predict' and worked=NAMES")
@@ -92,6 +93,19 @@ extension DirectiveParser {
                         message: "mistake must be overwrite or order, not '\(word.value)'\(suggestion)")
                 }
                 practice.mistake = mistake
+            }
+            if let word = options["cleargrads"] {
+                guard word.value == "yes" || word.value == "no" else {
+                    throw Fail(
+                        location: word.valueLocation,
+                        message: "cleargrads must be yes or no, not '\(word.value)'")
+                }
+                clearsGrads = word.value == "yes"
+                if !clearsGrads, let mistake = options["mistake"] {
+                    throw Fail(
+                        location: mistake.location,
+                        message: "mistake= compares with a backward from cleared gradients; leave out cleargrads=no")
+                }
             }
         case "output":
             kind = .output(try names("target", min: 1, max: 1, usage: "one name, like @output f")[0])
@@ -172,8 +186,10 @@ extension DirectiveParser {
                 "loss", min: 1, max: 1, usage: "the name of the loss, like @train loss lr=0.1 iters=100")[0]
             kind = .train(try training(loss: loss, options))
         }
-        return Directive(
+        var directive = Directive(
             kind: kind, location: at, argumentLocations: locations, answer: answer, practice: practice)
+        directive.clearsGrads = clearsGrads
+        return directive
     }
 
     /// `worked=q,z`: names separated by commas (checked against the graph when the lesson runs).
