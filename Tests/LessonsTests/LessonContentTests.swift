@@ -195,6 +195,13 @@ import Testing
         #expect(Self.holds(Self.grad(gates, "x"), [-8]))
         #expect(Self.holds(Self.grad(gates, "y"), [6]))
 
+        // A ReLU with a negative input: r gets 3, and nothing passes it back.
+        let relu = try Self.graph(e, output: "f", with: ["r", "b"])
+        #expect(Self.holds(Self.value(relu, "a"), [-1.5]))
+        #expect(Self.holds(Self.value(relu, "r"), [0]))
+        #expect(Self.holds(Self.grad(relu, "r"), [3]))
+        for name in ["a", "w", "x", "b"] { #expect(Self.holds(Self.grad(relu, name), [0])) }
+
         // σ in four small gates gives σ(1)(1 − σ(1)), to the last few bits.
         let pieces = try Self.graph(e, output: "f", with: ["a", "n", "e", "d"])
         #expect(Self.holds(Self.grad(pieces, "a"), [0.19661193324148185]))
@@ -220,6 +227,12 @@ import Testing
         let axis = try Self.graph(e, output: "y", with: ["s", "w"])
         #expect(Self.holds(Self.value(axis, "s"), [5, 7, 9], shape: [3]))
         #expect(Self.holds(Self.grad(axis, "x"), [1, 10, 100, 1, 10, 100], shape: [2, 3]))
+
+        // Along axis 1 without keepdims: the (2,) gradient goes back as (2, 1), copied along each row.
+        let rows = try Self.graph(e, output: "z", with: ["rs", "v"])
+        #expect(Self.holds(Self.value(rows, "rs"), [6, 15], shape: [2]))
+        #expect(Self.holds(Self.value(rows, "z"), [156]))
+        #expect(Self.holds(Self.grad(rows, "x"), [1, 1, 1, 10, 10, 10], shape: [2, 3]))
 
         let keep = try Self.graph(e, output: "k")
         #expect(Self.holds(Self.value(keep, "k"), [21], shape: [1, 1]))
