@@ -92,7 +92,7 @@ final class PredictAppTests {
         try tmux.sendKeys("v", "Right")
         let closing = text(try tmux.waitFor(text: "lesson done"))
         #expect(closing.contains("Right at the first try: 1 of 2"))
-        #expect(closing.contains("Enter next lesson"))
+        #expect(closing.contains("Enter (PageDown) next lesson"))
         try tmux.sendKeys("q")
         let picker = text(try tmux.waitFor(text: "Enter open"))
         #expect(picker.contains("1/2 right · done"), "\(picker)")
