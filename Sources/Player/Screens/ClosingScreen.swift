@@ -7,10 +7,16 @@ enum ClosingScreen {
     /// What the lesson covered (its steps), the score, and where to go next.
     static func render(_ context: ScreenContext, buffer: inout Buffer) {
         let state = context.state
-        let steps = state.trace.lesson.steps.filter { !$0.isIntroduction }.map { "- " + $0.title }
+        let titles = state.trace.lesson.steps.filter { !$0.isIntroduction }.map(\.title)
+        // A list a line a step while it fits with the score and the keys under it (they must
+        // stay in view: a clicker's PageDown goes on from here), else one paragraph.
+        let steps =
+            titles.count + 12 <= buffer.height
+            ? titles.map { "- " + $0 }.joined(separator: "\n")
+            : titles.joined(separator: " " + context.glyphs.middleDot + " ")
         let text =
             "**" + state.trace.lesson.title + "**\n\n" + context.words.covered + "\n\n"
-            + steps.joined(separator: "\n") + "\n\n" + context.words.score(state.score) + "\n\n"
+            + steps + "\n\n" + context.words.score(state.score) + "\n\n"
             + context.words.nextKeys(list: state.leadsToList)
         box(text, title: context.words.closingTitle, maxWidth: 70, context, &buffer)
     }
