@@ -224,4 +224,21 @@ import Testing
         state.press([.character(" ")])
         #expect(state.frame == 1)
     }
+
+    /// A message takes a row of its own: the loss chart and the fit keep their axes at every size.
+    @Test(arguments: [(64, 20), (80, 24), (100, 30), (160, 45)])
+    func aMessageNeverCoversAChart(_ width: Int, _ height: Int) throws {
+        var state = try lesson("04-linear-regression.md", width: width, height: height)
+        let train = try #require(state.trace.steps.firstIndex { $0.step.title == "Train" })
+        try state.go(step: train, frame: 3)
+        let quiet = state.screen(width, height).components(separatedBy: "\n")
+        state.press([.character("t")])
+        let lines = state.screen(width, height).components(separatedBy: "\n")
+        let row = try #require(lines.firstIndex { $0.contains("theme: projector") })
+        #expect(row == height - 2)
+        // Both charts' x axes and their tick labels are still there, above the message.
+        let axes = { (screen: [String]) in screen.filter { $0.contains("└┬") }.count }
+        #expect(axes(lines) == axes(quiet) && axes(lines) >= 1, "\(lines.joined(separator: "\n"))")
+        #expect(lines[row].trimmingCharacters(in: .whitespaces) == "theme: projector")
+    }
 }
