@@ -101,7 +101,8 @@ final class PredictAppTests {
         // Reopened: the score is still there, and reviewing an earlier step keeps it done.
         let again = try start([Binary.file("lessons")])
         #expect(text(try again.waitFor(text: "Enter open")).contains("1/2 right · done"))
-        try again.sendKeys("Enter")
+        // The list opens on the first lesson not done; 1 picks the first.
+        try again.sendKeys("1", "Enter")
         try again.waitFor(text: "resumes there")
         try again.sendKeys("Escape")
         try again.waitFor(text: "step 1/11")
