@@ -47,7 +47,7 @@ struct ClickerWalkTests {
         defer { try? FileManager.default.removeItem(atPath: state) }
         let tmux = try TmuxSession(
             [bin, Binary.file("lessons/02-sigmoid-neuron.md")], width: 80, height: 24,
-            environment: ["XDG_STATE_HOME": state])
+            environment: ["XDG_STATE_HOME": state, "BACKSTEP_SHOW_REVISION": "1"])
         try tmux.waitFor(text: "step 1/")
 
         let sigmoid = try walk(tmux, "02")
