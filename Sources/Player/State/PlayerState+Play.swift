@@ -118,9 +118,11 @@ extension PlayerState {
 
     // MARK: - Resuming
 
-    /// Reopening a lesson left at `ref`: asks whether to resume there.
-    public mutating func offerResume(at ref: FrameRef) {
+    /// Reopening a lesson left at `ref` with `score` earned: asks whether to resume
+    /// there (the score goes on) or start over (a new score).
+    public mutating func offerResume(at ref: FrameRef, score: Score? = nil) {
         guard ref.step > 0 || ref.frame > 0, ref.step < totalSteps else { return }
+        resumeScore = score
         setOverlay(.resume(ref))
     }
 
@@ -129,6 +131,7 @@ extension PlayerState {
         // A clicker answers too: PageDown resumes, PageUp starts over.
         case .enter, .character("y"), .character("Y"), .pageDown:
             setOverlay(.none)
+            if let resumeScore { earlierScore = resumeScore }
             return goOrWait(ref)
         case .escape, .character("n"), .character("N"), .pageUp:
             setOverlay(.none)
