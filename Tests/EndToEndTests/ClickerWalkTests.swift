@@ -36,14 +36,17 @@ struct ClickerWalkTests {
             }
             if screen.contains(where: { $0.contains("the answer is") }) { revealed.insert(Self.place(screen)) }
         }
-        Issue.record("\(lesson): no closing screen after 400 PageDowns; the screen was:\n\(screen.joined(separator: "\n"))")
+        Issue.record(
+            "\(lesson): no closing screen after 400 PageDowns; the screen was:\n\(screen.joined(separator: "\n"))")
         return revealed
     }
 
     @Test func pageDownAloneRunsLessonsTwoAndThree() throws {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-clicker-\(UUID().uuidString)")
-            .path
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "backstep-clicker-\(UUID().uuidString)"
+        )
+        .path
         defer { try? FileManager.default.removeItem(atPath: state) }
         let tmux = try TmuxSession(
             [bin, Binary.file("lessons/02-sigmoid-neuron.md")], width: 80, height: 24,
@@ -55,14 +58,18 @@ struct ClickerWalkTests {
         // PageUp leaves the closing screen for the last frame; PageDown brings it back.
         var before = Self.revision(try tmux.capture())
         try tmux.sendKeys("PPage")
-        try tmux.waitUntil("the last frame again") { Self.revision($0) != before && !$0.joined().contains("lesson done") }
+        try tmux.waitUntil("the last frame again") {
+            Self.revision($0) != before && !$0.joined().contains("lesson done")
+        }
         before = Self.revision(try tmux.capture())
         try tmux.sendKeys("NPage")
         try tmux.waitFor(text: "lesson done")
 
         // PageDown on the closing screen: the next lesson.
         try tmux.sendKeys("NPage")
-        try tmux.waitUntil("lesson 03 to open") { $0.first?.hasPrefix("Broadcasting") == true && $0.last?.contains("step 1/") == true }
+        try tmux.waitUntil("lesson 03 to open") {
+            $0.first?.hasPrefix("Broadcasting") == true && $0.last?.contains("step 1/") == true
+        }
         let broadcasting = try walk(tmux, "03")
         #expect(broadcasting.count == (try Self.questions("lessons/03-broadcasting.md")), "\(broadcasting.sorted())")
         let closing = try tmux.capture().joined(separator: "\n")

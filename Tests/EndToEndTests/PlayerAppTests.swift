@@ -356,7 +356,10 @@ final class PlayerAppTests {
         (["record", "-o", "/dev/null", "--color", "nevr"], "'auto', 'always' or 'never'"),
         (["open", "--color", "nevr"], "'auto', 'always' or 'never'"),
         (["render", "--theme", "projecter"], "'default', 'projector', 'projector-light' or 'monochrome'"),
-        (["record", "-o", "/dev/null", "--theme", "projecter"], "'default', 'projector', 'projector-light' or 'monochrome'"),
+        (
+            ["record", "-o", "/dev/null", "--theme", "projecter"],
+            "'default', 'projector', 'projector-light' or 'monochrome'"
+        ),
         (["open", "--theme", "projecter"], "'default', 'projector', 'projector-light' or 'monochrome'"),
         (["open", "--lang", "kr"], "'en' and 'ko'"),
     ])

@@ -41,7 +41,8 @@ struct ClickerView {
         // What the frame's own panel leaves out (a strip under the graph may show the whole chain rule).
         var own = state
         own.setPanelShift(0)
-        let ownAreas = ScreenAreas(StepContent(ScreenContext(state: own, glyphs: glyphs), played: played),
+        let ownAreas = ScreenAreas(
+            StepContent(ScreenContext(state: own, glyphs: glyphs), played: played),
             width: width, height: height)
         panels = (0..<all.count).map { i in
             let panel = all[(first + i) % all.count]
