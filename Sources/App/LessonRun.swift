@@ -253,6 +253,7 @@ final class LessonRun {
     private func drawNote(_ text: String) {
         var buffer = Buffer(width: session.size.width, height: session.size.height)
         buffer.render(Prose(text, theme: theme, glyphs: glyphs), in: buffer.area.inner(1))
+        buffer.paint(theme)
         session.draw(buffer)
     }
 

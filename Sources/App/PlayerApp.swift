@@ -48,6 +48,7 @@ public final class PlayerApp {
             }
         }
         var picker = makePicker(paths)
+        picker.selectFirstUnfinished()
         while true {
             session.draw(
                 picker.render(width: session.size.width, height: session.size.height, theme: theme, glyphs: glyphs))

@@ -26,7 +26,8 @@ import Testing
         let allowed: Set<String> = [
             "overview", "usage", "options", "arguments", "backstep", "show", "help", "information", "version",
             "default", "values", "file", "step", "frame", "size", "ascii", "color", "theme", "ambiguous", "narrow",
-            "wide", "auto", "always", "never", "projector", "monochrome", "json", "path", "lang", "paths", "graph",
+            "wide", "auto", "always", "never", "projector", "light", "monochrome", "json", "path", "lang", "paths",
+            "graph",
             "directory", "output", "delay", "graphviz", "asciinema", "cast", "lesson", "front", "order", "width",
             "height", "backstep_ambiguous", "no_color", "utf", "ko_kr", "language", "lessons", command,
         ]

@@ -371,9 +371,12 @@ final class PlayerAppTests {
         (["render", "--color", "nevr"], "'auto', 'always' or 'never'"),
         (["record", "-o", "/dev/null", "--color", "nevr"], "'auto', 'always' or 'never'"),
         (["open", "--color", "nevr"], "'auto', 'always' or 'never'"),
-        (["render", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
-        (["record", "-o", "/dev/null", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
-        (["open", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
+        (["render", "--theme", "projecter"], "'default', 'projector', 'projector-light' or 'monochrome'"),
+        (
+            ["record", "-o", "/dev/null", "--theme", "projecter"],
+            "'default', 'projector', 'projector-light' or 'monochrome'"
+        ),
+        (["open", "--theme", "projecter"], "'default', 'projector', 'projector-light' or 'monochrome'"),
         (["open", "--lang", "kr"], "'en' and 'ko'"),
     ])
     func mistypedOptionValuesAreRefusedWithTheChoices(_ arguments: [String], _ choices: String) throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Lessons
 import Player
+import Rendering
 import Testing
 
 /// `e` changes a value in the lesson's text and plays it again; `r` resets.
@@ -91,6 +92,54 @@ import Testing
         #expect(state.screen().contains("iteration 20/20"))
         state.press([.character("e"), .backspace, .backspace, .backspace] + PlayerKey.typing("abc") + [.enter])
         #expect(state.message == "lr must be a number greater than 0")
+    }
+
+    /// Issue 17: Tab from lr to iters used to forget the lr typed.
+    @Test func everyFieldKeepsWhatWasTypedInIt() throws {
+        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        state.press(PlayerKey.typing("7") + [.enter, .character("e")])
+        state.press(Array(repeating: .backspace, count: 3) + PlayerKey.typing("10") + [.tab])
+        state.press(Array(repeating: .backspace, count: 3) + PlayerKey.typing("50"))
+        guard case .edit(let session) = state.input else {
+            Issue.record("editor closed")
+            return
+        }
+        #expect(session.values.prefix(2) == ["10", "50"])
+        // The box shows both, and Tab back to lr finds the 10 still there.
+        let box = state.screen(80, 24)
+        #expect(box.contains("lr = 10  iters = 50"), "\(box)")
+        state.press([.backTab])
+        if case .edit(let back) = state.input { #expect(back.text == "10") }
+        state.press([.enter])
+        #expect(state.message == "lr = 10, iters = 50: recomputed")
+        #expect(state.text?.edited.contains("lr=10 iters=50") == true)
+        // A wrong value anywhere keeps the lesson as it was.
+        state.press([.character("r"), .character("e")] + PlayerKey.typing("x") + [.tab, .enter])
+        #expect(state.message == "lr must be a number greater than 0")
+    }
+
+    /// Issue 17: lr = 10 on lesson 04's training, started with `a` (or a clicker's PageDown),
+    /// shows its first iterations one by one, so the divergence is seen growing.
+    @Test func lrTenOnLessonFourBuildsUpOneIterationATime() throws {
+        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        state.view = ScreenView(width: 80, height: 24)
+        state.press(PlayerKey.typing("7") + [.enter, .character("e")])
+        state.press(Array(repeating: .backspace, count: 3) + PlayerKey.typing("10") + [.enter])
+        #expect(state.message == "lr = 10: recomputed")
+        #expect(state.frame == 0 && state.trainingRun == .ready)
+        state.press([.pageDown])
+        var shown: [Int] = []
+        var screens: [String] = []
+        for _ in 0..<8 where state.autoplay != nil {
+            _ = state.tick()
+            shown.append(state.trainingCursor ?? -1)
+            screens.append(state.screen(80, 24))
+        }
+        #expect(Array(shown.prefix(5)) == [1, 2, 3, 4, 5], "\(shown)")
+        // Each tick's screen names its iteration, and the loss grows between them.
+        for (i, screen) in screens.prefix(5).enumerated() {
+            #expect(screen.contains("iteration \(i + 1)/100"), "\(screen)")
+        }
     }
 
     @Test func nothingToEditSaysSo() throws {

@@ -12,12 +12,13 @@ import Testing
         var state = try chainRule()
         #expect(state.step == 0 && state.frame == 0)
         #expect(state.handle(.right) == [.moved(step: 1, frame: 0)])
-        // Step 3 (Forward) has two frames; every next-frame key walks them.
-        for key in [PlayerKey.character("l"), .character(" "), .character("n"), .pageDown] { _ = state.handle(key) }
+        // Step 3 (Forward) has two frames; every next-frame key walks them (PageDown, the
+        // clicker's key, first reveals a number to predict: ClickerTests).
+        for key in [PlayerKey.character("l"), .character(" "), .character("n"), .right] { _ = state.handle(key) }
         #expect((state.step, state.frame) == (4, 0))
         state.press([.left])
         #expect((state.step, state.frame) == (3, 0))
-        state.press([.character("h"), .backspace, .character("p"), .pageUp])
+        state.press([.character("h"), .backspace, .character("p"), .left])
         #expect((state.step, state.frame) == (0, 0))
         #expect(state.handle(.left) == [.bell])
     }
@@ -124,6 +125,9 @@ import Testing
         var state = try chainRule()
         state.press([.character("t")])
         #expect(state.theme.name == "projector")
+        #expect(state.message == "theme: projector")
+        state.press([.character("t")])
+        #expect(state.theme.name == "projector-light")
         state.press([.character("t"), .character("t")])
         #expect(state.theme.name == "default")
         state.press([.character("z")])

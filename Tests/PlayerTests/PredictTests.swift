@@ -252,7 +252,7 @@ import Testing
         let screen = state.screen(80, 24)
         #expect(screen.contains("lesson done"))
         #expect(screen.contains("Right at the first try: 1 of 1"))
-        #expect(screen.contains("Enter next lesson"))
+        #expect(screen.contains("Enter (PageDown) next lesson"))
         state.press([.left])
         #expect(state.overlay == .none && state.step == 10)
         state.press([.right])

@@ -22,7 +22,16 @@ public enum Screen {
     /// The screen for `state` at `width`×`height`.
     public static func render(_ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet = .unicode) -> Buffer {
         var buffer = Buffer(width: Swift.max(width, 0), height: Swift.max(height, 0))
-        guard width > 0, height > 0, let played = state.playedStep else { return buffer }
+        draw(state, glyphs: glyphs, into: &buffer)
+        // A theme with its own background covers the whole screen, a blanked one included.
+        buffer.paint(state.theme)
+        return buffer
+    }
+
+    private static func draw(_ state: PlayerState, glyphs: GlyphSet, into buffer: inout Buffer) {
+        let width = buffer.width
+        let height = buffer.height
+        guard width > 0, height > 0, state.overlay != .blank, let played = state.playedStep else { return }
         let context = ScreenContext(state: state, glyphs: glyphs)
         let content = StepContent(context, played: played)
         let areas = ScreenAreas(content, width: width, height: height)
@@ -42,7 +51,6 @@ public enum Screen {
         if case .resume(let ref) = state.overlay { Overlays.resume(ref, context, buffer: &buffer) }
         if state.overlay == .closing { ClosingScreen.render(context, buffer: &buffer) }
         if case .nudge(let nudge) = state.overlay { ClosingScreen.nudge(nudge, context, buffer: &buffer) }
-        return buffer
     }
 
     /// The part of the graph the screen for `state` shows at `width`×`height`, and how

@@ -27,6 +27,10 @@ struct ScreenAreas {
     /// The line naming the panels a small screen hides.
     var hiddenNote: Rect?
     var hiddenText: String?
+    /// On a small screen, the panels it can switch between and the one shown; the panels out of view.
+    var compactPanels: [StepContent.Panel] = []
+    var shownPanel: StepContent.Panel?
+    var hiddenPanels: [StepContent.Panel] = []
 
     init(_ c: StepContent, width: Int, height: Int) {
         let top = height >= 3 ? 1 : 0
@@ -163,5 +167,8 @@ struct ScreenAreas {
             }
             hiddenText = note
         }
+        compactPanels = panels
+        shownPanel = chosen
+        hiddenPanels = hidden
     }
 }

@@ -121,7 +121,7 @@ struct TrainingPanel {
 
     /// The loss in big digits, when the theme is for a projector.
     var bigLoss: Double? {
-        guard theme.name == "projector", case .training(let f) = frame else { return nil }
+        guard theme.name.hasPrefix("projector"), case .training(let f) = frame else { return nil }
         return f.loss
     }
 

@@ -128,11 +128,12 @@ extension PlayerState {
 
     mutating func handleResume(_ key: PlayerKey, _ ref: FrameRef) -> [PlayerEffect] {
         switch key {
-        case .enter, .character("y"), .character("Y"):
+        // A clicker answers too: PageDown resumes, PageUp starts over.
+        case .enter, .character("y"), .character("Y"), .pageDown:
             setOverlay(.none)
             if let resumeScore { earlierScore = resumeScore }
             return goOrWait(ref)
-        case .escape, .character("n"), .character("N"):
+        case .escape, .character("n"), .character("N"), .pageUp:
             setOverlay(.none)
             return []
         case .character("q"):

@@ -78,6 +78,12 @@ public struct PlayerState {
     public private(set) var playStopRequested = false
     /// A place asked for (a resume, a step number) whose step is still being played.
     public private(set) var waitingFor: FrameRef?
+    /// What the clicker's PageDown has paged through on this frame (text scrolled, panels
+    /// shown), last first, so PageUp goes back through it before going back a frame.
+    private(set) var clickerTrail: [ClickerPage] = []
+    /// Blocks of the step's text the clicker has shown on a small screen, so PageDown
+    /// shows the text once a step (and again when a frame adds to it).
+    private(set) var textSeen = 0
 
     /// A player at the start of `trace`.
     /// - Parameter text: the lesson's text, so `e` can change values and replay it.
@@ -169,7 +175,9 @@ public struct PlayerState {
     mutating func moveTo(step newStep: Int, frame newFrame: Int) {
         trainingCursor = nil
         graphPan = .zero
+        clickerTrail = []
         if newStep != step {
+            textSeen = 0
             panelShift = 0
             proseScroll = 0
             codeScroll = 0
@@ -194,6 +202,10 @@ public struct PlayerState {
     mutating func setBlankAnswer(_ a: AnswerState, at ref: BlankRef) { blankAnswers[ref] = a }
     mutating func setPredictMode(_ on: Bool?) { predictMode = on }
     mutating func shiftPanel() { panelShift += 1 }
+    mutating func setPanelShift(_ shift: Int) { panelShift = Swift.max(shift, 0) }
+    mutating func setProseScroll(_ lines: Int) { proseScroll = Swift.min(Swift.max(lines, 0), 500) }
+    mutating func setClickerTrail(_ trail: [ClickerPage]) { clickerTrail = trail }
+    mutating func setTextSeen(_ blocks: Int) { textSeen = blocks }
     mutating func setGraphPan(_ pan: GraphPoint) { graphPan = pan }
     /// A fresh, empty layout cache (for measuring the layout's cost).
     mutating func resetLayouts() { layouts = LayoutCache() }

@@ -114,11 +114,11 @@ extension Words {
     func nextKeys(list: Bool) -> String {
         list
             ? pick(
-                "**Enter** next lesson · **q** lesson list · **←** back to the last frame",
-                "**Enter** 다음 단원 · **q** 단원 목록 · **←** 마지막 장면으로")
+                "**Enter** (**PageDown**) next lesson · **q** lesson list · **←** (**PageUp**) back to the last frame",
+                "**Enter**(**PageDown**) 다음 단원 · **q** 단원 목록 · **←**(**PageUp**) 마지막 장면으로")
             : pick(
-                "**Enter** next lesson · **q** quit · **←** back to the last frame",
-                "**Enter** 다음 단원 · **q** 끝내기 · **←** 마지막 장면으로")
+                "**Enter** (**PageDown**) next lesson · **q** quit · **←** (**PageUp**) back to the last frame",
+                "**Enter**(**PageDown**) 다음 단원 · **q** 끝내기 · **←**(**PageUp**) 마지막 장면으로")
     }
     var nudgeTitle: String { pick("nudge an input", "입력을 조금 움직여 보기") }
     var nudgeKeys: String { pick("**d** next input · **Esc** closes", "**d** 다음 입력 · **Esc** 닫기") }
