@@ -13,6 +13,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `backstep class`: students follow the lesson with a plain `ssh` (brings swift-nio and swift-crypto).
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.0"),
+        // Named because Classroom uses them directly; both already come with swift-nio-ssh.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // MARK: - Engine
@@ -35,11 +40,23 @@ let package = Package(
                        providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["Rendering", "CNcursesw"]),
 
+        // MARK: - Classroom: an SSH server that lets students follow the teacher's lesson
+        .target(
+            name: "Classroom",
+            dependencies: [
+                "Lessons", "Player", "Rendering",
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
         // MARK: - Command line
         .executableTarget(
             name: "backstep",
             dependencies: [
-                "Autodiff", "Lessons", "Rendering", "Player", "Terminal",
+                "Autodiff", "Lessons", "Rendering", "Player", "Terminal", "Classroom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,5 +76,6 @@ let package = Package(
         .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Terminal", "Rendering"]),
+        .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Player", "Lessons", "Rendering"]),
     ]
 )

@@ -32,6 +32,8 @@ final class LessonRun {
     private var lastSaved: ContinuousClock.Instant?
     private var unsavedPlace: FrameRef?
     private let clock = ContinuousClock()
+    /// Sees each screen before it is drawn and may draw over it (`backstep class`).
+    var observer: LessonRunObserver?
 
     init(session: TerminalSession, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme) {
         self.session = session
@@ -120,7 +122,7 @@ final class LessonRun {
     // MARK: - Playing
 
     private func loop(_ state: inout PlayerState) -> Outcome {
-        var drawn: (revision: Int, size: TerminalSize, progress: Int)?
+        var drawn: (revision: Int, size: TerminalSize, progress: Int, observed: Int)?
         while true {
             if let job {
                 if let partial = job.takePartial() { perform(state.receivePartial(partial), &state) }
@@ -139,10 +141,11 @@ final class LessonRun {
                 nextTick = Swift.max(due + tickInterval, clock.now)
                 perform(state.tick(), &state)
             }
-            let now = (state.revision, session.size, state.playProgress)
+            let now = (state.revision, session.size, state.playProgress, observer?.revision ?? 0)
             if drawn.map({ $0 != now }) ?? true {
-                session.draw(
-                    Screen.render(state, width: session.size.width, height: session.size.height, glyphs: glyphs))
+                var screen = Screen.render(state, width: session.size.width, height: session.size.height, glyphs: glyphs)
+                observer?.willDraw(state, on: &screen)
+                session.draw(screen)
                 drawn = now
             }
             guard let key = session.readKey(timeoutMs: waitTime()) else {
@@ -167,6 +170,7 @@ final class LessonRun {
     private func waitTime() -> Int {
         var wait = 1000
         if job != nil { wait = 50 }
+        if observer != nil { wait = Swift.min(wait, LessonRunObserver.pollMs) }
         if let due = nextTick {
             let left = clock.now.duration(to: due)
             let ms = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
