@@ -42,7 +42,7 @@ public struct ClassPanel {
         let area = Rect(x: buffer.width - width, y: buffer.height - 1 - height, width: width, height: height)
         buffer.render(
             Block(
-                title: " class ", border: .rounded, borderStyle: theme.focusBorder, titleStyle: theme.heading,
+                title: "class", border: .rounded, borderStyle: theme.focusBorder, titleStyle: theme.heading,
                 glyphs: glyphs, clearsInside: true),
             in: area)
         for (row, line) in lines.prefix(height - 2).enumerated() {

@@ -63,7 +63,10 @@ public final class Classroom: Sendable {
             // A finished play (opening, an edit, a reset) or more steps ready: the lesson is new.
             if s.lesson == nil || stepCount != s.lastStepCount || (s.wasPlaying && !playing) {
                 s.lesson = Lesson(trace: state.trace, text: state.text, generation: (s.lesson?.generation ?? 0) + 1)
-                if s.wasPlaying && !playing { s.revealed = []; s.answers = [:] }
+                if s.wasPlaying && !playing {
+                    s.revealed = []
+                    s.answers = [:]
+                }
                 changed = true
             }
             s.lastStepCount = stepCount

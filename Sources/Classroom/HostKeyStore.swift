@@ -51,7 +51,8 @@ public enum HostKeyStore {
             let mode = ((try? manager.attributesOfItem(atPath: path))?[.posixPermissions] as? Int) ?? 0o600
             guard mode & 0o077 == 0 else { throw .tooOpen(path: path, mode: mode) }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(header),
-                let raw = Data(base64Encoded: text.dropFirst(header.count).trimmingCharacters(in: .whitespacesAndNewlines)),
+                let raw = Data(
+                    base64Encoded: text.dropFirst(header.count).trimmingCharacters(in: .whitespacesAndNewlines)),
                 let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
             else { throw .unreadable(path: path) }
             return key
@@ -59,7 +60,8 @@ public enum HostKeyStore {
         let key = Curve25519.Signing.PrivateKey()
         let folder = (path as NSString).deletingLastPathComponent
         do {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try manager.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw .unwritable(path: path, reason: "\(error)")
         }

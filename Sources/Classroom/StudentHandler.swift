@@ -112,8 +112,9 @@ final class StudentHandler: ChannelInboundHandler {
     }
 
     private func refuse(_ wanted: Bool, _ message: String, _ context: ChannelHandlerContext) {
-        reply(wanted, false, context)
+        // The reason first: a client may end as soon as it reads the refusal.
         write(Array((message + "\r\n").utf8), context, stream: .stdErr)
+        reply(wanted, false, context)
         closeChannel(context)
     }
 
@@ -228,7 +229,8 @@ final class StudentHandler: ChannelInboundHandler {
             handler.inFlight -= count
             if handler.needsScreen { handler.scheduleScreen() }
         }
-        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: stream, data: .byteBuffer(buffer))), promise: promise)
+        context.writeAndFlush(
+            wrapOutboundOut(SSHChannelData(type: stream, data: .byteBuffer(buffer))), promise: promise)
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {

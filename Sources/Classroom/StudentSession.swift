@@ -66,7 +66,9 @@ struct StudentSession {
         }
         guard var player = state else { return key == .character("q") || key == .ctrlC }
         if Self.teacherKeys.contains(key), player.input == .none {
-            note = key == .character("v") ? "the teacher reveals the answer" : "in class, the lesson is the teacher's to change"
+            note =
+                key == .character("v")
+                ? "the teacher reveals the answer" : "in class, the lesson is the teacher's to change"
             return false
         }
         let before = player.place
@@ -132,27 +134,30 @@ struct StudentSession {
     /// Forgets what the terminal shows, so the next screen is drawn whole.
     mutating func redrawAll() { writer.invalidate() }
 
-    /// The student's screen: the player, with the class line at the bottom.
+    /// The student's screen: the player at the terminal's full size, with where
+    /// the student stands in class (following, or on their own) at the right
+    /// of its status line, over the key hints (`?` still lists the keys).
     func render() -> Buffer {
-        var buffer = Buffer(width: size.width, height: size.height)
         guard let state else {
+            var buffer = Buffer(width: size.width, height: size.height)
             buffer.setString(
                 "The lesson is opening\(glyphs.ellipsis)", x: 1, y: 0, style: .plain, maxWidth: size.width - 1)
             return buffer
         }
-        let player = Screen.render(state, width: size.width, height: size.height - 1, glyphs: glyphs)
-        buffer.blit(player, x: 0, y: 0)
+        var buffer = Screen.render(state, width: size.width, height: size.height, glyphs: glyphs)
         let teacher = classroom.view.place
-        var line: String
-        if following {
-            line = " following the teacher \(glyphs.middleDot) f: step alone"
-        } else {
-            line = " on your own (teacher: step \(teacher.step + 1)) \(glyphs.middleDot) F: follow the teacher"
-        }
-        if let note { line = " \(note)" + " \(glyphs.middleDot)" + line }
+        let dot = glyphs.middleDot
+        let text =
+            note
+            ?? (following
+                ? "following the teacher \(dot) f: step alone"
+                : "on your own (teacher: step \(teacher.step + 1)) \(dot) F: follow")
+        // The status line's left part (`step 4/11 · frame 1/1 · #0`) stays in view.
+        let room = Swift.max(size.width - 28, size.width / 2)
+        let shown = " " + truncate(text, toWidth: Swift.max(room - 2, 1), ellipsis: glyphs.ellipsis) + " "
         buffer.setString(
-            pad(truncate(line, toWidth: size.width, ellipsis: glyphs.ellipsis), toWidth: size.width),
-            x: 0, y: size.height - 1, style: state.theme.badge, maxWidth: size.width)
+            shown, x: Swift.max(size.width - displayWidth(shown), 0), y: size.height - 1, style: state.theme.badge,
+            maxWidth: size.width)
         return buffer
     }
 }

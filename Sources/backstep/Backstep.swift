@@ -9,7 +9,9 @@ struct Backstep: ParsableCommand {
         commandName: "backstep",
         abstract: "Learn backpropagation by watching it happen, one node at a time.",
         version: "0.1.0",
-        subcommands: [Open.self, Check.self, Eval.self, List.self, Frames.self, Render.self, Export.self, Record.self, Class.self],
+        subcommands: [
+            Open.self, Check.self, Eval.self, List.self, Frames.self, Render.self, Export.self, Record.self, Class.self,
+        ],
         defaultSubcommand: Open.self)
 
     /// Runs the command; usage errors exit with status 2 (not ArgumentParser's 64),

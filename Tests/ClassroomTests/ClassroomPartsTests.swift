@@ -76,8 +76,12 @@ import Testing
     }
 
     @Test func hostKeyPathFollowsXDG() {
-        #expect(HostKeyStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/backstep/class-host-key")
+        #expect(
+            HostKeyStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"])
+                == "/s/backstep/class-host-key")
         #expect(HostKeyStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/backstep/class-host-key")
-        #expect(HostKeyStore.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]) == "/h/.local/state/backstep/class-host-key")
+        #expect(
+            HostKeyStore.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
+                == "/h/.local/state/backstep/class-host-key")
     }
 }

@@ -41,7 +41,9 @@ import Testing
         // Random bytes never trap, and what comes after them still arrives.
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
-            let noise = (0..<Int.random(in: 0..<300, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let noise = (0..<Int.random(in: 0..<300, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             var input = TerminalInput()
             _ = input.keys(from: noise)
             let after = input.keys(from: Array("\u{1B}\u{1B}q".utf8))

@@ -14,7 +14,8 @@ final class ClassTests {
         "-o", "ConnectTimeout=10",
     ]
 
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-class-\(UUID().uuidString)").path
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-class-\(UUID().uuidString)")
+        .path
     var panes: [TmuxSession] = []
 
     deinit {
@@ -148,14 +149,21 @@ final class ClassTests {
         let base = [ssh, "-p", "\(port)"] + Self.clientOptions
         // A command (exec), a subsystem (sftp), a terminal-less session, stdio forwarding (direct-tcpip).
         let exec = try runToEnd(base + ["student@127.0.0.1", "cat /etc/passwd"])
-        #expect(exec.status != 0)
+        #expect(exec.status == 255)
         #expect(!exec.output.contains("root:"), "\(exec.output)")
         let subsystem = try runToEnd(base + ["-s", "student@127.0.0.1", "sftp"])
-        #expect(subsystem.status != 0)
+        #expect(subsystem.status == 255)
         let noTerminal = try runToEnd(base + ["-T", "student@127.0.0.1"])
-        #expect(noTerminal.output.contains("needs a terminal"), "\(noTerminal.output)")
+        #expect(noTerminal.status == 255)
+        #expect(noTerminal.output.contains("shell request failed"), "\(noTerminal.output)")
         let forward = try runToEnd(base + ["-W", "127.0.0.1:\(port)", "student@127.0.0.1"])
-        #expect(forward.status != 0)
+        #expect(forward.status == 255)
+        // Remote forwarding (tcpip-forward) and agent forwarding asked for: refused, so ssh gives up.
+        let remote = try runToEnd(
+            base + [
+                "-N", "-A", "-o", "ExitOnForwardFailure=yes", "-R", "127.0.0.1:0:127.0.0.1:22", "student@127.0.0.1",
+            ])
+        #expect(remote.status == 255, "\(remote.output)")
         // Garbage instead of SSH, and a client that leaves mid-handshake: the connection is closed.
         for payload in [Array(repeating: UInt8(0xAB), count: 70_000), Array("SSH-2.0-half\r\n".utf8)] {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -143,7 +143,8 @@ final class LessonRun {
             }
             let now = (state.revision, session.size, state.playProgress, observer?.revision ?? 0)
             if drawn.map({ $0 != now }) ?? true {
-                var screen = Screen.render(state, width: session.size.width, height: session.size.height, glyphs: glyphs)
+                var screen = Screen.render(
+                    state, width: session.size.width, height: session.size.height, glyphs: glyphs)
                 observer?.willDraw(state, on: &screen)
                 session.draw(screen)
                 drawn = now
