@@ -27,6 +27,7 @@ import json
 import os
 import pty
 import re
+import resource
 import select
 import signal
 import statistics
@@ -216,8 +217,13 @@ def main():
                     student_times.append((client["at"] - t0) * 1000)
         duration = time.monotonic() - step_start
         cpu_used = cpu_ms(teacher.pid) - cpu_start
+        clients_cpu = sum(cpu_ms(p.pid) for p in processes[1:] if p.poll() is None)
         steps_done = len(teacher_times) or 1
+        harness = resource.getrusage(resource.RUSAGE_SELF)
         result = {
+            "harness_cpu_s": round(harness.ru_utime + harness.ru_stime, 2),
+            "ssh_clients_cpu_s": round(clients_cpu / 1000, 2),
+            "load_average_1min": os.getloadavg()[0],
             "clients": args.clients,
             "joined": joined,
             "steps": args.steps,

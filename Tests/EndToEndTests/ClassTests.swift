@@ -122,6 +122,33 @@ final class ClassTests {
         _ = try students[0].waitForExit()
     }
 
+    @Test func aStalledClientHoldsNobodyUpAndCatchesUp() throws {
+        let (teacher, port) = try startTeacher()
+        let stalled = try startStudent(port: port, width: 200, height: 60)
+        let steady = try startStudent(port: port)
+        try stalled.waitFor(text: "following the teacher")
+        try steady.waitFor(text: "following the teacher")
+        // The big screen's ssh stops reading (SIGSTOP); the teacher steps 40 times.
+        let ssh = try stalled.pid
+        #expect(kill(ssh, SIGSTOP) == 0)
+        for i in 0..<40 {
+            try teacher.sendKeys(i % 2 == 0 ? "]" : "[")
+            try steady.waitFor(text: i % 2 == 0 ? "step 2/" : "step 1/", timeout: 10)
+        }
+        try teacher.sendKeys("]", "]", "]")
+        try steady.waitFor(text: "step 4/")
+        try teacher.waitFor(text: "2 students")
+        // Woken, it shows the latest screen, not a backlog of old ones.
+        #expect(kill(ssh, SIGCONT) == 0)
+        try stalled.waitFor(text: "step 4/")
+        // Killed while the teacher moves (a screen may be on its way): the others go on.
+        try teacher.sendKeys("]")
+        try stalled.kill(signal: SIGKILL)
+        try teacher.sendKeys("]")
+        try steady.waitFor(text: "step 6/")
+        try teacher.waitFor(text: "1 student ")
+    }
+
     @Test func passwordIsRequiredAndWrongOnesAreRefused() throws {
         let (teacher, port) = try startTeacher(["--password", "chain-rule"])
         let ssh = try #require(Self.ssh)
