@@ -26,11 +26,14 @@ let package = Package(
         .target(name: "CKernels"),
         .target(name: "Autodiff", dependencies: ["CKernels"]),
 
+        // MARK: - TextWidth: terminal columns of text, shared by Lessons (carets) and Rendering
+        .target(name: "TextWidth"),
+
         // MARK: - Lessons: parse, interpret, frames
-        .target(name: "Lessons", dependencies: ["Autodiff"]),
+        .target(name: "Lessons", dependencies: ["Autodiff", "TextWidth"]),
 
         // MARK: - Rendering: pure cell buffer, widgets, layout, charts
-        .target(name: "Rendering"),
+        .target(name: "Rendering", dependencies: ["TextWidth"]),
 
         // MARK: - Player: lesson player state and screens
         .target(name: "Player", dependencies: ["Autodiff", "Lessons", "Rendering"]),

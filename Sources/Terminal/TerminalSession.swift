@@ -77,6 +77,9 @@ public final class TerminalSession {
     private var pairs: ColorPairs
     /// The frame on the screen, to draw only what changed.
     private var previous: Buffer?
+    /// How the terminal draws ambiguous-width characters; `.wide` sends their
+    /// narrow stand-ins instead (see `AmbiguousStandIn`).
+    public var ambiguous: AmbiguousWidth = .narrow
     /// Repaint every cell on the next draw, clearing the physical screen first (after a resize, Ctrl-L).
     private var clearOnNextDraw = false
 
@@ -169,6 +172,7 @@ public final class TerminalSession {
     /// part of the screen a smaller buffer does not cover stays blank.
     public func draw(_ buffer: Buffer) {
         guard isActive else { return }
+        let buffer = ambiguous == .wide ? buffer.withAmbiguousStandIns() : buffer
         let window = bs_stdscr()
         var since = previous
         if clearOnNextDraw || since?.width != buffer.width || since?.height != buffer.height {

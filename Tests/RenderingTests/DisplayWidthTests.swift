@@ -26,4 +26,33 @@ import Testing
         #expect(displayWidth(Unicode.Scalar(0x00AD)!) == 1)
         #expect(displayWidth(Unicode.Scalar(0x0007)!) == 0)
     }
+
+    /// The scalar-counting fast path gives what grapheme-by-grapheme measuring gives.
+    @Test func fastPathAgreesWithGraphemes() {
+        for v in UInt32(0x20)..<0x2600 {
+            guard let scalar = Unicode.Scalar(v), scalar.properties.generalCategory != .unassigned else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            let slow = text.reduce(0) { $0 + displayWidth($1) }
+            #expect(displayWidth(text) == slow, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test func ambiguousCharactersCountTwoOnlyWhenWide() {
+        let text = "σ(x) · 2 × ∂ ≈ • ─│"
+        #expect(displayWidth(text) == 19)
+        #expect(displayWidth(text, ambiguous: .wide) == 19 + 8)
+        #expect(displayWidth("기울기 − x", ambiguous: .wide) == 10)  // U+2212 is not ambiguous
+        #expect(displayWidth("가", ambiguous: .wide) == 2)
+    }
+
+    /// Every ambiguous character becomes one narrow, unambiguous column.
+    @Test func standInsAreNarrowAndUnambiguous() {
+        for v in UInt32(0xA0)..<0x2800 {
+            guard let scalar = Unicode.Scalar(v), isAmbiguousWidth(scalar) else { continue }
+            let form = AmbiguousStandIn.narrow(String(scalar))
+            #expect(form.unicodeScalars.count == 1 && form.unicodeScalars.allSatisfy(\.isASCII), "U+\(String(v, radix: 16))")
+        }
+        #expect(AmbiguousStandIn.narrowText("┌─σ·×─┐ 기울기") == "+-s.x-+ 기울기")
+        #expect(AmbiguousStandIn.narrowText("plain") == "plain")
+    }
 }

@@ -15,12 +15,64 @@ import Testing
         #expect(plain(lines) == ["a", "backprop", "agation", "b"])
     }
 
-    @Test func koreanBreaksBetweenSyllablesButNeverLeavesOneAlone() {
+    @Test func koreanBreaksBetweenWords() {
         let lines = Wrap.lines([Span("역전파는 출력에서 입력 방향으로 미분을 전달합니다")], width: 16)
-        #expect(plain(lines) == ["역전파는 출력", "에서 입력 방향", "으로 미분을 전달", "합니다"])
-        for line in lines { #expect(line.width <= 16) }
+        #expect(plain(lines) == ["역전파는", "출력에서 입력", "방향으로 미분을", "전달합니다"])
         let narrow = Wrap.lines([Span("가나다라마바사아")], width: 5)
         #expect(plain(narrow) == ["가나", "다라", "마바", "사아"])
+    }
+
+    @Test func noLineStartsWithClosingPunctuation() {
+        #expect(plain(Wrap.lines([Span("backpropagation).")], width: 15)) == ["backpropagatio", "n)."])
+        #expect(plain(Wrap.lines([Span("값입니다합니다.")], width: 14)) == ["값입니다합니", "다."])
+        #expect(plain(Wrap.lines([Span("...")], width: 2)) == ["..", "."])
+    }
+
+    /// Korean, English and both mixed, as the lessons write them.
+    static let paragraphs = [
+        "x가 아주 조금, ε만큼 움직인다고 합시다. 그러면 q는 ∂q/∂x · ε만큼 움직이고, f는 다시 거기에 ∂f/∂q를 곱한 만큼 움직입니다.",
+        "덧셈 노드는 받은 기울기를 두 입력에 그대로 전달합니다. 시그모이드의 국소 기울기는 σ(a) · (1 − σ(a))입니다.",
+        "Variable의 grad는 backward() 호출 후에 채워집니다. 값이 None이면 아직 역전파하지 않은 것입니다 (y.grad = None).",
+        "The chain rule multiplies local derivatives: y.backward() walks the graph back from the output to every input.",
+        "브로드캐스트(broadcast)된 입력의 기울기는 sum_to로 원래 형상 (3,)에 맞춰 더해집니다: 「행 방향」으로.",
+    ]
+
+    @Test(arguments: paragraphs)
+    func wordsShorterThanTheLineAreNeverSplit(_ text: String) {
+        let words = text.split(separator: " ").map(String.init)
+        for width in 16...60 {
+            for indent in [0, 2] {
+                let lines = Wrap.lines([Span(text)], width: width, firstPrefix: indent > 0 ? Span("- ") : nil,
+                    indent: indent)
+                var pieces: [(text: String, lineStart: Bool)] = []
+                for (index, line) in lines.enumerated() {
+                    #expect(line.width <= width, "width \(width): \(line.plainText)")
+                    let body = String(line.plainText.dropFirst(indent))
+                    #expect(!body.hasPrefix(" "), "width \(width): leading space")
+                    let parts = body.split(separator: " ").map(String.init)
+                    for (i, part) in parts.enumerated() { pieces.append((part, i == 0 && index > 0)) }
+                }
+                // Every word is one piece, or consecutive pieces of a word longer than a line.
+                var at = 0
+                for word in words {
+                    var joined = ""
+                    var count = 0
+                    while joined.count < word.count, at + count < pieces.count {
+                        joined += pieces[at + count].text
+                        count += 1
+                    }
+                    #expect(joined == word, "width \(width): \(word) became \(joined)")
+                    if count > 1 {
+                        #expect(displayWidth(word) > width - indent, "width \(width): split \(word)")
+                        for piece in pieces[(at + 1)..<(at + count)] {
+                            #expect(!Wrap.closing.contains(piece.text.first ?? " "), "width \(width): \(piece.text)")
+                        }
+                    }
+                    at += count
+                }
+                #expect(at == pieces.count)
+            }
+        }
     }
 
     @Test func mixedKoreanAndLatinStaysWithinWidth() {
@@ -67,7 +119,7 @@ import Testing
             The **chain rule** multiplies local derivatives: `y.backward()` walks the graph back from the output.
 
             - a bullet with enough words to wrap onto a second line
-            - 한국어 글머리표 항목은 음절 사이에서 줄을 바꿀 수 있습니다
+            - 한국어 글머리표 항목은 낱말 사이에서만 줄을 바꿉니다
 
             역전파는 출력에서 입력 방향으로 미분을 전달하는 알고리즘입니다. **연쇄 법칙**을 사용합니다.
             """

@@ -1,3 +1,5 @@
+import TextWidth
+
 /// One error in a lesson or graph file, at a line and column.
 ///
 /// ``rendered`` prints it the way compilers do:
@@ -34,12 +36,16 @@ public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConv
     ///
     /// The caret is placed by display width (a Hangul syllable takes two
     /// columns); tabs are copied so the terminal lines them up the same way.
-    public var rendered: String {
+    public var rendered: String { rendered(ambiguous: .narrow) }
+
+    /// ``rendered`` for a terminal that draws ambiguous-width characters
+    /// (`σ`, `·`, Greek letters) as `ambiguous` says.
+    public func rendered(ambiguous: AmbiguousWidth) -> String {
         // A file-level error (no such file, too large) has no line to quote.
         guard !sourceLine.isEmpty else { return description }
         var caret = ""
         for (index, character) in sourceLine.enumerated() where index < location.column - 1 {
-            caret += character == "\t" ? "\t" : String(repeating: " ", count: characterWidth(character))
+            caret += character == "\t" ? "\t" : String(repeating: " ", count: displayWidth(character, ambiguous: ambiguous))
         }
         let excess = location.column - 1 - sourceLine.count
         if excess > 0 { caret += String(repeating: " ", count: excess) }

@@ -39,14 +39,4 @@ public struct PlayRequest: Equatable, Sendable {
             return .failure(.lesson(error))
         }
     }
-
-    /// What the status line says while it plays.
-    var activity: String {
-        switch purpose {
-        case .open: return "playing the lesson"
-        case .edit(let label, let value): return "recomputing with \(label) = \(value)"
-        case .reset: return "recomputing with the lesson's own values"
-        case .reload: return "reloading \(text.file)"
-        }
-    }
 }

@@ -18,10 +18,10 @@ struct FramePanel {
     /// The panel's title, or nil when the frame has nothing to say beside the graph.
     var title: String? {
         switch frame {
-        case .forward(let f)?: return "forward \(f.index + 1)/\(f.count)"
-        case .backward(let b)?: return "backward \(b.index + 1)/\(b.count): the chain rule"
-        case .ask?: return "your turn"
-        case .check?: return "gradient check"
+        case .forward(let f)?: return context.words.forwardTitle(f.index + 1, f.count)
+        case .backward(let b)?: return context.words.backwardTitle(b.index + 1, b.count)
+        case .ask?: return context.words.yourTurn
+        case .check?: return context.words.gradientCheck
         default: return nil
         }
     }
@@ -50,7 +50,7 @@ struct FramePanel {
         var current = ""
         var used = 0
         for text in texts {
-            let w = TextWidth.columns(text)
+            let w = displayWidth(text)
             if current.isEmpty {
                 current = text
                 used = w
@@ -67,7 +67,7 @@ struct FramePanel {
             if used > width, let range = current.range(of: times) {
                 lines.append(String(current[..<range.lowerBound]) + times.dropLast())
                 current = "      " + current[range.upperBound...]
-                used = TextWidth.columns(current)
+                used = displayWidth(current)
             }
         }
         if !current.isEmpty { lines.append(current) }
@@ -103,7 +103,7 @@ struct FramePanel {
                 for input in f.inputs where input.value.shape != f.output.value.shape {
                     lines.append(
                         context.line(
-                            "  broadcast \(names[input.node]): \(formatShape(input.value.shape)) \(context.arrow) \(formatShape(f.output.value.shape))",
+                            "  \(context.words.broadcast) \(names[input.node]): \(formatShape(input.value.shape)) \(context.arrow) \(formatShape(f.output.value.shape))",
                             theme.strong))
                 }
             }
@@ -133,8 +133,8 @@ struct FramePanel {
         let mark = context.glyphs.backwardMark + " "
         var lines: [StyledLine] = []
         let head = mark + out + " = " + Formula.apply(b.label, args.map(Formula.operand))
-        let upstream = "upstream " + context.derivative(loss, out) + " = " + context.value(b.upstream)
-        if TextWidth.columns(context.text(head + "   " + upstream)) <= width {
+        let upstream = context.words.upstream + " " + context.derivative(loss, out) + " = " + context.value(b.upstream)
+        if displayWidth(context.text(head + "   " + upstream)) <= width {
             lines.append(context.line(head + "   " + upstream, theme.backwardFocus))
         } else {
             lines.append(context.line(head, theme.backwardFocus))
@@ -145,7 +145,7 @@ struct FramePanel {
             guard input.receivesGradient else {
                 lines.append(
                     context.line(
-                        "  \(name) is \(input.label == name && Double(name) != nil ? "a constant" : "data"): no gradient kept",
+                        "  " + context.words.noGradientKept(name, constant: input.label == name && Double(name) != nil),
                         theme.secondary))
                 continue
             }
@@ -160,14 +160,14 @@ struct FramePanel {
                         context.value(product),
                     ], style: theme.gradient)
             } else {
-                let rule = input.derivativeText.split(separator: "=", maxSplits: 1).last.map {
+                let rule = context.words.derivative(input.derivativeText).split(separator: "=", maxSplits: 1).last.map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
                 lines += equation([chain, rule ?? "?", context.inline(input.gradient)], style: theme.gradient)
             }
             if !input.derivativeText.isEmpty, input.local != nil {
-                let local = Formula.localDerivative(input.derivativeText, output: out, inputs: args)
-                lines.append(context.line("    local: " + local, theme.secondary))
+                let local = Formula.localDerivative(context.words.derivative(input.derivativeText), output: out, inputs: args)
+                lines.append(context.line("    " + context.words.local + ": " + local, theme.secondary))
             }
             if let product = input.product, product.shape != input.gradient.shape {
                 lines.append(
@@ -180,7 +180,7 @@ struct FramePanel {
                     context.value(previous) + " + " + context.factor(input.gradient) + " = "
                     + context.value(input.total)
                 let head = "    \(name).grad += \(context.value(input.gradient)):"
-                if TextWidth.columns(context.text(head + "  " + sum)) <= width {
+                if displayWidth(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
                 } else {
                     lines.append(context.line(head, theme.value))
@@ -201,30 +201,30 @@ struct FramePanel {
         if case .answer(let typed) = context.state.input {
             lines.append(
                 context.line(
-                    "answer: " + typed + (context.ascii ? "_" : "▏") + "   Enter checks, Esc leaves", theme.strong))
+                    context.words.answerLabel + typed + (context.ascii ? "_" : "▏") + "   " + context.words.answerKeys, theme.strong))
         } else if !state.revealed {
             lines.append(
                 context.line(
-                    "type a number, then Enter" + (state.attempts > 0 ? " to try again" : "") + " · v reveals",
+                    context.words.typeANumber(again: state.attempts > 0),
                     theme.secondary))
         }
         if state.notANumber {
-            lines.append(context.line("that is not a number", theme.error))
+            lines.append(context.line(context.words.notANumber, theme.error))
         } else if let value = state.lastValue {
             if state.lastWasRight {
-                lines.append(context.line("right: " + context.number(a.answer), theme.answer))
+                lines.append(context.line(context.words.right + context.number(a.answer), theme.answer))
             } else {
                 lines += Wrap.lines(
                     [
                         Span(
-                            context.text(context.number(value) + (a.question.hint.map { " · hint: " + $0 } ?? "")),
+                            context.text(context.number(value) + (a.question.hint.map { context.words.hint + $0 } ?? "")),
                             style: theme.error)
                     ], width: Swift.max(width, 10),
-                    firstPrefix: Span("not quite: ", style: theme.error), indent: 2)
+                    firstPrefix: Span(context.words.notQuite, style: theme.error), indent: 2)
             }
         }
         if state.revealed, !(state.lastWasRight && state.lastValue != nil) {
-            lines.append(context.line("the answer is " + context.number(a.answer), theme.answer))
+            lines.append(context.line(context.words.theAnswerIs(context.number(a.answer)), theme.answer))
         }
         return lines
     }
@@ -232,14 +232,13 @@ struct FramePanel {
     private func check(_ c: CheckFrame) -> [StyledLine] {
         var lines = c.results.map { r in
             context.line(
-                "\(r.name): backprop \(context.inline(r.analytic)) · numerical \(context.inline(r.numerical)) · "
-                    + (r.passed ? "agree" : "DISAGREE"), r.passed ? theme.value : theme.error)
+                context.words.checkRow(
+                    r.name, analytic: context.inline(r.analytic), numerical: context.inline(r.numerical),
+                    passed: r.passed), r.passed ? theme.value : theme.error)
         }
         lines.append(
             context.line(
-                c.passed
-                    ? "every gradient agrees within \(context.number(c.tolerance))"
-                    : "some gradients disagree (tolerance \(context.number(c.tolerance)))",
+                context.words.checkSummary(passed: c.passed, tolerance: context.number(c.tolerance)),
                 c.passed ? theme.answer : theme.error))
         return lines
     }

@@ -50,7 +50,7 @@ struct GraphPanel {
             if node.kind.isVariable {
                 var lines = NodeText.variable(
                     name: names[node.id], node: node, value: value(node.id), grad: grad(node.id),
-                    detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark)
+                    detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark, words: context.words)
                 let rows = drawing.reservedRows[node.id] ?? lines.count
                 while lines.count < rows { lines.append(NodeText.Line(text: " ", role: .value)) }
                 view.nodeLines[node.id] = lines.map { context.text($0.text) }
@@ -86,6 +86,7 @@ struct GraphPanel {
             automatic: automatic, shown: view.offset, limit: limit,
             width: target.width, height: target.height)
         view.overflowStyle = theme.secondary.patched(with: Style(modifiers: .reverse))
+        view.moreText = context.words.more
         buffer.render(view, in: target)
     }
 
@@ -186,9 +187,9 @@ struct GraphPanel {
                     func measure(_ value: Tensor?, _ grad: Tensor?) {
                         let lines = NodeText.variable(
                             name: names[node.id], node: node, value: value, grad: grad, detail: detail,
-                            level: level, ascii: context.ascii, mark: "▶")
+                            level: level, ascii: context.ascii, mark: "▶", words: context.words)
                         rows = Swift.max(rows, lines.count)
-                        for line in lines { widest = Swift.max(widest, TextWidth.columns(context.text(line.text))) }
+                        for line in lines { widest = Swift.max(widest, displayWidth(context.text(line.text))) }
                     }
                     measure(nil, nil)
                     // Snapshots share values between frames: measure each distinct pair once.
@@ -207,7 +208,7 @@ struct GraphPanel {
                 } else {
                     let label = context.text(node.label)
                     try? model.addNode(
-                        id: node.id, lines: [label], kind: .function, minContentWidth: TextWidth.columns(label) + 2)
+                        id: node.id, lines: [label], kind: .function, minContentWidth: displayWidth(label) + 2)
                 }
             }
             for edge in graph.edges {

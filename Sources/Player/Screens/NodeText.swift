@@ -23,10 +23,10 @@ enum NodeText {
     }
 
     /// `(param)`, `(data)` or nothing, after the name.
-    static func tag(_ kind: NodeKind) -> String {
+    static func tag(_ kind: NodeKind, _ words: Words) -> String {
         switch kind {
-        case .param: return " (param)"
-        case .data: return " (data)"
+        case .param: return words.paramTag
+        case .data: return words.dataTag
         default: return ""
         }
     }
@@ -35,13 +35,13 @@ enum NodeText {
     /// - Parameter mark: `▶` or `◀` before the name on the node in focus.
     static func variable(
         name: String, node: GraphNode, value: Tensor?, grad: Tensor?, detail: Detail, level: Level,
-        ascii: Bool, mark: String? = nil
+        ascii: Bool, mark: String? = nil, words: Words = Language.en.words
     ) -> [Line] {
-        var lines = [Line(text: (mark.map { $0 + " " } ?? "") + name + tag(node.kind), role: .name)]
+        var lines = [Line(text: (mark.map { $0 + " " } ?? "") + name + tag(node.kind, words), role: .name)]
         let receives = node.kind == .input || node.kind == .param || node.kind == .intermediate
         switch detail {
         case .shapes:
-            lines.append(Line(text: node.shape.isEmpty ? "scalar" : formatShape(node.shape), role: .value))
+            lines.append(Line(text: node.shape.isEmpty ? words.scalar : formatShape(node.shape), role: .value))
         case .gradients where receives:
             if let grad { lines += gradientLines(grad, level: level, ascii: ascii) }
         case .values, .gradients:

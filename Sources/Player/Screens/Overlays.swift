@@ -3,22 +3,10 @@ import Rendering
 /// The boxes drawn over a screen: the keys (`?`) and the value editor (`e`).
 enum Overlays {
     static func help(_ context: ScreenContext, buffer: inout Buffer) {
-        let text = """
-            - **→ l space n PageDown**: next frame, then the next step
-            - **← h Backspace p PageUp**: previous frame
-            - **] [**: next / previous step; **g G**: first / last frame
-            - **digits, Enter**: go to that step
-            - **f b**: play the forward / backward pass; **a**: play the step (a training run), pause, resume; **+ -**: speed
-            - **on a question**: type a number, **Enter** checks it; **v** reveals the answer
-            - **e**: edit an input or the training's lr and iters (Tab: next field, Enter: recompute); **r**: reset values
-            - **t**: theme (default, projector, monochrome); **z**: detail (values, gradients, shapes)
-            - **↓ ↑ j k**: scroll the step's text; **H J K L**: pan a graph marked "more"; **Tab**: next panel on a small screen
-            - **R**: reload the lesson file after changing it; **Esc**: stop a training being computed
-            - **? Esc**: close this help; **q Ctrl-C**: quit
-            """
+        let text = context.words.help
         let prose = Prose(context.text(text), theme: context.theme, glyphs: context.glyphs)
         let overlay = Overlay(
-            prose: prose, title: context.text("keys"), maxWidth: 76, in: buffer.area,
+            prose: prose, title: context.text(context.words.keysTitle), maxWidth: 76, in: buffer.area,
             style: context.theme.border, glyphs: context.glyphs)
         buffer.render(overlay, in: buffer.area)
     }
@@ -27,14 +15,10 @@ enum Overlays {
     static func resume(_ ref: FrameRef, _ context: ScreenContext, buffer: inout Buffer) {
         let steps = context.trace.lesson.steps
         let title = steps.indices.contains(ref.step) ? steps[ref.step].title : ""
-        let text = """
-            You were at **step \(ref.step + 1)** (\(title)), frame \(ref.frame + 1).
-
-            **Enter** resumes there · **Esc** starts from the beginning
-            """
+        let text = context.words.resumeText(step: ref.step + 1, title: title, frame: ref.frame + 1)
         let prose = Prose(context.text(text), theme: context.theme, glyphs: context.glyphs)
         let overlay = Overlay(
-            prose: prose, title: context.text("resume?"), maxWidth: 60, in: buffer.area,
+            prose: prose, title: context.text(context.words.resumeTitle), maxWidth: 60, in: buffer.area,
             style: context.theme.border, glyphs: context.glyphs)
         buffer.render(overlay, in: buffer.area)
     }
@@ -52,8 +36,8 @@ enum Overlays {
         let lines = [
             fields,
             StyledLine(
-                context.text("new \(label) = \(session.text)") + (context.ascii ? "_" : "▏"), style: theme.strong),
-            StyledLine(context.text("Tab next field · Enter recompute · Esc cancel"), style: theme.secondary),
+                context.text(context.words.newValue(label) + session.text) + (context.ascii ? "_" : "▏"), style: theme.strong),
+            StyledLine(context.text(context.words.editKeys), style: theme.secondary),
         ]
         let width = Swift.min(Swift.max(lines.map(\.width).max() ?? 0, 30) + 4, buffer.width - 2)
         let box = Rect(
@@ -64,7 +48,7 @@ enum Overlays {
         buffer.clear(box)
         buffer.render(
             Block(
-                title: context.text("edit a value"), border: .double, borderStyle: theme.focusBorder,
+                title: context.text(context.words.editTitle), border: .double, borderStyle: theme.focusBorder,
                 glyphs: context.glyphs,
                 clearsInside: true), in: box)
         for (i, line) in lines.enumerated() where i < box.height - 2 {

@@ -42,8 +42,8 @@ struct ProsePanel {
         prose.scroll = Swift.min(context.state.proseScroll, overflow)
         if border {
             let arrows = context.ascii ? ("^ k", "v j") : ("↑ k", "↓ j")
-            let more = prose.scroll < overflow ? "more " + arrows.1 : nil
-            let above = prose.scroll > 0 ? "more " + arrows.0 : nil
+            let more = prose.scroll < overflow ? context.words.moreText + arrows.1 : nil
+            let above = prose.scroll > 0 ? context.words.moreText + arrows.0 : nil
             buffer.render(
                 Block(
                     title: above, footer: more, border: .rounded,

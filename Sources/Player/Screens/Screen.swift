@@ -113,7 +113,7 @@ public enum Screen {
         let box = Rect(x: area.x, y: area.y, width: area.width, height: height)
         buffer.render(
             Block(
-                title: context.text("training"), border: .rounded, borderStyle: context.theme.border,
+                title: context.text(context.words.training), border: .rounded, borderStyle: context.theme.border,
                 glyphs: context.glyphs),
             in: box)
         let inner = box.inner(1).inner(horizontal: 1, vertical: 0)
@@ -157,8 +157,8 @@ public enum Screen {
         let hidden = panels.filter { $0 != chosen }
         if body.height >= 4 {
             area.height -= 1
-            var note = "\(Screen.fullWidth)×\(Screen.fullHeight) shows all"
-            if !hidden.isEmpty { note = "hidden: " + hidden.map(c.name).joined(separator: ", ") + " · Tab · " + note }
+            var note = context.words.showsAll("\(Screen.fullWidth)×\(Screen.fullHeight)")
+            if !hidden.isEmpty { note = context.words.hidden + hidden.map(c.name).joined(separator: ", ") + " · Tab · " + note }
             buffer.setString(
                 truncate(context.text(note), toWidth: body.width, ellipsis: context.glyphs.ellipsis),
                 x: body.x, y: body.bottom - 1, style: context.theme.secondary)

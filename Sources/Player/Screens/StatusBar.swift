@@ -7,8 +7,8 @@ enum StatusBar {
     static func title(_ context: ScreenContext, width: Int, buffer: inout Buffer) {
         guard let played = context.state.playedStep else { return }
         var text = context.trace.lesson.title + " " + context.glyphs.middleDot + " " + played.step.title
-        if context.state.detail != .values { text += "  [\(context.state.detail.rawValue)]" }
-        if context.state.text?.isEdited == true { text += "  [edited: r resets]" }
+        if context.state.detail != .values { text += "  [\(context.words.detail(context.state.detail))]" }
+        if context.state.text?.isEdited == true { text += "  [\(context.words.edited)]" }
         buffer.setString(
             truncate(context.text(text), toWidth: width, ellipsis: context.glyphs.ellipsis), x: 0, y: 0,
             style: context.theme.heading)
@@ -18,28 +18,26 @@ enum StatusBar {
         let state = context.state
         let dot = " " + context.glyphs.middleDot + " "
         var left =
-            "step \(state.step + 1)/\(state.totalSteps)" + dot + "frame \(state.frame + 1)/\(state.frameCount)" + dot
+            context.words.position(step: state.step + 1, of: state.totalSteps, frame: state.frame + 1, of: state.frameCount, dot: dot) + dot
             + "#\(state.revision)"
         switch state.input {
-        case .stepNumber(let typed): left += dot + "go to step " + typed + "_"
-        case .answer: left += dot + "answering"
-        case .edit: left += dot + "editing"
+        case .stepNumber(let typed): left += dot + context.words.goToStep + typed + "_"
+        case .answer: left += dot + context.words.answering
+        case .edit: left += dot + context.words.editing
         case .none:
             if let playing = state.playing {
-                let progress = state.playProgress > 0 ? " (\(state.playProgress) iterations)" : ""
-                left += dot + playing.activity + progress + context.glyphs.ellipsis + " Esc stops"
+                let progress = state.playProgress > 0 ? context.words.iterationsSoFar(state.playProgress) : ""
+                left += dot + context.words.activity(playing) + progress + context.glyphs.ellipsis + context.words.escStops
             } else if let autoplay = state.autoplay {
                 left +=
                     dot
                     + (autoplay.isPaused
-                        ? "paused (a resumes)" : "\(context.glyphs.forwardMark) playing, \(state.tickInterval ?? 0) ms")
+                        ? context.words.pausedResume : context.words.playing(context.glyphs.forwardMark, milliseconds: state.tickInterval ?? 0))
             }
         }
         let arrows = context.ascii ? "<- ->" : "← →"
         let keys =
-            width >= 110
-            ? arrows + " frame  [ ] step  f b play  e edit  ? help  q quit"
-            : width >= 70 ? arrows + " frame  [ ] step  ? help  q quit" : "? help  q quit"
+            context.words.keys(arrows: arrows, width: width)
         let style = context.theme.statusBar
         buffer.render(
             StatusLine(

@@ -53,7 +53,7 @@ struct StepContent {
                 var n = FramePanel(context: context, frame: f, index: i, width: width).lines.count
                 // A question's panel grows as it is answered (feedback, a hint, the answer): reserve the rows.
                 if case .ask(let a) = f {
-                    n += 2 + (a.question.hint.map { TextWidth.columns($0) / Swift.max(width, 10) + 1 } ?? 0)
+                    n += 2 + (a.question.hint.map { displayWidth($0) / Swift.max(width, 10) + 1 } ?? 0)
                 }
                 rows = Swift.max(rows, n)
             }
@@ -88,15 +88,15 @@ struct StepContent {
     /// How the hidden-panels line names a panel.
     func name(_ panel: Panel) -> String {
         switch panel {
-        case .graph: return "graph"
-        case .prose: return "text"
+        case .graph: return context.words.graphPanel
+        case .prose: return context.words.textPanel
         case .frame:
-            if isTraining { return "chart" }
+            if isTraining { return context.words.chartPanel }
             switch frame {
-            case .backward?: return "chain rule"
-            case .forward?: return "forward"
-            case .ask?: return "question"
-            default: return "details"
+            case .backward?: return context.words.chainRulePanel
+            case .forward?: return context.words.forwardPanel
+            case .ask?: return context.words.questionPanel
+            default: return context.words.detailsPanel
             }
         }
     }

@@ -25,10 +25,10 @@ struct TrainingPanel {
     func statsLines(width: Int) -> [StyledLine] {
         switch frame {
         case .training(let f):
-            let iteration = "iteration \(f.iteration)/\(f.iterations)"
-            let loss = "loss \(context.number(f.loss))"
+            let iteration = context.words.iteration(f.iteration, of: f.iterations)
+            let loss = context.words.loss(context.number(f.loss))
             var lines =
-                TextWidth.columns(iteration + "  " + loss) <= width
+                displayWidth(iteration + "  " + loss) <= width
                 ? [context.line(iteration + "  " + loss, theme.strong)]
                 : [context.line(iteration, theme.strong), context.line(loss, theme.strong)]
             switch f.status {
@@ -36,21 +36,21 @@ struct TrainingPanel {
                 let run = context.state.trainingRun
                 let note: String
                 switch run {
-                case .running?: note = "running: a pauses"
-                case .ready?: note = "ready: a runs it"
-                case .paused? where context.state.autoplay != nil: note = "paused: a resumes"
-                default: note = "a runs on from here"
+                case .running?: note = context.words.runningNote
+                case .ready?: note = context.words.readyNote
+                case .paused? where context.state.autoplay != nil: note = context.words.pausedNote
+                default: note = context.words.runsOnNote
                 }
                 lines.append(context.line(note, theme.secondary))
-            case .finished: lines.append(context.line("finished", theme.answer))
+            case .finished: lines.append(context.line(context.words.finished, theme.answer))
             case .diverged(let i):
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : f.loss
                 lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
-            case .stopped(let i): lines.append(context.line("stopped at iteration \(i)", theme.secondary))
+            case .stopped(let i): lines.append(context.line(context.words.stoppedAt(i), theme.secondary))
             }
             // Between recorded frames the loss moves on; the params are those of the last recorded iteration.
             if let at = f.parametersIteration, !f.parameters.isEmpty {
-                lines.append(context.line("params at iteration \(at):", theme.secondary))
+                lines.append(context.line(context.words.paramsAt(at), theme.secondary))
             }
             for p in f.parameters {
                 lines.append(context.line("\(name(p.node)) = \(context.inline(p.value, limit: 3))", theme.paramNode))
@@ -58,15 +58,14 @@ struct TrainingPanel {
             return lines
         case .lossPlot(let f):
             let last = f.losses.last.map(context.number) ?? "?"
-            var lines = [context.line("\(f.lossName): \(f.losses.count) iterations, last \(last)", theme.strong)]
+            var lines = [context.line(context.words.lossSummary(f.lossName, count: f.losses.count, last: last), theme.strong)]
             if case .diverged(let i) = f.status {
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : (f.losses.last ?? .nan)
                 lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
             }
             return lines
         case .dataPlot(let f):
-            var text = "\(name(f.y.node)) against \(name(f.x.node))"
-            if let fit = f.fit { text += ", fit \(name(fit.node))" }
+            let text = context.words.scatterTitle(y: name(f.y.node), x: name(f.x.node), fit: f.fit.map { name($0.node) })
             var lines = [context.line(text, theme.strong)]
             if let fit = f.fit, let note = offChartNote(fit: fit, data: f.y.value) {
                 lines += wrapped(note, width: width, style: theme.error)
@@ -79,9 +78,8 @@ struct TrainingPanel {
 
     /// What a diverged run says: where, what the loss became, and that the lesson goes on.
     private func divergedNote(iteration: Int, loss: Double) -> String {
-        let what = loss.isNaN ? "NaN (not a number)" : context.number(loss)
-        return "diverged at iteration \(iteration): the loss became \(what), so training stopped."
-            + " A smaller lr may converge; \(context.arrow) goes on."
+        let what = loss.isNaN ? context.words.notANumberValue : context.number(loss)
+        return context.words.diverged(at: iteration, loss: what, arrow: context.arrow)
     }
 
     /// A note when the fitted values cannot be drawn with the data: some are NaN or
@@ -89,7 +87,7 @@ struct TrainingPanel {
     private func offChartNote(fit: NodeValue, data: Tensor) -> String? {
         let values = fit.value.scalars
         let bad = values.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
-        if bad > 0 { return "fit \(name(fit.node)): \(bad) of \(values.count) values are NaN/Inf" }
+        if bad > 0 { return context.words.fitNotFinite(name(fit.node), bad: bad, of: values.count) }
         let finite = data.scalars.filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max(), let fitLo = values.min(), let fitHi = values.max() else {
             return nil
@@ -97,8 +95,8 @@ struct TrainingPanel {
         let span = Swift.max(hi - lo, 1)
         guard fitLo < lo - 10 * span || fitHi > hi + 10 * span else { return nil }
         let place =
-            fitLo == fitHi ? "at \(context.number(fitLo))" : "\(context.number(fitLo)) to \(context.number(fitHi))"
-        return "fit \(name(fit.node)) is off the chart: \(place)"
+            fitLo == fitHi ? context.words.fitAt(context.number(fitLo)) : context.words.fitRange(context.number(fitLo), context.number(fitHi))
+        return context.words.fitOffChart(name(fit.node), place)
     }
 
     /// `text` in lines of at most `width` columns (at least one line).
@@ -159,7 +157,7 @@ struct TrainingPanel {
         default: return nil
         }
         var chart = LineChart(
-            values: values, title: context.text("loss"), logScale: logScale, theme: theme, glyphs: context.glyphs)
+            values: values, title: context.text(context.words.lossTitle), logScale: logScale, theme: theme, glyphs: context.glyphs)
         if let planned, planned > 0 { chart.xRange = 0...Double(planned) }
         return chart
     }

@@ -70,7 +70,7 @@ extension PlayerState {
     /// plays the next step that has them.
     mutating func play(_ scope: Autoplay.Scope) -> [PlayerEffect] {
         guard let target = firstFrame(of: scope) else {
-            setMessage(scope == .forward ? "no forward pass from here on" : "no backward pass from here on")
+            setMessage(scope == .forward ? words.noForwardAhead : words.noBackwardAhead)
             return [.bell]
         }
         var effects: [PlayerEffect] = []

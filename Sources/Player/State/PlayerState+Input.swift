@@ -62,16 +62,16 @@ extension PlayerState {
     /// `e`: the fields of this step (its training options, the graph's inputs).
     mutating func startEdit() -> [PlayerEffect] {
         guard let text else {
-            setMessage("editing needs the lesson's file")
+            setMessage(words.editNeedsFile)
             return [.bell]
         }
         if let playing {
-            setMessage("still \(playing.activity); Esc stops its training")
+            setMessage(words.stillPlaying(words.activity(playing)))
             return [.bell]
         }
         let fields = EditField.fields(step: step, trace: trace, text: text, graph: graphOnScreen)
         guard let first = fields.first else {
-            setMessage("nothing to edit here: no input values or training on this step")
+            setMessage(words.nothingToEdit)
             return [.bell]
         }
         setAutoplay(nil)
@@ -115,12 +115,12 @@ extension PlayerState {
         switch field.target {
         case .learningRate:
             guard let lr = Double(value), lr > 0, lr.isFinite else {
-                setMessage("lr must be a number greater than 0")
+                setMessage(words.lrMustBePositive)
                 return [.bell]
             }
         case .iterations:
             guard let n = Int(value), n >= 1 else {
-                setMessage("iters must be a whole number, at least 1")
+                setMessage(words.itersMustBeWhole)
                 return [.bell]
             }
         case .leaf: break
@@ -133,7 +133,7 @@ extension PlayerState {
     mutating func resetValues() -> [PlayerEffect] {
         guard let text, text.isEdited else {
             clearAnswers()
-            setMessage("values are the lesson's own")
+            setMessage(words.valuesAreOwn)
             return []
         }
         return startPlay(PlayRequest(text: text.reset(), purpose: .reset))

@@ -199,7 +199,7 @@ extension PlayerState {
         case .enter:
             setInput(.none)
             guard let n = Int(typed), (1...totalSteps).contains(n) else {
-                setMessage("no step \(typed): this lesson has steps 1–\(totalSteps)")
+                setMessage(words.noSuchStep(typed, total: totalSteps))
                 return [.bell]
             }
             return goOrWait(FrameRef(step: n - 1, frame: 0))

@@ -23,31 +23,31 @@ extension PlayerState {
     public mutating func finishPlay(_ result: Result<LessonTrace, PlayerError>) -> [PlayerEffect] {
         guard let request = playing else { return [] }
         bumpRevision()
-        let stopped = playStopRequested ? ", training stopped early (Esc)" : ""
+        let stopped = playStopRequested ? words.stoppedEarlySuffix : ""
         setPlaying(nil)
         switch (request.purpose, result) {
         case (.open, .success(let trace)):
             extend(trace: trace)
-            if !stopped.isEmpty { setMessage("the lesson's training was stopped early (Esc)") }
+            if !stopped.isEmpty { setMessage(words.trainingStoppedEarly) }
             return goToAwaitedPlace()
         case (.open, .failure(let error)):
             setWaitingFor(nil)
-            setMessage("the rest of the lesson does not play: \(Self.firstLine(of: error))")
+            setMessage(words.restDoesNotPlay(Self.firstLine(of: error, words)))
             return [.bell]
         case (_, .success(let trace)):
             replace(trace: trace, text: request.text)
             switch request.purpose {
-            case .edit(let label, let value): setMessage("\(label) = \(value): recomputed" + stopped)
-            case .reset: setMessage("values reset to the lesson's own" + stopped)
-            case .reload, .open: setMessage("reloaded \(request.text.file)" + stopped)
+            case .edit(let label, let value): setMessage(words.recomputed(label, value) + stopped)
+            case .reset: setMessage(words.valuesReset + stopped)
+            case .reload, .open: setMessage(words.reloaded(request.text.file) + stopped)
             }
             return moved()
         case (_, .failure(let error)):
             switch request.purpose {
             case .edit(let label, let value):
-                setMessage("\(label) = \(value) does not work: \(Self.firstLine(of: error))")
-            case .reset, .open: setMessage("the lesson's own values do not play: \(Self.firstLine(of: error))")
-            case .reload: setMessage("not reloaded, still the last good version: \(Self.firstLine(of: error))")
+                setMessage(words.editFails(label, value, Self.firstLine(of: error, words)))
+            case .reset, .open: setMessage(words.ownValuesFail(Self.firstLine(of: error, words)))
+            case .reload: setMessage(words.notReloadedKept(Self.firstLine(of: error, words)))
             }
             return [.bell]
         }
@@ -56,7 +56,7 @@ extension PlayerState {
     /// Starts `request` unless another play is under way.
     mutating func startPlay(_ request: PlayRequest) -> [PlayerEffect] {
         if let playing {
-            setMessage("still \(playing.activity); Esc stops its training")
+            setMessage(words.stillPlaying(words.activity(playing)))
             return [.bell]
         }
         setAutoplay(nil)
@@ -67,13 +67,13 @@ extension PlayerState {
     /// `R`: the lesson file as it is on disk now; the edits made with `e` are dropped.
     mutating func reload() -> [PlayerEffect] {
         guard let text else {
-            setMessage("reloading needs the lesson's file")
+            setMessage(words.reloadNeedsFile)
             return [.bell]
         }
         do {
             return startPlay(PlayRequest(text: try LessonText(path: text.file), purpose: .reload))
         } catch {
-            setMessage("not reloaded: \(error)")
+            setMessage(words.notReloaded("\(error)"))
             return [.bell]
         }
     }
@@ -81,7 +81,7 @@ extension PlayerState {
     /// Esc while a play is under way: its training stops where it is.
     mutating func stopPlay() -> [PlayerEffect] {
         guard let playing else { return [] }
-        setMessage("stopping: \(playing.activity)")
+        setMessage(words.stopping(words.activity(playing)))
         markPlayStopRequested()
         return [.stopPlay]
     }
@@ -92,7 +92,7 @@ extension PlayerState {
     mutating func goOrWait(_ ref: FrameRef) -> [PlayerEffect] {
         guard ref.step < stepCount else {
             setWaitingFor(ref)
-            setMessage("step \(ref.step + 1) opens as soon as it has been played")
+            setMessage(words.stepOpensWhenPlayed(ref.step + 1))
             return []
         }
         setWaitingFor(nil)
@@ -110,8 +110,7 @@ extension PlayerState {
     mutating func notPlayedYet() -> [PlayerEffect] {
         setWaitingFor(FrameRef(step: stepCount, frame: 0))
         setMessage(
-            "step \(stepCount + 1) is still being played" + (playProgress > 0 ? " (training)" : "")
-                + "; it opens when ready")
+            words.stepStillPlaying(stepCount + 1, training: playProgress > 0))
         return []
     }
 
@@ -138,9 +137,9 @@ extension PlayerState {
         }
     }
 
-    static func firstLine(of error: PlayerError) -> String {
+    static func firstLine(of error: PlayerError, _ words: Words) -> String {
         if case .lesson(let lessonError) = error, let d = lessonError.diagnostics.first {
-            return "line \(d.location.line): \(d.message)"
+            return words.atLine(d.location.line, d.message)
         }
         return error.description
     }

@@ -15,16 +15,16 @@ extension GraphView {
         guard let style = overflowStyle, !area.isEmpty else { return }
         let cut = overflow(in: area)
         let rows = Array(area.y..<area.bottom)
-        if cut.left { tag(glyphs.arrowLeft + " more", area, style, &buffer) { w in rows.map { (area.x, $0) } } }
+        if cut.left { tag(glyphs.arrowLeft + " " + moreText, area, style, &buffer) { w in rows.map { (area.x, $0) } } }
         if cut.right {
-            tag("more " + glyphs.arrowRight, area, style, &buffer) { w in rows.map { (area.right - w, $0) } }
+            tag(moreText + " " + glyphs.arrowRight, area, style, &buffer) { w in rows.map { (area.right - w, $0) } }
         }
         if cut.up {
-            tag(glyphs.arrowUp + " more", area, style, &buffer) { w in (area.x...(area.right - w)).map { ($0, area.y) }
+            tag(glyphs.arrowUp + " " + moreText, area, style, &buffer) { w in (area.x...(area.right - w)).map { ($0, area.y) }
             }
         }
         if cut.down {
-            tag("more " + glyphs.arrowDown, area, style, &buffer) { w in
+            tag(moreText + " " + glyphs.arrowDown, area, style, &buffer) { w in
                 (area.x...(area.right - w)).map { ($0, area.bottom - 1) }
             }
         }

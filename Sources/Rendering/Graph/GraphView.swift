@@ -36,6 +36,8 @@ public struct GraphView: Widget, Sendable {
     /// When set, each side where the drawing is cut by the area gets a "more"
     /// tag in this style (see `overflow(in:)`).
     public var overflowStyle: Style?
+    /// The word of the "more" tags (the player's language).
+    public var moreText = "more"
 
     public init(
         layout: GraphLayout, glyphs: GlyphSet = .unicode, offset: GraphPoint = .zero,

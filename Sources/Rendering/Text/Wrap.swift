@@ -1,10 +1,10 @@
 /// Wraps styled text to a width measured in terminal columns.
 ///
 /// Lines break at spaces; a word that does not fit moves to the next line and
-/// only a word longer than a whole line is cut. Between two wide characters
-/// (Hangul syllables, CJK ideographs) a line may break anywhere, as Unicode
-/// line breaking allows, so Korean fills its lines instead of leaving holes;
-/// such a break keeps at least two characters on each side.
+/// only a word longer than a whole line is cut. Korean is treated the same way:
+/// it is written with spaces between words (어절), and a word split between
+/// syllables (`받습 / 니다`) reads as two words, so it is split only when it
+/// cannot fit on a line of its own. No line starts with closing punctuation.
 public enum Wrap {
     /// Wraps `spans` into lines of at most `width` columns.
     ///
@@ -55,24 +55,11 @@ public enum Wrap {
                 currentWidth += separator + word.width
                 continue
             }
+            if !current.isEmpty { flush() }
+            // Only a word longer than a whole line is split, as full as each line allows.
             var rest = word.glyphs[...]
-            // Wide text may break inside the word to fill the rest of this line,
-            // but never leaving a lone syllable on either side of the break.
-            if !current.isEmpty,
-                let cut = breakPoint(rest, fitting: room() - currentWidth - 1, hard: false, keep: 2)
-            {
-                current.append(word.space)
-                current += rest[..<cut]
-                rest = rest[cut...]
-                flush()
-            } else if !current.isEmpty {
-                flush()
-            }
             while glyphWidth(rest) > room() {
-                let cut =
-                    breakPoint(rest, fitting: room(), hard: false)
-                    ?? breakPoint(rest, fitting: room(), hard: true)
-                    ?? rest.index(after: rest.startIndex)
+                let cut = splitPoint(rest, fitting: room())
                 current += rest[..<cut]
                 rest = rest[cut...]
                 flush()
@@ -127,36 +114,28 @@ public enum Wrap {
         glyphs.reduce(0) { $0 + $1.width }
     }
 
-    /// The furthest index at which `glyphs` may break with the part before it
-    /// no wider than `room`: between two wide characters, or anywhere when
-    /// `hard`. Nil when no such break leaves a non-empty first part.
-    /// `keep` is the fewest wide characters allowed on each side of a break
-    /// between wide characters (so a syllable is never left alone).
-    static func breakPoint(_ glyphs: ArraySlice<Glyph>, fitting room: Int, hard: Bool, keep: Int = 1) -> ArraySlice<
-        Glyph
-    >.Index? {
-        guard room > 0 else { return nil }
-        let wideTotal = glyphs.reduce(0) { $0 + ($1.width == 2 ? 1 : 0) }
-        var wideBefore = 0
+    /// Where to split a word too long for its line: after as many glyphs as
+    /// fit in `room` (at least one), moved back so that the next line does not
+    /// start with closing punctuation (`)`, `.`, `,`, `다.`'s full stop…).
+    static func splitPoint(_ glyphs: ArraySlice<Glyph>, fitting room: Int) -> ArraySlice<Glyph>.Index {
         var used = 0
-        var best: Int? = nil
-        var i = glyphs.startIndex
-        while i < glyphs.endIndex {
-            used += glyphs[i].width
-            if used > room { break }
-            if glyphs[i].width == 2 { wideBefore += 1 }
-            let next = i + 1
-            if next < glyphs.endIndex {
-                if hard {
-                    best = next
-                } else if glyphs[i].width == 2, glyphs[next].width == 2,
-                    wideBefore >= keep, wideTotal - wideBefore >= keep
-                {
-                    best = next
-                }
-            }
-            i = next
+        var cut = glyphs.startIndex
+        while cut < glyphs.endIndex, used + glyphs[cut].width <= room {
+            used += glyphs[cut].width
+            cut += 1
         }
-        return best
+        if cut == glyphs.startIndex { return glyphs.index(after: cut) }
+        var safe = cut
+        while safe < glyphs.endIndex, safe > glyphs.startIndex + 1, closing.contains(glyphs[safe].character) {
+            safe -= 1
+        }
+        return closing.contains(glyphs[safe].character) ? cut : safe
     }
+
+    /// Characters a line never starts with: closing brackets and quotes, and
+    /// the punctuation that ends a clause or sentence.
+    static let closing: Set<Character> = [
+        ")", "]", "}", ">", ".", ",", ";", ":", "!", "?", "%", "»", "’", "”", "…", "、", "。", "，", "．", "：",
+        "；", "？", "！", "）", "］", "」", "』", "〉", "》", "】", "〕",
+    ]
 }

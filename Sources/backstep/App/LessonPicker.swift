@@ -1,4 +1,5 @@
 import Lessons
+import Player
 import Rendering
 import Terminal
 
@@ -26,10 +27,12 @@ struct LessonPicker {
     private(set) var entries: [Entry]
     private(set) var selected = 0
     let title: String
+    let words: Words
 
-    init(entries: [Entry], title: String = "Backstep") {
+    init(entries: [Entry], title: String = "Backstep", words: Words = Language.en.words) {
         self.entries = entries
         self.title = title
+        self.words = words
     }
 
     /// Highlights entry `index` (clamped to the list).
@@ -72,7 +75,7 @@ struct LessonPicker {
         guard !inner.isEmpty else { return statusLine(into: &buffer, theme: theme, glyphs: glyphs) }
         if entries.isEmpty {
             buffer.setString(
-                "No lessons found. Try: backstep lessons/", x: inner.x + 1, y: inner.y,
+                words.noLessonsFound, x: inner.x + 1, y: inner.y,
                 style: theme.text, maxWidth: inner.width - 1)
             return statusLine(into: &buffer, theme: theme, glyphs: glyphs)
         }
@@ -87,8 +90,8 @@ struct LessonPicker {
             let marker = isSelected ? glyphs.forwardMark : " "
             var line = "\(marker) \(index + 1). \(entry.summary.title)"
             if let language = entry.summary.language { line += "  [\(language)]" }
-            if let minutes = entry.summary.minutes { line += "  \(minutes) min" }
-            if entry.summary.hasErrors { line += "  (has errors: backstep check)" }
+            if let minutes = entry.summary.minutes { line += "  " + words.minutes(minutes) }
+            if entry.summary.hasErrors { line += "  " + words.hasErrors }
             let progress = entry.progress.map { progressText($0) } ?? ""
             let style = isSelected ? theme.strong.adding(.reverse) : theme.text
             let progressWidth = displayWidth(progress)
@@ -110,12 +113,12 @@ struct LessonPicker {
 
     private func progressText(_ fraction: Double) -> String {
         let percent = Int((Swift.min(Swift.max(fraction, 0), 1) * 100).rounded())
-        return percent >= 100 ? "done" : "\(percent)%"
+        return percent >= 100 ? words.done : "\(percent)%"
     }
 
     private func statusLine(into buffer: inout Buffer, theme: Theme, glyphs: GlyphSet) -> Buffer {
-        let keys = "↑↓ choose · Enter open · 1-9 jump · q quit"
-        let text = glyphs.isASCII ? "up/down choose . Enter open . 1-9 jump . q quit" : keys
+        let keys = words.pickerKeys
+        let text = glyphs.isASCII ? words.pickerKeysASCII : keys
         let status = StatusLine(
             left: StyledLine(text, style: theme.statusBar),
             right: StyledLine("\(entries.isEmpty ? 0 : selected + 1)/\(entries.count)", style: theme.statusBar),

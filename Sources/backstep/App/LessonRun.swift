@@ -25,6 +25,8 @@ final class LessonRun {
     private let glyphs: GlyphSet
     /// The theme the lesson opens with; the one it ends with is read back by the app.
     private(set) var theme: Theme
+    /// The app's words until the lesson (and its language) is known.
+    private let words: Words
 
     private var job: BackgroundPlay?
     private var nextTick: ContinuousClock.Instant?
@@ -35,8 +37,12 @@ final class LessonRun {
     /// Sees each screen before it is drawn and may draw over it (`backstep class`).
     var observer: LessonRunObserver?
 
-    init(session: TerminalSession, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme) {
+    init(
+        session: TerminalSession, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme,
+        words: Words = Language.en.words
+    ) {
         self.session = session
+        self.words = words
         self.path = path
         self.progress = progress
         self.glyphs = glyphs
@@ -85,7 +91,7 @@ final class LessonRun {
                 if let result = opening.result {
                     if case .failure(let error) = result {
                         job = nil
-                        return .failure(showError(Self.errorText(error, path)))
+                        return .failure(showError(Self.errorText(error, path, words)))
                     }
                     _ = state.finishPlay(result)
                 }
@@ -99,13 +105,13 @@ final class LessonRun {
                     return .success(PlayerState(opening: trace, request: opening.request))
                 case .failure(let error):
                     job = nil
-                    return .failure(showError(Self.errorText(error, path)))
+                    return .failure(showError(Self.errorText(error, path, words)))
                 }
             }
             drawNote(
-                "Opening \(path)\(glyphs.ellipsis)"
-                    + (opening.iterations > 0 ? "\n\ntraining: \(opening.iterations) iterations" : "")
-                    + "\n\nq stops")
+                words.opening(path, ellipsis: glyphs.ellipsis)
+                    + (opening.iterations > 0 ? "\n\n" + words.trainingIterations(opening.iterations) : "")
+                    + "\n\n" + words.qStops)
             guard let key = session.readKey(timeoutMs: 20) else { continue }
             switch key {
             case .signal(let number):
@@ -131,7 +137,7 @@ final class LessonRun {
                     self.job = nil
                     // A lesson whose later steps fail is a broken lesson: say everything that is wrong, as `check` would.
                     if job.request.purpose == .open, case .failure(let error) = result {
-                        return showError(Self.errorText(error, path))
+                        return showError(Self.errorText(error, path, words))
                     }
                     perform(state.finishPlay(result), &state)
                 }
@@ -230,14 +236,14 @@ final class LessonRun {
         session.draw(buffer)
     }
 
-    static func errorText(_ error: PlayerError, _ path: String) -> String {
-        "This lesson has errors (`backstep check \(path)` prints them too):\n\n```\n\(error)\n```"
+    static func errorText(_ error: PlayerError, _ path: String, _ words: Words) -> String {
+        words.lessonHasErrors(path) + "\n\n```\n\(error)\n```"
     }
 
     /// Shows `text` until a key is pressed.
     private func showError(_ text: String) -> Outcome {
         while true {
-            drawNote(text + "\n\nPress any key.")
+            drawNote(text + "\n\n" + words.pressAnyKey)
             guard let key = session.readKey(timeoutMs: 1000) else { continue }
             if case .signal(let number) = key { return .signal(number) }
             if key != .resize { return .closed }

@@ -11,9 +11,11 @@ final class PlayerApp {
     private var progress = ProgressStore()
     private var theme: Theme = .default
     private let glyphs: GlyphSet
+    private let words: Words
 
-    init(session: TerminalSession, themeName: String?) {
+    init(session: TerminalSession, themeName: String?, language: Language = .en) {
         self.session = session
+        words = language.words
         glyphs = session.isUTF8 ? .unicode : .ascii
         if let name = themeName, let named = Theme.named(name) { theme = named }
         if session.colorMode == .none { theme = .monochrome }
@@ -51,12 +53,12 @@ final class PlayerApp {
         return LessonPicker(
             entries: paths.map {
                 LessonPicker.Entry(summary: LessonSummary(path: $0), progress: progress.entry(for: $0)?.fraction)
-            })
+            }, words: words)
     }
 
     /// Plays one lesson; returns a signal number if one arrived.
     private func open(_ path: String) -> Int32? {
-        let run = LessonRun(session: session, path: path, progress: progress, glyphs: glyphs, theme: theme)
+        let run = LessonRun(session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words)
         let outcome = run.run()
         theme = run.theme
         if case .signal(let number) = outcome { return number }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Lessons
 
 /// `backstep check FILE|DIR…`: every error in every file.
@@ -31,7 +32,8 @@ struct Check: ParsableCommand {
         }
         for file in collection.files {
             let diagnostics = LessonChecker.check(path: file)
-            for diagnostic in diagnostics { printError(diagnostic.rendered) }
+            let ambiguous = Open.ambiguousWidth(option: nil, environment: ProcessInfo.processInfo.environment)
+            for diagnostic in diagnostics { printError(diagnostic.rendered(ambiguous: ambiguous)) }
             errors += diagnostics.count
             if !diagnostics.isEmpty { filesWithErrors += 1 }
         }

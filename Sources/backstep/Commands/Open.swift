@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Lessons
+import Player
+import Rendering
 import Terminal
 
 /// Opens the lessons in the terminal player: a picker for a folder, or one lesson.
@@ -11,8 +13,11 @@ struct Open: ParsableCommand {
     @Argument(help: "A lesson file or a directory of lessons (default: the bundled lessons).")
     var path: String?
 
-    @Option(help: "Language of the bundled lessons: en or ko.")
-    var lang: String = "en"
+    @Option(help: "Language of the bundled lessons and of the app: en or ko (default: the locale, LANG=ko_KR.UTF-8 is Korean).")
+    var lang: Language?
+
+    @Option(help: "How the terminal draws ambiguous-width characters (box lines, · × σ): narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow).")
+    var ambiguous: AmbiguousWidth?
 
     @Option(help: "Colour: auto, always or never.")
     var color: String = "auto"
@@ -21,9 +26,12 @@ struct Open: ParsableCommand {
     var theme: String?
 
     func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = Language.chosen(option: lang?.rawValue, environment: environment)
+        let words = language.words
         let paths: [String]
         do {
-            paths = try lessonPaths()
+            paths = try lessonPaths(language)
         } catch let error as ValidationError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
@@ -35,35 +43,45 @@ struct Open: ParsableCommand {
             FileHandle.standardError.write(Data("backstep: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let signal = PlayerApp(session: session, themeName: theme).run(paths: paths)
+        if !session.isUTF8, Self.showsKorean(language: language, paths: paths) {
+            session.stop()
+            printError(Words.localeCannotShowHangul(Self.localeName(environment)))
+            throw ExitCode(1)
+        }
+        session.ambiguous = Self.ambiguousWidth(option: ambiguous, environment: environment)
+        let signal = PlayerApp(session: session, themeName: theme, language: language).run(paths: paths)
         session.stop()
         if let signal { TerminalSession.exit(forSignal: signal) }
     }
 
-    private func lessonPaths() throws -> [String] {
-        let target = path ?? Self.bundledLessons(language: lang)
+    private func lessonPaths(_ language: Language) throws -> [String] {
+        let words = language.words
+        let target = path ?? Self.bundledLessons(language: language)
         var isDirectory: ObjCBool = false
         guard let target, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
             if let path {
-                throw ValidationError("no such file or folder: \(path); give a lesson file (.md) or a folder of them")
+                throw ValidationError(words.noSuchPath(path))
             }
-            throw ValidationError(
-                "the bundled lessons were not found; give a lesson file or folder, or set BACKSTEP_LESSONS")
+            throw ValidationError(words.bundledNotFound)
         }
         guard isDirectory.boolValue else { return [target] }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         let lessons = files.filter { $0.hasSuffix(".md") || $0.hasSuffix(".graph") }.sorted()
             .map { (target as NSString).appendingPathComponent($0) }
-        guard !lessons.isEmpty else { throw ValidationError("no lessons (.md) in \(target)") }
+        guard !lessons.isEmpty else { throw ValidationError(words.noLessonsIn(target)) }
         return lessons
     }
 
     /// The lessons shipped with the source: found from the environment, from the
     /// executable's location (…/.build/debug/backstep), or from where this file was compiled.
-    static func bundledLessons(language: String) -> String? {
-        let sub = language == "ko" ? "lessons/ko" : "lessons"
+    /// `BACKSTEP_LESSONS` names the English folder; Korean is its `ko` folder when there is one.
+    static func bundledLessons(language: Language) -> String? {
+        let sub = language == .ko ? "lessons/ko" : "lessons"
         var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["BACKSTEP_LESSONS"] { return env }
+        if let env = ProcessInfo.processInfo.environment["BACKSTEP_LESSONS"] {
+            let korean = (env as NSString).appendingPathComponent("ko")
+            return language == .ko && FileManager.default.fileExists(atPath: korean) ? korean : env
+        }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             candidates.append(dir.appendingPathComponent(sub).path)
@@ -74,4 +92,25 @@ struct Open: ParsableCommand {
         candidates.append(source.appendingPathComponent(sub).path)
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
+
+    /// `--ambiguous`, else `BACKSTEP_AMBIGUOUS` (`wide` or `narrow`), else narrow.
+    static func ambiguousWidth(option: AmbiguousWidth?, environment: [String: String]) -> AmbiguousWidth {
+        option ?? environment["BACKSTEP_AMBIGUOUS"].flatMap { AmbiguousWidth(rawValue: $0.lowercased()) } ?? .narrow
+    }
+
+    /// Whether what opens speaks Korean: the app's language, or a single lesson marked `language: ko`.
+    static func showsKorean(language: Language, paths: [String]) -> Bool {
+        if language == .ko { return true }
+        guard paths.count == 1 else { return false }
+        return Language(tag: LessonSummary(path: paths[0]).language) == .ko
+    }
+
+    /// The locale as the C library sees it, for the message: `LC_ALL`, `LC_CTYPE`, `LANG`, or `C`.
+    static func localeName(_ environment: [String: String]) -> String {
+        let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return name ?? "C"
+    }
 }
+
+extension Language: ExpressibleByArgument {}
+extension AmbiguousWidth: ExpressibleByArgument {}

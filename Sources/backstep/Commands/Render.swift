@@ -35,6 +35,9 @@ struct Render: ParsableCommand {
     @Option(help: "Theme: default, projector or monochrome.")
     var theme: String = "default"
 
+    @Option(help: "How the terminal draws ambiguous-width characters: narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow).")
+    var ambiguous: AmbiguousWidth?
+
     func run() throws {
         let screen: (width: Int, height: Int)
         do {
@@ -56,6 +59,7 @@ struct Render: ParsableCommand {
         state.theme = chosenTheme
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let useColor = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) == 1 && !noColor)
+        let wide = Open.ambiguousWidth(option: ambiguous, environment: ProcessInfo.processInfo.environment) == .wide
         let places =
             all
             ? (0..<state.stepCount).flatMap { s in (0..<state.frameCount(ofStep: s)).map { (s, $0) } }
@@ -64,8 +68,9 @@ struct Render: ParsableCommand {
             // Every place is in the lesson: checked above, or enumerated from it.
             guard (try? state.go(step: s, frame: f)) != nil else { continue }
             if all { print("=== step \(s + 1) frame \(f + 1)") }
-            let buffer = Screen.render(
+            var buffer = Screen.render(
                 state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode)
+            if wide { buffer = buffer.withAmbiguousStandIns() }
             print(ScreenText.lines(buffer, colors: useColor ? .ansi256 : nil, ascii: ascii).joined(separator: "\n"))
         }
     }

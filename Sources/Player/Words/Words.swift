@@ -1,0 +1,177 @@
+import Foundation
+
+/// Every word the player shows on its own account, in English and Korean
+/// side by side, so a translation is read and reviewed in one place.
+///
+/// Screens ask `context.words` and the player state `words` (the lesson's
+/// language); the picker and the command line use ``Language/chosen(option:environment:)``.
+/// Names of keys (`Enter`, `Esc`, `Tab`), identifiers (`lr`, `iters`, `x.grad`)
+/// and maths stay as they are in both.
+public struct Words: Sendable {
+    public let language: Language
+
+    public init(language: Language) { self.language = language }
+
+    func pick(_ english: String, _ korean: String) -> String { language == .ko ? korean : english }
+
+    // MARK: - Frame panel titles
+
+    func forwardTitle(_ index: Int, _ count: Int) -> String {
+        pick("forward \(index)/\(count)", "순전파 \(index)/\(count)")
+    }
+    func backwardTitle(_ index: Int, _ count: Int) -> String {
+        pick("backward \(index)/\(count): the chain rule", "역전파 \(index)/\(count): 연쇄 법칙")
+    }
+    var yourTurn: String { pick("your turn", "직접 풀어 보기") }
+    var gradientCheck: String { pick("gradient check", "기울기 확인") }
+    var training: String { pick("training", "학습") }
+
+    // MARK: - Forward and backward frames
+
+    var broadcast: String { pick("broadcast", "브로드캐스트") }
+    var upstream: String { pick("upstream", "상류 기울기") }
+    var local: String { pick("local", "국소 기울기") }
+    func noGradientKept(_ name: String, constant: Bool) -> String {
+        constant
+            ? pick("\(name) is a constant: no gradient kept", "\(name): 상수라서 기울기를 두지 않습니다")
+            : pick("\(name) is data: no gradient kept", "\(name): 데이터라서 기울기를 두지 않습니다")
+    }
+
+    /// An engine function's derivative as the screen shows it: the few that
+    /// say a condition in words (`where x is the max, else 0`) say it in Korean.
+    func derivative(_ text: String) -> String {
+        guard language == .ko else { return text }
+        var out = text
+        for (english, korean) in Self.derivativeWords where out.contains(english) {
+            out = out.replacingOccurrences(of: english, with: korean)
+        }
+        return out
+    }
+
+    private static let derivativeWords: [(String, String)] = [
+        ("gy where x is the max, else 0", "x가 최댓값인 자리만 gy, 나머지는 0"),
+        ("gy where x is the min, else 0", "x가 최솟값인 자리만 gy, 나머지는 0"),
+        ("inverse axes", "축 순서를 되돌려"),
+        ("1 if x > 0 else 0", "x > 0이면 1, 아니면 0"),
+        ("1 if lo ≤ x ≤ hi else 0", "lo ≤ x ≤ hi이면 1, 아니면 0"),
+    ]
+
+    // MARK: - Questions
+
+    var answerLabel: String { pick("answer: ", "답: ") }
+    var answerKeys: String { pick("Enter checks, Esc leaves", "Enter 확인 · Esc 나가기") }
+    func typeANumber(again: Bool) -> String {
+        again
+            ? pick("type a number, then Enter to try again · v reveals", "다시 숫자를 넣고 Enter · v 정답 보기")
+            : pick("type a number, then Enter · v reveals", "숫자를 넣고 Enter · v 정답 보기")
+    }
+    var notANumber: String { pick("that is not a number", "숫자가 아닙니다") }
+    var right: String { pick("right: ", "정답입니다: ") }
+    var hint: String { pick(" · hint: ", " · 힌트: ") }
+    var notQuite: String { pick("not quite: ", "아직 아닙니다: ") }
+    func theAnswerIs(_ number: String) -> String { pick("the answer is \(number)", "정답: \(number)") }
+
+    // MARK: - Gradient check
+
+    func checkRow(_ name: String, analytic: String, numerical: String, passed: Bool) -> String {
+        pick(
+            "\(name): backprop \(analytic) · numerical \(numerical) · " + (passed ? "agree" : "DISAGREE"),
+            "\(name): 역전파 \(analytic) · 수치 미분 \(numerical) · " + (passed ? "일치" : "불일치"))
+    }
+    func checkSummary(passed: Bool, tolerance: String) -> String {
+        passed
+            ? pick("every gradient agrees within \(tolerance)", "모든 기울기가 허용 오차 \(tolerance) 안에서 일치합니다")
+            : pick(
+                "some gradients disagree (tolerance \(tolerance))", "일치하지 않는 기울기가 있습니다 (허용 오차 \(tolerance))")
+    }
+
+    // MARK: - Graph
+
+    var paramTag: String { pick(" (param)", " (매개변수)") }
+    var dataTag: String { pick(" (data)", " (데이터)") }
+    var scalar: String { pick("scalar", "스칼라") }
+    /// The tag on a side of a graph that goes on beyond the panel.
+    var more: String { pick("more", "더 있음") }
+
+    // MARK: - Screen and status line
+
+    var graphPanel: String { pick("graph", "그래프") }
+    var textPanel: String { pick("text", "설명") }
+    var chartPanel: String { pick("chart", "차트") }
+    var chainRulePanel: String { pick("chain rule", "연쇄 법칙") }
+    var forwardPanel: String { pick("forward", "순전파") }
+    var questionPanel: String { pick("question", "문제") }
+    var detailsPanel: String { pick("details", "자세히") }
+    func showsAll(_ size: String) -> String { pick("\(size) shows all", "\(size)에서 모두 보입니다") }
+    var hidden: String { pick("hidden: ", "숨김: ") }
+    func detail(_ detail: Detail) -> String {
+        switch detail {
+        case .values: return pick("values", "값")
+        case .gradients: return pick("gradients", "기울기")
+        case .shapes: return pick("shapes", "형상")
+        }
+    }
+    var edited: String { pick("edited: r resets", "수정됨: r 되돌리기") }
+    func position(step: Int, of steps: Int, frame: Int, of frames: Int, dot: String) -> String {
+        pick("step \(step)/\(steps)", "단계 \(step)/\(steps)") + dot + pick("frame \(frame)/\(frames)", "장면 \(frame)/\(frames)")
+    }
+    var goToStep: String { pick("go to step ", "이동할 단계 ") }
+    var answering: String { pick("answering", "답 입력 중") }
+    var editing: String { pick("editing", "값 수정 중") }
+    func iterationsSoFar(_ count: Int) -> String { pick(" (\(count) iterations)", " (반복 \(count)회)") }
+    var escStops: String { pick(" Esc stops", " Esc 중지") }
+    var pausedResume: String { pick("paused (a resumes)", "일시 정지 (a 다시 재생)") }
+    func playing(_ mark: String, milliseconds: Int) -> String {
+        pick("\(mark) playing, \(milliseconds) ms", "\(mark) 재생 중, \(milliseconds) ms")
+    }
+    func keys(arrows: String, width: Int) -> String {
+        switch language {
+        case .en:
+            return width >= 110
+                ? arrows + " frame  [ ] step  f b play  e edit  ? help  q quit"
+                : width >= 70 ? arrows + " frame  [ ] step  ? help  q quit" : "? help  q quit"
+        case .ko:
+            return width >= 110
+                ? arrows + " 장면  [ ] 단계  f b 재생  e 수정  ? 도움말  q 끝"
+                : width >= 70 ? arrows + " 장면  [ ] 단계  ? 도움말  q 끝" : "? 도움말  q 끝"
+        }
+    }
+    var moreText: String { pick("more ", "더 보기 ") }
+
+    // MARK: - Training
+
+    func iteration(_ i: Int, of count: Int) -> String { pick("iteration \(i)/\(count)", "반복 \(i)/\(count)") }
+    func loss(_ value: String) -> String { pick("loss \(value)", "손실 \(value)") }
+    var lossTitle: String { pick("loss", "손실") }
+    var runningNote: String { pick("running: a pauses", "실행 중: a 일시 정지") }
+    var readyNote: String { pick("ready: a runs it", "준비됨: a 실행") }
+    var pausedNote: String { pick("paused: a resumes", "일시 정지: a 다시 실행") }
+    var runsOnNote: String { pick("a runs on from here", "a: 여기서부터 이어서 실행") }
+    var finished: String { pick("finished", "학습 완료") }
+    func stoppedAt(_ i: Int) -> String { pick("stopped at iteration \(i)", "반복 \(i)에서 멈춤") }
+    func paramsAt(_ i: Int) -> String { pick("params at iteration \(i):", "반복 \(i)의 매개변수:") }
+    func lossSummary(_ name: String, count: Int, last: String) -> String {
+        pick("\(name): \(count) iterations, last \(last)", "\(name): 반복 \(count)회, 마지막 값 \(last)")
+    }
+    func scatterTitle(y: String, x: String, fit: String?) -> String {
+        pick(
+            "\(y) against \(x)" + (fit.map { ", fit \($0)" } ?? ""),
+            "가로 \(x), 세로 \(y)" + (fit.map { ", 예측 \($0)" } ?? ""))
+    }
+    var notANumberValue: String { pick("NaN (not a number)", "NaN(숫자가 아님)") }
+    func diverged(at i: Int, loss: String, arrow: String) -> String {
+        pick(
+            "diverged at iteration \(i): the loss became \(loss), so training stopped."
+                + " A smaller lr may converge; \(arrow) goes on.",
+            "반복 \(i)에서 발산했습니다. 손실이 \(loss) 값이 되어 학습을 멈췄습니다."
+                + " lr을 줄이면 수렴할 수 있습니다. \(arrow) 키로 넘어갑니다.")
+    }
+    func fitNotFinite(_ name: String, bad: Int, of count: Int) -> String {
+        pick("fit \(name): \(bad) of \(count) values are NaN/Inf", "예측 \(name): 값 \(count)개 중 \(bad)개가 NaN/Inf입니다")
+    }
+    func fitAt(_ value: String) -> String { pick("at \(value)", "값 \(value)") }
+    func fitRange(_ low: String, _ high: String) -> String { pick("\(low) to \(high)", "\(low)부터 \(high)까지") }
+    func fitOffChart(_ name: String, _ place: String) -> String {
+        pick("fit \(name) is off the chart: \(place)", "예측 \(name): 차트 밖 (\(place))")
+    }
+}
