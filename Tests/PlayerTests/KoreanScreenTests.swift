@@ -8,7 +8,8 @@ import Testing
 /// every shipped Korean screen is read for English words, and the Korean
 /// lessons are held in step with the English ones frame by frame.
 @Suite struct KoreanScreenTests {
-    static let names = (try? FileManager.default.contentsOfDirectory(atPath: Repo.lesson("ko")))?
+    static let names =
+        (try? FileManager.default.contentsOfDirectory(atPath: Repo.lesson("ko")))?
         .filter { $0.hasSuffix(".md") }.sorted() ?? []
 
     static let sizes = [(64, 20), (80, 24), (100, 30), (160, 45)]

@@ -50,7 +50,9 @@ import Testing
         for v in UInt32(0xA0)..<0x2800 {
             guard let scalar = Unicode.Scalar(v), isAmbiguousWidth(scalar) else { continue }
             let form = AmbiguousStandIn.narrow(String(scalar))
-            #expect(form.unicodeScalars.count == 1 && form.unicodeScalars.allSatisfy(\.isASCII), "U+\(String(v, radix: 16))")
+            #expect(
+                form.unicodeScalars.count == 1 && form.unicodeScalars.allSatisfy(\.isASCII), "U+\(String(v, radix: 16))"
+            )
         }
         #expect(AmbiguousStandIn.narrowText("┌─σ·×─┐ 기울기") == "+-s.x-+ 기울기")
         #expect(AmbiguousStandIn.narrowText("plain") == "plain")

@@ -42,7 +42,8 @@ import Testing
         let words = text.split(separator: " ").map(String.init)
         for width in 16...60 {
             for indent in [0, 2] {
-                let lines = Wrap.lines([Span(text)], width: width, firstPrefix: indent > 0 ? Span("- ") : nil,
+                let lines = Wrap.lines(
+                    [Span(text)], width: width, firstPrefix: indent > 0 ? Span("- ") : nil,
                     indent: indent)
                 var pieces: [(text: String, lineStart: Bool)] = []
                 for (index, line) in lines.enumerated() {

@@ -45,7 +45,8 @@ public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConv
         guard !sourceLine.isEmpty else { return description }
         var caret = ""
         for (index, character) in sourceLine.enumerated() where index < location.column - 1 {
-            caret += character == "\t" ? "\t" : String(repeating: " ", count: displayWidth(character, ambiguous: ambiguous))
+            caret +=
+                character == "\t" ? "\t" : String(repeating: " ", count: displayWidth(character, ambiguous: ambiguous))
         }
         let excess = location.column - 1 - sourceLine.count
         if excess > 0 { caret += String(repeating: " ", count: excess) }

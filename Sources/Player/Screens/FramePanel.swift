@@ -166,7 +166,8 @@ struct FramePanel {
                 lines += equation([chain, rule ?? "?", context.inline(input.gradient)], style: theme.gradient)
             }
             if !input.derivativeText.isEmpty, input.local != nil {
-                let local = Formula.localDerivative(context.words.derivative(input.derivativeText), output: out, inputs: args)
+                let local = Formula.localDerivative(
+                    context.words.derivative(input.derivativeText), output: out, inputs: args)
                 lines.append(context.line("    " + context.words.local + ": " + local, theme.secondary))
             }
             if let product = input.product, product.shape != input.gradient.shape {
@@ -201,7 +202,8 @@ struct FramePanel {
         if case .answer(let typed) = context.state.input {
             lines.append(
                 context.line(
-                    context.words.answerLabel + typed + (context.ascii ? "_" : "▏") + "   " + context.words.answerKeys, theme.strong))
+                    context.words.answerLabel + typed + (context.ascii ? "_" : "▏") + "   " + context.words.answerKeys,
+                    theme.strong))
         } else if !state.revealed {
             lines.append(
                 context.line(
@@ -217,7 +219,8 @@ struct FramePanel {
                 lines += Wrap.lines(
                     [
                         Span(
-                            context.text(context.number(value) + (a.question.hint.map { context.words.hint + $0 } ?? "")),
+                            context.text(
+                                context.number(value) + (a.question.hint.map { context.words.hint + $0 } ?? "")),
                             style: theme.error)
                     ], width: Swift.max(width, 10),
                     firstPrefix: Span(context.words.notQuite, style: theme.error), indent: 2)

@@ -50,7 +50,8 @@ struct GraphPanel {
             if node.kind.isVariable {
                 var lines = NodeText.variable(
                     name: names[node.id], node: node, value: value(node.id), grad: grad(node.id),
-                    detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark, words: context.words)
+                    detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark,
+                    words: context.words)
                 let rows = drawing.reservedRows[node.id] ?? lines.count
                 while lines.count < rows { lines.append(NodeText.Line(text: " ", role: .value)) }
                 view.nodeLines[node.id] = lines.map { context.text($0.text) }

@@ -36,7 +36,8 @@ enum Overlays {
         let lines = [
             fields,
             StyledLine(
-                context.text(context.words.newValue(label) + session.text) + (context.ascii ? "_" : "▏"), style: theme.strong),
+                context.text(context.words.newValue(label) + session.text) + (context.ascii ? "_" : "▏"),
+                style: theme.strong),
             StyledLine(context.text(context.words.editKeys), style: theme.secondary),
         ]
         let width = Swift.min(Swift.max(lines.map(\.width).max() ?? 0, 30) + 4, buffer.width - 2)

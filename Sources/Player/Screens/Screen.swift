@@ -158,7 +158,9 @@ public enum Screen {
         if body.height >= 4 {
             area.height -= 1
             var note = context.words.showsAll("\(Screen.fullWidth)×\(Screen.fullHeight)")
-            if !hidden.isEmpty { note = context.words.hidden + hidden.map(c.name).joined(separator: ", ") + " · Tab · " + note }
+            if !hidden.isEmpty {
+                note = context.words.hidden + hidden.map(c.name).joined(separator: ", ") + " · Tab · " + note
+            }
             buffer.setString(
                 truncate(context.text(note), toWidth: body.width, ellipsis: context.glyphs.ellipsis),
                 x: body.x, y: body.bottom - 1, style: context.theme.secondary)

@@ -18,7 +18,9 @@ enum StatusBar {
         let state = context.state
         let dot = " " + context.glyphs.middleDot + " "
         var left =
-            context.words.position(step: state.step + 1, of: state.totalSteps, frame: state.frame + 1, of: state.frameCount, dot: dot) + dot
+            context.words.position(
+                step: state.step + 1, of: state.totalSteps, frame: state.frame + 1, of: state.frameCount, dot: dot)
+            + dot
             + "#\(state.revision)"
         switch state.input {
         case .stepNumber(let typed): left += dot + context.words.goToStep + typed + "_"
@@ -27,12 +29,14 @@ enum StatusBar {
         case .none:
             if let playing = state.playing {
                 let progress = state.playProgress > 0 ? context.words.iterationsSoFar(state.playProgress) : ""
-                left += dot + context.words.activity(playing) + progress + context.glyphs.ellipsis + context.words.escStops
+                left +=
+                    dot + context.words.activity(playing) + progress + context.glyphs.ellipsis + context.words.escStops
             } else if let autoplay = state.autoplay {
                 left +=
                     dot
                     + (autoplay.isPaused
-                        ? context.words.pausedResume : context.words.playing(context.glyphs.forwardMark, milliseconds: state.tickInterval ?? 0))
+                        ? context.words.pausedResume
+                        : context.words.playing(context.glyphs.forwardMark, milliseconds: state.tickInterval ?? 0))
             }
         }
         let arrows = context.ascii ? "<- ->" : "← →"

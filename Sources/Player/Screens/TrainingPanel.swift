@@ -58,14 +58,17 @@ struct TrainingPanel {
             return lines
         case .lossPlot(let f):
             let last = f.losses.last.map(context.number) ?? "?"
-            var lines = [context.line(context.words.lossSummary(f.lossName, count: f.losses.count, last: last), theme.strong)]
+            var lines = [
+                context.line(context.words.lossSummary(f.lossName, count: f.losses.count, last: last), theme.strong)
+            ]
             if case .diverged(let i) = f.status {
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : (f.losses.last ?? .nan)
                 lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
             }
             return lines
         case .dataPlot(let f):
-            let text = context.words.scatterTitle(y: name(f.y.node), x: name(f.x.node), fit: f.fit.map { name($0.node) })
+            let text = context.words.scatterTitle(
+                y: name(f.y.node), x: name(f.x.node), fit: f.fit.map { name($0.node) })
             var lines = [context.line(text, theme.strong)]
             if let fit = f.fit, let note = offChartNote(fit: fit, data: f.y.value) {
                 lines += wrapped(note, width: width, style: theme.error)
@@ -95,7 +98,9 @@ struct TrainingPanel {
         let span = Swift.max(hi - lo, 1)
         guard fitLo < lo - 10 * span || fitHi > hi + 10 * span else { return nil }
         let place =
-            fitLo == fitHi ? context.words.fitAt(context.number(fitLo)) : context.words.fitRange(context.number(fitLo), context.number(fitHi))
+            fitLo == fitHi
+            ? context.words.fitAt(context.number(fitLo))
+            : context.words.fitRange(context.number(fitLo), context.number(fitHi))
         return context.words.fitOffChart(name(fit.node), place)
     }
 
@@ -157,7 +162,8 @@ struct TrainingPanel {
         default: return nil
         }
         var chart = LineChart(
-            values: values, title: context.text(context.words.lossTitle), logScale: logScale, theme: theme, glyphs: context.glyphs)
+            values: values, title: context.text(context.words.lossTitle), logScale: logScale, theme: theme,
+            glyphs: context.glyphs)
         if let planned, planned > 0 { chart.xRange = 0...Double(planned) }
         return chart
     }

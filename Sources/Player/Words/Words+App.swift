@@ -6,7 +6,9 @@ extension Words {
     public func minutes(_ count: Int) -> String { pick("\(count) min", "\(count)분") }
     public var hasErrors: String { pick("(has errors: backstep check)", "(오류 있음: backstep check)") }
     public var done: String { pick("done", "완료") }
-    public var pickerKeys: String { pick("↑↓ choose · Enter open · 1-9 jump · q quit", "↑↓ 고르기 · Enter 열기 · 1-9 바로 가기 · q 끝") }
+    public var pickerKeys: String {
+        pick("↑↓ choose · Enter open · 1-9 jump · q quit", "↑↓ 고르기 · Enter 열기 · 1-9 바로 가기 · q 끝")
+    }
     public var pickerKeysASCII: String {
         pick("up/down choose . Enter open . 1-9 jump . q quit", "up/down . Enter . 1-9 . q")
     }

@@ -4,7 +4,8 @@ extension Words {
     func activity(_ request: PlayRequest) -> String {
         switch request.purpose {
         case .open: return pick("playing the lesson", "단원 계산 중")
-        case .edit(let label, let value): return pick("recomputing with \(label) = \(value)", "\(label) = \(value)로 다시 계산 중")
+        case .edit(let label, let value):
+            return pick("recomputing with \(label) = \(value)", "\(label) = \(value)로 다시 계산 중")
         case .reset: return pick("recomputing with the lesson's own values", "단원의 원래 값으로 다시 계산 중")
         case .reload: return pick("reloading \(request.text.file)", "\(request.text.file) 다시 읽는 중")
         }

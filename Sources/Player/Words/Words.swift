@@ -113,7 +113,8 @@ public struct Words: Sendable {
     }
     var edited: String { pick("edited: r resets", "수정됨: r 되돌리기") }
     func position(step: Int, of steps: Int, frame: Int, of frames: Int, dot: String) -> String {
-        pick("step \(step)/\(steps)", "단계 \(step)/\(steps)") + dot + pick("frame \(frame)/\(frames)", "장면 \(frame)/\(frames)")
+        pick("step \(step)/\(steps)", "단계 \(step)/\(steps)") + dot
+            + pick("frame \(frame)/\(frames)", "장면 \(frame)/\(frames)")
     }
     var goToStep: String { pick("go to step ", "이동할 단계 ") }
     var answering: String { pick("answering", "답 입력 중") }

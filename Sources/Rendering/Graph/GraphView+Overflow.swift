@@ -20,7 +20,8 @@ extension GraphView {
             tag(moreText + " " + glyphs.arrowRight, area, style, &buffer) { w in rows.map { (area.right - w, $0) } }
         }
         if cut.up {
-            tag(glyphs.arrowUp + " " + moreText, area, style, &buffer) { w in (area.x...(area.right - w)).map { ($0, area.y) }
+            tag(glyphs.arrowUp + " " + moreText, area, style, &buffer) { w in
+                (area.x...(area.right - w)).map { ($0, area.y) }
             }
         }
         if cut.down {

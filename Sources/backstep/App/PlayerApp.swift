@@ -58,7 +58,8 @@ final class PlayerApp {
 
     /// Plays one lesson; returns a signal number if one arrived.
     private func open(_ path: String) -> Int32? {
-        let run = LessonRun(session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words)
+        let run = LessonRun(
+            session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words)
         let outcome = run.run()
         theme = run.theme
         if case .signal(let number) = outcome { return number }

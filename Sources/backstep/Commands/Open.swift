@@ -13,10 +13,16 @@ struct Open: ParsableCommand {
     @Argument(help: "A lesson file or a directory of lessons (default: the bundled lessons).")
     var path: String?
 
-    @Option(help: "Language of the bundled lessons and of the app: en or ko (default: the locale, LANG=ko_KR.UTF-8 is Korean).")
+    @Option(
+        help:
+            "Language of the bundled lessons and of the app: en or ko (default: the locale, LANG=ko_KR.UTF-8 is Korean)."
+    )
     var lang: Language?
 
-    @Option(help: "How the terminal draws ambiguous-width characters (box lines, · × σ): narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow).")
+    @Option(
+        help:
+            "How the terminal draws ambiguous-width characters (box lines, · × σ): narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow)."
+    )
     var ambiguous: AmbiguousWidth?
 
     @Option(help: "Colour: auto, always or never.")

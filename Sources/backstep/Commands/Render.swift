@@ -35,7 +35,10 @@ struct Render: ParsableCommand {
     @Option(help: "Theme: default, projector or monochrome.")
     var theme: String = "default"
 
-    @Option(help: "How the terminal draws ambiguous-width characters: narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow).")
+    @Option(
+        help:
+            "How the terminal draws ambiguous-width characters: narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow)."
+    )
     var ambiguous: AmbiguousWidth?
 
     func run() throws {
