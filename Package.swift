@@ -55,11 +55,17 @@ let package = Package(
             ]
         ),
 
+        // MARK: - App: the interactive loop (picker, lesson run), drawn through a Backend
+        .target(name: "App", dependencies: ["Lessons", "Player", "Rendering", "Terminal"]),
+        // A small program on TerminalSession alone, for the end-to-end tests to drive in tmux.
+        .executableTarget(name: "backstep-terminal-demo", dependencies: ["Terminal", "Rendering"],
+                          path: "Sources/TerminalDemo"),
+
         // MARK: - Command line
         .executableTarget(
             name: "backstep",
             dependencies: [
-                "Autodiff", "Lessons", "Rendering", "Player", "Terminal", "Classroom",
+                "Autodiff", "Lessons", "Rendering", "Player", "Terminal", "App", "Classroom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,12 +79,15 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff", "TextWidth"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "SnapshotSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff"],
+        .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff", "SnapshotSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Terminal", "Rendering"]),
         .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Player", "Lessons", "Rendering"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Player", "Terminal", "Rendering"]),
+        // Golden-file comparison shared by the screen tests.
+        .target(name: "SnapshotSupport", dependencies: ["Rendering"], path: "Tests/SnapshotSupport"),
     ]
 )

@@ -8,17 +8,6 @@ import Synchronization
     import Darwin
 #endif
 
-/// Columns and rows of the terminal.
-public struct TerminalSize: Equatable, Hashable, Sendable {
-    public var width: Int
-    public var height: Int
-
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-}
-
 /// Whether a session holds the terminal, for the exit-time restore.
 private let sessionActive = Atomic<Bool>(false)
 private let atexitRegistered = Atomic<Bool>(false)
@@ -55,7 +44,7 @@ private let atexitRegistered = Atomic<Bool>(false)
 ///   few milliseconds even while blocked. Curses is never called from a handler.
 /// - The terminal is restored by `stop()`, by `deinit`, at `exit()` (atexit),
 ///   and on a crash (fatal signal) by a last-resort handler.
-public final class TerminalSession {
+public final class TerminalSession: Backend {
     /// The checks that passed at start: terminal type, UTF-8, colours terminfo lists.
     public let capabilities: TerminalCapabilities
     /// The colours in use (none with `NO_COLOR`, `.never`, or a colourless terminal).

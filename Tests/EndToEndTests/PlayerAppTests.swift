@@ -32,7 +32,9 @@ final class PlayerAppTests {
     func expectRestored(_ tmux: TmuxSession, status: Int) throws {
         let screen = try tmux.waitFor(text: "AFTER status=")
         #expect(screen.contains { $0.hasPrefix("AFTER status=\(status) tty=sane") }, "\(screen)")
-        #expect(!screen.contains { $0.contains("step ") }, "the player's screen is still up: \(screen)")
+        #expect(
+            !screen.contains { $0.contains("step ") || $0.contains("단계 ") },
+            "the player's screen is still up: \(screen)")
         let modes = try tmux.run(["display-message", "-p", "-t", "0", "#{alternate_on} #{cursor_flag}"])
         #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1", "alternate screen, cursor: \(modes)")
     }
@@ -46,18 +48,20 @@ final class PlayerAppTests {
 
     @Test(arguments: ["lessons/01-chain-rule.md", "lessons/ko/01-chain-rule.md"])
     func chainRuleForwardAndBackward(_ lesson: String) throws {
+        // The status line speaks the lesson's language.
+        let (step, frame) = lesson.contains("/ko/") ? ("단계", "장면") : ("step", "frame")
         let tmux = try startReporting([Binary.file(lesson)])
-        try tmux.waitFor(text: "step 1/")
+        try tmux.waitFor(text: "\(step) 1/")
         // Jump to the backward step (5), then walk its frames: x and y get −4, z gets 3.
         try tmux.type("5")
         try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "step 5/")
+        try tmux.waitFor(text: "\(step) 5/")
         try tmux.sendKeys("Right")
-        let screen = try tmux.waitFor(text: "frame 2/2").joined(separator: "\n")
+        let screen = try tmux.waitFor(text: "\(frame) 2/2").joined(separator: "\n")
         #expect(screen.contains("∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4"))
         #expect(screen.contains("grad 3"))
         try tmux.sendKeys("Left")
-        let back = try tmux.waitFor(text: "frame 1/2").joined(separator: "\n")
+        let back = try tmux.waitFor(text: "\(frame) 1/2").joined(separator: "\n")
         #expect(back.contains("∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4"))
         try tmux.sendKeys("q")
         try expectRestored(tmux, status: 0)
@@ -262,6 +266,17 @@ final class PlayerAppTests {
         #expect(try tmux.waitForExit() == 0)
     }
 
+    /// Korean under a locale without Hangul: said once, with the fix, instead of a screen of `?`.
+    @Test func aPlainLocaleCannotShowKorean() throws {
+        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
+        let tmux = try TmuxSession(
+            [bin, "--lang", "ko"], width: 100, height: 30,
+            environment: ["LANG": "C", "LC_ALL": "C", "XDG_STATE_HOME": "/nonexistent/backstep-e2e"])
+        let screen = try tmux.waitFor(text: "LANG=C.UTF-8 backstep --lang ko")
+        #expect(screen.contains { $0.contains("한글을 표시할 수 없어") })
+        #expect(try tmux.waitForExit() == 1)
+    }
+
     @Test func aPlainLocaleGetsASCII() throws {
         let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
         let tmux = try TmuxSession(
@@ -278,10 +293,12 @@ final class PlayerAppTests {
     @Test func pickerOpensBundledLessons() throws {
         let tmux = try start(["--lang", "ko"])
         try tmux.waitFor(text: "[ko]")
+        // --lang ko speaks Korean in the picker and in the lesson.
+        try tmux.waitFor(text: "Enter 열기")
         try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "step 1/")
+        try tmux.waitFor(text: "단계 1/")
         try tmux.sendKeys("q")
-        try tmux.waitFor(text: "Enter open")
+        try tmux.waitFor(text: "Enter 열기")
         try tmux.sendKeys("q")
         #expect(try tmux.waitForExit() == 0)
     }
@@ -327,6 +344,25 @@ final class PlayerAppTests {
         #expect(result.out.hasPrefix("digraph g {"))
         #expect(result.out.contains(#"label="x\n−2\ngrad −4""#))
         #expect(result.out.contains("n4 -> n5;"))
+    }
+
+    /// Every command refuses a mistyped `--color`, `--theme` or `--lang` the same way: status 2
+    /// and the values that would work, before touching the terminal or the lesson.
+    @Test(arguments: [
+        (["render", "--color", "nevr"], "'auto', 'always' or 'never'"),
+        (["record", "-o", "/dev/null", "--color", "nevr"], "'auto', 'always' or 'never'"),
+        (["open", "--color", "nevr"], "'auto', 'always' or 'never'"),
+        (["render", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
+        (["record", "-o", "/dev/null", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
+        (["open", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
+        (["open", "--lang", "kr"], "'en' and 'ko'"),
+    ])
+    func mistypedOptionValuesAreRefusedWithTheChoices(_ arguments: [String], _ choices: String) throws {
+        let lesson = Binary.file("lessons/01-chain-rule.md")
+        let result = try run(Array(arguments.prefix(1)) + [lesson] + arguments.dropFirst())
+        #expect(result.status == 2)
+        #expect(result.err.contains("Please provide one of \(choices)"), "\(result.err)")
+        #expect(result.out.isEmpty)
     }
 
     @Test func renderPrintsExactlyTheSize() throws {

@@ -2,21 +2,20 @@ import Foundation
 import Rendering
 import Testing
 
-/// `TerminalSession` in a real terminal: the demo program (this test binary
-/// started again, see ``TerminalDemo``) runs in tmux under a shell that, after
+/// `TerminalSession` in a real terminal: the demo program (`backstep-terminal-demo`,
+/// built with the package) runs in tmux under a shell that, after
 /// it ends, prints its exit status and whether the tty is back in line mode
 /// with echo (`SHELL-AFTER status=N tty=sane`), then waits for a line so the
 /// pane stays alive and nothing scrolls.
 @Suite(
     .serialized,
-    .enabled(if: Binary.tmuxAvailable, "tmux is not installed"),
-    .enabled(if: !TerminalDemo.isRequested, "this is the demo's own process"))
+    .enabled(if: Binary.tmuxAvailable, "tmux is not installed"))
 struct TerminalSessionTests {
     /// Runs the demo under the reporting shell; `suffix` follows it in the script (e.g. `| cat`).
     static func demo(width: Int = 60, height: Int = 14, environment: [String: String] = [:], suffix: String = "")
         throws -> (TmuxSession, pidFile: String)
     {
-        let executable = try #require(Binary.testExecutable, "cannot find the running test executable")
+        let demo = try #require(Binary.terminalDemo, "\(Binary.missingBackstep)")
         let pidFile = NSTemporaryDirectory() + "backstep-demo-\(UUID().uuidString).pid"
         // `trap true INT`: the shell survives Ctrl-C (which the tty sends to it too) to report;
         // a trap with a command, unlike `trap '' INT`, does not make the demo ignore SIGINT.
@@ -25,10 +24,10 @@ struct TerminalSessionTests {
             if stty -a | tr ' ' '\\n' | grep -qx -e -echo -e -icanon; then t=raw; else t=sane; fi; \
             echo "SHELL-AFTER status=$s tty=$t"; read _
             """
-        var env = ["BACKSTEP_TERMINAL_DEMO": "1", "BACKSTEP_TERMINAL_DEMO_PIDFILE": pidFile]
+        var env = ["BACKSTEP_TERMINAL_DEMO_PIDFILE": pidFile]
         env.merge(environment) { _, new in new }
         let tmux = try TmuxSession(
-            ["sh", "-c", script] + TerminalDemo.command(executable: executable), width: width, height: height,
+            ["sh", "-c", script, demo], width: width, height: height,
             environment: env)
         return (tmux, pidFile)
     }
@@ -172,17 +171,17 @@ struct TerminalSessionTests {
     /// Ctrl-Z under a job-control shell (ncurses's own SIGTSTP handler), `fg`, then quit:
     /// sane tty while suspended, the screen back after `fg`, and sane tty at the end.
     @Test func suspendAndResumeUnderAShell() throws {
-        let executable = try #require(Binary.testExecutable, "cannot find the running test executable")
+        let demo = try #require(Binary.terminalDemo, "\(Binary.missingBackstep)")
         // The prompt comes from an rc file: bash in a tmux pane ignores PS1 from the environment.
         let rcFile = NSTemporaryDirectory() + "backstep-bashrc-\(UUID().uuidString)"
         try "PS1='READY$ '\n".write(toFile: rcFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: rcFile) }
         let tmux = try TmuxSession(
             ["bash", "--rcfile", rcFile, "--noprofile", "-i"], width: 70, height: 14,
-            environment: ["BACKSTEP_TERMINAL_DEMO": "1"])
+            environment: [:])
         defer { tmux.close() }
         try tmux.waitFor(text: "READY$")
-        try tmux.type(TerminalDemo.command(executable: executable).map(TmuxSession.shellQuote).joined(separator: " "))
+        try tmux.type(TmuxSession.shellQuote(demo))
         try tmux.sendKeys("Enter")
         try tmux.waitFor(text: "frame ")
         try tmux.sendKeys("C-z")

@@ -197,7 +197,7 @@ final class TmuxSession {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 }
 
-/// Programs the end-to-end tests run: the `backstep` under test and this test binary itself.
+/// Programs the end-to-end tests run: the `backstep` under test and the terminal demo.
 enum Binary {
     /// The package's root, from this file's path.
     static var root: URL {
@@ -213,12 +213,19 @@ enum Binary {
     /// `backstep` to test: `BACKSTEP_BIN`, else the one built beside these tests, else `.build/debug/backstep`.
     static var backstep: String? {
         if let path = ProcessInfo.processInfo.environment["BACKSTEP_BIN"], !path.isEmpty { return path }
+        return built("backstep")
+    }
+
+    /// `backstep-terminal-demo`, the program the terminal-layer tests drive.
+    static var terminalDemo: String? { built("backstep-terminal-demo") }
+
+    /// A program of the package: the one built beside these tests, else in `.build/debug`.
+    static func built(_ name: String) -> String? {
         var candidates: [String] = []
         if let test = testExecutable {
-            candidates.append(
-                URL(fileURLWithPath: test).deletingLastPathComponent().appendingPathComponent("backstep").path)
+            candidates.append(URL(fileURLWithPath: test).deletingLastPathComponent().appendingPathComponent(name).path)
         }
-        candidates.append(root.appendingPathComponent(".build/debug/backstep").path)
+        candidates.append(root.appendingPathComponent(".build/debug/" + name).path)
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 

@@ -83,6 +83,33 @@ import Testing
         #expect(found.isEmpty, "English on Korean screens of \(name): \(found.sorted { $0.key < $1.key })")
     }
 
+    @Test func languageFromOptionThenLocale() {
+        #expect(Language.chosen(option: nil, environment: ["LANG": "ko_KR.UTF-8"]) == .ko)
+        #expect(Language.chosen(option: nil, environment: ["LANG": "en_US.UTF-8"]) == .en)
+        #expect(Language.chosen(option: nil, environment: ["LC_ALL": "C.UTF-8", "LANG": "ko_KR.UTF-8"]) == .en)
+        #expect(Language.chosen(option: "en", environment: ["LANG": "ko_KR.UTF-8"]) == .en)
+        #expect(Language.chosen(option: "ko", environment: [:]) == .ko)
+        #expect(Language.chosen(option: nil, environment: [:]) == .en)
+        #expect(Language(tag: "ko-KR") == .ko && Language(tag: nil) == .en)
+    }
+
+    /// An English lesson keeps English words: the language is the lesson's own.
+    @Test func englishLessonStaysEnglish() throws {
+        let state = try PlayerState(path: Repo.lesson("01-chain-rule.md"))
+        #expect(state.screen(80, 24).contains("step 1/11"))
+    }
+
+    /// With ambiguous-width characters drawn wide, nothing ambiguous reaches the screen.
+    @Test func ambiguousWideScreensHoldNoAmbiguousCharacter() throws {
+        var state = try PlayerState(path: Repo.lesson("ko/02-sigmoid-neuron.md"))
+        try state.go(step: 7, frame: 2)
+        let buffer = Screen.render(state, width: 80, height: 24, glyphs: .unicode).withAmbiguousStandIns()
+        let text = buffer.lines().joined()
+        #expect(!text.unicodeScalars.contains { $0.value >= 0xA0 && isAmbiguousWidth($0) })
+        #expect(text.contains("역전파") && text.contains("+--"))
+        for line in buffer.lines() { #expect(displayWidth(line, ambiguous: .wide) == 80) }
+    }
+
     /// The help, the resume question and the edit box are Korean too.
     @Test func overlaysAreKorean() throws {
         var state = try PlayerState(path: Repo.lesson("ko/01-chain-rule.md"))

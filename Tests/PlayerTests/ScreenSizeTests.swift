@@ -40,8 +40,9 @@ import Testing
     @Test func koreanInASCIIOutputIsASCII() throws {
         var state = try PlayerState(path: Repo.lesson("ko/01-chain-rule.md"))
         try state.go(step: 4, frame: 1)
-        let buffer = Screen.render(state, width: 80, height: 24, glyphs: .ascii)
-        let lines = ScreenText.lines(buffer, colors: nil, ascii: true)
+        let output = TextBackend(width: 80, height: 24, colors: nil, ascii: true)
+        output.draw(Screen.render(state, width: 80, height: 24, glyphs: .ascii))
+        let lines = output.lastFrame.components(separatedBy: "\n")
         #expect(lines.count == 24)
         #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
     }

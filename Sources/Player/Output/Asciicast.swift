@@ -25,11 +25,13 @@ public enum Asciicast {
         var out = [json(header)]
         var time = 0.0
         var screens = 0
+        // Home and clear, then the rows; no newline after the last row, so nothing scrolls.
+        let screen = TextBackend(
+            width: width, height: height, colors: colors, ascii: glyphs.isASCII, clearsScreen: true,
+            lineSeparator: "\r\n")
         func emit() {
-            let buffer = Screen.render(state, width: width, height: height, glyphs: glyphs)
-            let lines = ScreenText.lines(buffer, colors: colors, ascii: glyphs.isASCII)
-            // Home and clear, then the rows; no newline after the last row, so nothing scrolls.
-            let data = "\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\r\n")
+            screen.draw(Screen.render(state, width: width, height: height, glyphs: glyphs))
+            let data = screen.lastFrame
             out.append("[" + String(format: "%.3f", time) + ", \"o\", " + JSONValue.quote(data) + "]")
             time += delay
             screens += 1

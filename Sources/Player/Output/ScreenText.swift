@@ -1,19 +1,7 @@
 import Rendering
 
-/// A screen as lines of text for a file or a pipe: plain, or with ANSI
-/// colour escapes; in ASCII mode nothing outside ASCII gets through.
+/// The screen size the text commands take (the text itself comes from `TextBackend`).
 public enum ScreenText {
-    /// Exactly `buffer.height` lines, each `buffer.width` columns wide before escapes.
-    /// - Parameter colors: nil for plain text.
-    public static func lines(_ buffer: Buffer, colors: ColorMode?, ascii: Bool) -> [String] {
-        var lines = colors.map { buffer.ansiLines(colors: $0) } ?? buffer.lines()
-        // Screens drawn with ASCII glyphs are ASCII already; this guards against anything a lesson smuggles in.
-        if ascii {
-            lines = lines.map { String(String.UnicodeScalarView($0.unicodeScalars.map { $0.isASCII ? $0 : "?" })) }
-        }
-        return lines
-    }
-
     /// Parses `WIDTHxHEIGHT` (also `W×H`), each from 1 to 1000.
     /// - Throws: ``ScreenSizeError`` naming the expected form.
     public static func size(_ text: String) throws(ScreenSizeError) -> (width: Int, height: Int) {

@@ -73,13 +73,6 @@ public struct ProgressStore: Sendable {
         return save()
     }
 
-    /// Forgets a lesson's place.
-    @discardableResult
-    public mutating func forget(_ path: String) -> Bool {
-        entries[Self.key(path)] = nil
-        return save()
-    }
-
     private func save() -> Bool {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601

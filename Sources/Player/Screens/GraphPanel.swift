@@ -25,15 +25,25 @@ struct GraphPanel {
         let key = LayoutCache.Key(
             graph: snapshot.graph, width: area.width, height: area.height,
             detail: context.state.detail, ascii: context.ascii)
-        guard
-            let drawing = context.state.layouts.drawing(
-                key,
-                make: {
-                    Self.makeDrawing(
-                        graph, index: snapshot.graph, names: names, context: context, width: area.width,
-                        height: area.height)
-                })
-        else { return }
+        var failure: GraphError?
+        let made = context.state.layouts.drawing(key) {
+            do throws(GraphError) {
+                return try Self.makeDrawing(
+                    graph, index: snapshot.graph, names: names, context: context, width: area.width,
+                    height: area.height)
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+        guard let drawing = made else {
+            // A graph that cannot be laid out is a bug in the trace: say so where the graph would be.
+            if let failure {
+                buffer.setString(
+                    failure.description, x: area.x, y: area.y, style: theme.error, maxWidth: area.width)
+            }
+            return
+        }
         let layout = drawing.layout
 
         var view = GraphView(layout: layout, theme: theme, glyphs: context.glyphs)
@@ -148,7 +158,7 @@ struct GraphPanel {
         let key = LayoutCache.Key(graph: graph, width: 0, height: 0, detail: context.state.detail, ascii: context.ascii)
         let names = context.state.layouts.names(graph, in: trace)
         let drawing = context.state.layouts.drawing(key) {
-            makeDrawing(
+            try? makeDrawing(
                 trace.graphs[graph], index: graph, names: names, context: context, width: 100_000, height: 100_000,
                 smallest: true)
         }
@@ -159,10 +169,12 @@ struct GraphPanel {
 
     /// Lays the graph out for an area: matrices in the boxes if that fits, else one line per value.
     /// - Parameter smallest: lay out only the most compact variant (to learn the least room the graph needs).
+    /// - Throws: `GraphError` when the trace's graph is not one (a node twice, an edge to nowhere, a cycle):
+    ///   never skipped, so no node silently vanishes from the picture.
     static func makeDrawing(
         _ graph: GraphStructure, index: Int, names: NodeNames, context: ScreenContext,
         width: Int, height: Int, smallest: Bool = false
-    ) -> GraphDrawing? {
+    ) throws(GraphError) -> GraphDrawing? {
         let detail = context.state.detail
         let snapshots = context.trace.steps.flatMap { $0.frames.compactMap(\.snapshot) }.filter { $0.graph == index }
         let tensors = graph.nodes.contains { !$0.shape.isEmpty }
@@ -203,21 +215,21 @@ struct GraphPanel {
                         measure(v, g)
                     }
                     reserved[node.id] = rows
-                    try? model.addNode(
+                    try model.addNode(
                         id: node.id, lines: [context.text(names[node.id])], kind: .variable,
                         minContentWidth: widest, minContentHeight: rows)
                 } else {
                     let label = context.text(node.label)
-                    try? model.addNode(
+                    try model.addNode(
                         id: node.id, lines: [label], kind: .function, minContentWidth: displayWidth(label) + 2)
                 }
             }
             for edge in graph.edges {
-                try? model.addEdge(
+                try model.addEdge(
                     from: edge.from, to: edge.to,
                     label: labelled ? edgeLabel(edge.from, edge.to, graph, context) : nil)
             }
-            guard let layout = try? GraphLayout.fit(model, width: width, height: height) else { return best }
+            let layout = try GraphLayout.fit(model, width: width, height: height)
             best = GraphDrawing(layout: layout, level: level, reservedRows: reserved)
             if layout.fits(width: width, height: height) { break }
         }

@@ -122,9 +122,6 @@ struct TrainingPanel {
 
     // MARK: - Charts
 
-    /// Whether there is data to plot beside the loss.
-    var hasFit: Bool { scatter != nil }
-
     /// Draws the loss chart and, when `showFit` and there is data, the fit beside or below it.
     func renderCharts(in area: Rect, buffer: inout Buffer, showFit: Bool = true) {
         guard !area.isEmpty else { return }

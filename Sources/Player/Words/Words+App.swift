@@ -7,7 +7,7 @@ extension Words {
     public var hasErrors: String { pick("(has errors: backstep check)", "(오류 있음: backstep check)") }
     public var done: String { pick("done", "완료") }
     public var pickerKeys: String {
-        pick("↑↓ choose · Enter open · 1-9 jump · q quit", "↑↓ 고르기 · Enter 열기 · 1-9 바로 가기 · q 끝")
+        pick("↑↓ choose · Enter open · 1-9 jump · q quit", "↑↓ 고르기 · Enter 열기 · 1-9 바로 가기 · q 종료")
     }
     public var pickerKeysASCII: String {
         pick("up/down choose . Enter open . 1-9 jump . q quit", "up/down . Enter . 1-9 . q")
@@ -40,6 +40,23 @@ extension Words {
     }
     public func noLessonsIn(_ folder: String) -> String {
         pick("no lessons (.md) in \(folder)", "\(folder)에 단원(.md)이 없습니다")
+    }
+
+    /// A lesson that cannot be opened at a place, in these words; the lesson's
+    /// own errors stay as `check` prints them.
+    public func describe(_ error: PlayerError) -> String {
+        guard language == .ko else { return error.description }
+        switch error {
+        case .missing(let path): return "\(path): error: 파일이 없습니다"
+        case .unreadable(let path): return "\(path): error: UTF-8 텍스트로 읽을 수 없는 파일입니다"
+        case .lesson: return error.description
+        case .empty: return "단원에 단계가 하나도 없습니다"
+        case .stepOutOfRange(let n, let count):
+            return "\(n)단계는 없습니다: " + (count == 1 ? "이 단원은 1단계뿐입니다" : "이 단원은 1–\(count)단계입니다")
+        case .frameOutOfRange(let n, let step, let count):
+            return "\(n)번째 장면은 없습니다: "
+                + (count == 1 ? "\(step)단계에는 장면이 하나뿐입니다" : "\(step)단계의 장면은 1–\(count)번입니다")
+        }
     }
 
     /// Said once, in both languages, when Korean is asked for in a locale

@@ -5,7 +5,7 @@ extension Words {
         switch request.purpose {
         case .open: return pick("playing the lesson", "단원 계산 중")
         case .edit(let label, let value):
-            return pick("recomputing with \(label) = \(value)", "\(label) = \(value)로 다시 계산 중")
+            return pick("recomputing with \(label) = \(value)", "다시 계산 중 (\(label) = \(value))")
         case .reset: return pick("recomputing with the lesson's own values", "단원의 원래 값으로 다시 계산 중")
         case .reload: return pick("reloading \(request.text.file)", "\(request.text.file) 다시 읽는 중")
         }
@@ -41,7 +41,7 @@ extension Words {
     var valuesReset: String { pick("values reset to the lesson's own", "단원의 원래 값으로 되돌렸습니다") }
     func reloaded(_ file: String) -> String { pick("reloaded \(file)", "\(file) 다시 읽음") }
     func editFails(_ label: String, _ value: String, _ error: String) -> String {
-        pick("\(label) = \(value) does not work: \(error)", "\(label) = \(value)로는 계산되지 않습니다: \(error)")
+        pick("\(label) = \(value) does not work: \(error)", "\(label) = \(value)일 때 계산되지 않습니다: \(error)")
     }
     func ownValuesFail(_ error: String) -> String {
         pick("the lesson's own values do not play: \(error)", "단원의 원래 값으로 계산되지 않습니다: \(error)")
@@ -73,7 +73,7 @@ extension Words {
             **Enter** resumes there · **Esc** starts from the beginning
             """,
             """
-            지난번에는 **\(step)단계** (\(title)), \(frame)번째 장면까지 보았습니다.
+            지난번에 **\(step)단계**(\(title))의 \(frame)번째 장면까지 보았습니다.
 
             **Enter** 거기서 이어 보기 · **Esc** 처음부터 보기
             """)
@@ -98,17 +98,17 @@ extension Words {
             - **? Esc**: close this help; **q Ctrl-C**: quit
             """,
             """
-            - **→ l space n PageDown**: 다음 장면, 마지막 장면 다음에는 다음 단계
+            - **→ l 스페이스 n PageDown**: 다음 장면, 마지막 장면 다음에는 다음 단계
             - **← h Backspace p PageUp**: 이전 장면
             - **] [**: 다음 / 이전 단계, **g G**: 첫 장면 / 마지막 장면
             - **숫자, Enter**: 그 단계로 이동
             - **f b**: 순전파 / 역전파 재생, **a**: 단계 재생(학습 실행), 일시 정지, 다시 재생, **+ -**: 속도
-            - **문제에서**: 숫자를 넣고 **Enter**로 확인, **v**로 정답 보기
+            - **문제에서**: 숫자를 입력하고 **Enter**로 확인, **v**로 정답 보기
             - **e**: 입력값이나 학습의 lr, iters 바꾸기 (Tab: 다음 칸, Enter: 다시 계산), **r**: 원래 값으로
             - **t**: 테마 (기본, 프로젝터, 흑백), **z**: 보기 (값, 기울기, 형상)
-            - **↓ ↑ j k**: 설명 스크롤, **H J K L**: "더 있음" 표시가 있는 그래프 옮겨 보기, **Tab**: 작은 화면에서 다음 패널
+            - **↓ ↑ j k**: 설명을 위아래로 넘기기, **H J K L**: "더 있음" 표시가 있는 그래프 옮겨 보기, **Tab**: 작은 화면에서 다음 패널
             - **R**: 단원 파일을 고친 뒤 다시 읽기, **Esc**: 계산 중인 학습 멈추기
-            - **? Esc**: 도움말 닫기, **q Ctrl-C**: 끝내기
+            - **? Esc**: 도움말 닫기, **q Ctrl-C**: 종료
             """)
     }
 }

@@ -33,8 +33,8 @@ public struct Words: Sendable {
     var local: String { pick("local", "국소 기울기") }
     func noGradientKept(_ name: String, constant: Bool) -> String {
         constant
-            ? pick("\(name) is a constant: no gradient kept", "\(name): 상수라서 기울기를 두지 않습니다")
-            : pick("\(name) is data: no gradient kept", "\(name): 데이터라서 기울기를 두지 않습니다")
+            ? pick("\(name) is a constant: no gradient kept", "\(name): 상수라서 기울기를 구하지 않습니다")
+            : pick("\(name) is data: no gradient kept", "\(name): 데이터라서 기울기를 구하지 않습니다")
     }
 
     /// An engine function's derivative as the screen shows it: the few that
@@ -62,13 +62,13 @@ public struct Words: Sendable {
     var answerKeys: String { pick("Enter checks, Esc leaves", "Enter 확인 · Esc 나가기") }
     func typeANumber(again: Bool) -> String {
         again
-            ? pick("type a number, then Enter to try again · v reveals", "다시 숫자를 넣고 Enter · v 정답 보기")
-            : pick("type a number, then Enter · v reveals", "숫자를 넣고 Enter · v 정답 보기")
+            ? pick("type a number, then Enter to try again · v reveals", "다시 숫자를 입력하고 Enter · v 정답 보기")
+            : pick("type a number, then Enter · v reveals", "숫자를 입력하고 Enter · v 정답 보기")
     }
     var notANumber: String { pick("that is not a number", "숫자가 아닙니다") }
     var right: String { pick("right: ", "정답입니다: ") }
     var hint: String { pick(" · hint: ", " · 힌트: ") }
-    var notQuite: String { pick("not quite: ", "아직 아닙니다: ") }
+    var notQuite: String { pick("not quite: ", "오답: ") }
     func theAnswerIs(_ number: String) -> String { pick("the answer is \(number)", "정답: \(number)") }
 
     // MARK: - Gradient check
@@ -133,8 +133,8 @@ public struct Words: Sendable {
                 : width >= 70 ? arrows + " frame  [ ] step  ? help  q quit" : "? help  q quit"
         case .ko:
             return width >= 110
-                ? arrows + " 장면  [ ] 단계  f b 재생  e 수정  ? 도움말  q 끝"
-                : width >= 70 ? arrows + " 장면  [ ] 단계  ? 도움말  q 끝" : "? 도움말  q 끝"
+                ? arrows + " 장면  [ ] 단계  f b 재생  e 수정  ? 도움말  q 종료"
+                : width >= 70 ? arrows + " 장면  [ ] 단계  ? 도움말  q 종료" : "? 도움말  q 종료"
         }
     }
     var moreText: String { pick("more ", "더 보기 ") }
@@ -150,7 +150,7 @@ public struct Words: Sendable {
     var runsOnNote: String { pick("a runs on from here", "a: 여기서부터 이어서 실행") }
     var finished: String { pick("finished", "학습 완료") }
     func stoppedAt(_ i: Int) -> String { pick("stopped at iteration \(i)", "반복 \(i)에서 멈춤") }
-    func paramsAt(_ i: Int) -> String { pick("params at iteration \(i):", "반복 \(i)의 매개변수:") }
+    func paramsAt(_ i: Int) -> String { pick("params at iteration \(i):", "반복 \(i) 시점의 매개변수:") }
     func lossSummary(_ name: String, count: Int, last: String) -> String {
         pick("\(name): \(count) iterations, last \(last)", "\(name): 반복 \(count)회, 마지막 값 \(last)")
     }
@@ -164,7 +164,7 @@ public struct Words: Sendable {
         pick(
             "diverged at iteration \(i): the loss became \(loss), so training stopped."
                 + " A smaller lr may converge; \(arrow) goes on.",
-            "반복 \(i)에서 발산했습니다. 손실이 \(loss) 값이 되어 학습을 멈췄습니다."
+            "반복 \(i)에서 발산해 학습을 멈췄습니다 (손실: \(loss))."
                 + " lr을 줄이면 수렴할 수 있습니다. \(arrow) 키로 넘어갑니다.")
     }
     func fitNotFinite(_ name: String, bad: Int, of count: Int) -> String {

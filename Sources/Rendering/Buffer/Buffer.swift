@@ -157,16 +157,6 @@ public struct Buffer: Sendable {
         }
     }
 
-    /// Lays `style`'s non-default parts over every cell in `rect` (clipped).
-    public mutating func patchStyle(_ style: Style, in rect: Rect) {
-        let r = rect.intersection(area)
-        guard !r.isEmpty else { return }
-        for row in r.y..<r.bottom {
-            let base = row * width
-            for col in r.x..<r.right { styles[base + col] = styles[base + col].patched(with: style) }
-        }
-    }
-
     /// Fills `rect` (clipped) with copies of `cell` (a wide symbol becomes a space).
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(area)

@@ -119,13 +119,6 @@ public struct GraphModel: Equatable, Sendable {
         indexOfID[id].map { nodes[$0] }
     }
 
-    /// Replaces the text of a node (the layout keeps its box size; see `minContentWidth`).
-    /// - Throws: `GraphError.unknownNode`.
-    public mutating func setLines(_ lines: [String], of id: Int) throws(GraphError) {
-        guard let i = indexOfID[id] else { throw .unknownNode(id: id) }
-        nodes[i].lines = lines
-    }
-
     /// Node indices in a topological order (Kahn's, smallest index first among
     /// the ready ones, so the order depends only on insertion order).
     /// - Throws: `GraphError.cycle` naming the nodes left on a cycle.

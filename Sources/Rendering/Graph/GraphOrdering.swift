@@ -36,12 +36,6 @@ extension LayeredGraph {
         return (initial, bestCount)
     }
 
-    /// Crossings of the current order (for tests and for the report).
-    func crossingCount() -> Int {
-        var counter = CrossingCounter()
-        return counter.total(self)
-    }
-
     /// One pass ordering each layer by the median of its neighbours in the
     /// layer before it (down) or after it (up).
     mutating func sweep(down: Bool) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lessons
+import Rendering
 
 /// `backstep check FILE|DIR…`: every error in every file.
 struct Check: ParsableCommand {
@@ -14,6 +15,12 @@ struct Check: ParsableCommand {
 
     @Argument(help: "Lesson files (.md), graph programs (.graph), or directories to search.")
     var paths: [String]
+
+    @Option(
+        help:
+            "How the terminal draws ambiguous-width characters (σ, ·), for the carets: narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow)."
+    )
+    var ambiguous: AmbiguousWidth?
 
     func validate() throws {
         guard !paths.isEmpty else {
@@ -32,7 +39,7 @@ struct Check: ParsableCommand {
         }
         for file in collection.files {
             let diagnostics = LessonChecker.check(path: file)
-            let ambiguous = Open.ambiguousWidth(option: nil, environment: ProcessInfo.processInfo.environment)
+            let ambiguous = Open.ambiguousWidth(option: ambiguous, environment: ProcessInfo.processInfo.environment)
             for diagnostic in diagnostics { printError(diagnostic.rendered(ambiguous: ambiguous)) }
             errors += diagnostics.count
             if !diagnostics.isEmpty { filesWithErrors += 1 }

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Classroom
 import Foundation
@@ -29,11 +30,11 @@ struct Class: ParsableCommand {
     @Option(help: "Minutes without a key press after which a student's connection is closed.")
     var idleMinutes: Int = 120
 
-    @Option(help: "Colour: auto, always or never.")
-    var color: String = "auto"
+    @Option(help: "When to use colour (auto: when the terminal has it and NO_COLOR is unset).")
+    var color = ColorOption(.auto)
 
-    @Option(help: "Theme: default, projector or monochrome.")
-    var theme: String?
+    @Option(help: "The theme to start with (t switches).")
+    var theme: ThemeOption?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
@@ -69,20 +70,17 @@ struct Class: ParsableCommand {
         }
         let session: TerminalSession
         do {
-            session = try TerminalSession.start(colorPreference: ColorPreference(rawValue: color) ?? .auto)
+            session = try TerminalSession.start(colorPreference: color.preference)
         } catch {
             server.stop()
             printError("backstep: \(error)")
             throw ExitCode(2)
         }
-        let glyphs: GlyphSet = session.isUTF8 ? .unicode : .ascii
-        var chosen: Theme = theme.flatMap(Theme.named) ?? .default
-        if session.colorMode == .none { chosen = .monochrome }
-        let run = LessonRun(session: session, path: lesson, progress: ProgressStore(), glyphs: glyphs, theme: chosen)
-        run.observer = LessonRunObserver(classroom: classroom, glyphs: glyphs)
-        let outcome = run.run()
+        let app = PlayerApp(session: session, theme: theme?.theme)
+        app.observer = ClassObserver(classroom: classroom, glyphs: session.isUTF8 ? .unicode : .ascii)
+        let signal = app.run(paths: [lesson])
         session.stop()
         server.stop()
-        if case .signal(let number) = outcome { TerminalSession.exit(forSignal: number) }
+        if let signal { TerminalSession.exit(forSignal: signal) }
     }
 }

@@ -27,9 +27,11 @@ struct Export: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
+        let words = Language(tag: trace.lesson.metadata.language).words
         if let step, !(1...Swift.max(trace.steps.count, 1)).contains(step) {
             FileHandle.standardError.write(
-                Data("error: \(PlayerError.stepOutOfRange(step, count: trace.steps.count))\n".utf8))
+                Data(
+                    "error: \(words.describe(PlayerError.stepOutOfRange(step, count: trace.steps.count)))\n".utf8))
             throw ExitCode(1)
         }
         let last = (step.map { $0 - 1 } ?? trace.steps.count - 1)

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Lessons
@@ -25,16 +26,15 @@ struct Open: ParsableCommand {
     )
     var ambiguous: AmbiguousWidth?
 
-    @Option(help: "Colour: auto, always or never.")
-    var color: String = "auto"
+    @Option(help: "When to use colour (auto: when the terminal has it and NO_COLOR is unset).")
+    var color = ColorOption(.auto)
 
-    @Option(help: "Theme: default, projector or monochrome.")
-    var theme: String?
+    @Option(help: "The theme to start with (t switches).")
+    var theme: ThemeOption?
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = Language.chosen(option: lang?.rawValue, environment: environment)
-        let words = language.words
         let paths: [String]
         do {
             paths = try lessonPaths(language)
@@ -42,20 +42,22 @@ struct Open: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        // Said before the screen is taken, so it stays on the terminal.
+        if let capabilities = try? TerminalCapabilities.check(), !capabilities.isUTF8,
+            Self.showsKorean(language: language, paths: paths)
+        {
+            printError(Words.localeCannotShowHangul(Self.localeName(environment)))
+            throw ExitCode(1)
+        }
         let session: TerminalSession
         do {
-            session = try TerminalSession.start(colorPreference: ColorPreference(rawValue: color) ?? .auto)
+            session = try TerminalSession.start(colorPreference: color.preference)
         } catch {
             FileHandle.standardError.write(Data("backstep: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        if !session.isUTF8, Self.showsKorean(language: language, paths: paths) {
-            session.stop()
-            printError(Words.localeCannotShowHangul(Self.localeName(environment)))
-            throw ExitCode(1)
-        }
         session.ambiguous = Self.ambiguousWidth(option: ambiguous, environment: environment)
-        let signal = PlayerApp(session: session, themeName: theme, language: language).run(paths: paths)
+        let signal = PlayerApp(session: session, theme: theme?.theme, language: language).run(paths: paths)
         session.stop()
         if let signal { TerminalSession.exit(forSignal: signal) }
     }
@@ -117,6 +119,3 @@ struct Open: ParsableCommand {
         return name ?? "C"
     }
 }
-
-extension Language: ExpressibleByArgument {}
-extension AmbiguousWidth: ExpressibleByArgument {}

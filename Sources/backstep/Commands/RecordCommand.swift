@@ -25,11 +25,11 @@ struct Record: ParsableCommand {
     @Flag(help: "Draw with ASCII only.")
     var ascii = false
 
-    @Option(help: "Colour: always or never.")
-    var color: String = "always"
+    @Option(help: "When to use colour (auto: unless NO_COLOR is set; the recording is replayed in a terminal).")
+    var color = ColorOption(.always)
 
-    @Option(help: "Theme: default, projector or monochrome.")
-    var theme: String = "default"
+    @Option(help: "The colour scheme.")
+    var theme: ThemeOption = ThemeOption(.default)
 
     func run() throws {
         let screen: (width: Int, height: Int)
@@ -37,12 +37,6 @@ struct Record: ParsableCommand {
             screen = try ScreenText.size(size)
         } catch {
             throw ValidationError(error.description)
-        }
-        guard let chosen = Theme.named(theme) else {
-            throw ValidationError("unknown theme '\(theme)'; choose one of \(Theme.names.joined(separator: ", "))")
-        }
-        guard ["always", "never", "auto"].contains(color) else {
-            throw ValidationError("--color must be always or never")
         }
         guard delay.isFinite, delay > 0, delay <= 60 else {
             throw ValidationError("--delay must be between 0 and 60 seconds")
@@ -54,10 +48,10 @@ struct Record: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
-        state.theme = chosen
+        state.theme = theme.theme
         let cast = Asciicast.record(
             state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode,
-            colors: color == "never" ? nil : .ansi256, delay: delay)
+            colors: color.colorsText(outputIsTerminal: true) ? .ansi256 : nil, delay: delay)
         do {
             try cast.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {

@@ -28,12 +28,11 @@ struct Render: ParsableCommand {
     @Flag(help: "Print nothing outside ASCII.")
     var ascii = false
 
-    @Option(
-        help: "Colour: auto, always or never (auto: colour when standard output is a terminal and NO_COLOR is unset).")
-    var color: String = "auto"
+    @Option(help: "When to use colour (auto: when standard output is a terminal and NO_COLOR is unset).")
+    var color = ColorOption(.auto)
 
-    @Option(help: "Theme: default, projector or monochrome.")
-    var theme: String = "default"
+    @Option(help: "The colour scheme.")
+    var theme: ThemeOption = ThemeOption(.default)
 
     @Option(
         help:
@@ -48,20 +47,25 @@ struct Render: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        guard let chosenTheme = Theme.named(theme) else {
-            throw ValidationError("unknown theme '\(theme)'; choose one of \(Theme.names.joined(separator: ", "))")
-        }
         var state: PlayerState
         do {
             state = try PlayerState(path: file)
-            if !all { try state.go(step: step - 1, frame: frame - 1) }
         } catch {
-            FileHandle.standardError.write(Data(((error.isPlace ? "error: " : "") + "\(error)\n").utf8))
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
-        state.theme = chosenTheme
-        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let useColor = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) == 1 && !noColor)
+        do {
+            if !all { try state.go(step: step - 1, frame: frame - 1) }
+        } catch {
+            // The lesson is fine; the place is not: said in the lesson's language.
+            FileHandle.standardError.write(
+                Data(((error.isPlace ? "error: " : "") + state.words.describe(error) + "\n").utf8))
+            throw ExitCode(1)
+        }
+        state.theme = theme.theme
+        let output = TextBackend(
+            width: screen.width, height: screen.height,
+            colors: color.colorsText(outputIsTerminal: isatty(STDOUT_FILENO) == 1) ? .ansi256 : nil, ascii: ascii)
         let wide = Open.ambiguousWidth(option: ambiguous, environment: ProcessInfo.processInfo.environment) == .wide
         let places =
             all
@@ -74,7 +78,8 @@ struct Render: ParsableCommand {
             var buffer = Screen.render(
                 state, width: screen.width, height: screen.height, glyphs: ascii ? .ascii : .unicode)
             if wide { buffer = buffer.withAmbiguousStandIns() }
-            print(ScreenText.lines(buffer, colors: useColor ? .ansi256 : nil, ascii: ascii).joined(separator: "\n"))
+            output.draw(buffer)
+            print(output.lastFrame)
         }
     }
 }

@@ -1,13 +1,11 @@
+import App
 import Classroom
 import Player
 import Rendering
 
-/// Watches a ``LessonRun`` for `backstep class`: tells the classroom where the
-/// teacher is, and draws the class (who is here, who answered) over the teacher's screen.
-final class LessonRunObserver {
-    /// How often the teacher's screen looks for news from the class while no key is pressed.
-    static let pollMs = 100
-
+/// Connects the teacher's player to the class: tells the classroom where the
+/// teacher is, and draws the class panel over the teacher's screen.
+final class ClassObserver: LessonRunObserver {
     private let classroom: Classroom
     private let glyphs: GlyphSet
 
@@ -16,10 +14,8 @@ final class LessonRunObserver {
         self.glyphs = glyphs
     }
 
-    /// Changes when the class changed (a student joined, left or answered): the screen is drawn again.
     var revision: Int { classroom.revision }
 
-    /// Called with every screen the teacher is about to see.
     func willDraw(_ state: PlayerState, on screen: inout Buffer) {
         classroom.teacherShows(state)
         ClassPanel(classroom: classroom, state: state, glyphs: glyphs).draw(into: &screen)

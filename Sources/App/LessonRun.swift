@@ -19,7 +19,7 @@ final class LessonRun {
         case signal(Int32)
     }
 
-    private let session: TerminalSession
+    private let session: any Console
     private let path: String
     private var progress: ProgressStore
     private let glyphs: GlyphSet
@@ -35,10 +35,12 @@ final class LessonRun {
     private var unsavedPlace: FrameRef?
     private let clock = ContinuousClock()
     /// Sees each screen before it is drawn and may draw over it (`backstep class`).
-    var observer: LessonRunObserver?
+    var observer: (any LessonRunObserver)?
+    /// How often (ms) the screen looks for an observer's news while no key is pressed.
+    static let observerPollMs = 100
 
     init(
-        session: TerminalSession, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme,
+        session: any Console, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme,
         words: Words = Language.en.words
     ) {
         self.session = session
@@ -177,7 +179,7 @@ final class LessonRun {
     private func waitTime() -> Int {
         var wait = 1000
         if job != nil { wait = 50 }
-        if observer != nil { wait = Swift.min(wait, LessonRunObserver.pollMs) }
+        if observer != nil { wait = Swift.min(wait, Self.observerPollMs) }
         if let due = nextTick {
             let left = clock.now.duration(to: due)
             let ms = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)

@@ -6,23 +6,34 @@ import Terminal
 
 /// The interactive player: a picker when given several lessons, then a
 /// lesson (``LessonRun``) until the student leaves it.
-final class PlayerApp {
-    private let session: TerminalSession
-    private var progress = ProgressStore()
+public final class PlayerApp {
+    private let session: any Console
+    private let progressFile: URL
+    private var progress: ProgressStore
     private var theme: Theme = .default
     private let glyphs: GlyphSet
     private let words: Words
+    /// Sees every lesson screen before it is drawn (`backstep class`).
+    public var observer: (any LessonRunObserver)?
 
-    init(session: TerminalSession, themeName: String?, language: Language = .en) {
+    /// - Parameters:
+    ///   - language: the language of the app's own words (a lesson speaks its own).
+    ///   - progressFile: where places in lessons are kept between runs.
+    public init(
+        session: any Console, theme chosen: Theme?, language: Language = .en,
+        progressFile: URL = ProgressStore.defaultFile()
+    ) {
         self.session = session
         words = language.words
+        self.progressFile = progressFile
+        progress = ProgressStore(file: progressFile)
         glyphs = session.isUTF8 ? .unicode : .ascii
-        if let name = themeName, let named = Theme.named(name) { theme = named }
+        if let chosen { theme = chosen }
         if session.colorMode == .none { theme = .monochrome }
     }
 
     /// Runs until the user quits; returns a signal number if one ended the run.
-    func run(paths: [String]) -> Int32? {
+    public func run(paths: [String]) -> Int32? {
         if paths.count == 1 { return open(paths[0]) }
         var picker = makePicker(paths)
         while true {
@@ -49,7 +60,7 @@ final class PlayerApp {
 
     private func makePicker(_ paths: [String]) -> LessonPicker {
         // Re-read: the lesson just closed saved its place.
-        progress = ProgressStore()
+        progress = ProgressStore(file: progressFile)
         return LessonPicker(
             entries: paths.map {
                 LessonPicker.Entry(summary: LessonSummary(path: $0), progress: progress.entry(for: $0)?.fraction)
@@ -60,6 +71,7 @@ final class PlayerApp {
     private func open(_ path: String) -> Int32? {
         let run = LessonRun(
             session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words)
+        run.observer = observer
         let outcome = run.run()
         theme = run.theme
         if case .signal(let number) = outcome { return number }

@@ -1,35 +1,25 @@
 import Foundation
 import Rendering
 import Terminal
-import Testing
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// A small program on `TerminalSession` for the end-to-end tests to drive in
-/// tmux before the app exists: this test binary, started again inside a pane
-/// with `BACKSTEP_TERMINAL_DEMO=1` and filtered to this suite. Skipped in
-/// ordinary test runs.
+/// `backstep-terminal-demo`: a small program on `TerminalSession` that the
+/// end-to-end tests drive in tmux to check the terminal layer alone (the app
+/// has its own tests through a `TestBackend`). Not installed; built with the package.
 ///
 /// It prints `BEFORE-SESSION` on the normal screen, then draws Korean text,
 /// colours and attributes, the size, the last key and a frame counter; `w`
 /// draws a buffer larger than the screen; Ctrl-L repaints; `X` crashes (an
 /// index out of range); `q` and Ctrl-C quit (0 and 130) printing the tty
-/// modes; a signal ends it the way the signal would.
-@Suite struct TerminalDemo {
+/// modes; a signal ends it the way the signal would. Environment:
+/// `BACKSTEP_TERMINAL_DEMO_PIDFILE` (where to write its pid) and
+/// `BACKSTEP_TERMINAL_DEMO_COLOR` (auto, always or never).
+@main
+enum TerminalDemo {
     static let environment = ProcessInfo.processInfo.environment
-    static let isRequested = environment["BACKSTEP_TERMINAL_DEMO"] == "1"
-
-    @Test(.enabled(if: TerminalDemo.isRequested, "runs only inside the end-to-end tests' tmux pane"))
-    func run() {
-        TerminalDemo.main()
-    }
-
-    /// The command that starts the demo: this test binary filtered to this suite.
-    static func command(executable: String) -> [String] {
-        [executable, "--testing-library", "swift-testing", "--filter", "TerminalDemo"]
-    }
 
     struct State {
         var keys = 0
@@ -38,7 +28,9 @@ import Testing
         var oversize = false
     }
 
-    static func main() -> Never {
+    static func main() { run() }
+
+    static func run() -> Never {
         if let pidFile = environment["BACKSTEP_TERMINAL_DEMO_PIDFILE"] {
             try? "\(getpid())".write(toFile: pidFile, atomically: true, encoding: .utf8)
         }
