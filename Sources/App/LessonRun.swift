@@ -151,6 +151,8 @@ final class LessonRun {
             }
             let now = (state.revision, session.size, state.playProgress, observer?.revision ?? 0)
             if drawn.map({ $0 != now }) ?? true {
+                // Keys that depend on what is shown (panning the graph) work it out from the screen's size.
+                state.view = ScreenView(width: session.size.width, height: session.size.height, glyphs: glyphs)
                 var screen = Screen.render(
                     state, width: session.size.width, height: session.size.height, glyphs: glyphs)
                 observer?.willDraw(state, on: &screen)

@@ -4,15 +4,16 @@ import Player
 import Rendering
 import Testing
 
-/// Golden text of every step of the five core lessons, English and Korean, at
-/// 80×24 and 160×48, Unicode and ASCII: one readable file per lesson and
-/// variant under `__Snapshots__/`, each step at its last frame (what the step
-/// leaves on screen). Re-record with `BACKSTEP_RECORD_SNAPSHOTS=1 swift test`.
+/// Golden text of every step of every shipped lesson, English and Korean, at
+/// the sizes a class uses: 64×20 (a zoomed projector font), 80×24, 100×30 and
+/// 160×45, and 80×24 in ASCII: one readable file per lesson and variant under
+/// `__Snapshots__/`, each step at its last frame (what the step leaves on
+/// screen). Re-record with `BACKSTEP_RECORD_SNAPSHOTS=1 swift test`.
 @Suite struct LessonSnapshotTests {
-    static let variants = [(80, 24, false), (80, 24, true), (160, 48, false), (160, 48, true)]
+    static let variants = [(64, 20, false), (80, 24, false), (80, 24, true), (100, 30, false), (160, 45, false)]
 
-    /// One case per lesson (it is played once), four golden files each.
-    @Test(arguments: Repo.coreLessons)
+    /// One case per lesson (it is played once), five golden files each.
+    @Test(arguments: Repo.shippedLessons)
     func everyStepMatchesItsGolden(_ lesson: String) throws {
         var state = try PlayerState(path: Repo.lesson(lesson))
         for (width, height, ascii) in Self.variants {

@@ -19,8 +19,12 @@ import Testing
         #expect(TensorText.inline(nil) == "?")
         #expect(TensorText.inline(Tensor(2)) == "2")
         #expect(TensorText.inline(try Tensor(shape: [3], scalars: [5, 7, 9])) == "[5 7 9]")
-        #expect(TensorText.inline(try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])) == "(2, 3) [1 2 3 …]")
-        #expect(TensorText.inline(Tensor.ones([2, 3])) == "ones(2, 3)")
+        #expect(TensorText.inline(try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])) == "[[1 2 3] [4 5 6]]")
+        #expect(
+            TensorText.inline(try Tensor(shape: [2, 4], scalars: [1, 2, 3, 4, 5, 6, 7, 8]))
+                == "(2, 4) [[1 2 3 …] [5 6 7 …]]")
+        #expect(TensorText.inline(Tensor.ones([2, 3])) == "[[1 1 1] [1 1 1]]")
+        #expect(TensorText.inline(Tensor.ones([2, 5])) == "ones(2, 5)")
         #expect(TensorText.inline(try Tensor(shape: [1, 1], scalars: [21])) == "[[21]]")
     }
 

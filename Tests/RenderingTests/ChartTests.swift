@@ -195,7 +195,8 @@ import Testing
         #expect(!styles.contains(pointStyle))  // every point lies on the fit, so the fit colours every cell
         assertSnapshot(screenText(buffer), named: "scatter-braille")
         let ascii = rendered(ScatterChart(points: points, fit: fit, glyphs: .ascii), width: 40, height: 14)
-        #expect(ascii.cells.filter { $0.symbol == "*" }.count == 11)  // ASCII keeps every data point visible
+        // ASCII keeps every data point visible: 11, and the legend's `* data`.
+        #expect(ascii.cells.filter { $0.symbol == "*" }.count == 12)
         assertSnapshot(screenText(ascii), named: "scatter-ascii")
     }
 }

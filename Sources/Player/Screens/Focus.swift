@@ -13,6 +13,8 @@ struct Focus {
     let nodes: [Int]
     /// The node to keep in view when not all of them fit: the function at work.
     let key: Int?
+    /// The boxes the function at work writes to: its output forward, the inputs it sends gradients to backward.
+    let written: [Int]
     private let marked: Set<Int>
     private let edges: Set<[Int]>
 
@@ -22,17 +24,20 @@ struct Focus {
             kind = .forward
             marked = [f.function, f.output.node]
             key = f.function
+            written = [f.output.node]
             edges = Set(f.inputs.map { [$0.node, f.function] } + [[f.function, f.output.node]])
         case .backward(let b)?:
             kind = .backward
             marked = Set([b.function] + b.inputs.filter(\.receivesGradient).map(\.node))
             key = b.function
+            written = b.inputs.filter(\.receivesGradient).map(\.node)
             edges = Set(b.inputs.map { [$0.node, b.function] } + [[b.function, b.output]])
         default:
             kind = .other
             marked = Set(snapshot.focus)
             edges = []
             key = snapshot.focus.first
+            written = []
         }
         nodes = snapshot.focus.isEmpty ? Array(marked).sorted() : snapshot.focus
     }

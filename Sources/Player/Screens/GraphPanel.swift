@@ -17,9 +17,11 @@ struct GraphPanel {
 
     private var theme: Theme { context.theme }
 
-    func render(in area: Rect, buffer: inout Buffer) {
+    /// Where the graph goes in `area` and which part of it shows: a pure
+    /// function of the state and the area (the layout comes from the cache).
+    func framing(in area: Rect) throws(GraphError) -> GraphFraming? {
         let trace = context.trace
-        guard !area.isEmpty, trace.graphs.indices.contains(snapshot.graph) else { return }
+        guard !area.isEmpty, trace.graphs.indices.contains(snapshot.graph) else { return nil }
         let graph = trace.graphs[snapshot.graph]
         let names = context.state.layouts.names(snapshot.graph, in: trace)
         let key = LayoutCache.Key(
@@ -36,18 +38,59 @@ struct GraphPanel {
                 return nil
             }
         }
-        guard let drawing = made else {
-            // A graph that cannot be laid out is a bug in the trace: say so where the graph would be.
-            if let failure {
-                buffer.setString(
-                    failure.description, x: area.x, y: area.y, style: theme.error, maxWidth: area.width)
-            }
+        // A graph that cannot be laid out is a bug in the trace: the caller says so where the graph would be.
+        if let failure { throw failure }
+        guard let drawing = made else { return nil }
+        let layout = drawing.layout
+        let focus = Focus(frame: frame, snapshot: snapshot, graph: graph)
+        // A small drawing sits in the middle of its area; a large one scrolls to keep the focus in view.
+        var target = area
+        if layout.width < area.width {
+            target.x += (area.width - layout.width) / 2
+            target.width = layout.width
+        }
+        if layout.height < area.height {
+            // A drawing cut at the sides keeps a row under it for the tags.
+            let rows = layout.width > area.width ? Swift.min(layout.height + 1, area.height) : layout.height
+            target.y += (area.height - rows) / 2
+            target.height = rows
+        }
+        // A drawing cut by the view keeps its bottom row for the "more" tags, off the wires.
+        var tagRow: Int?
+        // (Only from spare rows, or a view cut at the bottom anyway: never a row the drawing needs.)
+        if !layout.fits(width: target.width, height: target.height - 1), target.height >= 4,
+            target.height > layout.height || layout.height > target.height
+        {
+            target.height -= 1
+            tagRow = target.bottom
+        }
+        let automatic = scrollOffset(layout, focus: focus, width: target.width, height: target.height)
+        let pan = context.state.graphPan
+        let shown = layout.clamped(
+            GraphPoint(x: automatic.x + pan.x, y: automatic.y + pan.y),
+            viewWidth: target.width, viewHeight: target.height)
+        let limit = layout.clamped(
+            GraphPoint(x: Int.max / 2, y: Int.max / 2), viewWidth: target.width, viewHeight: target.height)
+        return GraphFraming(
+            drawing: drawing, focus: focus, target: target, tagRow: tagRow,
+            viewport: GraphViewport(
+                automatic: automatic, shown: shown, limit: limit, width: target.width, height: target.height))
+    }
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        let framed: GraphFraming?
+        do {
+            framed = try framing(in: area)
+        } catch {
+            buffer.setString(error.description, x: area.x, y: area.y, style: theme.error, maxWidth: area.width)
             return
         }
-        let layout = drawing.layout
-
-        var view = GraphView(layout: layout, theme: theme, glyphs: context.glyphs)
-        let focus = Focus(frame: frame, snapshot: snapshot, graph: graph)
+        guard let framing = framed else { return }
+        let graph = context.trace.graphs[snapshot.graph]
+        let names = context.state.layouts.names(snapshot.graph, in: context.trace)
+        let drawing = framing.drawing
+        let focus = framing.focus
+        var view = GraphView(layout: drawing.layout, theme: theme, glyphs: context.glyphs)
         for node in graph.nodes {
             let style = focus.style(node.id, theme) ?? kindStyle(node.kind)
             view.nodeStyles[node.id] = style
@@ -75,30 +118,11 @@ struct GraphPanel {
         for (index, edge) in graph.edges.enumerated() {
             if let style = focus.edgeStyle(edge.from, edge.to, theme) { view.edgeStyles[index] = style }
         }
-
-        // A small drawing sits in the middle of its area; a large one scrolls to keep the focus in view.
-        var target = area
-        if layout.width < area.width {
-            target.x += (area.width - layout.width) / 2
-            target.width = layout.width
-        }
-        if layout.height < area.height {
-            target.y += (area.height - layout.height) / 2
-            target.height = layout.height
-        }
-        let automatic = scrollOffset(layout, focus: focus, width: target.width, height: target.height)
-        let pan = context.state.graphPan
-        view.offset = layout.clamped(
-            GraphPoint(x: automatic.x + pan.x, y: automatic.y + pan.y),
-            viewWidth: target.width, viewHeight: target.height)
-        let limit = layout.clamped(
-            GraphPoint(x: Int.max / 2, y: Int.max / 2), viewWidth: target.width, viewHeight: target.height)
-        context.state.layouts.graphViewport = GraphViewport(
-            automatic: automatic, shown: view.offset, limit: limit,
-            width: target.width, height: target.height)
+        view.offset = framing.viewport.shown
+        view.tagRow = framing.tagRow
         view.overflowStyle = theme.secondary.patched(with: Style(modifiers: .reverse))
         view.moreText = context.words.more
-        buffer.render(view, in: target)
+        buffer.render(view, in: framing.target)
     }
 
     private func value(_ id: Int) -> Tensor? { id < snapshot.values.count ? snapshot.values[id] : nil }
@@ -127,9 +151,18 @@ struct GraphPanel {
     /// depends only on the frame.
     private func scrollOffset(_ layout: GraphLayout, focus: Focus, width: Int, height: Int) -> GraphPoint {
         guard !layout.fits(width: width, height: height) else { return .zero }
-        let rects = focus.nodes.compactMap { layout.rect(of: $0) }
-        guard var union = rects.first else { return .zero }
-        for r in rects.dropFirst() { union = union.union(r) }
+        // Every node the frame touches if they fit; else the function at work and the boxes it
+        // writes to; else that function alone.
+        func union(_ ids: [Int]) -> Rect? {
+            let rects = ids.compactMap { layout.rect(of: $0) }
+            guard var all = rects.first else { return nil }
+            for r in rects.dropFirst() { all = all.union(r) }
+            return all
+        }
+        let candidates = [focus.nodes, focus.key.map { [$0] + focus.written } ?? [], focus.key.map { [$0] } ?? []]
+        let unions = candidates.compactMap(union)
+        guard var union = unions.first(where: { $0.width + 2 <= width && $0.height <= height }) ?? unions.last
+        else { return .zero }
         if union.width > width || union.height > height, let key = focus.key, let r = layout.rect(of: key) {
             if union.width > width {
                 union.x = r.x
@@ -140,10 +173,15 @@ struct GraphPanel {
                 union.height = r.height
             }
         }
-        // As little as needed to bring the focus in (with a little room), so frames scroll gently.
+        // Whole pan steps (a third of the view, as `H` `L` move), as few as bring the focus in with a
+        // little room: neighbouring frames move the view by the same amount, or not at all.
         func axis(_ lo: Int, _ size: Int, _ view: Int) -> Int {
             if lo + size <= view { return 0 }
-            return size + 4 <= view ? lo + size + 2 - view : lo + size / 2 - view / 2
+            guard size + 4 <= view else { return lo + size / 2 - view / 2 }
+            let need = lo + size + 2 - view
+            let step = Swift.max(view / 3, 4)
+            let stepped = (need + step - 1) / step * step
+            return stepped <= lo - 1 ? stepped : need
         }
         return layout.clamped(
             GraphPoint(x: axis(union.x, union.width, width), y: axis(union.y, union.height, height)),
@@ -189,7 +227,11 @@ struct GraphPanel {
             variants = [(.rich, false)]
         }
         if smallest, let last = variants.last { variants = [last] }
+        // Small tensors show their values rather than their shapes even when the graph
+        // is then wider than its panel (the view follows the node at work).
+        let small = graph.nodes.allSatisfy { $0.shape.reduce(1, *) <= 16 }
         var best: GraphDrawing?
+        var tallEnough: GraphDrawing?
         for (level, labelled) in variants {
             var model = GraphModel()
             var reserved: [Int: Int] = [:]
@@ -229,11 +271,17 @@ struct GraphPanel {
                     from: edge.from, to: edge.to,
                     label: labelled ? edgeLabel(edge.from, edge.to, graph, context) : nil)
             }
-            let layout = try GraphLayout.fit(model, width: width, height: height)
-            best = GraphDrawing(layout: layout, level: level, reservedRows: reserved)
-            if layout.fits(width: width, height: height) { break }
+            guard let layout = try? GraphLayout.fit(model, width: width, height: height) else {
+                return tallEnough ?? best
+            }
+            let drawing = GraphDrawing(layout: layout, level: level, reservedRows: reserved)
+            // Small tensors: values scrolled to the node at work beat shapes shown whole.
+            if level == .minimal, small, let tallEnough { return tallEnough }
+            if layout.fits(width: width, height: height) { return drawing }
+            best = drawing
+            if small, level != .minimal, tallEnough == nil, layout.height <= height { tallEnough = drawing }
         }
-        return best
+        return tallEnough ?? best
     }
 
     /// The shape of the value on an edge into a function, or `before→after`
@@ -252,4 +300,16 @@ struct GraphPanel {
 
     /// Element-wise functions of two inputs, which broadcast.
     static let broadcasting: Set<String> = ["+", "−", "×", "÷"]
+}
+
+/// A graph placed on a screen: its drawing, the frame's focus, where it is
+/// drawn and which part of the drawing shows.
+struct GraphFraming {
+    let drawing: GraphDrawing
+    let focus: Focus
+    /// The cells the drawing takes on screen.
+    let target: Rect
+    /// The row under it for the "more" tags when the drawing is cut.
+    let tagRow: Int?
+    let viewport: GraphViewport
 }

@@ -22,3 +22,16 @@ struct GraphViewport: Equatable {
             y: Swift.min(Swift.max(shown.y + dy * stepY, 0), limit.y))
     }
 }
+
+/// The size and glyphs of the screen a state is drawn on.
+public struct ScreenView: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var glyphs: GlyphSet
+
+    public init(width: Int, height: Int, glyphs: GlyphSet = .unicode) {
+        self.width = width
+        self.height = height
+        self.glyphs = glyphs
+    }
+}

@@ -15,10 +15,6 @@ final class LayoutCache {
         let ascii: Bool
     }
 
-    /// Where the last screen showed its graph, so that `H` `J` `K` `L` can pan
-    /// from there by a step that fits the panel; nil when no graph was shown.
-    var graphViewport: GraphViewport?
-
     private var drawings: [Key: GraphDrawing] = [:]
     private var names: [Int: NodeNames] = [:]
     private var panelRows: [[Int]: Int] = [:]

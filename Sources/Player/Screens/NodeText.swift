@@ -57,7 +57,7 @@ enum NodeText {
             let text =
                 level == .minimal && value.rank > 0
                 ? formatShape(value.shape)
-                : TensorText.inline(value, limit: level == .rich ? 3 : 2, digits: level == .rich ? 4 : 3, ascii: ascii)
+                : TensorText.inline(value, limit: 3, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: text, role: .value)]
         }
         return block(
@@ -69,7 +69,7 @@ enum NodeText {
             let text =
                 level == .minimal && grad.rank > 0
                 ? formatShape(grad.shape)
-                : TensorText.inline(grad, limit: level == .rich ? 3 : 2, digits: level == .rich ? 4 : 3, ascii: ascii)
+                : TensorText.inline(grad, limit: 3, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: "grad " + text, role: .gradient)]
         }
         return block(["grad"] + TensorText.matrix(grad, maxRows: 3, maxColumns: 3, ascii: ascii), .gradient)

@@ -53,7 +53,8 @@ enum Overlays {
                 glyphs: context.glyphs,
                 clearsInside: true), in: box)
         for (i, line) in lines.enumerated() where i < box.height - 2 {
-            buffer.setLine(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4)
+            buffer.setLine(
+                line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4, ellipsis: context.glyphs.ellipsis)
         }
     }
 }

@@ -9,8 +9,13 @@ struct ProsePanel {
     var isEmpty: Bool { step.prose.isEmpty }
 
     var prose: Prose {
-        Prose(blocks: step.prose.map(markup), theme: context.theme, glyphs: context.glyphs)
+        var prose = Prose(blocks: step.prose.map(markup), theme: context.theme, glyphs: context.glyphs)
+        prose.codeScroll = context.state.codeScroll
+        return prose
     }
+
+    /// Columns the step's widest code line takes (the screen gives the text that much room when it can).
+    var widestCode: Int { prose.widestCode }
 
     private func markup(_ block: ProseBlock) -> MarkupBlock {
         switch block {
@@ -24,13 +29,13 @@ struct ProsePanel {
 
     private func run(_ inline: Inline) -> MarkupRun {
         switch inline {
-        case .text(let s), .emphasis(let s): return MarkupRun(context.text(s))
+        case .text(let s): return MarkupRun(context.text(s))
+        case .emphasis(let s): return MarkupRun(context.text(s), kind: .emphasis)
         case .code(let s): return MarkupRun(context.text(s), kind: .code)
         case .strong(let s): return MarkupRun(context.text(s), kind: .strong)
         }
     }
 
-    /// The prose in a rounded box; a footer says when it runs past the bottom.
     /// The prose in a rounded box, scrolled by the state's `proseScroll`; the
     /// border says when there is more above or below.
     func render(in area: Rect, buffer: inout Buffer, border: Bool = true) {
@@ -42,7 +47,11 @@ struct ProsePanel {
         prose.scroll = Swift.min(context.state.proseScroll, overflow)
         if border {
             let arrows = context.ascii ? ("^ k", "v j") : ("↑ k", "↓ j")
-            let more = prose.scroll < overflow ? context.words.moreText + arrows.1 : nil
+            var more = prose.scroll < overflow ? context.words.moreText + arrows.1 : nil
+            // A clipped code line says which keys scroll it sideways.
+            if prose.widestCode > inner.width {
+                more = (more.map { $0 + " " + context.glyphs.middleDot + " " } ?? "") + context.words.codeKeys
+            }
             let above = prose.scroll > 0 ? context.words.moreText + arrows.0 : nil
             buffer.render(
                 Block(

@@ -27,11 +27,23 @@ struct ScreenContext {
     /// A tensor on one line of a panel.
     func inline(_ t: Tensor?, limit: Int = 3) -> String { TensorText.inline(t, limit: limit, digits: 4, ascii: ascii) }
 
+    /// A tensor on one line in at most `width` columns: fewer elements per axis,
+    /// then fewer digits, before the line would have to be cut.
+    func inline(_ t: Tensor?, fitting width: Int, limit: Int = 3) -> String {
+        var smallest = inline(t, limit: limit)
+        for digits in [4, 3] {
+            for l in stride(from: limit, through: 1, by: -1) {
+                let text = TensorText.inline(t, limit: l, digits: digits, ascii: ascii)
+                if displayWidth(text) <= width { return text }
+                if displayWidth(text) < displayWidth(smallest) { smallest = text }
+            }
+        }
+        return smallest
+    }
+
     /// A value as a result or a first factor: scalars as numbers, tensors on one line.
     func value(_ t: Tensor?) -> String {
-        guard let t else { return "?" }
-        if t.rank == 0, let v = t.scalar { return number(v) }
-        return inline(t)
+        TensorText.value(t, ascii: ascii)
     }
 
     /// A tensor's first elements without its shape (scalars as numbers, negative ones in parentheses when `factor`).

@@ -6,7 +6,9 @@ import Rendering
 enum StatusBar {
     static func title(_ context: ScreenContext, width: Int, buffer: inout Buffer) {
         guard let played = context.state.playedStep else { return }
-        var text = context.trace.lesson.title + " " + context.glyphs.middleDot + " " + played.step.title
+        // A first step named like its lesson is not named twice.
+        var text = context.trace.lesson.title
+        if played.step.title != text { text += " " + context.glyphs.middleDot + " " + played.step.title }
         if context.state.detail != .values { text += "  [\(context.words.detail(context.state.detail))]" }
         if context.state.text?.isEdited == true { text += "  [\(context.words.edited)]" }
         buffer.setString(

@@ -1,63 +1,67 @@
 import Autodiff
-import Foundation
+import Rendering
 
-/// Tensors as the boxes and panels write them: short numbers, a real minus
-/// sign, and matrices cut down to a few rows and columns with an ellipsis.
+/// Tensors as every box, panel, export and text output writes them: the true
+/// nesting of the shape (a (2, 1) column is `[[1] [1]]`, a (1, 2) row
+/// `[[1 1]]`), small tensors in full, larger ones cut with `…` where they
+/// are cut and the shape written in front, never silently.
 public enum TensorText {
-    /// `v` with at most `digits` significant digits; whole numbers without a point.
+    /// `v` with at most `digits` significant digits (see ``NumberText``).
     public static func number(_ v: Double, digits: Int = 4, ascii: Bool = false) -> String {
-        var text: String
-        if v.isNaN {
-            text = "nan"
-        } else if v.isInfinite {
-            text = v < 0 ? "-inf" : "inf"
-        } else if v == v.rounded(), abs(v) < 1e7 {
-            text = String(Int64(v))
-        } else {
-            text = formatG(v, digits: Swift.max(1, Swift.min(digits, 17)))
-        }
-        if text == "-0" { text = "0" }
-        if !ascii, text.hasPrefix("-") { text = "−" + text.dropFirst() }
-        return text
+        NumberText.format(v, digits: digits, ascii: ascii)
     }
 
-    /// C's `%.<digits>g` (Foundation's `String(format:)` costs ten times more, and screens format thousands).
-    private static func formatG(_ v: Double, digits: Int) -> String {
-        var buffer = [CChar](repeating: 0, count: 40)
-        let written = withVaList([v]) { args in
-            buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, 40, "%.\(digits)g", args) }
-        }
-        guard written > 0 else { return String(v) }
-        return String(decoding: buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    /// A value as a result: a scalar with six digits, a tensor on one line.
+    public static func value(_ t: Tensor?, ascii: Bool = false) -> String {
+        guard let t else { return "?" }
+        if t.rank == 0, let v = t.scalar { return number(v, digits: 6, ascii: ascii) }
+        return inline(t, ascii: ascii)
     }
 
-    /// One line: a number for a scalar, the elements of a small tensor in
-    /// brackets, else the shape and the first `limit` elements.
-    /// - Parameter shape: false leaves the shape out (`[1 2 3 …]`), where it is written nearby.
+    /// One line: a number for a scalar, else the elements nested as the
+    /// shape nests them, at most `limit` per axis; a tensor cut short starts
+    /// with its shape (unless `shape` is false, where it is written nearby)
+    /// and shows `…` at each cut.
     public static func inline(_ t: Tensor?, limit: Int = 3, digits: Int = 4, ascii: Bool = false, shape: Bool = true)
         -> String
     {
         guard let t else { return "?" }
         if t.rank == 0, let v = t.scalar { return number(v, digits: digits, ascii: ascii) }
-        let shown = t.scalars.prefix(Swift.max(limit, 1)).map { number($0, digits: digits, ascii: ascii) }
-        let open = String(repeating: "[", count: Swift.max(t.rank, 1))
-        let close = String(repeating: "]", count: Swift.max(t.rank, 1))
-        if t.count <= limit { return open + shown.joined(separator: " ") + close }
-        // A tensor of one repeated value (a gradient of ones) says so instead of listing it.
-        if let first = t.scalars.first, t.scalars.allSatisfy({ $0 == first }) {
+        let limit = Swift.max(limit, 1)
+        let cut = t.shape.contains { $0 > limit }
+        // A cut tensor of one repeated value (a gradient of ones) says so instead of listing it.
+        if cut, let first = t.scalars.first, t.scalars.allSatisfy({ $0 == first }) {
             let dims = t.shape.map(String.init).joined(separator: ", ")
             if first == 1 { return "ones(\(dims))" }
             if first == 0 { return "zeros(\(dims))" }
             return "full((\(dims)), \(number(first, digits: digits, ascii: ascii)))"
         }
-        return (shape ? formatShape(t.shape) + " " : "") + "[" + shown.joined(separator: " ")
-            + (ascii ? " ...]" : " …]")
+        let dots = ascii ? "..." : "…"
+        let scalars = t.scalars
+        let strides = t.shape.indices.map { axis in t.shape[(axis + 1)...].reduce(1, *) }
+        func nested(axis: Int, offset: Int) -> String {
+            let n = t.shape[axis]
+            var items: [String] = []
+            for i in 0..<Swift.min(n, limit) {
+                let at = offset + i * strides[axis]
+                if axis == t.rank - 1 {
+                    items.append(at < scalars.count ? number(scalars[at], digits: digits, ascii: ascii) : "?")
+                } else {
+                    items.append(nested(axis: axis + 1, offset: at))
+                }
+            }
+            if n > limit { items.append(dots) }
+            return "[" + items.joined(separator: " ") + "]"
+        }
+        let body = nested(axis: 0, offset: 0)
+        return cut && shape ? formatShape(t.shape) + " " + body : body
     }
 
     /// A tensor as rows of a matrix, at most `maxRows` rows and `maxColumns`
-    /// columns (the rest elided), columns aligned: `[[1 2 3]`, ` [4 5 6]]`.
-    /// A scalar is one line; a vector is one row; higher ranks show their last
-    /// two axes of the first block, after a line with the shape.
+    /// columns (the rest elided with `…`), columns aligned: `[[1 2 3]`, ` [4 5 6]]`.
+    /// A scalar is one line; a vector is one row; a higher rank shows the
+    /// last two axes of its first block after a line with the shape, and `…`
+    /// for the blocks left out.
     public static func matrix(_ t: Tensor, maxRows: Int = 3, maxColumns: Int = 4, digits: Int = 4, ascii: Bool = false)
         -> [String]
     {
@@ -77,13 +81,15 @@ public enum TensorText {
             if keepColumns < columns { row.append(dots) }
             cells.append(row)
         }
-        let widths = (0..<(cells.first?.count ?? 0)).map { c in cells.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0
+        let widths = (0..<(cells.first?.count ?? 0)).map { c in
+            cells.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0
         }
         func line(_ row: [String]) -> String {
             row.enumerated().map { c, s in String(repeating: " ", count: Swift.max(0, widths[c] - s.count)) + s }
                 .joined(separator: " ")
         }
         let depth = Swift.min(t.rank, 2)
+        let blocks = t.rank > 2 ? t.shape[..<(t.rank - 2)].reduce(1, *) : 1
         var lines: [String] = []
         for (r, row) in cells.enumerated() {
             let first = r == 0
@@ -93,7 +99,10 @@ public enum TensorText {
             lines.append(lead + line(row) + tail)
         }
         if keepRows < rows { lines.append(String(repeating: " ", count: depth) + dots) }
-        if t.rank > 2 { lines.insert(formatShape(t.shape), at: 0) }
+        if t.rank > 2 {
+            lines.insert(formatShape(t.shape), at: 0)
+            if blocks > 1 { lines.append(dots) }
+        }
         return lines
     }
 }

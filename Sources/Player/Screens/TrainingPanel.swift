@@ -53,14 +53,16 @@ struct TrainingPanel {
                 lines.append(context.line(context.words.paramsAt(at), theme.secondary))
             }
             for p in f.parameters {
-                lines.append(context.line("\(name(p.node)) = \(context.inline(p.value, limit: 3))", theme.paramNode))
+                let head = "\(name(p.node)) = "
+                let value = context.inline(p.value, fitting: width - displayWidth(context.text(head)))
+                lines.append(context.line(head + value, theme.paramNode))
             }
             return lines
         case .lossPlot(let f):
             let last = f.losses.last.map(context.number) ?? "?"
-            var lines = [
-                context.line(context.words.lossSummary(f.lossName, count: f.losses.count, last: last), theme.strong)
-            ]
+            var lines = wrapped(
+                context.words.lossSummary(f.lossName, count: f.losses.count, last: last), width: width,
+                style: theme.strong)
             if case .diverged(let i) = f.status {
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : (f.losses.last ?? .nan)
                 lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
@@ -110,9 +112,9 @@ struct TrainingPanel {
     }
 
     /// The loss in big digits, when the theme is for a projector.
-    var bigLoss: String? {
+    var bigLoss: Double? {
         guard theme.name == "projector", case .training(let f) = frame else { return nil }
-        return TensorText.number(f.loss, digits: 4, ascii: true)
+        return f.loss
     }
 
     private func name(_ node: Int) -> String {
@@ -122,6 +124,9 @@ struct TrainingPanel {
 
     // MARK: - Charts
 
+    /// The two charts of a training step.
+    enum Chart: Hashable, Sendable { case loss, fit }
+
     /// Draws the loss chart and, when `showFit` and there is data, the fit beside or below it.
     func renderCharts(in area: Rect, buffer: inout Buffer, showFit: Bool = true) {
         guard !area.isEmpty else { return }
@@ -130,12 +135,12 @@ struct TrainingPanel {
         switch (loss, fit) {
         case (let loss?, let fit?):
             let sideBySide = area.width >= 100 || area.height < 16
+            let halves: [(Chart, Constraint)] = [(.loss, .fill(weight: 1)), (.fit, .fill(weight: 1))]
             let parts =
                 sideBySide
-                ? Layout.horizontal([("a", .fill(weight: 1)), ("b", .fill(weight: 1))], spacing: 1).split(area)
-                : Layout.vertical([("a", .fill(weight: 1)), ("b", .fill(weight: 1))]).split(area)
-            buffer.render(loss, in: parts["a"])
-            buffer.render(fit, in: parts["b"])
+                ? Layout.horizontal(halves, spacing: 1).split(area) : Layout.vertical(halves).split(area)
+            buffer.render(loss, in: parts[.loss])
+            buffer.render(fit, in: parts[.fit])
         case (let loss?, nil): buffer.render(loss, in: area)
         case (nil, let fit?): buffer.render(fit, in: area)
         default: break
@@ -150,17 +155,19 @@ struct TrainingPanel {
             values = Array(f.losses)
             // A run that ended early (diverged, stopped) is drawn over the iterations it ran, not the ones planned.
             switch f.status {
-            case .diverged, .stopped: planned = nil
+            case .diverged, .stopped: planned = values.count
             case .running, .finished: planned = f.iterations
             }
         case .lossPlot(let f):
             values = f.losses
-            planned = nil
+            // The axis runs to the run's length, so its last tick (10000) is labelled.
+            planned = f.losses.count
         default: return nil
         }
         var chart = LineChart(
             values: values, title: context.text(context.words.lossTitle), logScale: logScale, theme: theme,
             glyphs: context.glyphs)
+        chart.logLabel = context.text(context.words.logScale)
         if let planned, planned > 0 { chart.xRange = 0...Double(planned) }
         return chart
     }
@@ -205,8 +212,11 @@ struct TrainingPanel {
         }
         let points = zip(x.scalars, y.scalars).map { ChartPoint(x: $0, y: $1) }
         let curve = fit.map { zip(x.scalars, $0.scalars).map { ChartPoint(x: $0, y: $1) }.sorted { $0.x < $1.x } } ?? []
-        return ScatterChart(
+        var chart = ScatterChart(
             points: points, fit: curve, title: context.text(title), theme: theme, glyphs: context.glyphs)
+        chart.dataLabel = context.text(context.words.dataLegend)
+        chart.fitLabel = context.text(context.words.fitLegend)
+        return chart
     }
 
     /// The x and y of the lesson's `@plot data` for this graph, so training frames can show the data.

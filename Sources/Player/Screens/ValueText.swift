@@ -1,33 +1,6 @@
-import Autodiff
-import Foundation
-
-/// Numbers as the screens write them: short, with a real minus sign in Unicode.
-public enum ValueText {
-    public static func number(_ v: Double, ascii: Bool) -> String {
-        var text: String
-        if v.isNaN {
-            text = "nan"
-        } else if v.isInfinite {
-            text = v < 0 ? "-inf" : "inf"
-        } else if v == v.rounded(), abs(v) < 1e9 {
-            text = String(Int64(v))
-        } else {
-            text = String(format: "%.6g", v)
-        }
-        if !ascii, text.hasPrefix("-") { text = "−" + text.dropFirst() }
-        return text
-    }
-
-    /// A scalar as a number; a tensor as its shape and its first values.
-    public static func tensor(_ t: Tensor?, ascii: Bool, limit: Int = 3) -> String {
-        guard let t else { return "?" }
-        if t.count == 1, let v = t.scalar {
-            return t.rank == 0 ? number(v, ascii: ascii) : "[" + number(v, ascii: ascii) + "]"
-        }
-        let shown = t.scalars.prefix(limit).map { number($0, ascii: ascii) }.joined(separator: " ")
-        return formatShape(t.shape) + " [" + shown + (t.count > limit ? (ascii ? " ..." : " …") : "") + "]"
-    }
-}
+/// Text as a screen may show it: maths signs spelt out on an ASCII screen.
+/// (Numbers and tensors are ``NumberText``'s and ``TensorText``'s.)
+public enum ValueText {}
 
 extension ValueText {
     private static let asciiForms: [Character: String] = [

@@ -11,7 +11,7 @@ extension PlayerState {
     /// backward pass; `a` plays the step or pauses and resumes (space pauses
     /// too); `+` `-` speed; `e` edit a value; `r` reset values; on a question,
     /// type a number and Enter to check it, `v` to reveal; `t` theme; `z`
-    /// detail; ↓ ↑ (`j` `k`) scroll the step's text; `H` `J` `K` `L` pan a graph larger than its
+    /// detail; ↓ ↑ (`j` `k`) scroll the step's text, `<` `>` its code sideways; `H` `J` `K` `L` pan a graph larger than its
     /// panel; Tab the next panel on a small screen; `R` reloads the
     /// file; Esc stops a training being played; `?` help (Esc or `?` closes it); `q` or Ctrl-C quits.
     public mutating func handle(_ key: PlayerKey) -> [PlayerEffect] {
@@ -58,6 +58,9 @@ extension PlayerState {
             return []
         case .up, .character("k"):
             scrollProse(by: -1)
+            return []
+        case .character("<"), .character(">"):
+            scrollCode(by: key == .character(">") ? 8 : -8)
             return []
         case .character("]"):
             if step + 1 == stepCount, step + 1 < totalSteps { return notPlayedYet() }
@@ -131,7 +134,9 @@ extension PlayerState {
     /// Moves the graph's view a third of the panel that way, as far as the
     /// drawing goes; a bell when the graph fits or is already at that edge.
     mutating func panGraph(dx: Int, dy: Int) -> [PlayerEffect] {
-        guard let viewport = layouts.graphViewport else { return [.bell] }
+        guard let view,
+            let viewport = Screen.graphViewport(self, width: view.width, height: view.height, glyphs: view.glyphs)
+        else { return [.bell] }
         let target = viewport.panned(dx: dx, dy: dy)
         guard target != viewport.shown else { return [.bell] }
         setGraphPan(GraphPoint(x: target.x - viewport.automatic.x, y: target.y - viewport.automatic.y))

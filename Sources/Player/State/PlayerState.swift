@@ -42,11 +42,16 @@ public struct PlayerState {
     public private(set) var message: String?
     /// Lines of the step's text scrolled past (↓ ↑, `j` `k`); the screen clamps it to the text.
     public private(set) var proseScroll = 0
+    /// Columns `<` `>` have scrolled the step's code blocks sideways (they are clipped, never wrapped).
+    public private(set) var codeScroll = 0
     /// How far `H` `J` `K` `L` have moved the graph from where the frame puts it,
     /// in cells; every move to another frame brings the frame's own view back.
     public private(set) var graphPan = GraphPoint.zero
     /// On a small screen, how many panels past the frame's own one `Tab` has moved.
     public private(set) var panelShift = 0
+    /// The screen the app draws the state on, so keys that depend on what is
+    /// shown (`H` `J` `K` `L` pan the graph) can work it out; nil before the first.
+    public var view: ScreenView?
     /// Counts every key and tick handled, shown in the status line so tests can wait for a redraw.
     public private(set) var revision = 0
     /// The play under way (opening, an edit, a reset, a reload), until ``finishPlay(_:)``.
@@ -154,6 +159,7 @@ public struct PlayerState {
         if newStep != step {
             panelShift = 0
             proseScroll = 0
+            codeScroll = 0
             autoplay = nil
         }
         step = newStep
@@ -172,6 +178,7 @@ public struct PlayerState {
     /// A fresh, empty layout cache (for measuring the layout's cost).
     mutating func resetLayouts() { layouts = LayoutCache() }
     mutating func scrollProse(by lines: Int) { proseScroll = Swift.min(Swift.max(proseScroll + lines, 0), 500) }
+    mutating func scrollCode(by columns: Int) { codeScroll = Swift.min(Swift.max(codeScroll + columns, 0), 500) }
     mutating func bumpRevision() { revision &+= 1 }
     mutating func setPlaying(_ request: PlayRequest?) {
         playing = request

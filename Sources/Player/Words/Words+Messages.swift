@@ -93,7 +93,7 @@ extension Words {
             - **on a question**: type a number, **Enter** checks it; **v** reveals the answer
             - **e**: edit an input or the training's lr and iters (Tab: next field, Enter: recompute); **r**: reset values
             - **t**: theme (default, projector, monochrome); **z**: detail (values, gradients, shapes)
-            - **↓ ↑ j k**: scroll the step's text; **H J K L**: pan a graph marked "more"; **Tab**: next panel on a small screen
+            - **↓ ↑ j k**: scroll the step's text; **< >**: its code sideways; **H J K L**: pan a graph marked "more"; **Tab**: next panel on a small screen
             - **R**: reload the lesson file after changing it; **Esc**: stop a training being computed
             - **? Esc**: close this help; **q Ctrl-C**: quit
             """,
@@ -106,7 +106,7 @@ extension Words {
             - **문제에서**: 숫자를 입력하고 **Enter**로 확인, **v**로 정답 보기
             - **e**: 입력값이나 학습의 lr, iters 바꾸기 (Tab: 다음 칸, Enter: 다시 계산), **r**: 원래 값으로
             - **t**: 테마 (기본, 프로젝터, 흑백), **z**: 보기 (값, 기울기, 형상)
-            - **↓ ↑ j k**: 설명을 위아래로 넘기기, **H J K L**: "더 있음" 표시가 있는 그래프 옮겨 보기, **Tab**: 작은 화면에서 다음 패널
+            - **↓ ↑ j k**: 설명 스크롤, **< >**: 코드를 옆으로 스크롤, **H J K L**: "더 있음" 표시가 있는 그래프 옮겨 보기, **Tab**: 작은 화면에서 다음 패널
             - **R**: 단원 파일을 고친 뒤 다시 읽기, **Esc**: 계산 중인 학습 멈추기
             - **? Esc**: 도움말 닫기, **q Ctrl-C**: 종료
             """)

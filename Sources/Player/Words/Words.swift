@@ -138,6 +138,12 @@ public struct Words: Sendable {
         }
     }
     var moreText: String { pick("more ", "더 보기 ") }
+    /// The keys that scroll a clipped code block sideways.
+    var codeKeys: String { pick("code < >", "코드 < >") }
+    /// A chart's log axis, and the marks of data and fit (in words, not only colour).
+    var logScale: String { pick("log scale", "로그 눈금") }
+    var dataLegend: String { pick("data", "데이터") }
+    var fitLegend: String { pick("fit", "예측") }
 
     // MARK: - Training
 

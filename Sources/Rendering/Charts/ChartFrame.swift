@@ -75,15 +75,24 @@ struct ChartFrame {
             let text = truncate(label, toWidth: axisColumn - area.x, ellipsis: "")
             buffer.setString(text, x: axisColumn - displayWidth(text), y: r, style: styles.labels)
         }
-        var nextFree = area.x
+        // The last tick label (the run's length, 10000) is always placed; the others where they fit before it.
+        var placed: [(start: Int, label: String)] = []
         for (t, label) in zip(x.ticks, x.labels) {
             let c = column(ofTick: t)
             guard c >= plot.x, c < plot.right else { continue }
             let w = displayWidth(label)
-            let start = min(max(c - w / 2, area.x), area.right - w)
-            guard start >= nextFree else { continue }
+            placed.append((min(max(c - w / 2, area.x), area.right - w), label))
+        }
+        let last = placed.popLast()
+        var nextFree = area.x
+        let end = last?.start ?? area.right
+        for (start, label) in placed where start >= nextFree && start + displayWidth(label) < end {
             buffer.setString(label, x: start, y: axisRow + 1, style: styles.labels, maxWidth: area.right - start)
-            nextFree = start + w + 1
+            nextFree = start + displayWidth(label) + 1
+        }
+        if let (start, label) = last {
+            buffer.setString(
+                label, x: max(start, area.x), y: axisRow + 1, style: styles.labels, maxWidth: area.right - start)
         }
     }
 

@@ -23,6 +23,8 @@ public struct LineChart: Widget, Sendable {
     public var noFiniteMessage: String
     /// Badge prefix for values that are NaN or infinite.
     public var badgeLabel: String
+    /// What the title says of a log axis: `loss (log scale)`.
+    public var logLabel = "log scale"
 
     /// A chart of `values` at x = `firstX`, `firstX + 1`, …
     public init(
@@ -90,6 +92,8 @@ public struct LineChart: Widget, Sendable {
                 maxX = 1
             }
         }
+        // A log axis says so, in words: its ticks alone (1, 10, 100) could be a linear axis.
+        let title = logScale ? self.title.map { $0 + " (" + logLabel + ")" } ?? logLabel : self.title
         let frame = ChartFrame(
             area: area, hasTitle: title != nil, marker: marker,
             yScale: { [logScale] n in

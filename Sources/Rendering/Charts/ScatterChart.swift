@@ -16,6 +16,9 @@ public struct ScatterChart: Widget, Sendable {
     public var emptyMessage: String
     public var noFiniteMessage: String
     public var badgeLabel: String
+    /// The words of the legend: what the dots and the line are.
+    public var dataLabel = "data"
+    public var fitLabel = "fit"
 
     public init(
         points: [ChartPoint], fit: [ChartPoint] = [], title: String? = nil,
@@ -30,6 +33,13 @@ public struct ScatterChart: Widget, Sendable {
         emptyMessage = "no data yet"
         noFiniteMessage = "no finite values"
         badgeLabel = "NaN/Inf"
+    }
+
+    /// What the marks are, for a reader without colour: `· data  ─ fit`.
+    public var legend: String {
+        glyphs.isASCII
+            ? "* \(dataLabel), - \(fitLabel)"
+            : glyphs.middleDot + " " + dataLabel + "  " + glyphs.horizontal + " " + fitLabel
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {
@@ -49,6 +59,8 @@ public struct ScatterChart: Widget, Sendable {
             maxY = max(maxY, p.y)
         }
         if finite.isEmpty { (minX, maxX, minY, maxY) = (0, 1, 0, 1) }
+        // Data and fit told apart by shape in words as well as by colour: dots are data, the line is the fit.
+        let title = fit.isEmpty ? self.title : (self.title.map { $0 + "  " } ?? "") + legend
         let frame = ChartFrame(
             area: area, hasTitle: title != nil, marker: marker,
             yScale: { n in AxisScale.linear(minY, maxY, maxTicks: n, integer: false, extend: true) },

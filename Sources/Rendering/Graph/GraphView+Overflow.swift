@@ -14,6 +14,26 @@ extension GraphView {
     func drawOverflowTags(in area: Rect, _ buffer: inout Buffer) {
         guard let style = overflowStyle, !area.isEmpty else { return }
         let cut = overflow(in: area)
+        if let row = tagRow {
+            // A row of its own: `◀ more` at the left, `more ▶` at the right, up and down between.
+            var spots: [(String, Int)] = []
+            if cut.left { spots.append((glyphs.arrowLeft + " " + moreText, area.x)) }
+            if cut.up || cut.down {
+                let text = [cut.up ? glyphs.arrowUp : nil, moreText, cut.down ? glyphs.arrowDown : nil]
+                    .compactMap { $0 }.joined(separator: " ")
+                spots.append((text, area.x + (area.width - displayWidth(text) - 2) / 2))
+            }
+            if cut.right {
+                let text = moreText + " " + glyphs.arrowRight
+                spots.append((text, area.right - displayWidth(text) - 2))
+            }
+            var free = area.x
+            for (text, x) in spots where x >= free && x + displayWidth(text) + 2 <= area.right {
+                buffer.setString(" " + text + " ", x: x, y: row, style: style, maxWidth: displayWidth(text) + 2)
+                free = x + displayWidth(text) + 3
+            }
+            return
+        }
         let rows = Array(area.y..<area.bottom)
         if cut.left { tag(glyphs.arrowLeft + " " + moreText, area, style, &buffer) { w in rows.map { (area.x, $0) } } }
         if cut.right {

@@ -36,6 +36,9 @@ public struct GraphView: Widget, Sendable {
     /// When set, each side where the drawing is cut by the area gets a "more"
     /// tag in this style (see `overflow(in:)`).
     public var overflowStyle: Style?
+    /// A screen row outside the drawing's area kept for the "more" tags, so they
+    /// never cover a wire or a box; nil puts them on the drawing's own edges.
+    public var tagRow: Int?
     /// The word of the "more" tags (the player's language).
     public var moreText = "more"
 
@@ -87,7 +90,10 @@ public struct GraphView: Widget, Sendable {
         let arrow = layout.orientation == .leftToRight ? glyphs.arrowRight : glyphs.arrowDown
         for edge in layout.edges {
             if let tip = edge.points.last { painter.put(arrow, tip.x, tip.y, edgeStyle, &buffer) }
-            if let label = edge.label, let origin = edge.labelOrigin {
+            // A shape label the view's edge would cut (`(3` of `(3,)`) is left out.
+            if let label = edge.label, let origin = edge.labelOrigin,
+                painter.showsWhole(x: origin.x, width: displayWidth(label))
+            {
                 painter.write(label, origin.x, origin.y, labelStyle, limit: Int.max, &buffer)
             }
         }
@@ -148,7 +154,11 @@ public struct GraphView: Widget, Sendable {
         for (k, line) in shown.enumerated() {
             let text = displayWidth(line) > room ? truncate(line, toWidth: room, ellipsis: glyphs.ellipsis) : line
             let x = r.x + 2 + (room - displayWidth(text)) / 2
-            painter.write(text, x, y, k < lineStyles.count ? lineStyles[k] : s, limit: r.right - 2, &buffer)
+            // A line the view's edge would cut, or touch, is left out: the box's border and the
+            // "more" tag say the graph goes on, and no number shows without its end.
+            if painter.showsWhole(x: x - 1, width: displayWidth(text) + 2) {
+                painter.write(text, x, y, k < lineStyles.count ? lineStyles[k] : s, limit: r.right - 2, &buffer)
+            }
             y += 1
         }
     }
@@ -183,6 +193,9 @@ private struct Painter {
     let clip: Rect
     let dx: Int
     let dy: Int
+
+    /// Whether layout columns `x ..< x + width` are all inside the visible area.
+    func showsWhole(x: Int, width: Int) -> Bool { x + dx >= clip.x && x + dx + width <= clip.right }
 
     func mayShow(_ r: Rect) -> Bool {
         Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height).intersects(clip)

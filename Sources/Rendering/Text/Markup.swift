@@ -5,6 +5,8 @@ public enum SpanKind: Equatable, Hashable, Sendable {
     case strong
     /// `` `code` ``
     case code
+    /// `*emphasis*`
+    case emphasis
 }
 
 /// A run of markup text of one kind.

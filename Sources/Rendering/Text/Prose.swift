@@ -9,6 +9,10 @@ public struct Prose: Widget, Sendable {
     public var glyphs: GlyphSet
     /// Lines skipped from the top (for scrolling long text).
     public var scroll: Int
+    /// Columns code blocks are scrolled sideways: a code line is never wrapped
+    /// (that would split a number or a table row); one wider than the area is
+    /// clipped, with `›` where more is to the right and `‹` where some is to the left.
+    public var codeScroll = 0
 
     /// Prose from lesson markup (see `Markup`).
     public init(_ markup: String, theme: Theme = .default, glyphs: GlyphSet = .unicode, scroll: Int = 0) {
@@ -70,25 +74,55 @@ public struct Prose: Widget, Sendable {
                 spans(runs, base: theme.text), width: width,
                 firstPrefix: Span(prefix, style: theme.text), indent: displayWidth(prefix))
         case .codeBlock(let codeLines):
-            var out: [StyledLine] = []
-            for line in codeLines {
-                // Code keeps its spaces; only a line wider than the area is cut into pieces.
-                var piece = ""
-                var used = 0
-                for character in line {
-                    let w = character == "\t" ? 1 : displayWidth(character)
-                    if used + w > width, !piece.isEmpty {
-                        out.append(StyledLine(piece, style: theme.code))
-                        piece = ""
-                        used = 0
-                    }
-                    piece.append(character == "\t" ? " " : character)
-                    used += w
-                }
-                out.append(StyledLine(piece, style: theme.code))
-            }
-            return out
+            return codeLines.map { codeLine($0, width: width) }
         }
+    }
+
+    /// The widest line of any code block, in columns (0 without code).
+    public var widestCode: Int {
+        var widest = 0
+        for case .codeBlock(let codeLines) in blocks {
+            for line in codeLines { widest = max(widest, columns(line)) }
+        }
+        return widest
+    }
+
+    private func columns(_ line: String) -> Int {
+        line.reduce(0) { $0 + ($1 == "\t" ? 1 : displayWidth($1)) }
+    }
+
+    /// One code line in `width` columns: whole when it fits, else the columns from
+    /// `codeScroll` on, between markers for what is hidden on either side.
+    func codeLine(_ line: String, width: Int) -> StyledLine {
+        let total = columns(line)
+        guard total > width else { return StyledLine(String(line.map { $0 == "\t" ? " " : $0 }), style: theme.code) }
+        let (left, right) = glyphs.isASCII ? ("<", ">") : ("‹", "›")
+        let shift = min(max(codeScroll, 0), max(total - (width - 1), 0))
+        let room = width - (shift > 0 ? 1 : 0)
+        let rest = total - shift
+        let hiddenRight = rest > room
+        let keep = hiddenRight ? room - 1 : room
+        var shown = ""
+        var used = 0
+        var skipped = 0
+        for character in line {
+            let w = character == "\t" ? 1 : displayWidth(character)
+            if skipped < shift {
+                skipped += w
+                continue
+            }
+            if used + w > keep { break }
+            shown.append(character == "\t" ? " " : character)
+            used += w
+        }
+        var out = StyledLine()
+        if shift > 0 { out.append(left, style: theme.secondary) }
+        out.append(shown, style: theme.code)
+        if hiddenRight {
+            out.append(String(repeating: " ", count: max(keep - used, 0)), style: theme.code)
+            out.append(right, style: theme.secondary)
+        }
+        return out
     }
 
     func spans(_ runs: [MarkupRun], base: Style) -> [Span] {
@@ -97,6 +131,7 @@ public struct Prose: Widget, Sendable {
             case .plain: return Span(run.text, style: base)
             case .strong: return Span(run.text, style: base.patched(with: theme.strong))
             case .code: return Span(run.text, style: theme.code)
+            case .emphasis: return Span(run.text, style: base.adding(.underline))
             }
         }
     }

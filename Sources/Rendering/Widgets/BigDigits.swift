@@ -43,6 +43,30 @@ public struct BigDigits: Widget, Sendable {
         return total
     }
 
+    /// `value` in the largest size and most digits that fit `width` columns (the
+    /// whole number, fewer digits, then scientific with its whole exponent); the
+    /// large size only when it keeps the digits worth reading (three, or as many as
+    /// the small size shows); nil when not even the small size fits.
+    public static func fitting(_ value: Double, width: Int, digits: Int = 4) -> (text: String, size: Size)? {
+        func fit(_ size: Size) -> String? {
+            NumberText.fitting(
+                value, width: width, digits: digits, ascii: true, measure: { BigDigits.width(of: $0, size: size) })
+        }
+        let small = fit(.small)
+        if let large = fit(.large), significant(large) >= Swift.min(3, small.map(significant) ?? 0) {
+            return (large, .large)
+        }
+        return small.map { ($0, .small) }
+    }
+
+    /// Significant digits of a number as written (`7.1e10` has 2, `0.05` has 1).
+    static func significant(_ text: String) -> Int {
+        let mantissa = text.split(separator: "e").first ?? Substring(text)
+        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
+        return Swift.max(digits.count, text.contains { $0.isNumber } ? 1 : 0)
+            + (text.hasSuffix("inf") || text == "nan" ? 9 : 0)
+    }
+
     /// The rows of text this widget draws, each the same width.
     public func lines() -> [String] {
         let pixels = pixelRows()

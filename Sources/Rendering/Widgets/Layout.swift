@@ -8,12 +8,15 @@ public enum Constraint: Equatable, Sendable {
     case fill(weight: Int = 1, min: Int = 0)
 }
 
-/// Splits a rectangle into named parts along one direction, like ratatui's layouts.
+/// Splits a rectangle into parts along one direction, like ratatui's layouts.
+///
+/// Parts are named by a value of the caller's own type (an enum of the
+/// screen's areas), so a misspelt part does not compile.
 ///
 /// Fixed and percent parts are served first, in order, then fill parts share
 /// what is left by weight (remainders go to the earliest). Integer maths
 /// only, so the same sizes always give the same rectangles.
-public struct Layout: Sendable {
+public struct Layout<Part: Hashable & Sendable>: Sendable {
     public enum Direction: Sendable {
         /// Parts side by side, left to right.
         case horizontal
@@ -22,33 +25,33 @@ public struct Layout: Sendable {
     }
 
     public var direction: Direction
-    public var parts: [(name: String, constraint: Constraint)]
+    public var parts: [(name: Part, constraint: Constraint)]
     /// Cells left empty between neighbouring parts.
     public var spacing: Int
 
-    public init(_ direction: Direction, _ parts: [(String, Constraint)], spacing: Int = 0) {
+    public init(_ direction: Direction, _ parts: [(Part, Constraint)], spacing: Int = 0) {
         self.direction = direction
         self.parts = parts.map { (name: $0.0, constraint: $0.1) }
         self.spacing = max(0, spacing)
     }
 
     /// Parts stacked top to bottom.
-    public static func vertical(_ parts: [(String, Constraint)], spacing: Int = 0) -> Layout {
+    public static func vertical(_ parts: [(Part, Constraint)], spacing: Int = 0) -> Layout<Part> {
         Layout(.vertical, parts, spacing: spacing)
     }
 
     /// Parts side by side.
-    public static func horizontal(_ parts: [(String, Constraint)], spacing: Int = 0) -> Layout {
+    public static func horizontal(_ parts: [(Part, Constraint)], spacing: Int = 0) -> Layout<Part> {
         Layout(.horizontal, parts, spacing: spacing)
     }
 
     /// The rectangle of every part.
-    public func split(_ area: Rect) -> LayoutParts {
+    public func split(_ area: Rect) -> LayoutParts<Part> {
         let total = direction == .horizontal ? area.width : area.height
         let sizes = Layout.sizes(
             parts.map(\.constraint),
             total: max(0, total.saturatingSubtract(spacing.saturatingMultiply(max(0, parts.count - 1)))))
-        var rects: [(String, Rect)] = []
+        var rects: [(Part, Rect)] = []
         var offset = 0
         for (part, size) in zip(parts, sizes) {
             let rect: Rect
@@ -106,15 +109,15 @@ public struct Layout: Sendable {
     }
 }
 
-/// The rectangles a layout produced, by name and in order.
-public struct LayoutParts: Sendable {
+/// The rectangles a layout produced, by part and in order.
+public struct LayoutParts<Part: Hashable & Sendable>: Sendable {
     /// Every part in layout order.
-    public let rects: [(name: String, rect: Rect)]
+    public let rects: [(name: Part, rect: Rect)]
 
-    init(_ rects: [(String, Rect)]) { self.rects = rects.map { (name: $0.0, rect: $0.1) } }
+    init(_ rects: [(Part, Rect)]) { self.rects = rects.map { (name: $0.0, rect: $0.1) } }
 
-    /// The part called `name`; an empty rectangle when there is none.
-    public subscript(_ name: String) -> Rect {
+    /// The rectangle of `name`; an empty rectangle when the layout has no such part.
+    public subscript(_ name: Part) -> Rect {
         rects.first { $0.name == name }?.rect ?? .zero
     }
 }

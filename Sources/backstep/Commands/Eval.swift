@@ -2,6 +2,7 @@ import ArgumentParser
 import Autodiff
 import Foundation
 import Lessons
+import Player
 
 /// `backstep eval FILE [--json]`: values and gradients of every graph program.
 struct Eval: ParsableCommand {
@@ -53,12 +54,8 @@ struct Eval: ParsableCommand {
     }
 }
 
-/// A tensor on one line, cut short when long.
-func oneLine(_ t: Tensor) -> String {
-    let text = t.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(
-        separator: " ")
-    return text.count > 60 ? String(text.prefix(57)) + "…" : text
-}
+/// A tensor on one line as the screens write it (its shape and `…` when cut short, never a cut number).
+func oneLine(_ t: Tensor) -> String { TensorText.inline(t, limit: 4, digits: 6) }
 
 extension String {
     func padding(to width: Int) -> String {

@@ -54,10 +54,10 @@ struct Export: ParsableCommand {
             if node.kind.isVariable {
                 var parts = [node.label]
                 if let v = node.id < snapshot.values.count ? snapshot.values[node.id] : nil {
-                    parts.append(ValueText.tensor(v, ascii: false))
+                    parts.append(TensorText.value(v))
                 }
                 if let g = node.id < snapshot.grads.count ? snapshot.grads[node.id] : nil {
-                    parts.append("grad " + ValueText.tensor(g, ascii: false))
+                    parts.append("grad " + TensorText.value(g))
                 }
                 let color = node.kind == .param ? "lightblue" : node.kind == .data ? "lightgray" : "orange"
                 lines.append(

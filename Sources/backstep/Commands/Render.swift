@@ -13,7 +13,11 @@ struct Render: ParsableCommand {
     @Argument(help: "A lesson file.")
     var file: String
 
-    @Option(help: "Step number, from 1.")
+    @Option(
+        help: """
+            Step number, from 1. Only the steps up to it are played (no later training), so graph boxes \
+            are sized for the values played so far, as while the player opens a lesson; --all plays everything.
+            """)
     var step: Int = 1
 
     @Option(help: "Frame number within the step, from 1.")
@@ -49,7 +53,8 @@ struct Render: ParsableCommand {
         }
         var state: PlayerState
         do {
-            state = try PlayerState(path: file)
+            // One step needs only the steps up to it played (no later training).
+            state = all ? try PlayerState(path: file) : try PlayerState(path: file, playingSteps: step)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)

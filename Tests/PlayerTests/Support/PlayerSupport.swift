@@ -16,6 +16,14 @@ enum Repo {
         "01-chain-rule", "02-sigmoid-neuron", "03-broadcasting", "04-linear-regression",
         "05-two-layer-net",
     ].flatMap { [$0 + ".md", "ko/" + $0 + ".md"] }
+
+    /// Every lesson shipped in `lessons/` and `lessons/ko/`.
+    static let shippedLessons: [String] = {
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("lessons").path))
+            ?? []
+        return names.filter { $0.hasSuffix(".md") }.sorted().flatMap { [$0, "ko/" + $0] }
+    }()
 }
 
 extension PlayerState {
