@@ -39,8 +39,9 @@ let package = Package(
         .target(name: "Player", dependencies: ["Autodiff", "Lessons", "Rendering"]),
 
         // MARK: - Terminal: the only code that touches ncurses
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
-                       providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(
+            name: "CNcursesw", pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["Rendering", "CNcursesw"]),
 
         // MARK: - Classroom: an SSH server that lets students follow the teacher's lesson
@@ -58,8 +59,9 @@ let package = Package(
         // MARK: - App: the interactive loop (picker, lesson run), drawn through a Backend
         .target(name: "App", dependencies: ["Lessons", "Player", "Rendering", "Terminal"]),
         // A small program on TerminalSession alone, for the end-to-end tests to drive in tmux.
-        .executableTarget(name: "backstep-terminal-demo", dependencies: ["Terminal", "Rendering"],
-                          path: "Sources/TerminalDemo"),
+        .executableTarget(
+            name: "backstep-terminal-demo", dependencies: ["Terminal", "Rendering"],
+            path: "Sources/TerminalDemo"),
 
         // MARK: - Command line
         .executableTarget(
@@ -80,10 +82,12 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff", "TextWidth"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "SnapshotSupport"],
-                    exclude: ["__Snapshots__"]),
-        .testTarget(name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff", "SnapshotSupport"],
-                    exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "RenderingTests", dependencies: ["Rendering", "SnapshotSupport"],
+            exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff", "SnapshotSupport"],
+            exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Terminal", "Rendering"]),
         .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Player", "Lessons", "Rendering"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Player", "Terminal", "Rendering"]),

@@ -61,19 +61,8 @@ measure "two-layer net, backstep record (every frame at 100x30)" \
 
 # a2. The player in a terminal, walked to the last frame.
 if command -v tmux >/dev/null 2>&1; then
-    sock="backstep-memory-$$"
-    t() { tmux -L "$sock" -f /dev/null "$@"; }
-    t start-server \; set-option -g remain-on-exit on \; new-session -d -x 100 -y 30 \
-        -e XDG_STATE_HOME="$work/state" -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
-        "/usr/bin/time -v -o '$work/player.txt' '$bin/backstep' '$lesson'"
-    wait_for() {  # text, seconds
-        local i
-        for i in $(seq 1 $(( $2 * 10 ))); do
-            t capture-pane -p | grep -qF -- "$1" && return 0
-            sleep 0.1
-        done
-        echo "memory: timed out waiting for '$1'" >&2; t capture-pane -p >&2; return 1
-    }
+    . "$(dirname "${BASH_SOURCE[0]}")/player-in-tmux.sh"
+    player_start memory "$work/player.txt" "$bin/backstep" "$lesson"
     wait_for "step 1/" 60
     # → walks every frame; past the steps played so far it only says so, so keep pressing.
     steps=$("$bin/backstep" frames "$lesson" | grep -cE '^[0-9]+\. ')

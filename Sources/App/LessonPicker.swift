@@ -11,9 +11,12 @@ struct LessonPicker {
         let summary: LessonSummary
         /// Fraction of the lesson's steps seen, 0…1, if it was opened before.
         var progress: Double?
-        init(summary: LessonSummary, progress: Double? = nil) {
+        /// Predictions and answers right at the first try, from the progress file.
+        var score: Score?
+        init(summary: LessonSummary, progress: Double? = nil, score: Score? = nil) {
             self.summary = summary
             self.progress = progress
+            self.score = score
         }
     }
 
@@ -92,7 +95,9 @@ struct LessonPicker {
             if let language = entry.summary.language { line += "  [\(language)]" }
             if let minutes = entry.summary.minutes { line += "  " + words.minutes(minutes) }
             if entry.summary.hasErrors { line += "  " + words.hasErrors }
-            let progress = entry.progress.map { progressText($0) } ?? ""
+            let progress =
+                (entry.score.map { words.rightAtFirstTry($0) + " · " } ?? "")
+                + (entry.progress.map { progressText($0) } ?? "")
             let style = isSelected ? theme.strong.adding(.reverse) : theme.text
             let progressWidth = displayWidth(progress)
             let titleWidth = Swift.max(inner.width - progressWidth - 2, 1)

@@ -15,6 +15,8 @@ final class LessonRun {
     enum Outcome: Equatable {
         /// The student left the lesson (q, Ctrl-C, Esc on an error).
         case closed
+        /// Enter on the closing screen: the student wants the next lesson.
+        case next
         /// A signal ended the run; its number.
         case signal(Int32)
     }
@@ -38,11 +40,16 @@ final class LessonRun {
     var observer: (any LessonRunObserver)?
     /// How often (ms) the screen looks for an observer's news while no key is pressed.
     static let observerPollMs = 100
+    /// Whether `q` leads back to a lesson list (the status line says so) or quits.
+    private let leadsToList: Bool
+    private var score: Score?
+    private var done = false
 
     init(
         session: any Console, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme,
-        words: Words = Language.en.words
+        words: Words = Language.en.words, leadsToList: Bool = false
     ) {
+        self.leadsToList = leadsToList
         self.session = session
         self.words = words
         self.path = path
@@ -65,6 +72,7 @@ final class LessonRun {
         case .failure(let outcome): return outcome
         case .success(var state):
             state.theme = theme
+            state.leadsToList = leadsToList
             if let saved = progress.entry(for: path) {
                 state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame))
             }
@@ -171,7 +179,8 @@ final class LessonRun {
                 drawn = nil
             default:
                 guard let playerKey = PlayerKey(key) else { continue }
-                if perform(state.handle(playerKey), &state) { return .closed }
+                let effects = state.handle(playerKey)
+                if perform(effects, &state) { return effects.contains(.nextLesson) ? .next : .closed }
             }
         }
     }
@@ -212,6 +221,16 @@ final class LessonRun {
                 job?.stop()
                 job = BackgroundPlay(request)
             case .stopPlay: job?.stop()
+            case .scored(let score):
+                self.score = score
+                unsavedPlace = unsavedPlace ?? state.place
+                save(force: true, stepCount: state.totalSteps)
+            case .finished(let score):
+                self.score = score
+                done = true
+                unsavedPlace = state.place
+                save(force: true, stepCount: state.totalSteps)
+            case .nextLesson: quit = true
             }
         }
         return quit
@@ -227,7 +246,8 @@ final class LessonRun {
         if let count { stepCount = count }
         guard let place = unsavedPlace else { return }
         if !force, let last = lastSaved, last.duration(to: clock.now) < .milliseconds(500) { return }
-        progress.record(.init(step: place.step, frame: place.frame, stepCount: stepCount), for: path)
+        progress.update(
+            path, step: place.step, frame: place.frame, stepCount: stepCount, done: done, score: score)
         unsavedPlace = nil
         lastSaved = clock.now
     }

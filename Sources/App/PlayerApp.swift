@@ -34,7 +34,19 @@ public final class PlayerApp {
 
     /// Runs until the user quits; returns a signal number if one ended the run.
     public func run(paths: [String]) -> Int32? {
-        if paths.count == 1 { return open(paths[0]) }
+        if paths.count == 1 {
+            // A lesson opened alone leads on to the lessons after it in its folder.
+            var path = paths[0]
+            while true {
+                switch open(path, leadsToList: false) {
+                case .signal(let number): return number
+                case .closed: return nil
+                case .next:
+                    guard let next = Self.lesson(after: path) else { return nil }
+                    path = next
+                }
+            }
+        }
         var picker = makePicker(paths)
         while true {
             session.draw(
@@ -49,9 +61,17 @@ public final class PlayerApp {
             switch picker.handle(key) {
             case .none: continue
             case .quit: return nil
-            case .open(let path):
-                if let signal = open(path) { return signal }
-                let selected = picker.selected
+            case .open(let chosen):
+                var path = chosen
+                var index = paths.firstIndex(of: path) ?? picker.selected
+                // Enter on a closing screen opens the next lesson of the list.
+                while case let outcome = open(path, leadsToList: true), outcome != .closed {
+                    if case .signal(let number) = outcome { return number }
+                    guard index + 1 < paths.count else { break }
+                    index += 1
+                    path = paths[index]
+                }
+                let selected = index
                 picker = makePicker(paths)
                 picker.select(selected)
             }
@@ -63,18 +83,33 @@ public final class PlayerApp {
         progress = ProgressStore(file: progressFile)
         return LessonPicker(
             entries: paths.map {
-                LessonPicker.Entry(summary: LessonSummary(path: $0), progress: progress.entry(for: $0)?.fraction)
+                LessonPicker.Entry(
+                    summary: LessonSummary(path: $0), progress: progress.entry(for: $0)?.fraction,
+                    score: progress.entry(for: $0)?.score)
             }, words: words)
     }
 
-    /// Plays one lesson; returns a signal number if one arrived.
-    private func open(_ path: String) -> Int32? {
+    /// Plays one lesson until the student leaves it.
+    private func open(_ path: String, leadsToList: Bool) -> LessonRun.Outcome {
+        // Re-read: the lesson before may have saved its place.
+        progress = ProgressStore(file: progressFile)
         let run = LessonRun(
-            session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words)
+            session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words,
+            leadsToList: leadsToList)
         run.observer = observer
         let outcome = run.run()
         theme = run.theme
-        if case .signal(let number) = outcome { return number }
-        return nil
+        return outcome
+    }
+
+    /// The lesson file after `path` in its folder, in name order (`01-…`, `02-…`).
+    static func lesson(after path: String) -> String? {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+        let lessons = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }
+            .sorted()
+        guard let i = lessons.firstIndex(of: url.lastPathComponent), i + 1 < lessons.count else { return nil }
+        return folder.appendingPathComponent(lessons[i + 1]).path
     }
 }

@@ -88,7 +88,7 @@ struct StudentSession {
             switch effect {
             case .quit: return true
             case .autoplay(let milliseconds): tickInterval = milliseconds
-            case .moved, .bell, .play, .stopPlay: break
+            case .moved, .bell, .play, .stopPlay, .scored, .finished, .nextLesson: break
             }
         }
         return false

@@ -44,7 +44,8 @@ import Testing
         let scratch = try Scratch()
         let console = ScriptedConsole([
             .waitFor("step 1/"), .key(.character("5")), .key(.enter), .waitFor("step 5/"),
-            .key(.right), .waitFor("frame 2/2"), .key(.character("q")),
+            // Predict mode off (P): the numbers show as the frames go.
+            .key(.character("P")), .key(.right), .waitFor("frame 2/2"), .key(.character("q")),
         ])
         #expect(run([Repo.lesson("01-chain-rule.md")], on: console, progress: scratch.progressFile) == nil)
         let atLastKey = try #require(console.screensAtKeys.last)
@@ -121,7 +122,8 @@ import Testing
     @Test func aTerminalWithoutUTF8OrColourGetsASCIIAndTheMonochromeTheme() throws {
         let scratch = try Scratch()
         let console = ScriptedConsole([
-            .waitFor("step 1/"), .key(.character("5")), .key(.enter), .waitFor("step 5/"), .key(.character("G")),
+            .waitFor("step 1/"), .key(.character("5")), .key(.enter), .waitFor("step 5/"), .key(.character("P")),
+            .key(.character("G")),
             .waitFor("frame 2/2"), .key(.character("q")),
         ])
         console.isUTF8 = false

@@ -52,11 +52,11 @@ final class PlayerAppTests {
         let (step, frame) = lesson.contains("/ko/") ? ("단계", "장면") : ("step", "frame")
         let tmux = try startReporting([Binary.file(lesson)])
         try tmux.waitFor(text: "\(step) 1/")
-        // Jump to the backward step (5), then walk its frames: x and y get −4, z gets 3.
+        // Jump to the backward step (5), predict mode off (P), then walk its frames: x and y get −4, z gets 3.
         try tmux.type("5")
         try tmux.sendKeys("Enter")
         try tmux.waitFor(text: "\(step) 5/")
-        try tmux.sendKeys("Right")
+        try tmux.sendKeys("P", "Right")
         let screen = try tmux.waitFor(text: "\(frame) 2/2").joined(separator: "\n")
         #expect(screen.contains("∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4"))
         #expect(screen.contains("grad 3"))
@@ -101,7 +101,7 @@ final class PlayerAppTests {
         try tmux.type("5")
         try tmux.sendKeys("Enter")
         try tmux.waitFor(text: "step 5/")
-        try tmux.sendKeys("G")
+        try tmux.sendKeys("P", "G")
         try tmux.waitFor(text: "∂f/∂x = ∂f/∂q · ∂q/∂x = −4 × 1 = −4")
         // x is the first field; −2 becomes 3, so q = 8 and f = −32, while ∂f/∂x stays z = −4 and ∂f/∂z becomes q = 8.
         try tmux.sendKeys("e")
@@ -283,7 +283,10 @@ final class PlayerAppTests {
             [bin, Binary.file("lessons/01-chain-rule.md")], width: 100, height: 30,
             environment: ["LANG": "C", "LC_ALL": "C", "XDG_STATE_HOME": "/nonexistent/backstep-e2e"])
         try tmux.waitFor(text: "step 1/")
-        try tmux.sendKeys("5", "Enter", "G")
+        try tmux.sendKeys("5", "Enter")
+        try tmux.waitFor(text: "step 5/")
+        // Predict mode off: the numbers show.
+        try tmux.sendKeys("P", "G")
         let screen = try tmux.waitFor(text: "df/dx = df/dq * dq/dx = -4 x 1 = -4")
         #expect(screen.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
         try tmux.sendKeys("q")

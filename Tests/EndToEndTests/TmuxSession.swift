@@ -93,7 +93,8 @@ final class TmuxSession {
 
     /// Types `text` literally (no key names).
     func type(_ text: String) throws {
-        try run(["send-keys", "-t", "0", "-l", text])
+        // `--`: text starting with `-` (a negative answer) is not an option.
+        try run(["send-keys", "-t", "0", "-l", "--", text])
     }
 
     // MARK: - Screen

@@ -84,6 +84,7 @@ import Testing
     @Test func smallScreenNamesWhatIsHidden() throws {
         var state = try PlayerState(path: Repo.lesson("01-chain-rule.md"))
         try state.go(step: 4, frame: 1)
+        state.press([.character("P"), .character("k")])  // predict mode off: the numbers show
         let small = state.screen(60, 20)
         #expect(small.contains("hidden: chain rule, text"))
         #expect(small.contains("80×24 shows all"))

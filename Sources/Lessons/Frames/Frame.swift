@@ -84,6 +84,8 @@ public struct ForwardFrame: Equatable, Sendable {
     public let inputs: [NodeValue]
     public let output: NodeValue
     public let snapshot: GraphSnapshot
+    /// Whether the lesson makes this frame a prediction, and whether it is worked.
+    public internal(set) var practice = FramePractice()
 }
 
 /// One function's backward: upstream × local = downstream, for each input.
@@ -99,6 +101,10 @@ public struct BackwardFrame: Equatable, Sendable {
     public let upstream: Tensor
     public let inputs: [BackwardInput]
     public let snapshot: GraphSnapshot
+    /// Whether the lesson makes this frame a prediction, and whether it is worked.
+    public internal(set) var practice = FramePractice()
+    /// The same backward run the wrong way (`mistake=`), when the lesson shows one.
+    public internal(set) var wrongWay: WrongWay?
 }
 
 /// What one input of a function receives during backward.
@@ -141,8 +147,15 @@ public struct TrainingFrame: Equatable, Sendable {
     public let iterations: Int
     /// The loss at this iteration, before its update (for the final frame: after training).
     public let loss: Double
-    /// The loss of every iteration so far.
-    public let losses: ArraySlice<Double>
+    /// The losses of the graph's trainings, shared by every frame of every run of
+    /// the graph (and holding the losses of later iterations than this frame's).
+    public let history: LossHistory
+    /// How many of `history`'s losses this frame has seen.
+    public let end: Int
+    /// Where this run's losses end in `history` (an animation may pass up to it).
+    public let runEnd: Int
+    /// The loss of every iteration so far (earlier trainings of the graph first).
+    public var losses: LossHistory.Losses { history.prefix(end) }
     /// Each param's value at this iteration.
     public let parameters: [NodeValue]
     /// The model's prediction, when a later `@plot data … fit=NAME` names one.
@@ -153,22 +166,39 @@ public struct TrainingFrame: Equatable, Sendable {
     /// through the run): the iteration whose parameters, fit and graph it shows.
     public var parametersIteration: Int? = nil
 
+    public init(
+        iteration: Int, iterations: Int, loss: Double, history: LossHistory, end: Int, runEnd: Int,
+        parameters: [NodeValue], prediction: NodeValue?, status: TrainingStatus, snapshot: GraphSnapshot
+    ) {
+        self.iteration = iteration
+        self.iterations = iterations
+        self.loss = loss
+        self.history = history
+        self.runEnd = Swift.max(0, Swift.min(runEnd, history.capacity))
+        self.end = Swift.max(0, Swift.min(end, self.runEnd))
+        self.parameters = parameters
+        self.prediction = prediction
+        self.status = status
+        self.snapshot = snapshot
+    }
+
     /// This frame as an animation passing through `iteration` of the same run
-    /// shows it: the loss and the loss history at `iteration`, taken from
-    /// `run` (the losses of a later frame of the run), with this frame's
-    /// parameters, fit and graph (``parametersIteration`` says which).
-    /// Nil when `run` does not reach `iteration` or `iteration` is before this frame.
-    public func passing(iteration: Int, run: ArraySlice<Double>) -> TrainingFrame? {
+    /// shows it: the loss and the loss history at `iteration`, taken from the
+    /// run's shared history, with this frame's parameters, fit and graph
+    /// (``parametersIteration`` says which).
+    /// Nil when the run does not reach `iteration` or `iteration` is before this frame.
+    public func passing(iteration: Int) -> TrainingFrame? {
         // The history may begin with earlier trainings of the same graph: this run starts after them.
-        let start = losses.endIndex - self.iteration - 1
+        let start = end - self.iteration - 1
         let end = start + iteration + 1
-        guard iteration >= self.iteration, start >= run.startIndex, end <= run.endIndex, iteration < iterations else {
+        guard iteration >= self.iteration, start >= 0, end <= runEnd, iteration < iterations else {
             return nil
         }
         var frame = TrainingFrame(
-            iteration: iteration, iterations: iterations, loss: run[end - 1], losses: run[..<end],
-            parameters: parameters, prediction: prediction, status: .running, snapshot: snapshot)
-        frame.parametersIteration = self.iteration
+            iteration: iteration, iterations: iterations, loss: history.prefix(end)[end - 1], history: history,
+            end: end, runEnd: runEnd, parameters: parameters, prediction: prediction, status: .running,
+            snapshot: snapshot)
+        frame.parametersIteration = parametersIteration ?? self.iteration
         return frame
     }
 }
@@ -176,7 +206,11 @@ public struct TrainingFrame: Equatable, Sendable {
 /// The loss history of the last training, as a chart.
 public struct LossPlotFrame: Equatable, Sendable {
     public let lossName: String
-    public let losses: [Double]
+    /// The history the training frames of the graph share.
+    public let history: LossHistory
+    /// How many of its losses there are by this plot.
+    public let end: Int
+    public var losses: LossHistory.Losses { history.prefix(end) }
     public let status: TrainingStatus
     public let snapshot: GraphSnapshot?
 }

@@ -20,8 +20,10 @@ final class GraphSession {
 
     /// `eval`'s record: each named variable after the first forward and backward.
     var evaluation: [(name: NamedNode, value: Tensor, grad: Tensor?)] = []
-    /// Every training loss so far, over all `@train`s of this graph.
-    var losses: [Double] = []
+    /// Every training loss so far, over all `@train`s of this graph, shared by their frames.
+    var history: LossHistory?
+    /// Every training loss so far, as `eval` reports them.
+    var losses: [Double] { history.map { Array($0.prefix($0.written)) } ?? [] }
     var trainingStatus: TrainingStatus?
     var trainedLoss: String?
 

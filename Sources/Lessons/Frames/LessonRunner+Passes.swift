@@ -11,6 +11,7 @@ extension LessonRunner {
             session.valueKnown[id] = false
         }
         session.grads = Array(repeating: nil, count: built.records.count)
+        let worked = workedNodes(directive, session)
         var frames: [Frame] = []
         for (k, entry) in built.tape.enumerated() {
             session.valueKnown[entry.output] = true
@@ -20,13 +21,14 @@ extension LessonRunner {
             let output = NodeValue(
                 node: entry.output, label: built.records[entry.output].label,
                 value: session.value(entry.output) ?? Tensor(0))
-            frames.append(
-                .forward(
-                    ForwardFrame(
-                        index: k, count: built.tape.count, function: entry.function,
-                        label: built.records[entry.function].label,
-                        inputs: inputs, output: output,
-                        snapshot: session.snapshot(focus: entry.inputs + [entry.function, entry.output]))))
+            var frame = ForwardFrame(
+                index: k, count: built.tape.count, function: entry.function,
+                label: built.records[entry.function].label,
+                inputs: inputs, output: output,
+                snapshot: session.snapshot(focus: entry.inputs + [entry.function, entry.output]))
+            frame.practice = FramePractice(
+                lessonPredicts: directive.practice.predict, worked: worked.map { $0.contains(entry.output) })
+            frames.append(.forward(frame))
         }
         return frames
     }
@@ -62,7 +64,12 @@ extension LessonRunner {
             guard let y = variables[targetId] else { return [] }
             var steps: [BackwardStep] = []
             try y.backward(retainGrad: true) { steps.append($0) }
-            return backwardFrames(steps, session: session, target: targetId, functionNode: functionNode)
+            let frames = backwardFrames(steps, session: session, target: targetId, functionNode: functionNode)
+            return practised(frames, directive, session) {
+                wrongWay(
+                    $0, steps: steps, functionNode: functionNode, target: targetId, session: session,
+                    directive: directive)
+            }
         } catch {
             report(directive.location, "backward from '\(name)' failed: \(error)")
             return []
@@ -110,6 +117,28 @@ extension LessonRunner {
                         snapshot: session.snapshot(focus: [output, fid] + record.inputs))))
         }
         return frames
+    }
+
+    /// The nodes `worked=` names, or nil when the directive leaves the default.
+    private func workedNodes(_ directive: Directive, _ session: GraphSession) -> Set<Int>? {
+        guard let names = directive.practice.worked else { return nil }
+        return Set(names.compactMap { resolve($0, session, directive, role: "worked") })
+    }
+
+    /// Backward frames with the directive's practice: predicted, worked, and the wrong way beside them.
+    private func practised(
+        _ frames: [Frame], _ directive: Directive, _ session: GraphSession, wrong: (Mistake) -> WrongWay?
+    ) -> [Frame] {
+        let worked = workedNodes(directive, session)
+        let wrongWay = directive.practice.mistake.flatMap(wrong)
+        return frames.map { frame in
+            guard case .backward(var b) = frame else { return frame }
+            let asked = b.inputs.filter(\.receivesGradient).map(\.node)
+            b.practice = FramePractice(
+                lessonPredicts: directive.practice.predict, worked: worked.map { w in asked.allSatisfy(w.contains) })
+            b.wrongWay = wrongWay
+            return .backward(b)
+        }
     }
 
     func check(_ directive: Directive, names: [String], tolerance: Double) -> [Frame] {

@@ -34,11 +34,17 @@ extension LessonRunner {
             )
             return []
         }
+        guard chargeLesson(directive, iterations: options.iterations, work: work) else { return [] }
         session.trainedLoss = options.loss
         guard mode == .play else { return [] }
+        // One history per graph, with room for all its trainings: later runs go on in it.
+        let history =
+            session.history
+            ?? LossHistory(capacity: plannedIterations[session.block.index] ?? options.iterations)
+        session.history = history
         let trainer = Trainer(
             graph: built, loss: lossId, options: options, shouldStop: shouldStop,
-            stopOnDivergence: stopOnDivergence)
+            stopOnDivergence: stopOnDivergence, valueBudget: frameValueBudget, history: history)
         let result: Trainer.Result
         do {
             result = try trainer.run()
@@ -46,36 +52,40 @@ extension LessonRunner {
             report(directive.location, "training failed: \(error)")
             return []
         }
-        let start = session.losses.count
-        session.losses += result.losses
+        frameValueBudget = Swift.max(0, frameValueBudget - result.kept)
+        let runEnd = history.written
+        let start = runEnd - result.count
         session.trainingStatus = result.status
-        let history = session.losses
+        let losses = history.prefix(runEnd)
         let params = built.parameters
         let fit = fitName(for: session).flatMap { session.node(named: $0) }
         func label(_ id: Int) -> String { built.records[id].label }
         var frames: [Frame] = []
         let known = (0..<built.records.count).map { built.records[$0].kind != .function }
+        let noGrads = [Tensor?](repeating: nil, count: known.count)
+        // The values a frame shows: its own when kept, else those of the last frame that kept them.
+        var shown: (iteration: Int, snapshot: GraphSnapshot, parameters: [NodeValue], prediction: NodeValue?)?
         for sample in result.samples {
-            let values = zip(sample.variables, known).map { $1 ? $0 : nil }
-            let snapshot = GraphSnapshot(
-                graph: session.block.index, values: values,
-                grads: Array(repeating: nil, count: values.count), focus: params + [lossId])
+            if let variables = sample.variables {
+                let values = zip(variables, known).map { $1 ? $0 : nil }
+                shown = (
+                    sample.iteration,
+                    GraphSnapshot(graph: session.block.index, values: values, grads: noGrads, focus: params + [lossId]),
+                    params.map { NodeValue(node: $0, label: label($0), value: variables[$0] ?? Tensor(0)) },
+                    fit.map { NodeValue(node: $0, label: label($0), value: variables[$0] ?? Tensor(0)) }
+                )
+            }
+            guard let shown else { continue }
             let status: TrainingStatus =
-                sample.iteration == result.losses.count - 1 && result.status != .finished
+                sample.iteration == result.count - 1 && result.status != .finished
                 ? result.status : .running
-            frames.append(
-                .training(
-                    TrainingFrame(
-                        iteration: sample.iteration, iterations: options.iterations,
-                        loss: history[start + sample.iteration],
-                        losses: history[..<(start + sample.iteration + 1)],
-                        parameters: params.map {
-                            NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
-                        },
-                        prediction: fit.map {
-                            NodeValue(node: $0, label: label($0), value: sample.variables[$0] ?? Tensor(0))
-                        },
-                        status: status, snapshot: snapshot)))
+            var frame = TrainingFrame(
+                iteration: sample.iteration, iterations: options.iterations,
+                loss: losses[start + sample.iteration], history: history, end: start + sample.iteration + 1,
+                runEnd: runEnd, parameters: shown.parameters, prediction: shown.prediction, status: status,
+                snapshot: shown.snapshot)
+            if shown.iteration != sample.iteration { frame.parametersIteration = shown.iteration }
+            frames.append(.training(frame))
         }
         // The final frame: the state after the last update.
         session.current = result.final
@@ -84,12 +94,13 @@ extension LessonRunner {
         let finalLoss = session.value(lossId)?.scalars.first ?? .nan
         // The updates made: one per loss, except that a run stopped by its divergence
         // made none after the loss that diverged.
-        var updates = result.losses.count
+        var updates = result.count
         if case .diverged(let i) = result.status, stopOnDivergence { updates = i }
         frames.append(
             .training(
                 TrainingFrame(
-                    iteration: updates, iterations: options.iterations, loss: finalLoss, losses: history[...],
+                    iteration: updates, iterations: options.iterations, loss: finalLoss, history: history,
+                    end: runEnd, runEnd: runEnd,
                     parameters: params.map {
                         NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
                     },
@@ -98,6 +109,30 @@ extension LessonRunner {
                     },
                     status: result.status, snapshot: session.snapshot(focus: params + [lossId]))))
         return frames
+    }
+
+    /// Counts a training against the lesson's limits on all its trainings together;
+    /// false (after reporting it) when it would go past one.
+    private func chargeLesson(_ directive: Directive, iterations: Int, work: Int) -> Bool {
+        let (allIterations, overflow) = lessonIterations.addingReportingOverflow(iterations)
+        if overflow || allIterations > limits.lessonIterations {
+            report(
+                directive.location(of: "iters"),
+                "the lesson's trainings would run \(overflow ? "more than \(Int.max)" : "\(allIterations)") iterations together, more than \(limits.lessonIterations) (the lesson iteration limit)"
+            )
+            return false
+        }
+        let (allWork, workOverflow) = lessonWork.addingReportingOverflow(work)
+        if workOverflow || allWork > limits.lessonTrainingWork {
+            report(
+                directive.location(of: "iters"),
+                "the lesson's trainings would cost about \(workOverflow ? "more than \(Int.max)" : "\(allWork)") element operations together, more than \(limits.lessonTrainingWork) (the lesson training work limit)"
+            )
+            return false
+        }
+        lessonIterations = allIterations
+        lessonWork = allWork
+        return true
     }
 
     func plotLoss(_ directive: Directive) -> [Frame] {
@@ -110,7 +145,7 @@ extension LessonRunner {
         return [
             .lossPlot(
                 LossPlotFrame(
-                    lossName: loss, losses: session.losses,
+                    lossName: loss, history: session.history ?? LossHistory([]), end: session.history?.written ?? 0,
                     status: session.trainingStatus ?? .finished, snapshot: session.snapshot()))
         ]
     }
@@ -180,7 +215,9 @@ extension LessonRunner {
                     directive.location(of: "answer"), "the answer '\(question.answerText)' is \(Tensor.format(answer))")
                 return []
             }
-            return [.ask(AskFrame(question: question, answer: answer, snapshot: session?.snapshot()))]
+            return [
+                .ask(AskFrame(question: question, answer: answer, snapshot: session?.snapshot(focus: asked(question))))
+            ]
         } catch let error as InterpretError {
             if !error.silent { report(error.location, error.message) }
             return []

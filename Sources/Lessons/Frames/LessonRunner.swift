@@ -27,8 +27,18 @@ final class LessonRunner {
     var currentSession: GraphSession?
     /// Called after each step is played, so a player can show the first steps while later ones train.
     var onStep: ((LessonRunner) -> Void)?
+    /// What the training frames of the whole lesson may still keep of their values
+    /// (numbers: elements, and two per node slot); past it, frames show the values
+    /// of an earlier frame, so a lesson's frames cost at most about 64 MB beside its losses.
+    var frameValueBudget = LessonRunner.frameValueLimit
+    static let frameValueLimit = 8_000_000
     /// `fit=` names of `@plot data` per graph, so training frames carry the prediction.
     private var fitNames: [Int: String] = [:]
+    /// Iterations and element operations of the lesson's trainings so far, against its limits.
+    var lessonIterations = 0
+    var lessonWork = 0
+    /// The iterations the `@train`s of each graph plan, together: the room of its loss history.
+    private(set) var plannedIterations: [Int: Int] = [:]
 
     init(
         lesson: Lesson, source: SourceFile, limits: Limits, mode: Mode, stopOnDivergence: Bool = true,
@@ -85,7 +95,11 @@ final class LessonRunner {
                     guard let g = graph else { continue }
                     switch d.kind {
                     case .output(let name): if explicit[g] == nil { explicit[g] = name }
-                    case .train(let options): if trained[g] == nil { trained[g] = options.loss }
+                    case .train(let options):
+                        if trained[g] == nil { trained[g] = options.loss }
+                        // At most what the lesson may train in all, however many trainings it asks for.
+                        plannedIterations[g] = Swift.min(
+                            limits.lessonIterations, plannedIterations[g, default: 0] + options.iterations)
                     case .backward(let target?): if backward[g] == nil { backward[g] = target }
                     case .plotData(_, _, let fit?): if fitNames[g] == nil { fitNames[g] = fit }
                     default: break

@@ -10,13 +10,21 @@ struct Trainer {
     /// Checked every iteration; true ends training early.
     let shouldStop: () -> Bool
     let stopOnDivergence: Bool
+    /// How many numbers (elements, and two per node slot) the frames' values may keep.
+    let valueBudget: Int
+    /// Where each iteration's loss goes (the graph's one history).
+    let history: LossHistory
 
     /// What training produced.
     struct Result {
-        var losses: [Double] = []
+        /// The losses this run wrote to the history (one per iteration run).
+        var count = 0
         var status: TrainingStatus = .running
-        /// The variables of the frame iterations (every `every`), for the frames.
-        var samples: [(iteration: Int, variables: [Tensor?])] = []
+        /// The variables of the frame iterations (every `every`), for the frames; nil
+        /// where the budget kept none (the frame shows the last values kept).
+        var samples: [(iteration: Int, variables: [Tensor?]?)] = []
+        /// The numbers the kept variables hold (``Trainer/sampleCost`` each).
+        var kept = 0
         /// The variables after the last update, evaluated once more.
         var final: [Variable?] = []
     }
@@ -30,9 +38,31 @@ struct Trainer {
         }
     }
 
+    /// The numbers one sample of the variables holds: the params and intermediates
+    /// (data and constants are shared between iterations) and a slot per node.
+    var sampleCost: Int {
+        graph.records.reduce(0) { total, r in
+            total + 2 + (r.kind == .param || r.kind == .intermediate ? r.shape.reduce(1, *) : 0)
+        }
+    }
+
+    /// Which frame samples keep their variables: every `keepEvery`-th (the first always),
+    /// so that all of them together fit ``valueBudget``.
+    var keepEvery: Int {
+        let samples = options.iterations / Swift.max(options.every, 1) + 1
+        let affordable = Swift.max(1, valueBudget / Swift.max(sampleCost, 1))
+        return (samples + affordable - 1) / affordable
+    }
+
     func run() throws -> Result {
         var result = Result()
-        result.losses.reserveCapacity(options.iterations)
+        let keepEvery = self.keepEvery
+        let cost = sampleCost
+        func sample(_ i: Int, _ variables: [Variable?], keep: Bool) {
+            guard keep else { return result.samples.append((i, nil)) }
+            result.samples.append((i, variables.map { $0?.data }))
+            result.kept += cost
+        }
         let optimizer = makeOptimizer()
         let params = graph.parameters.compactMap { graph.variables[$0] as? Parameter }
         let leaves = graph.records.indices.filter {
@@ -46,14 +76,19 @@ struct Trainer {
             let variables = try graph.replay()
             guard let y = variables[loss] else { break }
             let value = y.data.scalars.first ?? .nan
-            result.losses.append(value)
+            history.append(value)
+            result.count += 1
             if i % options.every == 0 {
-                result.samples.append((i, variables.map { $0?.data }))
+                sample(i, variables, keep: (i / options.every) % keepEvery == 0)
             }
             if !value.isFinite {
                 if case .running = result.status { result.status = .diverged(iteration: i) }
                 if stopOnDivergence {
-                    if i % options.every != 0 { result.samples.append((i, variables.map { $0?.data })) }
+                    // The iteration that diverged is always shown as it was.
+                    if i % options.every != 0 || (i / options.every) % keepEvery != 0 {
+                        if i % options.every == 0 { result.samples.removeLast() }
+                        sample(i, variables, keep: true)
+                    }
                     break
                 }
             }

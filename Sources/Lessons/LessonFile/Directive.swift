@@ -29,6 +29,8 @@ public struct Directive: Equatable, Sendable {
     let argumentLocations: [String: SourceLocation]
     /// The parsed answer of an `@ask`.
     let answer: Expr?
+    /// `predict`, `worked=` and `mistake=` of a `@forward` or `@backward`.
+    public var practice = Practice()
 
     /// The directive's name, like `train`.
     public var name: String {
@@ -79,4 +81,6 @@ public struct Question: Equatable, Sendable {
     public var tolerance: Double
     /// Shown after a wrong answer.
     public var hint: String?
+    /// Shown after a right answer (`why=`): the reason it is right.
+    public var why: String? = nil
 }

@@ -3,10 +3,10 @@
 
 extension DirectiveParser {
     private static let options: [String: [String]] = [
-        "forward": [], "backward": [], "output": [],
+        "forward": ["worked"], "backward": ["worked", "mistake"], "output": [],
         "train": ["lr", "iters", "every", "optimizer", "momentum", "beta1", "beta2", "eps"],
         "plot": ["fit"],
-        "ask": ["answer", "tolerance", "hint"],
+        "ask": ["answer", "tolerance", "hint", "why"],
         "check": ["tolerance"],
     ]
 
@@ -27,9 +27,15 @@ extension DirectiveParser {
         let allowed = DirectiveParser.options[name] ?? []
         var options: [String: Word] = [:]
         var positional: [Word] = []
+        var practice = Practice()
         for word in words {
             guard let key = word.key else {
-                positional.append(word)
+                // `predict` is a word of @forward and @backward, not a name: it comes last.
+                if name == "forward" || name == "backward", word.value == "predict", !word.quoted {
+                    practice.predict = true
+                } else {
+                    positional.append(word)
+                }
                 continue
             }
             guard allowed.contains(key) else {
@@ -66,11 +72,25 @@ extension DirectiveParser {
         var answer: Expr?
         switch name {
         case "forward":
-            _ = try names("", min: 0, max: 0, usage: "no arguments")
+            _ = try names("", min: 0, max: 0, usage: "nothing but 'predict' and worked=NAMES")
             kind = .forward
+            practice.worked = try nameList(options["worked"])
         case "backward":
             kind = .backward(
                 target: try names("target", min: 0, max: 1, usage: "at most one name, like @backward f").first)
+            practice.worked = try nameList(options["worked"])
+            if let word = options["mistake"] {
+                guard let mistake = Mistake(rawValue: word.value) else {
+                    let suggestion =
+                        closestMatch(to: word.value, in: Mistake.allCases.map(\.rawValue)).map {
+                            " — did you mean '\($0)'?"
+                        } ?? ""
+                    throw Fail(
+                        location: word.valueLocation,
+                        message: "mistake must be overwrite or order, not '\(word.value)'\(suggestion)")
+                }
+                practice.mistake = mistake
+            }
         case "output":
             kind = .output(try names("target", min: 1, max: 1, usage: "one name, like @output f")[0])
         case "check":
@@ -129,13 +149,28 @@ extension DirectiveParser {
             kind = .ask(
                 Question(
                     text: question.value, answerText: answerWord.value, tolerance: tolerance,
-                    hint: options["hint"]?.value))
+                    hint: options["hint"]?.value, why: options["why"]?.value))
         default:
             let loss = try names(
                 "loss", min: 1, max: 1, usage: "the name of the loss, like @train loss lr=0.1 iters=100")[0]
             kind = .train(try training(loss: loss, options))
         }
-        return Directive(kind: kind, location: at, argumentLocations: locations, answer: answer)
+        return Directive(
+            kind: kind, location: at, argumentLocations: locations, answer: answer, practice: practice)
+    }
+
+    /// `worked=q,z`: names separated by commas (checked against the graph when the lesson runs).
+    private func nameList(_ word: Word?) throws -> [String]? {
+        guard let word else { return nil }
+        let names = word.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for name in names {
+            guard let first = name.first, isNameStart(first), name.allSatisfy(isNameContinue) else {
+                throw Fail(
+                    location: word.valueLocation,
+                    message: "worked= takes names separated by commas, like worked=q,z; '\(name)' is not a name")
+            }
+        }
+        return names
     }
 
     private func training(loss: String, _ options: [String: Word]) throws -> TrainingOptions {

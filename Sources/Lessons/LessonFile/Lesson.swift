@@ -47,6 +47,9 @@ public struct Step: Equatable, Sendable {
     public let isIntroduction: Bool
     /// Prose, graph blocks and directives in the order written.
     public let blocks: [StepBlock]
+    /// Prose tied to a frame with `{frame=N}`: the frame number (from 1) by the block's index in ``prose``.
+    /// The block stays hidden until that frame is shown (and answered, when it asks the student).
+    public var proseFrames: [Int: Int] = [:]
 
     /// The prose blocks alone.
     public var prose: [ProseBlock] { blocks.compactMap { if case .prose(let p) = $0 { return p } else { return nil } } }

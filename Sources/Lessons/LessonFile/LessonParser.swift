@@ -11,6 +11,8 @@ struct LessonParser {
     private var stepLine = 1
     private var stepIsIntroduction = true
     private var blocks: [StepBlock] = []
+    /// `{frame=N}` tags of this step's prose, by the block's position among its prose blocks.
+    private var proseFrames: [Int: Int] = [:]
     private var graphCount = 0
     private var tooManySteps = false
 
@@ -100,7 +102,9 @@ struct LessonParser {
         diagnostics += directives.diagnostics
         let lessonTitle = metadata.title ?? title ?? fileStem(file.name)
         if let first = steps.first, first.isIntroduction {
-            steps[0] = Step(title: lessonTitle, line: first.line, isIntroduction: true, blocks: first.blocks)
+            steps[0] = Step(
+                title: lessonTitle, line: first.line, isIntroduction: true, blocks: first.blocks,
+                proseFrames: first.proseFrames)
         }
         return Lesson(
             file: file.name, metadata: metadata, title: lessonTitle, steps: steps, isGraphFile: false, sourceFile: file)
@@ -138,8 +142,12 @@ struct LessonParser {
             blocks = []
             return
         }
-        steps.append(Step(title: stepTitle, line: stepLine, isIntroduction: stepIsIntroduction, blocks: blocks))
+        steps.append(
+            Step(
+                title: stepTitle, line: stepLine, isIntroduction: stepIsIntroduction, blocks: blocks,
+                proseFrames: proseFrames))
         blocks = []
+        proseFrames = [:]
     }
 
     private mutating func addGraph(_ body: [(number: Int, text: String)], fenceLine: Int) {
@@ -208,10 +216,12 @@ struct LessonParser {
 
     private mutating func flushPending() {
         guard let p = pending else { return }
+        let (text, frame) = FrameTag.split(p.text)
+        if let frame { proseFrames[blocks.filter { if case .prose = $0 { true } else { false } }.count] = frame }
         switch p.kind {
-        case .paragraph: blocks.append(.prose(.paragraph(parseInline(p.text))))
+        case .paragraph: blocks.append(.prose(.paragraph(parseInline(text))))
         case .item(let marker, let depth):
-            blocks.append(.prose(.listItem(marker: marker, depth: depth, parseInline(p.text))))
+            blocks.append(.prose(.listItem(marker: marker, depth: depth, parseInline(text))))
         }
         pending = nil
     }

@@ -22,6 +22,10 @@ public struct Limits: Equatable, Sendable {
     public var trainingFrames = 2_000
     /// Element operations one `@train` may cost (iterations × work per iteration).
     public var trainingWork = 20_000_000_000
+    /// Iterations of all the `@train`s of one lesson together (their losses are kept).
+    public var lessonIterations = 2_000_000
+    /// Element operations of all the `@train`s of one lesson together.
+    public var lessonTrainingWork = 40_000_000_000
     /// Elements `@check` may probe with central differences.
     public var checkElements = 10_000
 

@@ -44,7 +44,10 @@ public enum Asciicast {
                 continue
             }
             let effects = state.handle(.right)
-            if effects.contains(.bell) { break }
+            // The end: a bell, or the closing screen after the last frame.
+            if effects.contains(.bell) || effects.contains(where: { if case .finished = $0 { true } else { false } }) {
+                break
+            }
             emit()
         }
         return out.joined(separator: "\n") + "\n"

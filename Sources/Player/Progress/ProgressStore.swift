@@ -14,15 +14,24 @@ public struct ProgressStore: Sendable {
         public var frame: Int
         public var stepCount: Int
         public var updated: Date
-        public init(step: Int, frame: Int, stepCount: Int, updated: Date = Date()) {
+        /// Whether the student reached the closing screen once; reviewing an earlier step keeps it.
+        public var done: Bool?
+        /// Predictions and answers right at the first try in the latest session that answered any.
+        public var score: Score?
+        public init(
+            step: Int, frame: Int, stepCount: Int, updated: Date = Date(), done: Bool? = nil, score: Score? = nil
+        ) {
             self.step = step
             self.frame = frame
             self.stepCount = stepCount
             self.updated = updated
+            self.done = done
+            self.score = score
         }
-        /// Fraction of the lesson's steps reached, 0…1.
+        /// Fraction of the lesson's steps reached, 0…1 (1 once done).
         public var fraction: Double {
-            stepCount <= 1 ? (step > 0 ? 1 : 0) : Double(Swift.min(step + 1, stepCount)) / Double(stepCount)
+            if done == true { return 1 }
+            return stepCount <= 1 ? (step > 0 ? 1 : 0) : Double(Swift.min(step + 1, stepCount)) / Double(stepCount)
         }
     }
 
@@ -71,6 +80,20 @@ public struct ProgressStore: Sendable {
     public mutating func record(_ entry: Entry, for path: String) -> Bool {
         entries[Self.key(path)] = entry
         return save()
+    }
+
+    /// Records a place, keeping what the lesson's entry already knew: done stays done,
+    /// and a session that answered nothing keeps the last score.
+    @discardableResult
+    public mutating func update(
+        _ path: String, step: Int, frame: Int, stepCount: Int, done: Bool = false, score: Score? = nil
+    ) -> Bool {
+        let old = entry(for: path)
+        let kept = score.flatMap { $0.asked > 0 ? $0 : nil } ?? old?.score
+        return record(
+            Entry(
+                step: step, frame: frame, stepCount: stepCount, done: (done || old?.done == true) ? true : nil,
+                score: kept), for: path)
     }
 
     private func save() -> Bool {

@@ -14,6 +14,8 @@ struct FramePanel {
     let width: Int
 
     private var theme: Theme { context.theme }
+    /// This frame's place, for the numbers it asks the student to predict.
+    private var ref: FrameRef { FrameRef(step: context.state.step, frame: index) }
 
     /// The panel's title, or nil when the frame has nothing to say beside the graph.
     var title: String? {
@@ -90,8 +92,12 @@ struct FramePanel {
             }
             var parts = [mark + out, Formula.apply(f.label, args)]
             if !f.inputs.isEmpty { parts.append(Formula.apply(f.label, numbers)) }
-            parts.append(context.number(f.output.value.scalar ?? .nan))
+            let hidden = PredictLines.hides(context, ref, f.output.node, .value)
+            parts.append(hidden ? "?" : context.number(f.output.value.scalar ?? .nan))
             lines += equation(parts, style: theme.forwardFocus)
+            lines += PredictLines.lines(
+                context, ref,
+                PredictLines.Names(loss: out, out: out, input: { names[$0] }, function: f.label), width: width)
         } else {
             lines += equation([mark + out, Formula.apply(f.label, args)], style: theme.forwardFocus)
             let shapes = f.inputs.map { names[$0.node] + " " + formatShape($0.value.shape) }.joined(separator: ", ")
@@ -142,6 +148,8 @@ struct FramePanel {
         }
         for input in b.inputs {
             let name = names[input.node]
+            let shareHidden = PredictLines.hides(context, ref, input.node, .share)
+            let totalHidden = shareHidden || PredictLines.hides(context, ref, input.node, .total)
             guard input.receivesGradient else {
                 lines.append(
                     context.line(
@@ -152,18 +160,22 @@ struct FramePanel {
             let chain = context.derivative(loss, name)
             if let local = input.local {
                 let product = input.product ?? input.gradient
+                // A number to predict keeps its factors' values to the student: the rule, then `?`.
+                let numbers =
+                    shareHidden
+                    ? []
+                    : [
+                        context.elements(b.upstream) + " " + context.times + " " + context.elements(local, factor: true)
+                    ]
                 lines += equation(
-                    [
-                        chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name),
-                        context.elements(b.upstream) + " " + context.times + " "
-                            + context.elements(local, factor: true),
-                        context.value(product),
-                    ], style: theme.gradient)
+                    [chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
+                        + numbers + [shareHidden ? "?" : context.value(product)], style: theme.gradient)
             } else {
                 let rule = context.words.derivative(input.derivativeText).split(separator: "=", maxSplits: 1).last.map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
-                lines += equation([chain, rule ?? "?", context.inline(input.gradient)], style: theme.gradient)
+                lines += equation(
+                    [chain, rule ?? "?", shareHidden ? "?" : context.inline(input.gradient)], style: theme.gradient)
             }
             if !input.derivativeText.isEmpty, input.local != nil {
                 let local = Formula.localDerivative(
@@ -177,10 +189,10 @@ struct FramePanel {
                             + context.inline(input.gradient), theme.strong))
             }
             if input.accumulated, let previous = input.previous {
+                let share = shareHidden ? "?" : context.factor(input.gradient)
                 let sum =
-                    context.value(previous) + " + " + context.factor(input.gradient) + " = "
-                    + context.value(input.total)
-                let head = "    \(name).grad += \(context.value(input.gradient)):"
+                    context.value(previous) + " + " + share + " = " + (totalHidden ? "?" : context.value(input.total))
+                let head = "    \(name).grad += \(shareHidden ? "?" : context.value(input.gradient)):"
                 if displayWidth(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
                 } else {
@@ -189,6 +201,10 @@ struct FramePanel {
                 }
             }
         }
+        lines += WrongWayLines.lines(context, b, names: { names[$0] }, width: width)
+        lines += PredictLines.lines(
+            context, ref, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label),
+            width: width)
         return lines
     }
 
@@ -198,37 +214,7 @@ struct FramePanel {
         var lines = Wrap.lines(
             [Span(context.text(a.question.text), style: theme.question)], width: Swift.max(width, 10),
             firstPrefix: Span("? ", style: theme.question), indent: 2)
-        let state = context.state.currentAnswer ?? AnswerState()
-        if case .answer(let typed) = context.state.input {
-            lines.append(
-                context.line(
-                    context.words.answerLabel + typed + (context.ascii ? "_" : "▏") + "   " + context.words.answerKeys,
-                    theme.strong))
-        } else if !state.revealed {
-            lines.append(
-                context.line(
-                    context.words.typeANumber(again: state.attempts > 0),
-                    theme.secondary))
-        }
-        if state.notANumber {
-            lines.append(context.line(context.words.notANumber, theme.error))
-        } else if let value = state.lastValue {
-            if state.lastWasRight {
-                lines.append(context.line(context.words.right + context.number(a.answer), theme.answer))
-            } else {
-                lines += Wrap.lines(
-                    [
-                        Span(
-                            context.text(
-                                context.number(value) + (a.question.hint.map { context.words.hint + $0 } ?? "")),
-                            style: theme.error)
-                    ], width: Swift.max(width, 10),
-                    firstPrefix: Span(context.words.notQuite, style: theme.error), indent: 2)
-            }
-        }
-        if state.revealed, !(state.lastWasRight && state.lastValue != nil) {
-            lines.append(context.line(context.words.theAnswerIs(context.number(a.answer)), theme.answer))
-        }
+        lines += AskLines.lines(context, a, width: width)
         return lines
     }
 

@@ -104,7 +104,7 @@ struct GraphPanel {
                 var lines = NodeText.variable(
                     name: names[node.id], node: node, value: value(node.id), grad: grad(node.id),
                     detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark,
-                    words: context.words)
+                    words: context.words, gradHidden: context.state.hidden.grads.contains(node.id))
                 let rows = drawing.reservedRows[node.id] ?? lines.count
                 while lines.count < rows { lines.append(NodeText.Line(text: " ", role: .value)) }
                 view.nodeLines[node.id] = lines.map { context.text($0.text) }

@@ -18,10 +18,24 @@ final class LayoutCache {
     private var drawings: [Key: GraphDrawing] = [:]
     private var names: [Int: NodeNames] = [:]
     private var panelRows: [[Int]: Int] = [:]
+    /// Loss histories summarised for their charts (the history is kept with its
+    /// summary, so its identifier is not reused while cached).
+    private var series: [ObjectIdentifier: (history: LossHistory, summary: SeriesSummary)] = [:]
+
+    /// A chart summary of at least the first `count` losses of `history`, made once
+    /// for all the frames that show them (a later run of the graph makes a longer one).
+    func series(_ history: LossHistory, count: Int) -> SeriesSummary {
+        if let cached = series[ObjectIdentifier(history)], cached.summary.count >= count { return cached.summary }
+        if series.count >= 4 { series.removeAll() }
+        let made = SeriesSummary(history.prefix(count))
+        series[ObjectIdentifier(history)] = (history, made)
+        return made
+    }
 
     /// Rows the frame panel of `step` needs at `width` (its widest frame), computed once.
-    func panelRows(step: Int, width: Int, ascii: Bool, make: () -> Int) -> Int {
-        let key = [step, width, ascii ? 1 : 0]
+    /// `mode` tells apart layouts that reserve different rows (predict mode on or off).
+    func panelRows(step: Int, width: Int, ascii: Bool, mode: Int = 0, make: () -> Int) -> Int {
+        let key = [step, width, ascii ? 1 : 0, mode]
         if let cached = panelRows[key] { return cached }
         if panelRows.count >= 256 { panelRows.removeAll() }
         let made = make()
@@ -49,6 +63,7 @@ final class LayoutCache {
         drawings.removeAll()
         names.removeAll()
         panelRows.removeAll()
+        series.removeAll()
     }
 }
 

@@ -35,8 +35,11 @@ enum NodeText {
     /// - Parameter mark: `▶` or `◀` before the name on the node in focus.
     static func variable(
         name: String, node: GraphNode, value: Tensor?, grad: Tensor?, detail: Detail, level: Level,
-        ascii: Bool, mark: String? = nil, words: Words = Language.en.words
+        ascii: Bool, mark: String? = nil, words: Words = Language.en.words, gradHidden: Bool = false
     ) -> [Line] {
+        // A gradient the student is asked to predict shows as `grad ?`.
+        let grad = gradHidden ? nil : grad
+        let hiddenLine = gradHidden ? [Line(text: "grad ?", role: .gradient)] : []
         var lines = [Line(text: (mark.map { $0 + " " } ?? "") + name + tag(node.kind, words), role: .name)]
         let receives = node.kind == .input || node.kind == .param || node.kind == .intermediate
         switch detail {
@@ -44,9 +47,11 @@ enum NodeText {
             lines.append(Line(text: node.shape.isEmpty ? words.scalar : formatShape(node.shape), role: .value))
         case .gradients where receives:
             if let grad { lines += gradientLines(grad, level: level, ascii: ascii) }
+            lines += hiddenLine
         case .values, .gradients:
             lines += valueLines(value, level: level, ascii: ascii)
             if let grad, receives { lines += gradientLines(grad, level: level, ascii: ascii) }
+            lines += hiddenLine
         }
         return lines
     }

@@ -8,8 +8,10 @@ struct ProsePanel {
 
     var isEmpty: Bool { step.prose.isEmpty }
 
+    /// The blocks on screen: those tied to a frame (`{frame=N}`) wait for it.
     var prose: Prose {
-        var prose = Prose(blocks: step.prose.map(markup), theme: context.theme, glyphs: context.glyphs)
+        let shown = step.prose.indices.filter { context.state.showsProse($0) }.map { step.prose[$0] }
+        var prose = Prose(blocks: shown.map(markup), theme: context.theme, glyphs: context.glyphs)
         prose.codeScroll = context.state.codeScroll
         return prose
     }

@@ -40,6 +40,8 @@ public enum Screen {
         }
         if state.overlay == .help { Overlays.help(context, buffer: &buffer) }
         if case .resume(let ref) = state.overlay { Overlays.resume(ref, context, buffer: &buffer) }
+        if state.overlay == .closing { ClosingScreen.render(context, buffer: &buffer) }
+        if case .nudge(let nudge) = state.overlay { ClosingScreen.nudge(nudge, context, buffer: &buffer) }
         return buffer
     }
 
@@ -129,7 +131,7 @@ public enum Screen {
                 title: panel.title.map(context.text), border: .rounded, borderStyle: context.theme.border,
                 glyphs: context.glyphs), in: area)
         let inner = area.inner(1).inner(horizontal: 1, vertical: 0)
-        for (i, line) in panel.lines.enumerated() where i < inner.height {
+        for (i, line) in PredictLines.fitting(panel.lines, height: inner.height, context).enumerated() {
             buffer.setLine(
                 line, x: inner.x, y: inner.y + i, maxWidth: inner.width, ellipsis: context.glyphs.ellipsis)
         }
@@ -144,8 +146,8 @@ public enum Screen {
         title.append(context.text(panel.title ?? ""), style: context.theme.secondary)
         title.append(" " + String(repeating: context.glyphs.horizontal, count: area.width), style: context.theme.border)
         buffer.setLine(title, x: area.x, y: area.y, maxWidth: area.width)
-        let lines = panel.lines
         let rows = area.height - 1
+        let lines = Array(PredictLines.fitting(panel.lines, height: rows, context))
         for (i, line) in lines.prefix(rows).enumerated() {
             let cut = i == rows - 1 && lines.count > rows
             buffer.setLine(

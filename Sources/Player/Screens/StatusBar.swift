@@ -26,7 +26,7 @@ enum StatusBar {
             + "#\(state.revision)"
         switch state.input {
         case .stepNumber(let typed): left += dot + context.words.goToStep + typed + "_"
-        case .answer: left += dot + context.words.answering
+        case .answer: left += dot + context.words.answeringStatus
         case .edit: left += dot + context.words.editing
         case .none:
             if let playing = state.playing {
@@ -39,11 +39,13 @@ enum StatusBar {
                     + (autoplay.isPaused
                         ? context.words.pausedResume
                         : context.words.playing(context.glyphs.forwardMark, milliseconds: state.tickInterval ?? 0))
+            } else if state.isPredicting {
+                left += dot + context.words.predictStatus
             }
         }
         let arrows = context.ascii ? "<- ->" : "← →"
         let keys =
-            context.words.keys(arrows: arrows, width: width)
+            context.words.keys(arrows: arrows, width: width, leave: context.words.leave(list: state.leadsToList))
         let style = context.theme.statusBar
         buffer.render(
             StatusLine(

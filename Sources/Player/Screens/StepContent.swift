@@ -27,18 +27,14 @@ struct StepContent {
                 }
             }
         }
-        snapshot = found
+        snapshot = found.map { PredictLines.masked($0, state.hidden) }
         prose = ProsePanel(context: context, step: played.step)
     }
 
     /// A training frame as an animation passes `cursor` (an iteration between it
-    /// and the next recorded frame), the loss history taken from the run's last frame.
+    /// and the next recorded frame), the loss history taken from the run's shared one.
     private static func passing(_ frame: Frame?, cursor: Int?, played: PlayedStep) -> Frame? {
-        guard let cursor, case .training(let shown)? = frame,
-            case .training(let final)? = played.frames.last(where: {
-                if case .training = $0 { return true } else { return false }
-            }),
-            let between = shown.passing(iteration: cursor, run: final.losses)
+        guard let cursor, case .training(let shown)? = frame, let between = shown.passing(iteration: cursor)
         else { return frame }
         return .training(between)
     }
@@ -47,7 +43,10 @@ struct StepContent {
     /// the panel (and the graph above it) keeps its size while stepping.
     func panelRows(width: Int) -> Int {
         guard let played = context.state.playedStep else { return 0 }
-        return context.state.layouts.panelRows(step: context.state.step, width: width, ascii: context.ascii) {
+        let mode = context.state.predictMode.map { $0 ? 1 : 2 } ?? 0
+        return context.state.layouts.panelRows(
+            step: context.state.step, width: width, ascii: context.ascii, mode: mode
+        ) {
             var rows = 0
             for (i, f) in played.frames.enumerated() {
                 var n = FramePanel(context: context, frame: f, index: i, width: width).lines.count
@@ -80,6 +79,8 @@ struct StepContent {
         let wanted: Panel
         switch frame {
         case .training?, .lossPlot?, .dataPlot?, .ask?, .check?: wanted = .frame
+        // A number to predict: the panel with its field.
+        case _ where context.state.isAsking: wanted = .frame
         default: wanted = snapshot != nil ? .graph : .prose
         }
         return panels.firstIndex(of: wanted) ?? 0

@@ -147,25 +147,27 @@ struct TrainingPanel {
         }
     }
 
+    /// The loss chart, drawn from the summary of the run's one shared history
+    /// (a million losses cost the chart its width, not a walk through them).
     private var lossChart: LineChart? {
-        let values: [Double]
+        let series: ChartSeries
         let planned: Int?
         switch frame {
         case .training(let f):
-            values = Array(f.losses)
+            series = ChartSeries(context.state.layouts.series(f.history, count: f.runEnd), count: f.end)
             // A run that ended early (diverged, stopped) is drawn over the iterations it ran, not the ones planned.
             switch f.status {
-            case .diverged, .stopped: planned = values.count
+            case .diverged, .stopped: planned = f.end
             case .running, .finished: planned = f.iterations
             }
         case .lossPlot(let f):
-            values = f.losses
+            series = ChartSeries(context.state.layouts.series(f.history, count: f.end), count: f.end)
             // The axis runs to the run's length, so its last tick (10000) is labelled.
-            planned = f.losses.count
+            planned = f.end
         default: return nil
         }
         var chart = LineChart(
-            values: values, title: context.text(context.words.lossTitle), logScale: logScale, theme: theme,
+            series: series, title: context.text(context.words.lossTitle), logScale: logScale, theme: theme,
             glyphs: context.glyphs)
         chart.logLabel = context.text(context.words.logScale)
         if let planned, planned > 0 { chart.xRange = 0...Double(planned) }
@@ -174,17 +176,22 @@ struct TrainingPanel {
 
     /// Log scale when the loss of this step's run spans two decades or more (decided per step, so it never flips mid-run).
     private var logScale: Bool {
-        let runs =
-            context.state.playedStep?.frames.compactMap { frame -> [Double]? in
-                switch frame {
-                case .training(let f): return Array(f.losses)
-                case .lossPlot(let f): return f.losses
-                default: return nil
-                }
-            } ?? []
-        let positive = (runs.max { $0.count < $1.count } ?? []).filter { $0.isFinite && $0 > 0 }
-        guard let lo = positive.min(), let hi = positive.max() else { return false }
-        return hi / lo >= 100
+        // The longest part of a history any frame of the step shows (the frames of a run share it).
+        var longest: (history: LossHistory, count: Int)?
+        for frame in context.state.playedStep?.frames ?? [] {
+            let shown: (history: LossHistory, count: Int)
+            switch frame {
+            case .training(let f): shown = (f.history, f.runEnd)
+            case .lossPlot(let f): shown = (f.history, f.end)
+            default: continue
+            }
+            if shown.count > longest?.count ?? -1 { longest = shown }
+        }
+        guard let longest,
+            let positive = context.state.layouts.series(longest.history, count: longest.count)
+                .extent(0..<longest.count).positive
+        else { return false }
+        return positive.upperBound / positive.lowerBound >= 100
     }
 
     private var scatter: ScatterChart? {

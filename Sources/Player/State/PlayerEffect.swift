@@ -18,4 +18,10 @@ public enum PlayerEffect: Equatable, Sendable {
     case play(PlayRequest)
     /// Stop the training of the play under way (Esc); it then finishes with what it has.
     case stopPlay
+    /// An answer was checked or revealed: keep the lesson's score.
+    case scored(Score)
+    /// The student went past the last frame: the lesson is done.
+    case finished(Score)
+    /// Enter on the closing screen: open the next lesson.
+    case nextLesson
 }

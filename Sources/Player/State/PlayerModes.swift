@@ -1,3 +1,5 @@
+import Lessons
+
 /// How much each variable box says (`z` cycles it).
 public enum Detail: String, CaseIterable, Equatable, Sendable {
     /// Name, value, and the gradient once backward has reached it.
@@ -22,6 +24,10 @@ public enum PlayerOverlay: Equatable, Sendable {
     case help
     /// Reopening a lesson: resume at this place (Enter) or start again (Esc)?
     case resume(FrameRef)
+    /// After the last frame: what the lesson covered, the score, Enter for the next lesson.
+    case closing
+    /// `d`: one input nudged by ±ε, the numerical gradient beside backprop's.
+    case nudge(Nudge)
 }
 
 /// What typed characters go to.
@@ -59,8 +65,51 @@ public struct AnswerState: Equatable, Sendable {
     public var attempts = 0
     /// Set when the text checked was not a number.
     public var notANumber = false
+    /// The text that could not be read, to say so ("could not read …").
+    public var unreadable: String?
+    /// Whether the first answer checked was right (the score counts these).
+    public var firstTryRight = false
+    /// What the last wrong answer got wrong, when it can be told.
+    public var mistake: AnswerMistake?
 
     public init() {}
+}
+
+/// What a wrong answer got wrong, as far as the numbers tell.
+public enum AnswerMistake: Equatable, Sendable {
+    /// The right size with the wrong sign.
+    case signFlipped
+    /// The upstream gradient alone, not multiplied by the local one.
+    case upstreamAlone
+    /// The local gradient alone, not multiplied by upstream.
+    case localAlone
+    /// Upstream times the local gradient of another input.
+    case wrongPair
+    /// The new share alone: not added to the gradient already there.
+    case shareNotAdded
+    /// The gradient already there: the new share not added.
+    case oldTotal
+    /// One of several shares, not their sum.
+    case oneShare
+    /// Nothing the numbers tell: the chain rule with one factor left to fill in.
+    case unknown
+}
+
+/// Predicted and asked numbers answered so far: right at the first try, out of those asked.
+public struct Score: Equatable, Sendable, Codable {
+    public var right: Int
+    public var asked: Int
+
+    public init(right: Int = 0, asked: Int = 0) {
+        self.right = right
+        self.asked = asked
+    }
+}
+
+/// A predicted number of a frame: the frame and the blank's position in it.
+public struct BlankRef: Hashable, Sendable {
+    public let frame: FrameRef
+    public let index: Int
 }
 
 /// A frame by its step and position: the key for per-frame state such as answers.

@@ -21,9 +21,10 @@ extension PlayerState {
         return effects
     }
 
-    /// Ticks through a training run about a hundred iterations' worth at a time,
-    /// not frame by frame: the loss chart grows smoothly between the recorded
-    /// frames (whose parameters and fit stay on screen until the next one).
+    /// Ticks through a training run an iteration at a time at first, then faster
+    /// (at most a hundredth of the run a tick), not frame by frame: the loss chart
+    /// grows smoothly between the recorded frames (whose parameters and fit stay on
+    /// screen until the next one).
     /// Nil when the frame on screen is not in a training run.
     private mutating func tickTraining() -> [PlayerEffect]? {
         guard let played = playedStep, case .training(let shown)? = currentFrame else { return nil }
@@ -35,7 +36,10 @@ extension PlayerState {
             \.element)
         guard let last = run.last, last.index > frame else { return nil }
         let total = last.frame.iteration
-        let next = (trainingCursor ?? shown.iteration) + Swift.max(1, shown.iterations / 100)
+        // The first iterations one by one, then steps a quarter as long as the way come, up to
+        // a hundredth of the run: a divergence is seen growing, a long run still ends soon.
+        let at = trainingCursor ?? shown.iteration
+        let next = at + Swift.max(1, Swift.min(shown.iterations / 100, at / 4))
         guard next < total, let sample = run.last(where: { $0.frame.iteration <= next }) else {
             moveTo(step: step, frame: last.index)
             setAutoplay(nil)

@@ -1,62 +1,6 @@
 import Lessons
 
 extension PlayerState {
-    // MARK: - Answers
-
-    mutating func handleAnswer(_ key: PlayerKey, _ typed: String) -> [PlayerEffect] {
-        guard case .ask(let ask)? = currentFrame else {
-            setInput(.none)
-            return []
-        }
-        switch key {
-        case .character(let c) where Self.answerCharacters.contains(c):
-            if typed.count < 24 { setInput(.answer(typed + String(c))) }
-        case .backspace:
-            setInput(.answer(String(typed.dropLast())))
-        case .escape:
-            setInput(.none)
-        case .enter:
-            setInput(.none)
-            var state = answers[place] ?? AnswerState()
-            guard let value = Self.number(typed) else {
-                state.notANumber = !typed.isEmpty
-                setAnswer(state, at: place)
-                return []
-            }
-            state.notANumber = false
-            state.attempts += 1
-            state.lastValue = value
-            state.lastWasRight = ask.accepts(value)
-            if state.lastWasRight { state.revealed = true }
-            setAnswer(state, at: place)
-        default:
-            // Moving away leaves the half-typed answer.
-            setInput(.none)
-            setMessage(nil)
-            return handleNavigation(key)
-        }
-        return []
-    }
-
-    static let answerCharacters = Set("0123456789.-−+eE")
-
-    /// A typed answer as a number: a real minus sign and a comma for a point are fine.
-    static func number(_ typed: String) -> Double? {
-        let cleaned = typed.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: ",", with: ".")
-            .trimmingCharacters(in: .whitespaces)
-        guard !cleaned.isEmpty, let value = Double(cleaned), value.isFinite else { return nil }
-        return value
-    }
-
-    /// `v`: the teacher shows the answer of the question on screen.
-    mutating func reveal() -> [PlayerEffect] {
-        guard case .ask? = currentFrame else { return [.bell] }
-        var state = answers[place] ?? AnswerState()
-        state.revealed = true
-        setAnswer(state, at: place)
-        return []
-    }
-
     // MARK: - Editing values
 
     /// `e`: the fields of this step (its training options, the graph's inputs).

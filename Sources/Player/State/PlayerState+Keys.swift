@@ -26,6 +26,12 @@ extension PlayerState {
     private mutating func dispatch(_ key: PlayerKey) -> [PlayerEffect] {
         if key == .ctrlC { return [.quit] }
         if case .resume(let ref) = overlay { return handleResume(key, ref) }
+        if overlay == .closing { return handleClosing(key) }
+        if case .nudge(let shown) = overlay {
+            if key == .character("d") { return nudge(after: shown.input) }
+            setOverlay(.none)
+            if key == .escape { return [] }
+        }
         if overlay == .help {
             switch key {
             case .escape, .character("?"): setOverlay(.none)
@@ -64,7 +70,11 @@ extension PlayerState {
             return []
         case .character("]"):
             if step + 1 == stepCount, step + 1 < totalSteps { return notPlayedYet() }
-            guard step + 1 < stepCount else { return stopping([.bell]) }
+            guard step + 1 < stepCount else {
+                // After the last step, as after its last frame: the closing screen.
+                setOverlay(.closing)
+                return stopping([.finished(score)])
+            }
             moveTo(step: step + 1, frame: 0)
             return moved()
         case .character("["):
@@ -77,19 +87,24 @@ extension PlayerState {
         case .character("G"), .end:
             moveTo(step: step, frame: frameCount - 1)
             return stopping(moved())
-        case .character(let c) where c.isASCII && c.isNumber:
-            if case .ask? = currentFrame {
-                setInput(.answer(String(c)))
-            } else {
-                setInput(.stepNumber(String(c)))
-            }
+        case .character(let c) where isAsking && Self.answerStarts.contains(c):
+            // On a frame that asks, what is typed is the answer, a leading `-` included.
+            setInput(.answer(String(c)))
             return []
-        case .character("-") where isAskFrame, .character("−") where isAskFrame, .character(".") where isAskFrame:
-            setInput(.answer(key == .character(".") ? "0." : "-"))
+        case .character(let c) where c.isASCII && c.isNumber:
+            setInput(.stepNumber(String(c)))
+            return []
+        case .character(":"), .character("#"):
+            // Jumping to a step from any frame, a question's included.
+            setInput(.stepNumber(""))
             return []
         case .enter:
-            if case .ask? = currentFrame { setInput(.answer("")) }
+            if isAsking { setInput(.answer("")) }
             return []
+        case .character("P"):
+            return togglePredict()
+        case .character("d"):
+            return nudge(after: nil)
         case .character("v"):
             return reveal()
         case .character("f"): return play(.forward)
@@ -146,11 +161,6 @@ extension PlayerState {
     /// The themes `t` cycles through, in order.
     public static let themes: [Theme] = [.default, .projector, .monochrome]
 
-    var isAskFrame: Bool {
-        if case .ask? = currentFrame { return true }
-        return false
-    }
-
     // MARK: - Moving
 
     /// One frame on; past the step's last frame, the next step's first.
@@ -163,7 +173,9 @@ extension PlayerState {
         } else if step + 1 < totalSteps {
             return notPlayedYet()
         } else {
-            return [.bell]
+            // Past the last frame: the closing screen.
+            setOverlay(.closing)
+            return [.finished(score)]
         }
         return moved()
     }
@@ -196,13 +208,14 @@ extension PlayerState {
             if typed.count < 6 { setInput(.stepNumber(typed + String(c))) }
             return []
         case .backspace:
-            setInput(typed.count > 1 ? .stepNumber(String(typed.dropLast())) : .none)
+            setInput(typed.isEmpty ? .none : .stepNumber(String(typed.dropLast())))
             return []
         case .escape:
             setInput(.none)
             return []
         case .enter:
             setInput(.none)
+            if typed.isEmpty { return [] }
             guard let n = Int(typed), (1...totalSteps).contains(n) else {
                 setMessage(words.noSuchStep(typed, total: totalSteps))
                 return [.bell]

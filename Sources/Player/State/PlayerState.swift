@@ -34,6 +34,12 @@ public struct PlayerState {
     public private(set) var input: InputMode = .none
     /// Answers per `@ask` frame.
     public private(set) var answers: [FrameRef: AnswerState] = [:]
+    /// Answers per predicted number.
+    public private(set) var blankAnswers: [BlankRef: AnswerState] = [:]
+    /// Predict mode as `P` set it; nil follows the lesson (`@backward f predict`).
+    public private(set) var predictMode: Bool?
+    /// Whether `q` leads back to a lesson list (the status line and closing screen say so) or quits.
+    public var leadsToList = false
     /// The running or paused animation, if any.
     public private(set) var autoplay: Autoplay?
     /// The autoplay speed, an index into `Autoplay.speeds`.
@@ -172,7 +178,12 @@ public struct PlayerState {
     mutating func setAutoplay(_ a: Autoplay?) { autoplay = a }
     mutating func setSpeed(_ s: Int) { speed = Swift.min(Swift.max(s, 0), Autoplay.speeds.count - 1) }
     mutating func setAnswer(_ a: AnswerState, at ref: FrameRef) { answers[ref] = a }
-    mutating func clearAnswers() { answers = [:] }
+    mutating func clearAnswers() {
+        answers = [:]
+        blankAnswers = [:]
+    }
+    mutating func setBlankAnswer(_ a: AnswerState, at ref: BlankRef) { blankAnswers[ref] = a }
+    mutating func setPredictMode(_ on: Bool?) { predictMode = on }
     mutating func shiftPanel() { panelShift += 1 }
     mutating func setGraphPan(_ pan: GraphPoint) { graphPan = pan }
     /// A fresh, empty layout cache (for measuring the layout's cost).
@@ -201,6 +212,7 @@ public struct PlayerState {
         text = newText
         layouts.removeAll()
         answers = [:]
+        blankAnswers = [:]
         autoplay = nil
         let s = Swift.min(step, Swift.max(stepCount - 1, 0))
         step = s

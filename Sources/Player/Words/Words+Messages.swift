@@ -88,27 +88,31 @@ extension Words {
             - **→ l space n PageDown**: next frame, then the next step
             - **← h Backspace p PageUp**: previous frame
             - **] [**: next / previous step; **g G**: first / last frame
-            - **digits, Enter**: go to that step
+            - **digits, Enter**: go to that step; on a question, **: digits Enter** (or **#**)
             - **f b**: play the forward / backward pass; **a**: play the step (a training run), pause, resume; **+ -**: speed
-            - **on a question**: type a number, **Enter** checks it; **v** reveals the answer
+            - **P**: predict mode: each new number shows as ? until you type it
+            - **on a question or a ?**: type the answer (-0.3, 3/10, -4*1), **Enter** checks it; **v** reveals it
+            - **d**: nudge an input by ±ε: the numerical gradient beside backprop's
             - **e**: edit an input or the training's lr and iters (Tab: next field, Enter: recompute); **r**: reset values
             - **t**: theme (default, projector, monochrome); **z**: detail (values, gradients, shapes)
             - **↓ ↑ j k**: scroll the step's text; **< >**: its code sideways; **H J K L**: pan a graph marked "more"; **Tab**: next panel on a small screen
             - **R**: reload the lesson file after changing it; **Esc**: stop a training being computed
-            - **? Esc**: close this help; **q Ctrl-C**: quit
+            - **? Esc**: close this help; **q**: back to the lesson list (quits without one); **Ctrl-C**: quit
             """,
             """
             - **→ l 스페이스 n PageDown**: 다음 장면, 마지막 장면 다음에는 다음 단계
             - **← h Backspace p PageUp**: 이전 장면
             - **] [**: 다음 / 이전 단계, **g G**: 첫 장면 / 마지막 장면
-            - **숫자, Enter**: 그 단계로 이동
+            - **숫자, Enter**: 그 단계로 이동, 문제에서는 **: 숫자 Enter** (또는 **#**)
             - **f b**: 순전파 / 역전파 재생, **a**: 단계 재생(학습 실행), 일시 정지, 다시 재생, **+ -**: 속도
-            - **문제에서**: 숫자를 입력하고 **Enter**로 확인, **v**로 정답 보기
+            - **P**: 예측 모드: 새 숫자가 ?로 가려지고 직접 넣어야 보입니다
+            - **문제나 ?에서**: 답을 넣고(-0.3, 3/10, -4*1) **Enter**로 확인, **v**로 정답 보기
+            - **d**: 입력을 ±ε만큼 밀어 수치 미분과 역전파 기울기를 나란히 보기
             - **e**: 입력값이나 학습의 lr, iters 바꾸기 (Tab: 다음 칸, Enter: 다시 계산), **r**: 원래 값으로
             - **t**: 테마 (기본, 프로젝터, 흑백), **z**: 보기 (값, 기울기, 형상)
             - **↓ ↑ j k**: 설명 스크롤, **< >**: 코드를 옆으로 스크롤, **H J K L**: "더 있음" 표시가 있는 그래프 옮겨 보기, **Tab**: 작은 화면에서 다음 패널
             - **R**: 단원 파일을 고친 뒤 다시 읽기, **Esc**: 계산 중인 학습 멈추기
-            - **? Esc**: 도움말 닫기, **q Ctrl-C**: 종료
+            - **? Esc**: 도움말 닫기, **q**: 단원 목록으로 (목록이 없으면 종료), **Ctrl-C**: 종료
             """)
     }
 }

@@ -125,16 +125,19 @@ public struct Words: Sendable {
     func playing(_ mark: String, milliseconds: Int) -> String {
         pick("\(mark) playing, \(milliseconds) ms", "\(mark) 재생 중, \(milliseconds) ms")
     }
-    func keys(arrows: String, width: Int) -> String {
+    /// The main keys; `leave` is what `q` does (`q list`, `q quit`).
+    func keys(arrows: String, width: Int, leave: String? = nil) -> String {
         switch language {
         case .en:
+            let q = leave ?? "q quit"
             return width >= 110
-                ? arrows + " frame  [ ] step  f b play  e edit  ? help  q quit"
-                : width >= 70 ? arrows + " frame  [ ] step  ? help  q quit" : "? help  q quit"
+                ? arrows + " frame  [ ] step  f b play  P predict  ? help  " + q
+                : width >= 70 ? arrows + " frame  [ ] step  ? help  " + q : "? help  " + q
         case .ko:
+            let q = leave ?? "q 종료"
             return width >= 110
-                ? arrows + " 장면  [ ] 단계  f b 재생  e 수정  ? 도움말  q 종료"
-                : width >= 70 ? arrows + " 장면  [ ] 단계  ? 도움말  q 종료" : "? 도움말  q 종료"
+                ? arrows + " 장면  [ ] 단계  f b 재생  P 예측  ? 도움말  " + q
+                : width >= 70 ? arrows + " 장면  [ ] 단계  ? 도움말  " + q : "? 도움말  " + q
         }
     }
     var moreText: String { pick("more ", "더 보기 ") }

@@ -7,6 +7,11 @@
 /// value left to draw, the chart shows a message instead.
 public struct LineChart: Widget, Sendable {
     public var points: [ChartPoint]
+    /// A long series drawn from its summary instead of `points` (see ``init(series:title:logScale:theme:glyphs:)``).
+    public var series: ChartSeries?
+    /// A series this long or shorter is drawn value by value (cheap, and ASCII's
+    /// slope glyphs need the segments); a longer one column by column.
+    var pointwiseLimit = 10_000
     public var title: String?
     /// Plot log10 of the values, with a tick at each decade.
     public var logScale: Bool
@@ -41,6 +46,7 @@ public struct LineChart: Widget, Sendable {
         theme: Theme = .default, glyphs: GlyphSet = .unicode
     ) {
         self.points = points
+        series = nil
         self.title = title
         self.logScale = logScale
         xRange = nil
@@ -54,7 +60,10 @@ public struct LineChart: Widget, Sendable {
     }
 
     /// How many values are NaN or infinite.
-    public var nonFiniteCount: Int { points.reduce(0) { $0 + ($1.isFinite ? 0 : 1) } }
+    public var nonFiniteCount: Int {
+        if let series { return series.extent.nonFinite }
+        return points.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
+    }
 
     /// The point in axis space (log10 applied), or nil when it cannot be drawn.
     func plotted(_ p: ChartPoint) -> (x: Double, y: Double)? {
@@ -69,22 +78,14 @@ public struct LineChart: Widget, Sendable {
     public func render(in area: Rect, buffer: inout Buffer) {
         let area = area.intersection(buffer.area)
         guard !area.isEmpty else { return }
-        let drawable = points.compactMap(plotted)
-        let skipped = points.count - drawable.count - nonFiniteCount
-        let badge = badgeText(skippedNonPositive: skipped)
-        var minX = xRange?.lowerBound ?? .infinity
-        var maxX = xRange?.upperBound ?? -.infinity
-        var minY = Double.infinity
-        var maxY = -Double.infinity
-        for p in drawable {
-            if xRange == nil {
-                minX = min(minX, p.x)
-                maxX = max(maxX, p.x)
-            }
-            minY = min(minY, p.y)
-            maxY = max(maxY, p.y)
-        }
-        if drawable.isEmpty {
+        let content = content()
+        let badge = badgeText(nonFinite: content.nonFinite, skippedNonPositive: content.skipped)
+        var minX = xRange?.lowerBound ?? content.x?.lowerBound ?? .infinity
+        var maxX = xRange?.upperBound ?? content.x?.upperBound ?? -.infinity
+        var minY = content.y?.lowerBound ?? .infinity
+        var maxY = content.y?.upperBound ?? -.infinity
+        let drawable = content.y != nil
+        if !drawable {
             minY = 0
             maxY = 1
             if xRange == nil {
@@ -102,15 +103,16 @@ public struct LineChart: Widget, Sendable {
                     : AxisScale.linear(minY, maxY, maxTicks: n, integer: false, extend: true)
             },
             xScale: { [integerX] n in AxisScale.linear(minX, maxX, maxTicks: n, integer: integerX, extend: false) })
-        if drawable.isEmpty {
+        if !drawable {
             frame.drawHeader(title: title, badge: badge, into: &buffer, glyphs: glyphs, styles: styles)
             frame.drawMessage(
-                points.isEmpty ? emptyMessage : noFiniteMessage, into: &buffer, glyphs: glyphs, styles: styles)
+                content.total == 0 ? emptyMessage : noFiniteMessage, into: &buffer, glyphs: glyphs, styles: styles)
             return
         }
         frame.drawAxes(into: &buffer, glyphs: glyphs, styles: styles)
         var canvas = DotCanvas(columns: frame.plot.width, rows: frame.plot.height, marker: marker)
         var previous: (x: Double, y: Double)? = nil
+        if let series { draw(series, frame: frame, into: &canvas) }
         for p in points {
             guard let q = plotted(p) else {
                 previous = nil  // a gap where the value is missing
@@ -124,9 +126,8 @@ public struct LineChart: Widget, Sendable {
         frame.drawHeader(title: title, badge: badge, into: &buffer, glyphs: glyphs, styles: styles)
     }
 
-    func badgeText(skippedNonPositive: Int) -> String? {
+    func badgeText(nonFinite bad: Int, skippedNonPositive: Int) -> String? {
         var parts: [String] = []
-        let bad = nonFiniteCount
         if bad > 0 { parts.append("\(badgeLabel) \(glyphs.times)\(bad)") }
         if skippedNonPositive > 0 {
             parts.append((glyphs.isASCII ? "<=0 " : "≤0 ") + "\(glyphs.times)\(skippedNonPositive)")

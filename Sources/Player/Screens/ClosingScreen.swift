@@ -1,0 +1,46 @@
+import Lessons
+import Rendering
+
+/// The boxes of predict mode's app-level moments: the closing screen after a
+/// lesson's last frame, and a nudged input (`d`).
+enum ClosingScreen {
+    /// What the lesson covered (its steps), the score, and where to go next.
+    static func render(_ context: ScreenContext, buffer: inout Buffer) {
+        let state = context.state
+        let steps = state.trace.lesson.steps.filter { !$0.isIntroduction }.map { "- " + $0.title }
+        let text =
+            "**" + state.trace.lesson.title + "**\n\n" + context.words.covered + "\n\n"
+            + steps.joined(separator: "\n") + "\n\n" + context.words.score(state.score) + "\n\n"
+            + context.words.nextKeys(list: state.leadsToList)
+        box(text, title: context.words.closingTitle, maxWidth: 70, context, &buffer)
+    }
+
+    /// ±ε on one input: both outputs, the central difference, and backprop's gradient.
+    static func nudge(_ n: Nudge, _ context: ScreenContext, buffer: inout Buffer) {
+        func num(_ v: Double) -> String { context.number(v) }
+        let d = context.derivative(n.output, n.name)
+        let text = """
+            \(n.name) = \(num(n.x)), ε = \(num(n.epsilon))
+
+            - \(n.output)(\(n.name) + ε) = \(num(n.fPlus))
+            - \(n.output)(\(n.name) − ε) = \(num(n.fMinus))
+
+            \(context.words.numericalWord): (\(num(n.fPlus)) − \(context.factor(n.fMinus))) / 2ε = **\(num(n.numerical))**
+
+            \(context.words.backpropWord): \(d) = **\(num(n.backprop))**
+
+            \(context.words.nudgeKeys)
+            """
+        box(text, title: context.words.nudgeTitle + ": " + n.name, maxWidth: 64, context, &buffer)
+    }
+
+    private static func box(
+        _ text: String, title: String, maxWidth: Int, _ context: ScreenContext, _ buffer: inout Buffer
+    ) {
+        let prose = Prose(context.text(text), theme: context.theme, glyphs: context.glyphs)
+        let overlay = Overlay(
+            prose: prose, title: context.text(title), maxWidth: maxWidth, in: buffer.area,
+            style: context.theme.border, glyphs: context.glyphs)
+        buffer.render(overlay, in: buffer.area)
+    }
+}

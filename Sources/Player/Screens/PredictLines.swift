@@ -1,0 +1,181 @@
+import Autodiff
+import Lessons
+import Rendering
+
+/// What predict mode and questions add to the frame panel: the field being
+/// typed, the hint that fits a wrong answer, the reason a right one is right.
+enum PredictLines {
+    /// `snapshot` with the numbers the student is still to predict or answer taken out.
+    static func masked(_ snapshot: GraphSnapshot, _ hidden: (values: Set<Int>, grads: Set<Int>)) -> GraphSnapshot {
+        guard !hidden.values.isEmpty || !hidden.grads.isEmpty else { return snapshot }
+        var values = snapshot.values
+        var grads = snapshot.grads
+        for id in hidden.values where values.indices.contains(id) { values[id] = nil }
+        for id in hidden.grads where grads.indices.contains(id) { grads[id] = nil }
+        return GraphSnapshot(graph: snapshot.graph, values: values, grads: grads, focus: snapshot.focus)
+    }
+
+    /// The panel's lines that fit `height` rows: the first ones, except while the frame
+    /// waits for an answer: then the last ones, so the field and its hint stay in view.
+    static func fitting(_ lines: [StyledLine], height: Int, _ context: ScreenContext) -> ArraySlice<StyledLine> {
+        var lines = lines[...]
+        guard lines.count > height, context.state.isAsking else { return lines.prefix(Swift.max(height, 0)) }
+        while lines.count > height, lines.last?.width == 0 { lines = lines.dropLast() }
+        return lines.suffix(Swift.max(height, 0))
+    }
+
+    /// Names a blank's lines use: the output backward started from, the function's output.
+    struct Names {
+        let loss: String
+        let out: String
+        let input: (Int) -> String
+        let function: String
+    }
+
+    /// Whether blank `kind` of `node` on the frame on screen is still hidden.
+    static func hides(_ context: ScreenContext, _ ref: FrameRef, _ node: Int, _ kind: Blank.Kind) -> Bool {
+        let state = context.state
+        return state.blanks(at: ref).enumerated().contains { i, b in
+            b.node == node && b.kind == kind && !state.blankState(ref, i).revealed
+        }
+    }
+
+    /// The lines under a frame with numbers to predict: at least a line for each and three for
+    /// a hint and the field, so the panel keeps its size while they are answered.
+    static func lines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int) -> [StyledLine] {
+        var lines = answerLines(context, ref, names, width: width)
+        let count = context.state.blanks(at: ref).count
+        // A worked frame in predict mode says so: the student watches this one.
+        if count == 0, context.state.inPredictedPass(ref) {
+            return wrap(context, context.words.worked, context.theme.secondary, width: width)
+        }
+        if count > 0 { while lines.count < count + 3 { lines.append(StyledLine()) } }
+        return lines
+    }
+
+    private static func answerLines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int)
+        -> [StyledLine]
+    {
+        let state = context.state
+        let theme = context.theme
+        let blanks = state.blanks(at: ref)
+        guard !blanks.isEmpty else { return [] }
+        var lines: [StyledLine] = []
+        for (i, blank) in blanks.enumerated() {
+            let answer = state.blankState(ref, i)
+            let label = self.label(context, blank, names)
+            if answer.revealed {
+                let mark = answer.lastWasRight ? (context.ascii ? "ok " : "✓ ") : ""
+                let tail = answer.lastWasRight ? "" : " (" + context.words.shownWord + ")"
+                lines += wrap(
+                    context,
+                    mark + label + " = " + context.number(blank.answer) + ": " + reason(context, blank, names)
+                        + tail, answer.lastWasRight ? theme.answer : theme.value, width: width)
+                continue
+            }
+            // The first number still hidden is the one typed answers go to (on the frame on screen).
+            guard ref == state.place else { break }
+            lines += feedback(context, answer, hint: hint(context, answer.mistake, blank, names), width: width)
+            lines += prompt(context, label: label, answer: answer, width: width)
+            break
+        }
+        return lines
+    }
+
+    /// The answer field while typing, else what to do.
+    static func prompt(_ context: ScreenContext, label: String?, answer: AnswerState, width: Int) -> [StyledLine] {
+        let theme = context.theme
+        if case .answer(let typed) = context.state.input {
+            return wrap(
+                context,
+                (label.map { $0 + " = " } ?? context.words.answerLabel) + typed + (context.ascii ? "_" : "▏")
+                    + "   " + context.words.typingKeys, theme.strong, width: width)
+        }
+        return wrap(
+            context, context.words.prompt(label, again: answer.attempts > 0) + " · " + context.words.showKey,
+            theme.question, width: width)
+    }
+
+    /// The last check's result: could not read it, or not quite with a hint.
+    static func feedback(_ context: ScreenContext, _ answer: AnswerState, hint: String, width: Int) -> [StyledLine] {
+        if let unreadable = answer.unreadable { return wrap(context, unreadable, context.theme.error, width: width) }
+        guard let value = answer.lastValue, !answer.lastWasRight else { return [] }
+        return wrap(
+            context, context.words.notQuiteWord + ": " + context.number(value) + " · " + hint, context.theme.error,
+            width: width)
+    }
+
+    static func wrap(_ context: ScreenContext, _ text: String, _ style: Style, width: Int) -> [StyledLine] {
+        Wrap.lines([Span(context.text(text), style: style)], width: Swift.max(width, 10), indent: 2)
+    }
+
+    /// `∂f/∂x`, `x.grad after +=`, `q`.
+    static func label(_ context: ScreenContext, _ blank: Blank, _ names: Names) -> String {
+        let name = names.input(blank.node)
+        switch blank.kind {
+        case .value: return name
+        case .share: return context.derivative(names.loss, name)
+        case .total: return name + ".grad " + context.words.afterPlusEquals
+        }
+    }
+
+    /// Why the number is what it is: the chain rule with its numbers.
+    static func reason(_ context: ScreenContext, _ blank: Blank, _ names: Names) -> String {
+        let times = " " + context.times + " "
+        switch blank.kind {
+        case .value:
+            return Formula.apply(names.function, numbers(context, blank))
+        case .share:
+            guard let upstream = blank.upstream, let local = blank.local else {
+                return context.words.upstream + " " + (blank.upstream.map(context.number) ?? "?") + " "
+                    + context.words.throughWord + " " + names.function
+            }
+            return context.words.upstream + " " + context.number(upstream) + times + context.words.local + " "
+                + context.factor(local)
+        case .total:
+            return context.words.previousWord + " " + context.number(blank.previous ?? 0) + " + "
+                + context.words.shareWord + " " + context.factor(blank.share ?? 0)
+        }
+    }
+
+    /// A forward function's inputs as its equation writes them: `−2 + 5`, `3 × (−4)`.
+    private static func numbers(_ context: ScreenContext, _ blank: Blank) -> [String] {
+        blank.inputs.enumerated().map { i, v in
+            i == 0 && blank.inputs.count == 2 ? context.number(v) : context.factor(v)
+        }
+    }
+
+    /// A hint that fits the mistake, else the chain rule with one factor left blank.
+    static func hint(_ context: ScreenContext, _ mistake: AnswerMistake?, _ blank: Blank, _ names: Names) -> String {
+        let name = names.input(blank.node)
+        let local = context.derivative(names.out, name)
+        let up = blank.upstream.map(context.number) ?? "?"
+        switch mistake ?? .unknown {
+        case .signFlipped:
+            return context.words.signFlipped
+        case .upstreamAlone:
+            return context.words.upstreamAlone(local)
+        case .localAlone:
+            return context.words.localAlone(up)
+        case .wrongPair:
+            return context.words.wrongPair(name, local)
+        case .shareNotAdded:
+            return context.words.shareNotAdded(name, context.number(blank.previous ?? 0))
+        case .oldTotal:
+            return context.words.oldTotal
+        case .oneShare:
+            return context.words.oneShare(name)
+        case .unknown:
+            switch blank.kind {
+            case .value:
+                return names.out + " = " + Formula.apply(names.function, numbers(context, blank)) + " = ___"
+            case .share:
+                return context.derivative(names.loss, name) + " = " + context.words.upstream + " " + up + " "
+                    + context.times + " " + context.words.local + " ___ (" + local + ")"
+            case .total:
+                return name + ".grad = " + context.number(blank.previous ?? 0) + " + ___ (" + context.words.newShare
+                    + ")"
+            }
+        }
+    }
+}
