@@ -14,6 +14,8 @@ public struct ClassPanel {
     public let revealed: Bool
     public let theme: Theme
     public let glyphs: GlyphSet
+    /// The teacher's lesson's language.
+    let words: Words
 
     /// The panel for the teacher's player as it is drawn now.
     public init(classroom: Classroom, state: PlayerState, glyphs: GlyphSet) {
@@ -22,6 +24,7 @@ public struct ClassPanel {
         joinHint = classroom.joinHint
         revealed = state.currentAnswer?.revealed == true
         theme = state.theme
+        words = state.words
         self.glyphs = glyphs
     }
 
@@ -31,7 +34,7 @@ public struct ClassPanel {
     /// Draws over `buffer`, the teacher's screen.
     public func draw(into buffer: inout Buffer) {
         guard buffer.width >= 20, buffer.height >= 3 else { return }
-        let badge = " \(students) \(students == 1 ? "student" : "students") \(glyphs.middleDot) \(joinHint) "
+        let badge = " \(words.students(students)) \(glyphs.middleDot) \(joinHint) "
         let text = truncate(badge, toWidth: buffer.width / 2, ellipsis: glyphs.ellipsis)
         buffer.setString(text, x: buffer.width - displayWidth(text), y: 0, style: theme.badge)
         guard let tally else { return }
@@ -42,7 +45,7 @@ public struct ClassPanel {
         let area = Rect(x: buffer.width - width, y: buffer.height - 1 - height, width: width, height: height)
         buffer.render(
             Block(
-                title: "class", border: .rounded, borderStyle: theme.focusBorder, titleStyle: theme.heading,
+                title: words.classTitle, border: .rounded, borderStyle: theme.focusBorder, titleStyle: theme.heading,
                 glyphs: glyphs, clearsInside: true),
             in: area)
         for (row, line) in lines.prefix(height - 2).enumerated() {
@@ -52,7 +55,7 @@ public struct ClassPanel {
 
     /// The box's rows: the count, then (revealed) one bar per answer.
     func lines(_ tally: AnswerTally) -> [(text: String, style: Style)] {
-        var lines = [(text: "\(tally.answered) of \(tally.students) answered", style: theme.strong)]
+        var lines = [(text: words.answered(tally.answered, of: tally.students), style: theme.strong)]
         guard revealed else { return lines }
         let shown = tally.bins.prefix(Self.maxBins)
         let labelWidth = shown.map { displayWidth($0.text) }.max() ?? 0
@@ -67,8 +70,8 @@ public struct ClassPanel {
                 ))
         }
         let rest = tally.bins.dropFirst(Self.maxBins).reduce(0) { $0 + $1.count }
-        if rest > 0 { lines.append((text: "\(rest) other", style: theme.secondary)) }
-        if tally.bins.isEmpty { lines.append((text: "no answers", style: theme.secondary)) }
+        if rest > 0 { lines.append((text: words.otherAnswers(rest), style: theme.secondary)) }
+        if tally.bins.isEmpty { lines.append((text: words.noAnswers, style: theme.secondary)) }
         return lines
     }
 }

@@ -7,7 +7,7 @@ import Rendering
 /// keys to their ``StudentSession`` and writes its screens back.
 ///
 /// It runs on the connection's event loop. Only a terminal session is
-/// offered: `pty-req`, `window-change`, `env` (the language) and `shell` are
+/// offered: `pty-req`, `window-change`, `env` (the locale) and `shell` are
 /// answered; `exec` and `subsystem` are refused and close the channel; what
 /// NIO SSH does not know (X11, agent forwarding) it refuses itself.
 ///
@@ -26,7 +26,8 @@ final class StudentHandler: ChannelInboundHandler {
     private let limits: ClassroomServer.Limits
     private var size: WindowSize?
     private var term = ""
-    private var language: String?
+    /// The locale the client sent (`env` requests: LANG, LC_ALL, LC_CTYPE, LC_MESSAGES).
+    private var locale: [String: String] = [:]
     private var session: StudentSession?
     private var context: ChannelHandlerContext?
     private var inFlight = 0
@@ -85,8 +86,8 @@ final class StudentHandler: ChannelInboundHandler {
             session?.resize(newSize)
             scheduleScreen()
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
-            let known = ["LANG", "LC_ALL", "LC_CTYPE"].contains(request.name)
-            if known { language = String(request.value.prefix(64)) }
+            let known = ClientLocale.names.contains(request.name)
+            if known { locale[request.name] = String(request.value.prefix(64)) }
             reply(request.wantReply, known, context)
         case let request as SSHChannelRequestEvent.ShellRequest:
             startSession(wantReply: request.wantReply, context)
@@ -130,11 +131,11 @@ final class StudentHandler: ChannelInboundHandler {
         let bound = NIOLoopBound(self, eventLoop: loop)
         let id = classroom.join { loop.execute { bound.value.teacherMoved() } }
         let colors: ColorMode = term.contains("256") || term.contains("direct") ? .ansi256 : .ansi16
-        let lang = (language ?? "C.UTF-8").uppercased()
-        let utf8 = language == nil || lang.contains("UTF-8") || lang.contains("UTF8")
+        let client = ClientLocale(locale)
         session = StudentSession(
-            id: id, classroom: classroom, size: size, colors: colors, glyphs: utf8 ? .unicode : .ascii)
-        write(ScreenWriter.enter, context)
+            id: id, classroom: classroom, size: size, colors: colors, glyphs: client.isUTF8 ? .unicode : .ascii,
+            language: client.language)
+        write(StreamBackend.enter, context)
         scheduleScreen()
         lastInput = .now()
         scheduleIdleCheck(context)
@@ -241,7 +242,7 @@ final class StudentHandler: ChannelInboundHandler {
     private func closeChannel(_ context: ChannelHandlerContext) {
         guard !closing else { return }
         closing = true
-        if session != nil { write(ScreenWriter.leave, context) }
+        if session != nil { write(StreamBackend.leave, context) }
         leave()
         let channel = context.channel
         context.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: 0)).whenComplete { _ in

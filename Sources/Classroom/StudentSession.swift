@@ -3,7 +3,8 @@ import Player
 import Rendering
 
 /// One student's screen: their own player, following the teacher's step and
-/// frame until they press `f`, answering questions for themselves.
+/// frame until they press `f`, answering questions and predicting numbers for
+/// themselves, in their own language when the lesson has a version in it.
 ///
 /// It knows nothing of SSH: bytes in, bytes out, so tests drive it directly.
 /// The connection calls ``receive(_:)`` with what the student typed,
@@ -14,12 +15,17 @@ struct StudentSession {
     private let classroom: Classroom
     private(set) var size: WindowSize
     private let glyphs: GlyphSet
-    private var writer: ScreenWriter
+    private let backend: StreamBackend
     private var input = TerminalInput()
     private(set) var state: PlayerState?
-    private var generation = 0
+    /// The lesson the player shows (its generation) and the round of answers it belongs to.
+    private var shown: (generation: Int, round: Int)?
+    /// The language the student asked for (their locale, or `T`); nil: the teacher's.
+    private(set) var language: Language?
     /// Whether the student's place is the teacher's (`F`), or their own (`f`).
     private(set) var following = true
+    /// Whether the student chose predict mode themselves (`P`); until then it is the teacher's.
+    private var ownPredictMode = false
     /// A short note on the class line (why a key did nothing), until the next key.
     private var note: String?
     /// Milliseconds between the student's own autoplay ticks, when their animation runs.
@@ -29,17 +35,27 @@ struct StudentSession {
     /// `e` and `R` would replay the lesson on the teacher's machine.
     static let teacherKeys: Set<PlayerKey> = [.character("v"), .character("e"), .character("R")]
 
-    init(id: Int, classroom: Classroom, size: WindowSize, colors: ColorMode, glyphs: GlyphSet) {
+    init(
+        id: Int, classroom: Classroom, size: WindowSize, colors: ColorMode, glyphs: GlyphSet,
+        language: Language? = nil
+    ) {
         self.id = id
         self.classroom = classroom
         self.size = size
         self.glyphs = glyphs
-        writer = ScreenWriter(colors: colors)
+        self.language = language
+        backend = StreamBackend(width: size.width, height: size.height, colors: colors, ascii: glyphs.isASCII)
         teacherMoved()
     }
 
     /// What the student sees changed size.
-    mutating func resize(_ newSize: WindowSize) { size = newSize }
+    mutating func resize(_ newSize: WindowSize) {
+        size = newSize
+        backend.resize(width: newSize.width, height: newSize.height)
+    }
+
+    /// The words of the screen: the lesson's language, else the one asked for.
+    private var words: Words { state?.words ?? (language ?? .en).words }
 
     /// Handles what the student typed. Returns true when they asked to leave (`q`, Ctrl-C).
     mutating func receive(_ bytes: some Sequence<UInt8>) -> Bool {
@@ -53,24 +69,31 @@ struct StudentSession {
     /// One key; true when it asks to leave.
     private mutating func handle(_ key: PlayerKey) -> Bool {
         note = nil
+        let typing = state.map { $0.input != InputMode.none } ?? false
         switch key {
-        case .character("f") where state?.input == InputMode.none:
+        case .character("f") where !typing:
             following = false
             return false
-        case .character("F") where state?.input == InputMode.none:
+        case .character("F") where !typing:
             following = true
             teacherMoved()
+            return false
+        case .character("T") where !typing:
+            switchLanguage()
             return false
         default:
             break
         }
         guard var player = state else { return key == .character("q") || key == .ctrlC }
-        if Self.teacherKeys.contains(key), player.input == .none {
-            note =
-                key == .character("v")
-                ? "the teacher reveals the answer" : "in class, the lesson is the teacher's to change"
+        // `v` on a number the student predicts is their own business; on a question it is the teacher's.
+        let ownReveal = key == .character("v") && player.currentAnswer == nil && player.openBlank != nil
+        if Self.teacherKeys.contains(key), !typing, !ownReveal {
+            note = key == .character("v") ? words.teacherReveals : words.teachersToChange
             return false
         }
+        if key == .character("P"), !typing { ownPredictMode = true }
+        // `H` `J` `K` `L` pan the graph as it fits this student's window.
+        player.view = ScreenView(width: size.width, height: size.height, glyphs: glyphs)
         let before = player.place
         let attempts = player.answers[before]?.attempts ?? 0
         let effects = player.handle(key)
@@ -81,7 +104,7 @@ struct StudentSession {
             // While following, the teacher moves the class: stay at their place.
             let place = classroom.view.place
             try? player.go(step: place.step, frame: place.frame)
-            note = "following the teacher: f to step alone"
+            note = words.stillFollowing
         }
         state = player
         for effect in effects {
@@ -94,6 +117,19 @@ struct StudentSession {
         return false
     }
 
+    /// `T`: the lesson in the class's other language, or back.
+    private mutating func switchLanguage() {
+        let view = classroom.view
+        let current = state?.words.language ?? language ?? .en
+        let other: Language = current == .ko ? .en : .ko
+        guard view.lesson(in: other)?.language == other else {
+            note = words.noVersion(in: other)
+            return
+        }
+        language = other
+        teacherMoved()
+    }
+
     /// The student's own animation ticked.
     mutating func tick() {
         guard var player = state else { return }
@@ -103,25 +139,36 @@ struct StudentSession {
         state = player
     }
 
-    /// Catches up with the class: a lesson played anew, the teacher's place, a revealed answer.
+    /// Catches up with the class: a lesson played anew (or ready in the student's
+    /// language), the teacher's place, predict mode and what the teacher revealed.
     mutating func teacherMoved() {
         let view = classroom.view
-        if let lesson = view.lesson, lesson.generation != generation {
+        if let lesson = view.lesson(in: language),
+            shown.map({ $0.generation != lesson.generation || $0.round != view.round }) ?? true
+        {
             var player = PlayerState(trace: lesson.trace, text: lesson.text)
             if let old = state {
                 player.theme = old.theme
                 player.detail = old.detail
+                // The same round in another language (or more steps played): the student's answers stay.
+                if shown?.round == view.round { player.adoptAnswers(of: old) }
                 if !following { try? player.go(step: old.step, frame: old.frame) }
             }
             state = player
-            generation = lesson.generation
+            shown = (lesson.generation, view.round)
         }
         guard var player = state else { return }
         if following, player.place != view.place {
             try? player.go(step: view.place.step, frame: view.place.frame)
             tickInterval = nil
         }
+        if !ownPredictMode, player.predictMode != view.predictMode { player.setPredictMode(view.predictMode) }
         if view.revealed.contains(player.place), player.currentAnswer?.revealed == false {
+            if player.input != .none { _ = player.handle(.escape) }
+            _ = player.handle(.character("v"))
+        }
+        // Numbers to predict are revealed in order: the teacher's revealed ones are the first few.
+        while let open = player.openBlank, view.revealedBlanks.contains(.init(place: player.place, index: open)) {
             if player.input != .none { _ = player.handle(.escape) }
             _ = player.handle(.character("v"))
         }
@@ -129,29 +176,34 @@ struct StudentSession {
     }
 
     /// The bytes that bring the student's terminal to the screen as it is now.
-    mutating func screen() -> [UInt8] { writer.update(to: render()) }
+    mutating func screen() -> [UInt8] {
+        backend.draw(render())
+        return backend.takeOutput()
+    }
 
     /// Forgets what the terminal shows, so the next screen is drawn whole.
-    mutating func redrawAll() { writer.invalidate() }
+    mutating func redrawAll() { backend.forceFullRedraw() }
 
     /// The student's screen: the player at the terminal's full size, with where
-    /// the student stands in class (following, or on their own) at the right
-    /// of its status line, over the key hints (`?` still lists the keys).
+    /// the student stands in class (following, or on their own) and their score
+    /// at the right of its status line, over the key hints (`?` still lists the keys).
     func render() -> Buffer {
         guard let state else {
             var buffer = Buffer(width: size.width, height: size.height)
             buffer.setString(
-                "The lesson is opening\(glyphs.ellipsis)", x: 1, y: 0, style: .plain, maxWidth: size.width - 1)
+                words.lessonOpening(ellipsis: glyphs.ellipsis), x: 1, y: 0, style: .plain, maxWidth: size.width - 1)
             return buffer
         }
         var buffer = Screen.render(state, width: size.width, height: size.height, glyphs: glyphs)
         let teacher = classroom.view.place
         let dot = glyphs.middleDot
+        let score = state.score
         let text =
             note
-            ?? (following
-                ? "following the teacher \(dot) f: step alone"
-                : "on your own (teacher: step \(teacher.step + 1)) \(dot) F: follow")
+            ?? ((following
+                ? words.following(dot: dot)
+                : words.onYourOwn(teacherStep: teacher.step + 1, dot: dot))
+                + (score.asked > 0 ? " \(dot) " + words.rightAtFirstTry(score) : ""))
         // The status line's left part (`step 4/11 · frame 1/1 · #0`) stays in view.
         let room = Swift.max(size.width - 28, size.width / 2)
         let shown = " " + truncate(text, toWidth: Swift.max(room - 2, 1), ellipsis: glyphs.ellipsis) + " "

@@ -42,20 +42,26 @@ import Testing
         #expect(tally.bins.map(\.count).reduce(0, +) == 5)
     }
 
-    @Test func screenWriterSendsOnlyChangedRows() {
-        var writer = ScreenWriter(colors: .none)
-        var buffer = Buffer(width: 10, height: 3)
-        buffer.setString("one", x: 0, y: 0, style: .plain)
-        let first = String(decoding: writer.update(to: buffer), as: UTF8.self)
-        #expect(first.contains("\u{1B}[2J"))
-        #expect(first.contains("\u{1B}[1;1H") && first.contains("\u{1B}[3;1H"))
-        #expect(writer.update(to: buffer).isEmpty)
-        buffer.setString("two", x: 0, y: 1, style: .plain)
-        let second = String(decoding: writer.update(to: buffer), as: UTF8.self)
-        #expect(second == "\u{1B}[2;1Htwo       ")
-        // A new size redraws everything.
-        let resized = String(decoding: writer.update(to: Buffer(width: 12, height: 3)), as: UTF8.self)
-        #expect(resized.contains("\u{1B}[2J"))
+    @Test func clientLocaleChoosesLanguageAndGlyphs() {
+        #expect(ClientLocale(["LANG": "ko_KR.UTF-8"]).language == .ko)
+        #expect(ClientLocale(["LANG": "ko_KR.UTF-8", "LC_ALL": "en_US.UTF-8"]).language == .en)
+        #expect(ClientLocale(["LANG": "en_GB.UTF-8", "LC_MESSAGES": "ko_KR.UTF-8"]).language == .ko)
+        // A locale that names no language leaves the teacher's lesson as it is.
+        #expect(ClientLocale(["LANG": "C.UTF-8"]).language == nil)
+        #expect(ClientLocale([:]).language == nil)
+        #expect(ClientLocale(["LANG": ""]).language == nil)
+        #expect(ClientLocale([:]).isUTF8)
+        #expect(ClientLocale(["LANG": "ko_KR.utf8"]).isUTF8)
+        #expect(!ClientLocale(["LANG": "C"]).isUTF8)
+        #expect(!ClientLocale(["LANG": "ko_KR.UTF-8", "LC_CTYPE": "ko_KR.EUC-KR"]).isUTF8)
+    }
+
+    @Test func translationsAreFoundBesideTheLesson() {
+        let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons").path
+        #expect(LessonTranslation.path(of: lessons + "/02-sigmoid-neuron.md") == lessons + "/ko/02-sigmoid-neuron.md")
+        #expect(LessonTranslation.path(of: lessons + "/ko/02-sigmoid-neuron.md") == lessons + "/02-sigmoid-neuron.md")
+        #expect(LessonTranslation.path(of: lessons + "/no-such-lesson.md") == nil)
     }
 
     @Test func hostKeyIsMadeOnceWithMode0600AndKept() throws {

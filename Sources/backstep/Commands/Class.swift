@@ -50,7 +50,8 @@ struct Class: ParsableCommand {
         var limits = ClassroomServer.Limits()
         limits.maxStudents = maxStudents
         limits.idleMinutes = idleMinutes
-        let classroom = Classroom()
+        // Students whose locale speaks the lesson's other language get its translation, when there is one.
+        let classroom = Classroom(translation: LessonTranslation.path(of: lesson).flatMap { try? LessonText(path: $0) })
         let server: ClassroomServer
         do {
             server = try ClassroomServer(
