@@ -198,12 +198,12 @@ struct StudentSession {
         let teacher = classroom.view.place
         let dot = glyphs.middleDot
         let score = state.score
+        // The score first: on a narrow window the end of the line (the `f` hint) is what is cut.
         let text =
             note
-            ?? ((following
-                ? words.following(dot: dot)
-                : words.onYourOwn(teacherStep: teacher.step + 1, dot: dot))
-                + (score.asked > 0 ? " \(dot) " + words.rightAtFirstTry(score) : ""))
+            ?? ((score.asked > 0 ? words.rightAtFirstTry(score) + " \(dot) " : "")
+                + (following
+                    ? words.following(dot: dot) : words.onYourOwn(teacherStep: teacher.step + 1, dot: dot)))
         // The status line's left part (`step 4/11 · frame 1/1 · #0`) stays in view.
         let room = Swift.max(size.width - 28, size.width / 2)
         let shown = " " + truncate(text, toWidth: Swift.max(room - 2, 1), ellipsis: glyphs.ellipsis) + " "

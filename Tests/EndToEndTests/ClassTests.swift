@@ -37,9 +37,13 @@ final class ClassTests {
     }
 
     /// A student's `ssh` in its own pane; with `password`, typed by sshpass.
-    func startStudent(port: Int, width: Int = 80, height: Int = 24, password: String? = nil) throws -> TmuxSession {
+    func startStudent(
+        port: Int, width: Int = 80, height: Int = 24, password: String? = nil, locale: String? = nil
+    ) throws -> TmuxSession {
         let ssh = try #require(Self.ssh)
-        var command = [ssh, "-tt", "-p", "\(port)"] + Self.clientOptions + ["student@127.0.0.1"]
+        // `SetEnv` sends the locale as a laptop's `SendEnv LANG LC_*` would.
+        let sent = locale.map { ["-o", "SetEnv=LANG=\($0)"] } ?? []
+        var command = [ssh, "-tt", "-p", "\(port)"] + Self.clientOptions + sent + ["student@127.0.0.1"]
         if let password { command = [try #require(Self.sshpass), "-p", password] + command }
         let pane = try TmuxSession(command, width: width, height: height)
         panes.append(pane)
@@ -120,6 +124,36 @@ final class ClassTests {
         try teacher.type("q")
         #expect(try teacher.waitForExit() == 0)
         _ = try students[0].waitForExit()
+    }
+
+    @Test func aKoreanStudentReadsKoreanAndPredictsAlone() throws {
+        let (teacher, port) = try startTeacher()
+        let kim = try startStudent(port: port, width: 100, height: 30, locale: "ko_KR.UTF-8")
+        let ann = try startStudent(port: port, width: 100, height: 30, locale: "en_US.UTF-8")
+        // The Korean translation (lessons/ko) is played for kim; ann reads the teacher's English.
+        try kim.waitFor(text: "선생님을 따라가는 중")
+        try kim.waitFor(text: "단계 1/11")
+        try ann.waitFor(text: "following the teacher")
+        try teacher.waitFor(text: "2 students")
+        // Step 5 predicts its backward: its second frame asks for two gradients (−4, −4).
+        try teacher.type("5")
+        try teacher.sendKeys("Enter")
+        try teacher.sendKeys("Right")
+        try kim.waitFor(text: "단계 5/11 · 장면 2/")
+        try ann.waitFor(text: "step 5/11 · frame 2/")
+        try kim.type("-4")
+        try kim.sendKeys("Enter")
+        try kim.waitFor(text: "1/1 정답")
+        // Ann's prediction is her own: still open, and the teacher's screen is untouched.
+        #expect(!(try ann.capture().contains { $0.contains("right") && $0.contains("1/1") }))
+        try ann.type("T")
+        try ann.waitFor(text: "선생님을 따라가는 중")
+        try ann.type("T")
+        try ann.waitFor(text: "following the teacher")
+        // The teacher reveals both numbers: ann's class line counts them, not as right.
+        try teacher.sendKeys("v", "v")
+        try ann.waitFor(text: "0/2 right")
+        try kim.waitFor(text: "1/2 정답")
     }
 
     @Test func aStalledClientHoldsNobodyUpAndCatchesUp() throws {
