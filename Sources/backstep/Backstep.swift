@@ -1,18 +1,22 @@
 import ArgumentParser
 import Foundation
+import Player
 
 /// The `backstep` command: opens lessons, and checks, evaluates, lists and
 /// traces them without a terminal.
 @main
 struct Backstep: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "backstep",
-        abstract: "Learn backpropagation by watching it happen, one node at a time.",
-        version: "0.1.0",
-        subcommands: [
-            Open.self, Check.self, Eval.self, List.self, Frames.self, Render.self, Export.self, Record.self, Class.self,
-        ],
-        defaultSubcommand: Open.self)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "backstep",
+            abstract: said.backstep,
+            version: "0.1.0",
+            subcommands: [
+                Open.self, Check.self, Eval.self, List.self, Frames.self, Render.self, Export.self, Record.self,
+                Class.self,
+            ],
+            defaultSubcommand: Open.self)
+    }
 
     /// Runs the command; usage errors exit with status 2 (not ArgumentParser's 64),
     /// as `eval`'s contract asks.
@@ -29,6 +33,9 @@ struct Backstep: ParsableCommand {
         }
     }
 }
+
+/// The command line's words for this run (`--lang`, else the locale): help and messages.
+var said: CommandWords { .current }
 
 /// Writes `text` and a newline to standard error.
 func printError(_ text: String) {

@@ -63,6 +63,22 @@ import Testing
         #expect(!state.screen().contains("playing the lesson"))
     }
 
+    @Test func stepKeysPressedWhileTheLessonPlaysAddUp() throws {
+        var partials: [LessonTrace] = []
+        let request = PlayRequest(text: text(), purpose: .open)
+        _ = try request.run(onStep: { partials.append($0) }).get()
+        var state = PlayerState(opening: partials[0], request: request)
+        // A student pressing ] twice on a busy machine means two steps on, not one.
+        state.press([.character("]"), .character("]"), .right])
+        #expect(state.step == 0)
+        #expect(state.waitingFor == FrameRef(step: 2, frame: 0))
+        #expect(state.message == "step 3 is still being played; it opens when ready")
+        _ = state.receivePartial(partials[1])
+        #expect(state.step == 0)
+        #expect(state.receivePartial(partials[2]) == [.moved(step: 2, frame: 0)])
+        #expect(state.step == 2 && state.waitingFor == nil)
+    }
+
     @Test func escapeStopsATrainingAndSaysSo() throws {
         var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
         state.press(

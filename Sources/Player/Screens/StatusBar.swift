@@ -22,8 +22,7 @@ enum StatusBar {
         var left =
             context.words.position(
                 step: state.step + 1, of: state.totalSteps, frame: state.frame + 1, of: state.frameCount, dot: dot)
-            + dot
-            + "#\(state.revision)"
+            + (state.showsRevision ? dot + "#\(state.revision)" : "")
         switch state.input {
         case .stepNumber(let typed): left += dot + context.words.goToStep + typed + "_"
         case .answer: left += dot + context.words.answeringStatus

@@ -69,13 +69,16 @@ extension PlayerState {
             scrollCode(by: key == .character(">") ? 8 : -8)
             return []
         case .character("]"):
-            if step + 1 == stepCount, step + 1 < totalSteps { return notPlayedYet() }
-            guard step + 1 < stepCount else {
+            // Presses made while a step is still being played add up: `]]` goes two steps on.
+            let target = (waitingFor?.step ?? step) + 1
+            if target >= stepCount, target < totalSteps { return notPlayedYet(step: target) }
+            guard target < stepCount else {
                 // After the last step, as after its last frame: the closing screen.
                 setOverlay(.closing)
                 return stopping([.finished(score)])
             }
-            moveTo(step: step + 1, frame: 0)
+            setWaitingFor(nil)
+            moveTo(step: target, frame: 0)
             return moved()
         case .character("["):
             guard step > 0 else { return stopping([.bell]) }

@@ -107,10 +107,12 @@ extension PlayerState {
     }
 
     /// Keys that go past the steps played so far: the next step opens as soon as it is played.
-    mutating func notPlayedYet() -> [PlayerEffect] {
-        setWaitingFor(FrameRef(step: stepCount, frame: 0))
+    mutating func notPlayedYet(step target: Int? = nil) -> [PlayerEffect] {
+        // → past the played steps while `]` or a step number already waits for a later one keeps that wait.
+        let awaited = target ?? Swift.max(waitingFor?.step ?? stepCount, stepCount)
+        setWaitingFor(FrameRef(step: awaited, frame: 0))
         setMessage(
-            words.stepStillPlaying(stepCount + 1, training: playProgress > 0))
+            words.stepStillPlaying(awaited + 1, training: playProgress > 0))
         return []
     }
 

@@ -5,21 +5,15 @@ import Rendering
 
 /// `backstep check FILE|DIR…`: every error in every file.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check lessons and graph programs for errors before class.",
-        discussion: """
-            Parses every file, builds every graph and checks every directive against it \
-            (training is not run). Prints each error with its line and a caret, then a summary. \
-            Exits with status 1 when any file has an error.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: said.check, discussion: said.checkDiscussion)
+    }
 
-    @Argument(help: "Lesson files (.md), graph programs (.graph), or directories to search.")
+    @Argument(help: ArgumentHelp(said.checkPaths))
     var paths: [String]
 
     @Option(
-        help:
-            "How the terminal draws ambiguous-width characters (σ, ·), for the carets: narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow)."
-    )
+        help: ArgumentHelp(said.ambiguous(examples: "σ, ·", forCarets: true)))
     var ambiguous: AmbiguousWidth?
 
     func validate() throws {
@@ -33,7 +27,7 @@ struct Check: ParsableCommand {
         var errors = 0
         var filesWithErrors = 0
         for path in collection.missing {
-            printError("\(path): error: no such file or directory")
+            printError(said.noSuchPath(path))
             errors += 1
             filesWithErrors += 1
         }
@@ -45,10 +39,7 @@ struct Check: ParsableCommand {
             if !diagnostics.isEmpty { filesWithErrors += 1 }
         }
         let checked = collection.files.count
-        var summary =
-            "checked \(checked) \(checked == 1 ? "file" : "files"): \(errors) \(errors == 1 ? "error" : "errors")"
-        if errors > 0 { summary += " in \(filesWithErrors) \(filesWithErrors == 1 ? "file" : "files")" }
-        print(summary)
+        print(said.checked(files: checked, errors: errors, inFiles: filesWithErrors))
         if errors > 0 { throw ExitCode(1) }
     }
 }

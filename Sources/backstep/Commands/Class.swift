@@ -9,40 +9,39 @@ import Terminal
 /// The teacher's player, projected, with an SSH server that lets every student
 /// follow the lesson on their own laptop: `ssh -p 2222 HOST`, nothing to install.
 struct Class: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Teach a lesson: students follow along with `ssh -p PORT HOST` and answer its questions.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: said.classCommand) }
 
-    @Argument(help: "A lesson file.")
+    @Argument(help: ArgumentHelp(said.lessonFile))
     var lesson: String
 
-    @Option(help: "Port students connect to.")
+    @Option(help: ArgumentHelp(said.classPort))
     var port: Int = 2222
 
-    @Option(help: "Address to listen on (127.0.0.1: this machine only; 0.0.0.0: the room's network).")
+    @Option(help: ArgumentHelp(said.classHost))
     var host: String = "127.0.0.1"
 
-    @Option(help: "Password students type (default: none; anyone who reaches the port joins).")
+    @Option(help: ArgumentHelp(said.classPassword))
     var password: String?
 
-    @Option(help: "Most students connected at once.")
+    @Option(help: ArgumentHelp(said.maxStudents))
     var maxStudents: Int = 200
 
-    @Option(help: "Minutes without a key press after which a student's connection is closed.")
+    @Option(help: ArgumentHelp(said.idleMinutes))
     var idleMinutes: Int = 120
 
-    @Option(help: "When to use colour (auto: when the terminal has it and NO_COLOR is unset).")
+    @Option(help: ArgumentHelp(said.colorInPlayer))
     var color = ColorOption(.auto)
 
-    @Option(help: "The theme to start with (t switches).")
+    @Option(help: ArgumentHelp(said.startTheme))
     var theme: ThemeOption?
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
-        guard maxStudents >= 1 else { throw ValidationError("--max-students must be at least 1") }
-        guard idleMinutes >= 1 else { throw ValidationError("--idle-minutes must be at least 1") }
-        if let password, password.isEmpty { throw ValidationError("--password must not be empty") }
+        guard (0...65535).contains(port) else { throw ValidationError(said.portRange) }
+        guard maxStudents >= 1 else { throw ValidationError(said.atLeastOneStudent) }
+        guard idleMinutes >= 1 else { throw ValidationError(said.atLeastOneMinute) }
+        if let password, password.isEmpty { throw ValidationError(said.emptyPassword) }
         guard FileManager.default.fileExists(atPath: lesson) else {
-            throw ValidationError("no such lesson file: \(lesson)")
+            throw ValidationError(said.noSuchPath(lesson))
         }
     }
 
@@ -66,7 +65,7 @@ struct Class: ParsableCommand {
             classroom.joinHint = "ssh -p \(bound) \(shown)"
         } catch {
             server.stop()
-            printError("backstep class: cannot listen on \(host):\(port): \(error)")
+            printError(said.cannotListen("\(host):\(port)", "\(error)"))
             throw ExitCode(2)
         }
         let session: TerminalSession
@@ -78,6 +77,7 @@ struct Class: ParsableCommand {
             throw ExitCode(2)
         }
         let app = PlayerApp(session: session, theme: theme?.theme)
+        app.showsRevision = ProcessInfo.processInfo.environment["BACKSTEP_SHOW_REVISION"] == "1"
         app.observer = ClassObserver(classroom: classroom, glyphs: session.isUTF8 ? .unicode : .ascii)
         let signal = app.run(paths: [lesson])
         session.stop()

@@ -6,17 +6,14 @@ import Player
 
 /// `backstep eval FILE [--json]`: values and gradients of every graph program.
 struct Eval: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Evaluate every graph program in a lesson or .graph file: forward, backward, training.",
-        discussion: """
-            With --json, prints the document described in graph-language.md. \
-            On an error prints nothing on standard output, the diagnostics on standard error, and exits with status 1.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: said.eval, discussion: said.evalDiscussion)
+    }
 
-    @Argument(help: "A lesson (.md) or a graph program (.graph).")
+    @Argument(help: ArgumentHelp(said.lessonOrGraph))
     var file: String
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: ArgumentHelp(said.json))
     var json = false
 
     func run() throws {

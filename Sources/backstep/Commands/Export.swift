@@ -6,16 +6,15 @@ import Player
 /// Writes a step's graph as Graphviz DOT, with values and gradients in the
 /// labels, like DeZero's `plot_dot_graph`: `backstep export L.md --dot | dot -Tpng -o g.png`.
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Export a step's graph as Graphviz DOT (values and gradients in the labels).")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: said.export) }
 
-    @Argument(help: "A lesson or .graph file.")
+    @Argument(help: ArgumentHelp(said.lessonOrGraph))
     var file: String
 
-    @Option(help: "Step number, from 1 (default: the last step that has a graph).")
+    @Option(help: ArgumentHelp(said.exportStep))
     var step: Int?
 
-    @Flag(help: "Write Graphviz DOT (the only format so far).")
+    @Flag(help: ArgumentHelp(said.dot))
     var dot = false
 
     func run() throws {

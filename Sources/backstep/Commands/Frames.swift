@@ -4,13 +4,12 @@ import Lessons
 
 /// `backstep frames FILE [--json]`: the frames every step plays.
 struct Frames: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print the frames of every step of a lesson (what each key press shows).")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: said.frames) }
 
-    @Argument(help: "A lesson (.md) or a graph program (.graph).")
+    @Argument(help: ArgumentHelp(said.lessonOrGraph))
     var file: String
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: ArgumentHelp(said.json))
     var json = false
 
     func run() throws {

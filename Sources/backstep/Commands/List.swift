@@ -3,17 +3,17 @@ import Lessons
 
 /// `backstep list [DIR]`: the lessons in a directory, in order.
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List the lessons in a directory with their titles and summaries.",
-        discussion: "Lessons are ordered by their front matter's 'order', then by file name.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: said.list, discussion: said.listDiscussion)
+    }
 
-    @Argument(help: "The directory of lessons.")
+    @Argument(help: ArgumentHelp(said.lessonDirectory))
     var directory: String = "lessons"
 
     func run() throws {
         let files = FileCollection([directory], recursive: false)
         if !files.missing.isEmpty {
-            printError("\(directory): error: no such file or directory")
+            printError(said.noSuchPath(directory))
             throw ExitCode(1)
         }
         let entries = files.files.filter { $0.hasSuffix(".md") }.map { path -> (path: String, summary: LessonSummary) in
@@ -28,14 +28,14 @@ struct List: ParsableCommand {
             }
         }
         if sorted.isEmpty {
-            print("no lessons in \(directory)")
+            print(said.noLessons(in: directory))
             return
         }
         for (path, summary) in sorted {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             var head = "\(name)  \(summary.title)"
-            if let minutes = summary.minutes { head += " · \(minutes) min" }
-            if summary.hasErrors { head += "  (has errors: run backstep check \(path))" }
+            if let minutes = summary.minutes { head += " · " + said.minutes(minutes) }
+            if summary.hasErrors { head += "  " + said.hasErrors(path) }
             print(head)
             if let text = summary.summary { print("    \(text)") }
         }

@@ -8,28 +8,23 @@ import Terminal
 
 /// Opens the lessons in the terminal player: a picker for a folder, or one lesson.
 struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Open a lesson, or a folder of lessons, in the terminal player.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: said.open) }
 
-    @Argument(help: "A lesson file or a directory of lessons (default: the bundled lessons).")
+    @Argument(help: ArgumentHelp(said.lessonOrDirectory))
     var path: String?
 
     @Option(
-        help:
-            "Language of the bundled lessons and of the app: en or ko (default: the locale, LANG=ko_KR.UTF-8 is Korean)."
-    )
+        help: ArgumentHelp(said.language))
     var lang: Language?
 
     @Option(
-        help:
-            "How the terminal draws ambiguous-width characters (box lines, · × σ): narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow)."
-    )
+        help: ArgumentHelp(said.ambiguous(examples: "─ │ · × σ")))
     var ambiguous: AmbiguousWidth?
 
-    @Option(help: "When to use colour (auto: when the terminal has it and NO_COLOR is unset).")
+    @Option(help: ArgumentHelp(said.colorInPlayer))
     var color = ColorOption(.auto)
 
-    @Option(help: "The theme to start with (t switches).")
+    @Option(help: ArgumentHelp(said.startTheme))
     var theme: ThemeOption?
 
     func run() throws {
@@ -57,7 +52,9 @@ struct Open: ParsableCommand {
             throw ExitCode(2)
         }
         session.ambiguous = Self.ambiguousWidth(option: ambiguous, environment: environment)
-        let signal = PlayerApp(session: session, theme: theme?.theme, language: language).run(paths: paths)
+        let app = PlayerApp(session: session, theme: theme?.theme, language: language)
+        app.showsRevision = environment["BACKSTEP_SHOW_REVISION"] == "1"
+        let signal = app.run(paths: paths)
         session.stop()
         if let signal { TerminalSession.exit(forSignal: signal) }
     }
@@ -103,7 +100,15 @@ struct Open: ParsableCommand {
 
     /// `--ambiguous`, else `BACKSTEP_AMBIGUOUS` (`wide` or `narrow`), else narrow.
     static func ambiguousWidth(option: AmbiguousWidth?, environment: [String: String]) -> AmbiguousWidth {
-        option ?? environment["BACKSTEP_AMBIGUOUS"].flatMap { AmbiguousWidth(rawValue: $0.lowercased()) } ?? .narrow
+        if let option { return option }
+        guard let value = environment["BACKSTEP_AMBIGUOUS"], !value.isEmpty else { return .narrow }
+        guard let width = AmbiguousWidth(rawValue: value.lowercased()) else {
+            // A typo should not silently draw misaligned boxes: say what was ignored.
+            printError(
+                said.ignoredEnvironment("BACKSTEP_AMBIGUOUS", value, valid: AmbiguousWidth.allCases.map(\.rawValue)))
+            return .narrow
+        }
+        return width
     }
 
     /// Whether what opens speaks Korean: the app's language, or a single lesson marked `language: ko`.

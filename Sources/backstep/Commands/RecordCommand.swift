@@ -7,28 +7,30 @@ import Rendering
 /// press: `backstep record lessons/01-chain-rule.md -o chain.cast`, then
 /// `asciinema play chain.cast`.
 struct Record: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Record a walkthrough of a lesson as an asciinema v2 file (one screen per key press).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: said.record)
+    }
 
-    @Argument(help: "A lesson file.")
+    @Argument(help: ArgumentHelp(said.lessonFile))
     var file: String
 
-    @Option(name: .shortAndLong, help: "The recording to write (.cast).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(said.recording))
     var output: String
 
-    @Option(help: "Screen size as WIDTHxHEIGHT.")
+    @Option(help: ArgumentHelp(said.size))
     var size: String = "100x30"
 
-    @Option(help: "Seconds between key presses.")
+    @Option(help: ArgumentHelp(said.delay))
     var delay: Double = 1.5
 
-    @Flag(help: "Draw with ASCII only.")
+    @Flag(help: ArgumentHelp(said.drawASCII))
     var ascii = false
 
-    @Option(help: "When to use colour (auto: unless NO_COLOR is set; the recording is replayed in a terminal).")
+    @Option(help: ArgumentHelp(said.colorInRecording))
     var color = ColorOption(.always)
 
-    @Option(help: "The colour scheme.")
+    @Option(help: ArgumentHelp(said.theme))
     var theme: ThemeOption = ThemeOption(.default)
 
     func run() throws {
@@ -45,7 +47,7 @@ struct Record: ParsableCommand {
         do {
             state = try PlayerState(path: file)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printError(said.describe(error))
             throw ExitCode(1)
         }
         state.theme = theme.theme

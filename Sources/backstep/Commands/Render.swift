@@ -7,41 +7,34 @@ import Rendering
 /// Prints one screen of a lesson as text, exactly as the player draws it: for
 /// handouts, scripts and tests, with no terminal.
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print one screen of a lesson as text (no terminal needed).")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: said.render) }
 
-    @Argument(help: "A lesson file.")
+    @Argument(help: ArgumentHelp(said.lessonFile))
     var file: String
 
-    @Option(
-        help: """
-            Step number, from 1. Only the steps up to it are played (no later training), so graph boxes \
-            are sized for the values played so far, as while the player opens a lesson; --all plays everything.
-            """)
+    @Option(help: ArgumentHelp(said.renderStep))
     var step: Int = 1
 
-    @Option(help: "Frame number within the step, from 1.")
+    @Option(help: ArgumentHelp(said.renderFrame))
     var frame: Int = 1
 
-    @Option(help: "Screen size as WIDTHxHEIGHT.")
+    @Option(help: ArgumentHelp(said.size))
     var size: String = "80x24"
 
-    @Flag(help: "Print every frame of the lesson in order, each after a line '=== step S frame F'.")
+    @Flag(help: ArgumentHelp(said.renderAll))
     var all = false
 
-    @Flag(help: "Print nothing outside ASCII.")
+    @Flag(help: ArgumentHelp(said.asciiOnly))
     var ascii = false
 
-    @Option(help: "When to use colour (auto: when standard output is a terminal and NO_COLOR is unset).")
+    @Option(help: ArgumentHelp(said.colorInRender))
     var color = ColorOption(.auto)
 
-    @Option(help: "The colour scheme.")
+    @Option(help: ArgumentHelp(said.theme))
     var theme: ThemeOption = ThemeOption(.default)
 
     @Option(
-        help:
-            "How the terminal draws ambiguous-width characters: narrow or wide (default: BACKSTEP_AMBIGUOUS, else narrow)."
-    )
+        help: ArgumentHelp(said.ambiguous(examples: nil)))
     var ambiguous: AmbiguousWidth?
 
     func run() throws {
@@ -56,7 +49,7 @@ struct Render: ParsableCommand {
             // One step needs only the steps up to it played (no later training).
             state = all ? try PlayerState(path: file) : try PlayerState(path: file, playingSteps: step)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printError(said.describe(error))
             throw ExitCode(1)
         }
         do {
