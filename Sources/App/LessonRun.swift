@@ -77,7 +77,7 @@ final class LessonRun {
             state.showsRevision = showsRevision
             state.leadsToList = leadsToList
             if let saved = progress.entry(for: path) {
-                state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame))
+                state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame), score: saved.score)
             }
             let outcome = loop(&state)
             job?.stop()
