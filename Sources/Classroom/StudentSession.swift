@@ -204,8 +204,10 @@ struct StudentSession {
             ?? ((score.asked > 0 ? words.rightAtFirstTry(score) + " \(dot) " : "")
                 + (following
                     ? words.following(dot: dot) : words.onYourOwn(teacherStep: teacher.step + 1, dot: dot)))
-        // The status line's left part (`step 4/11 · frame 1/1 · #0`) stays in view.
-        let room = Swift.max(size.width - 28, size.width / 2)
+        // The status line's left part (`step 4/11 · frame 1/1 · predict on (P)`) stays in view, up to half the row.
+        let status = buffer.lines().last ?? ""
+        let left = status.range(of: "  ").map { displayWidth(String(status[..<$0.lowerBound])) } ?? 0
+        let room = Swift.max(size.width - left - 1, size.width / 2)
         let shown = " " + truncate(text, toWidth: Swift.max(room - 2, 1), ellipsis: glyphs.ellipsis) + " "
         buffer.setString(
             shown, x: Swift.max(size.width - displayWidth(shown), 0), y: size.height - 1, style: state.theme.badge,
