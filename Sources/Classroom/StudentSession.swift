@@ -198,17 +198,21 @@ struct StudentSession {
         let teacher = classroom.view.place
         let dot = glyphs.middleDot
         let score = state.score
-        // The score first: on a narrow window the end of the line (the `f` hint) is what is cut.
-        let text =
-            note
-            ?? ((score.asked > 0 ? words.rightAtFirstTry(score) + " \(dot) " : "")
-                + (following
-                    ? words.following(dot: dot) : words.onYourOwn(teacherStep: teacher.step + 1, dot: dot)))
         // The status line's left part (`step 4/11 · frame 1/1 · predict on (P)`) stays in view, up to half the row.
         let status = buffer.lines().last ?? ""
         let left = status.range(of: "  ").map { displayWidth(String(status[..<$0.lowerBound])) } ?? 0
-        let room = Swift.max(size.width - left - 1, size.width / 2)
-        let shown = " " + truncate(text, toWidth: Swift.max(room - 2, 1), ellipsis: glyphs.ellipsis) + " "
+        let room = Swift.max(Swift.max(size.width - left - 1, size.width / 2) - 2, 1)
+        // The longest that fits: score, place and key; then without the key; then the place alone.
+        func place(hint: Bool) -> String {
+            following
+                ? words.following(dot: dot, hint: hint)
+                : words.onYourOwn(teacherStep: teacher.step + 1, dot: dot, hint: hint)
+        }
+        let scored = score.asked > 0 ? words.rightAtFirstTry(score) + " \(dot) " : ""
+        let candidates =
+            note.map { [$0] } ?? [scored + place(hint: true), scored + place(hint: false), place(hint: false)]
+        let text = candidates.first { displayWidth($0) <= room } ?? candidates[candidates.count - 1]
+        let shown = " " + truncate(text, toWidth: room, ellipsis: glyphs.ellipsis) + " "
         buffer.setString(
             shown, x: Swift.max(size.width - displayWidth(shown), 0), y: size.height - 1, style: state.theme.badge,
             maxWidth: size.width)

@@ -133,7 +133,13 @@ import Testing
         #expect(carol.state?.openBlank == 0)
         #expect(alice.state?.score == Score(right: 1, asked: 1))
         #expect(bob.state?.score == Score(right: 0, asked: 1))
-        #expect(alice.render().text.contains("1/1 right"))
+        #expect(alice.render().text.contains("1/1 right · following the teacher · f: step alone"))
+        // On a narrower window the class line keeps the status line's left part whole and drops the key first.
+        var dan = student(classroom, 80, 24)
+        _ = dan.receive(Array("-4\r".utf8))
+        let line = dan.render().text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(line.contains("predict on (P)"), "\(line)")
+        #expect(line.hasSuffix("1/1 right · following the teacher "), "\(line)")
         // Predictions are not the class's questions: the teacher's screen is untouched.
         #expect(teacher.openBlank == 0)
         #expect(classroom.tally(for: teacher) == nil)

@@ -6,13 +6,15 @@ extension Words {
     public func lessonOpening(ellipsis: String) -> String {
         pick("The lesson is opening\(ellipsis)", "단원을 여는 중\(ellipsis)")
     }
-    public func following(dot: String) -> String {
-        pick("following the teacher \(dot) f: step alone", "선생님을 따라가는 중 \(dot) f: 혼자 보기")
+    /// Where a student stands, with the key that changes it (`hint`) or without.
+    public func following(dot: String, hint: Bool = true) -> String {
+        hint
+            ? pick("following the teacher \(dot) f: step alone", "선생님을 따라가는 중 \(dot) f: 혼자 보기")
+            : pick("following the teacher", "선생님을 따라가는 중")
     }
-    public func onYourOwn(teacherStep: Int, dot: String) -> String {
-        pick(
-            "on your own (teacher: step \(teacherStep)) \(dot) F: follow",
-            "혼자 보는 중 (선생님: \(teacherStep)단계) \(dot) F: 따라가기")
+    public func onYourOwn(teacherStep: Int, dot: String, hint: Bool = true) -> String {
+        pick("on your own (teacher: step \(teacherStep))", "혼자 보는 중 (선생님: \(teacherStep)단계)")
+            + (hint ? " \(dot) " + pick("F: follow", "F: 따라가기") : "")
     }
     public var stillFollowing: String {
         pick("following the teacher: f to step alone", "선생님을 따라가는 중: f를 누르면 혼자 볼 수 있습니다")
