@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "backstep",
+    // Built and tested on Linux (CI). Every C call also has a Darwin path, and
+    // macOS 15 is the first with the Synchronization module the terminal uses;
+    // macOS is not built in CI.
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Autodiff", targets: ["Autodiff"]),
@@ -81,6 +84,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        // The library as a user sees it: new functions and optimizers from outside the module.
+        .testTarget(name: "ExtensionTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autodiff", "TextWidth"]),
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "SnapshotSupport"],

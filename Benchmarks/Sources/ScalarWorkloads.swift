@@ -2,6 +2,8 @@ import Autodiff
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// W1: f(x, y) = (x + σ(y)) / (σ(x) + (x + y)²) at (3, −4), built and backpropagated 20,000 times.
@@ -49,7 +51,7 @@ func benchmarkW4() throws {
 func chain(_ steps: Int) throws -> Double {
     let x = Variable(1.0)
     var y = x
-    for _ in 0..<steps { y = try y * 1.0001 + 0.0001 }
+    for _ in 0..<steps { y = y * 1.0001 + 0.0001 }
     try y.backward()
     return x.grad?.data.scalar ?? .nan
 }
@@ -86,6 +88,10 @@ func benchmarkW5() throws {
 /// Minor page faults of the process so far: memory the kernel had to hand out and zero.
 func pageFaults() -> Int {
     var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+        getrusage(RUSAGE_SELF, &usage)
+    #endif
     return usage.ru_minflt
 }

@@ -23,7 +23,7 @@ func benchmarkW2() throws {
             W.cleargrad()
             b.cleargrad()
             try l.backward()
-            sgd.update([W, b])
+            try sgd.update([W, b])
             loss = l.data.scalar ?? .nan
         }
     }
@@ -50,7 +50,7 @@ func benchmarkW3() throws {
             let l = try meanSquaredError(y, try linear(h, W2, b2))
             for p in params { p.cleargrad() }
             try l.backward()
-            sgd.update(params)
+            try sgd.update(params)
             loss = l.data.scalar ?? .nan
         }
     }
@@ -79,7 +79,7 @@ func benchmarkW6() throws {
                 let loss = try softmaxCrossEntropy(try model(bx), bt)
                 model.cleargrads()
                 try loss.backward()
-                sgd.update(model)
+                try sgd.update(model)
                 total += (loss.data.scalar ?? .nan) * Double(rows.count)
             }
             average = total / Double(size)

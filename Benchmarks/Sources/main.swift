@@ -2,6 +2,8 @@ import Autodiff
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 // Release-build benchmarks: one JSON line per workload, the same workloads as
@@ -37,6 +39,9 @@ func timed(_ body: () throws -> Void) rethrows -> Double {
     try body()
     return now() - start
 }
+
+// Tuned as the `backstep` tool tunes itself (BLAS kernels and threads, malloc).
+ProcessTuning.apply()
 
 let selected = Set(CommandLine.arguments.dropFirst())
 func wanted(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }

@@ -16,3 +16,13 @@ int backstep_keep_freed_blocks(long mmap_threshold, long trim_threshold) {
     return 0;
 #endif
 }
+
+long backstep_heap_block_bytes(const void *p) {
+#ifdef __GLIBC__
+    // A chunk is its usable size plus the 8-byte size field before it.
+    return (long)malloc_usable_size((void *)p) + (long)sizeof(size_t);
+#else
+    (void)p;
+    return 0;
+#endif
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Autodiff
 import Foundation
 import Player
 
@@ -21,6 +22,8 @@ struct Backstep: ParsableCommand {
     /// Runs the command; usage errors exit with status 2 (not ArgumentParser's 64),
     /// as `eval`'s contract asks.
     static func main() {
+        // The tool owns its process: BLAS kernels and threads, malloc (ProcessTuning's notes).
+        ProcessTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

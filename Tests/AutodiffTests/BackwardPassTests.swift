@@ -46,7 +46,7 @@ import Testing
     static func wideGraph(_ x: Variable, n: Int) throws -> Variable {
         var u = [try sin(x)]
         for _ in 1..<5 { u.append(try sin(u[u.count - 1])) }
-        var level = try (1...n).map { try u[$0 % 5] * Double($0) }
+        var level = try (1...n).map { u[$0 % 5] * Double($0) }
         while level.count > 1 {
             var next: [Variable] = []
             for i in stride(from: 0, to: level.count, by: 2) {
@@ -88,7 +88,7 @@ import Testing
     @Test func aFunctionWithManyInputsIsDifferentiatedAndFreed() throws {
         // More inputs than the teardown keeps on the stack, each made by a function.
         let x = Variable(1.5)
-        let terms = try (0..<100).map { try x * Double($0) }
+        let terms = try (0..<100).map { x * Double($0) }
         let total = try SumOfInputs().apply(terms)
         let y = try total * total
         try y.backward()
@@ -100,7 +100,7 @@ import Testing
 
     @Test func aFailingBackwardLeavesTheGraphUsable() throws {
         let x = Variable(1.0)
-        let terms = try (0..<40).map { try x * Double($0) }
+        let terms = try (0..<40).map { x * Double($0) }
         let total = try SumOfInputs().apply(terms)
         // When the failing function is reached, `x * 2` waits in the queue with its gradient.
         let y = try FailingBackward().apply([total]) + x * 2

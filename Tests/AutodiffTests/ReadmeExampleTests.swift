@@ -15,7 +15,7 @@ import Testing
             W.cleargrad()
             b.cleargrad()
             try loss.backward()
-            sgd.update([W, b])
+            try sgd.update([W, b])
         }
         #expect(W.description == "variable([[2.118073690511974]])")
         #expect(b.description == "variable([5.466089050922982])")

@@ -84,12 +84,12 @@ import Testing
     @Test func intermediateGradsAreFreedUnlessRetained() throws {
         let x = Variable(2.0)
         let a = try square(x)
-        let y = try a * 3.0
+        let y = a * 3.0
         try y.backward()
         #expect(a.grad == nil)
         x.cleargrad()
         let b = try square(x)
-        let y2 = try b * 3.0
+        let y2 = b * 3.0
         try y2.backward(retainGrad: true)
         #expect(b.grad?.data.scalar == 3)
     }

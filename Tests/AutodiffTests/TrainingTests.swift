@@ -19,7 +19,7 @@ import Testing
             b.cleargrad()
             try loss.backward()
             lastLoss = loss.data.scalar ?? .nan
-            SGD(lr: 0.1).update([W, b])
+            try SGD(lr: 0.1).update([W, b])
         }
         #expect(abs((W.data.scalar ?? .nan) - 2.11807369) < 5e-9)
         #expect(abs((b.data.scalar ?? .nan) - 5.46608905) < 5e-9)
@@ -50,7 +50,7 @@ import Testing
             let loss = try meanSquaredError(y, try linear(h, W2, b2))
             for p in params { p.cleargrad() }
             try loss.backward()
-            sgd.update(params)
+            try sgd.update(params)
             if i % 1000 == 0 { losses.append(loss.data.scalar ?? .nan) }
         }
         #expect(losses.count == 10)
@@ -103,7 +103,7 @@ import Testing
             let loss = try meanSquaredError(Variable(data.y), try model(Variable(data.x)))
             model.cleargrads()
             try loss.backward()
-            optimizer.update(model)
+            try optimizer.update(model)
             if i == 0 { first = loss.data.scalar ?? .nan }
             last = loss.data.scalar ?? .nan
         }
@@ -114,7 +114,7 @@ import Testing
         // With bias correction the first Adam step is alpha · g / (|g| + eps·…) ≈ alpha · sign(g).
         let p = Parameter(Tensor([1.0, -1.0]))
         p.grad = Variable(Tensor([0.5, -2.0]))
-        Adam(alpha: 0.1).update([p])
+        try Adam(alpha: 0.1).update([p])
         #expect(close(p.data.scalars[0], 0.9, rel: 1e-6))
         #expect(close(p.data.scalars[1], -0.9, rel: 1e-6))
     }
@@ -129,7 +129,7 @@ import Testing
             let loss = try softmaxCrossEntropy(try model(Variable(train.x)), Variable(train.t))
             model.cleargrads()
             try loss.backward()
-            optimizer.update(model)
+            try optimizer.update(model)
             losses.append(loss.data.scalar ?? .nan)
         }
         #expect(losses.last ?? .nan < losses[0])

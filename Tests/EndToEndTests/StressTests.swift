@@ -63,11 +63,9 @@ struct StressTests {
         return nil
     }
 
-    /// Sends `key` until `text` shows, one press at a time (each waited for through the
-    /// redraw counter): the app plays a lesson's later steps in the background, and a key
-    /// that goes past the steps played so far only says the next one is "still being played".
-    /// Presses `key` once and waits for `text`: a step not played yet opens when it is
-    /// (pressing again would ask for the step after it).
+    /// Sends `key` once and waits until `text` shows: the app plays a lesson's later
+    /// steps in the background, and a key that goes past the steps played so far waits
+    /// for the step and opens it once it is played (a second press would go one further).
     func press(_ key: String, until text: String, _ tmux: TmuxSession, timeout: Double = 30) throws {
         try tmux.sendKeys(key)
         try tmux.waitFor(text: text, timeout: timeout)

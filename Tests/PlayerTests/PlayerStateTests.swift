@@ -65,7 +65,9 @@ import Testing
         #expect(screen.contains("grad 3"))
         #expect(screen.contains("step 5/11 · frame 2/2"))
         state.press([.left])
-        #expect(state.screen(100, 30).contains("∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4"))
+        // At the top, ∂f/∂f = 1: the gradient is the local derivative, written once.
+        #expect(state.screen(100, 30).contains("∂f/∂q = z = −4"))
+        #expect(!state.screen(100, 30).contains("∂f/∂f · ∂f/∂q"))
     }
 
     @Test func accumulationIsWrittenAsPlusEquals() throws {

@@ -1,5 +1,5 @@
 /// What one function did during backward: reported in order so the screens can
-/// write out the chain rule for it (upstream × local = downstream, and `+=`).
+/// write out the chain rule for it (upstream × local = downstream).
 public struct BackwardStep {
     /// The function whose backward just ran.
     public let function: Function
@@ -7,8 +7,4 @@ public struct BackwardStep {
     public let upstream: Tensor
     /// The gradient this function passed to each input (∂L/∂xᵢ), already summed to its shape.
     public let inputGrads: [Tensor]
-    /// True where the input already had a gradient, so this one was added to it.
-    public let accumulated: [Bool]
-    /// Each input's gradient after this step.
-    public let totals: [Tensor]
 }

@@ -1,10 +1,23 @@
-/// One operation in the graph, like DeZero's `Function`: `forward` computes on
-/// tensors, `backward` computes input gradients from the output gradient with
-/// variables (so the backward itself can be differentiated).
+/// One operation in the graph, like DeZero's `Function`: ``forward(_:)`` computes
+/// the output from the inputs' values, ``backward(_:_:_:)`` each input's gradient
+/// from the output's. A function is written with those two and called like one:
 ///
-/// Subclasses override ``forward(_:)``, ``backward(_:)``, ``label`` and
-/// ``derivativeTexts``; ``apply(_:)`` does the bookkeeping. Every function here
-/// has one output, which it holds weakly so finished graphs are freed.
+/// ```swift
+/// final class Cube: UnaryFunction {
+///     override func forward(_ x: Tensor) throws -> Tensor { x.map { $0 * $0 * $0 } }
+///     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+///         try gy * x.power(2).scaled(by: 3)
+///     }
+/// }
+/// let y = try Cube()(x)
+/// ```
+///
+/// ``UnaryFunction`` and ``BinaryFunction`` name their inputs; a function of any
+/// number subclasses this class and indexes `xs`. The backward is the one place
+/// the derivative is written: the engine runs it on tensors for the numbers, on
+/// variables when the backward is itself recorded, and with an upstream of ones
+/// for the local derivative the screens show (``localGradients()``).
+/// ``label``, ``kind`` and ``derivativeTexts`` say how the screens write it.
 open class Function {
     /// The variables this function was applied to.
     public var inputs: [Variable] { Array(slots) }
@@ -13,9 +26,9 @@ open class Function {
     /// The largest generation among the inputs.
     public var generation: Int { Int(storedGeneration) }
 
-    // Stored in this order, with a 32-bit generation, so that a function with one
-    // number of its own (`MulConstant`) fits a 72-byte allocation: a long chain's
-    // memory is mostly these nodes.
+    // The fields of every node; `NodeLayoutTests` holds their size (a long
+    // chain's memory is mostly these nodes), and the stored generation is 32-bit
+    // so that a function with one number of its own fits a 72-byte allocation.
     @exclusivity(unchecked) var slots = InputSlots()
     // The output is held weakly, as in DeZero, so finished graphs are freed. A
     // Swift `weak` reference costs a side-table allocation per node; instead the
@@ -31,9 +44,28 @@ open class Function {
     /// A short name for a graph box: `+`, `×`, `sin`, `matmul`.
     open var label: String { String(describing: type(of: self)) }
 
-    /// The local derivative of the output with respect to each input, as text for
-    /// the screens: `∂y/∂x = cos(x)`, `gW = xᵀ · gy`.
+    /// What the operation is, for code that writes it in a formula: infix
+    /// arithmetic, another element-wise function, or anything else.
+    open var kind: FunctionKind { .other }
+
+    /// The call's own options as a lesson writes them (`axis=0`), for formulas
+    /// such as `sum(x, axis=0)`; none by default.
+    open var options: [String] { [] }
+
+    /// The derivative for each input, as text for the screens: `∂y/∂x = cos(x)`
+    /// for an element-wise function (the local derivative), `gx = gy · Wᵀ`
+    /// otherwise. The names are the function's own (`y` the output, `gy` its
+    /// gradient, the inputs as ``inputNames``); the screens put the graph's in.
     open var derivativeTexts: [String] { [] }
+
+    /// The names ``derivativeTexts`` gives the inputs: `x` for one, `a`, `b` for two.
+    open var inputNames: [String] {
+        switch slots.count {
+        case 1: ["x"]
+        case 2: ["a", "b"]
+        default: slots.indices.map { "x\($0)" }
+        }
+    }
 
     /// The output from the inputs' values.
     open func forward(_ xs: ForwardInputs) throws -> Tensor {
@@ -42,42 +74,49 @@ open class Function {
 
     /// Each input's gradient from the output's gradient `gy`, given the inputs
     /// `xs` and the output `y` as values of the same kind as `gy`.
-    ///
-    /// Written once over ``GradientValue``: the engine calls it with tensors for
-    /// a plain backward and with variables when the backward is recorded.
     open func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         throw AutodiffError.invalid(op: label, message: "backward is not implemented")
     }
 
-    /// For element-wise functions, ∂y/∂xᵢ at the current inputs, one tensor per
-    /// input; nil when the derivative is not element-wise (matmul, sum, reshape).
-    open func localGradients() -> [Tensor]? { nil }
+    /// Runs `forward` on the inputs and, when backprop is enabled, links the output into the graph.
+    public final func callAsFunction(_ inputs: Variable...) throws -> Variable { try apply(InputSlots(inputs)) }
+
+    /// Runs `forward` on the inputs and, when backprop is enabled, links the output into the graph.
+    public final func apply(_ inputs: [Variable]) throws -> Variable { try apply(InputSlots(inputs)) }
+
+    /// ∂y/∂xᵢ element by element at the current inputs, one tensor of the
+    /// output's shape per input, for the screens' "local:" line; nil unless the
+    /// function is element-wise. It is ``backward(_:_:_:)`` run with an upstream
+    /// gradient of ones and every input broadcast to the output's shape.
+    public final func localGradients() -> [Tensor]? {
+        guard kind.isElementwise, !slots.isEmpty else { return nil }
+        guard let y = output?.data ?? (try? forward(ForwardInputs(slots))),
+            let xs = try? slots.map({ try $0.data.broadcastTo(y.shape) })
+        else { return nil }
+        return try? backward(Tensor.full(like: y, 1), xs, y)
+    }
 
     /// The input gradients of a plain backward (numbers only, no graph): the
-    /// generic formula run on tensors. `gy` is the function's to use up (a
-    /// formula may write its result into it); `y` is the output. The one- and two-input functions override
-    /// it to call the same formula without building arrays of inputs and results.
+    /// backward run on tensors. The one- and two-input functions call it without
+    /// arrays. The functions of the measured hot paths (W1, W4, training) repeat
+    /// that one-line call in their own final class, so their backward is
+    /// specialised and inlined instead of entered generically (W1 and W4 were
+    /// 15–50 % slower without); Sigmoid and MeanSquaredError fuse their formula
+    /// into one loop. `FunctionPropertyTests` holds every one equal to the backward.
     func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .many(try backward(gy, slots.map(\.data), y.data))
     }
 
-    /// Runs `forward` on the inputs' data and, when backprop is enabled, links the
-    /// output into the graph.
-    public final func apply(_ inputs: [Variable]) throws -> Variable {
-        try apply(InputSlots(inputs))
-    }
-
-    /// `apply` for one input, without an array.
-    @inline(__always)
-    final func apply(_ x: Variable) throws -> Variable { try apply(InputSlots(x)) }
-
-    /// `apply` for two inputs, without an array.
-    @inline(__always)
-    final func apply(_ a: Variable, _ b: Variable) throws -> Variable { try apply(InputSlots(a, b)) }
-
     @inline(__always)
     final func apply(_ inputs: InputSlots) throws -> Variable {
-        let y = Variable(try forward(ForwardInputs(inputs)))
+        record(try forward(ForwardInputs(inputs)), from: inputs)
+    }
+
+    /// A variable holding `value`, the forward of this function on `inputs`,
+    /// linked into the graph when backprop is enabled.
+    @inline(__always)
+    final func record(_ value: Tensor, from inputs: InputSlots) -> Variable {
+        let y = Variable(value)
         if Config.enableBackprop {
             var g = 0
             for x in inputs where x.generation > g { g = x.generation }
@@ -91,9 +130,14 @@ open class Function {
         return y
     }
 
-    /// The value of input `i`, for `backward` and `localGradients`.
+    /// The value of input `i`.
     @inline(__always)
     func x(_ i: Int) -> Tensor { slots[i].data }
+
+    /// The error for being given `n` inputs instead of `expected`.
+    func arityError(_ n: Int, expected: Int) -> AutodiffError {
+        .invalid(op: label, message: "takes \(expected) input\(expected == 1 ? "" : "s"), got \(n)")
+    }
 }
 
 /// The values of a function's inputs, read in place from its variables.

@@ -3,7 +3,9 @@
 /// (`createGraph`, for higher-order derivatives).
 ///
 /// Each function's backward is written once, generically over this protocol,
-/// so the fast path and the differentiable path share one formula.
+/// so the numbers-only pass and the differentiable pass share one formula. It
+/// offers what the forward API offers, as methods: arithmetic, `exp`, `log`,
+/// `sin`, `tanh`, `sigmoid`, reductions and shape changes.
 public protocol GradientValue {
     /// Wraps a tensor that takes no part in differentiation (a mask, a one-hot matrix).
     init(constant: Tensor)
@@ -15,9 +17,15 @@ public protocol GradientValue {
     static func / (a: Self, b: Self) throws -> Self
     func negated() throws -> Self
     func scaled(by c: Double) throws -> Self
+    /// `c - self`, for formulas such as σ'(x) = y(1 − y).
+    func subtracted(from c: Double) throws -> Self
     func power(_ c: Double) throws -> Self
-    func sine() throws -> Self
-    func cosine() throws -> Self
+    func exp() throws -> Self
+    func log() throws -> Self
+    func sin() throws -> Self
+    func cos() throws -> Self
+    func tanh() throws -> Self
+    func sigmoid() throws -> Self
     func reshaped(_ shape: [Int]) throws -> Self
     func transposed(_ axes: [Int]?) throws -> Self
     func broadcast(to shape: [Int]) throws -> Self
@@ -32,23 +40,19 @@ public protocol GradientValue {
     func scatteredRows(_ indices: [Int], into shape: [Int]) throws -> Self
 }
 
-extension GradientValue {
-    /// `c - self`, for formulas such as σ'(x) = y(1 − y).
-    func subtracted(from c: Double) throws -> Self {
-        // On tensors, one pass and one allocation; the same c − x in every element.
-        if let t = self as? Tensor, let r = t.map({ c - $0 }) as? Self { return r }
-        return try Self(constant: Tensor.full(like: value, c)) - self
-    }
-}
-
 extension Tensor: GradientValue {
     public init(constant: Tensor) { self = constant }
     public var value: Tensor { self }
     public func negated() -> Tensor { -self }
     public func scaled(by c: Double) -> Tensor { self * c }
+    public func subtracted(from c: Double) -> Tensor { map { c - $0 } }
     public func power(_ c: Double) -> Tensor { map { Math.pow($0, c) } }
-    public func sine() -> Tensor { map(Math.sin) }
-    public func cosine() -> Tensor { map(Math.cos) }
+    public func exp() -> Tensor { map(Math.exp) }
+    public func log() -> Tensor { map(Math.log) }
+    public func sin() -> Tensor { map(Math.sin) }
+    public func cos() -> Tensor { map(Math.cos) }
+    public func tanh() -> Tensor { map(Math.tanh) }
+    public func sigmoid() -> Tensor { sigmoidElements() }
     public func broadcast(to shape: [Int]) throws -> Tensor { try broadcastTo(shape) }
     public func summed(to shape: [Int]) throws -> Tensor { try sumTo(shape) }
     public func summed(axes: [Int]?, keepdims: Bool) throws -> Tensor { try sum(axes: axes, keepdims: keepdims) }
@@ -91,11 +95,16 @@ struct RecordedGradient: GradientValue {
     static func - (a: Self, b: Self) throws -> Self { Self(try sub(a.variable, b.variable)) }
     static func * (a: Self, b: Self) throws -> Self { Self(try mul(a.variable, b.variable)) }
     static func / (a: Self, b: Self) throws -> Self { Self(try div(a.variable, b.variable)) }
-    func negated() throws -> Self { Self(try neg(variable)) }
+    func negated() -> Self { Self(neg(variable)) }
     func scaled(by c: Double) throws -> Self { Self(try mul(variable, Variable(c))) }
+    func subtracted(from c: Double) -> Self { Self(c - variable) }
     func power(_ c: Double) throws -> Self { Self(try pow(variable, c)) }
-    func sine() throws -> Self { Self(try sin(variable)) }
-    func cosine() throws -> Self { Self(try cos(variable)) }
+    func exp() throws -> Self { Self(try Autodiff.exp(variable)) }
+    func log() throws -> Self { Self(try Autodiff.log(variable)) }
+    func sin() throws -> Self { Self(try Autodiff.sin(variable)) }
+    func cos() throws -> Self { Self(try Autodiff.cos(variable)) }
+    func tanh() throws -> Self { Self(try Autodiff.tanh(variable)) }
+    func sigmoid() throws -> Self { Self(try Autodiff.sigmoid(variable)) }
     func reshaped(_ shape: [Int]) throws -> Self { Self(try reshape(variable, shape)) }
     func transposed(_ axes: [Int]?) throws -> Self { Self(try transpose(variable, axes: axes)) }
     func broadcast(to shape: [Int]) throws -> Self { Self(try broadcastTo(variable, shape)) }
@@ -110,6 +119,6 @@ struct RecordedGradient: GradientValue {
     func softmax(axis: Int) throws -> Self { Self(try Autodiff.softmax(variable, axis: axis)) }
     func rows(_ indices: [Int]) throws -> Self { Self(try getItem(variable, rows: indices)) }
     func scatteredRows(_ indices: [Int], into shape: [Int]) throws -> Self {
-        Self(try GetItemGrad(indices, inShape: shape).apply(variable))
+        Self(try GetItemGrad(indices, inShape: shape)(variable))
     }
 }

@@ -2,30 +2,23 @@
 // A number is kept inside the function it is written into (`y * 1.0001` is one
 // node, as in PyTorch), where DeZero would wrap it in a constant variable whose
 // gradient no one can read; the values and the other gradients are the same.
+// Those cannot fail, so they do not throw.
 
 extension Variable {
     public static func + (a: Variable, b: Variable) throws -> Variable { try add(a, b) }
     public static func - (a: Variable, b: Variable) throws -> Variable { try sub(a, b) }
     public static func * (a: Variable, b: Variable) throws -> Variable { try mul(a, b) }
     public static func / (a: Variable, b: Variable) throws -> Variable { try div(a, b) }
-    public static prefix func - (a: Variable) throws -> Variable { try neg(a) }
+    public static prefix func - (a: Variable) -> Variable { neg(a) }
 
-    public static func + (a: Variable, b: Double) throws -> Variable { try AddConstant(b).apply(a) }
-    public static func - (a: Variable, b: Double) throws -> Variable {
-        try SubConstant(b, constantFirst: false).apply(a)
-    }
-    public static func * (a: Variable, b: Double) throws -> Variable { try MulConstant(b).apply(a) }
-    public static func / (a: Variable, b: Double) throws -> Variable {
-        try DivConstant(b, constantFirst: false).apply(a)
-    }
-    public static func + (a: Double, b: Variable) throws -> Variable { try AddConstant(a).apply(b) }
-    public static func - (a: Double, b: Variable) throws -> Variable {
-        try SubConstant(a, constantFirst: true).apply(b)
-    }
-    public static func * (a: Double, b: Variable) throws -> Variable { try MulConstant(a).apply(b) }
-    public static func / (a: Double, b: Variable) throws -> Variable {
-        try DivConstant(a, constantFirst: true).apply(b)
-    }
+    public static func + (a: Variable, b: Double) -> Variable { AddConstant(b).applied(to: a) }
+    public static func - (a: Variable, b: Double) -> Variable { SubConstant(b, constantFirst: false).applied(to: a) }
+    public static func * (a: Variable, b: Double) -> Variable { MulConstant(b).applied(to: a) }
+    public static func / (a: Variable, b: Double) -> Variable { DivConstant(b, constantFirst: false).applied(to: a) }
+    public static func + (a: Double, b: Variable) -> Variable { AddConstant(a).applied(to: b) }
+    public static func - (a: Double, b: Variable) -> Variable { SubConstant(a, constantFirst: true).applied(to: b) }
+    public static func * (a: Double, b: Variable) -> Variable { MulConstant(a).applied(to: b) }
+    public static func / (a: Double, b: Variable) -> Variable { DivConstant(a, constantFirst: true).applied(to: b) }
 }
 
 extension Variable {

@@ -40,69 +40,9 @@ public class Variable {
     public func cleargrad() { grad = nil }
 
     // Freeing a long chain by ordinary release would recurse once per node and
-    // overflow the stack; take the chain apart here with an explicit stack instead.
-    // Its first functions wait in stack memory, so a small graph's teardown
-    // allocates nothing; a deep or wide one spills into an array.
+    // overflow the stack: the graph is taken apart with an explicit stack instead.
     deinit {
-        guard creator != nil else { return }
-        withUnsafeTemporaryAllocation(of: Function.self, capacity: 32) { buffer in
-            var pending = FunctionStack(buffer)
-            if let c = creator.take() {
-                c.outputAlive = false
-                pending.push(c)
-            }
-            while var f = pending.pop() {
-                Function.prefetchEarlierNodes(of: Unmanaged.passUnretained(f))
-                guard isKnownUniquelyReferenced(&f) else { continue }
-                var x0 = f.slots.x0.take()
-                var x1 = f.slots.x1.take()
-                var rest = f.slots.rest
-                f.slots.rest = []
-                Variable.detach(&x0, into: &pending)
-                Variable.detach(&x1, into: &pending)
-                while !rest.isEmpty {
-                    var x: Variable? = rest.removeLast()
-                    Variable.detach(&x, into: &pending)
-                }
-            }
-        }
-    }
-
-    /// Takes the creator off an input that nothing else holds, so freeing it does not recurse.
-    @inline(__always)
-    private static func detach(_ x: inout Variable?, into pending: inout FunctionStack) {
-        guard isKnownUniquelyReferenced(&x), let c = x?.creator.take() else { return }
-        c.outputAlive = false
-        pending.push(c)
-    }
-}
-
-/// A last-in first-out stack of functions in caller-provided memory, spilling
-/// into an array when that is full. It must be popped empty before the memory goes.
-private struct FunctionStack {
-    private let buffer: UnsafeMutableBufferPointer<Function>
-    private var count = 0
-    private var spill: [Function] = []
-
-    init(_ buffer: UnsafeMutableBufferPointer<Function>) { self.buffer = buffer }
-
-    @inline(__always)
-    mutating func push(_ f: consuming Function) {
-        guard count < buffer.count, let base = buffer.baseAddress else {
-            spill.append(f)
-            return
-        }
-        (base + count).initialize(to: f)
-        count += 1
-    }
-
-    /// The function pushed last; the array holds the last ones pushed once it is used.
-    @inline(__always)
-    mutating func pop() -> Function? {
-        if !spill.isEmpty { return spill.removeLast() }
-        guard count > 0, let base = buffer.baseAddress else { return nil }
-        count -= 1
-        return (base + count).move()
+        if creator != nil { tearDownGraph() }
     }
 }
 

@@ -2,106 +2,82 @@
 // Binary functions broadcast their inputs; their backward sums each gradient
 // back to its input's shape with sumTo.
 
-final class Add: Function {
+final class Add: BinaryFunction {
     override var label: String { "+" }
+    override var kind: FunctionKind { .add }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = 1"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "add", +) }
-    @inline(__always)
-    static func gradients<V: GradientValue>(_ gy: V, _ a: V, _ b: V) throws -> (V, V) {
+    override func forward(_ a: Tensor, _ b: Tensor) throws -> Tensor { try a + b }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try gy.summed(to: a.value.shape), try gy.summed(to: b.value.shape))
     }
-    @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let (ga, gb) = try Add.gradients(gy, xs[0], xs[1])
-        return [ga, gb]
-    }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        let (ga, gb) = try Add.gradients(gy, x(0), x(1))
+        let (ga, gb) = try backward(gy, x(0), x(1), y.data)
         return .two(ga, gb)
     }
-    override func localGradients() -> [Tensor]? { [.full(like: x(0), 1), .full(like: x(1), 1)] }
 }
 
-final class Sub: Function {
+final class Sub: BinaryFunction {
     override var label: String { "−" }
+    override var kind: FunctionKind { .subtract }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = −1"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "sub", -) }
-    @inline(__always)
-    static func gradients<V: GradientValue>(_ gy: V, _ a: V, _ b: V) throws -> (V, V) {
+    override func forward(_ a: Tensor, _ b: Tensor) throws -> Tensor { try a - b }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try gy.summed(to: a.value.shape), try gy.negated().summed(to: b.value.shape))
     }
-    @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let (ga, gb) = try Sub.gradients(gy, xs[0], xs[1])
-        return [ga, gb]
-    }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        let (ga, gb) = try Sub.gradients(gy, x(0), x(1))
+        let (ga, gb) = try backward(gy, x(0), x(1), y.data)
         return .two(ga, gb)
     }
-    override func localGradients() -> [Tensor]? { [.full(like: x(0), 1), .full(like: x(1), -1)] }
 }
 
-final class Mul: Function {
+final class Mul: BinaryFunction {
     override var label: String { "×" }
+    override var kind: FunctionKind { .multiply }
     override var derivativeTexts: [String] { ["∂y/∂a = b", "∂y/∂b = a"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "mul", *) }
-    @inline(__always)
-    static func gradients<V: GradientValue>(_ gy: V, _ a: V, _ b: V) throws -> (V, V) {
+    override func forward(_ a: Tensor, _ b: Tensor) throws -> Tensor { try a * b }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try (gy * b).summed(to: a.value.shape), try (gy * a).summed(to: b.value.shape))
     }
-    @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let (ga, gb) = try Mul.gradients(gy, xs[0], xs[1])
-        return [ga, gb]
-    }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        let (ga, gb) = try Mul.gradients(gy, x(0), x(1))
+        let (ga, gb) = try backward(gy, x(0), x(1), y.data)
         return .two(ga, gb)
     }
-    override func localGradients() -> [Tensor]? { [x(1), x(0)] }
 }
 
-final class Div: Function {
+final class Div: BinaryFunction {
     override var label: String { "÷" }
+    override var kind: FunctionKind { .divide }
     override var derivativeTexts: [String] { ["∂y/∂a = 1/b", "∂y/∂b = −a/b²"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].zipWith(xs[1], op: "div", /) }
-    @inline(__always)
-    static func gradients<V: GradientValue>(_ gy: V, _ a: V, _ b: V) throws -> (V, V) {
-        let ga = try gy / b
-        let gb = try gy * (try a.negated() / (try b * b))
-        return (try ga.summed(to: a.value.shape), try gb.summed(to: b.value.shape))
-    }
+    override func forward(_ a: Tensor, _ b: Tensor) throws -> Tensor { try a / b }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let (ga, gb) = try Div.gradients(gy, xs[0], xs[1])
-        return [ga, gb]
+    override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
+        let gb = try gy * (try a.negated() / (try b * b))
+        return (try (gy / b).summed(to: a.value.shape), try gb.summed(to: b.value.shape))
     }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        let (ga, gb) = try Div.gradients(gy, x(0), x(1))
+        let (ga, gb) = try backward(gy, x(0), x(1), y.data)
         return .two(ga, gb)
     }
-    override func localGradients() -> [Tensor]? {
-        let (a, b) = (x(0), x(1))
-        guard let bb = try? b * b, let gb = try? (-a) / bb else { return nil }
-        return [b.map { 1 / $0 }, gb]
-    }
 }
 
-final class Neg: Function {
+final class Neg: UnaryFunction {
     override var label: String { "−x" }
+    override var kind: FunctionKind { .negate }
     override var derivativeTexts: [String] { ["∂y/∂x = −1"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { -xs[0] }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
+    func value(_ x: Tensor) -> Tensor { -x }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.negated()] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(gy.negated()) }
-    override func localGradients() -> [Tensor]? { [.full(like: x(0), -1)] }
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy.negated() }
 }
 
-final class Pow: Function {
+final class Pow: UnaryFunction {
     let c: Double
     init(_ c: Double) { self.c = c }
     override var label: String { "**" + Tensor.format(c).replacingTrailingDot() }
+    override var kind: FunctionKind { .power(c) }
     override var derivativeTexts: [String] {
         let c = Tensor.format(self.c).replacingTrailingDot()
         // x¹ is written x, and x⁰ left out: the square's derivative reads 2·x.
@@ -111,16 +87,17 @@ final class Pow: Function {
         default: return ["∂y/∂x = \(c)·x^\(Tensor.format(self.c - 1).replacingTrailingDot())"]
         }
     }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].power(c) }
-    @inline(__always)
-    func gradient<V: GradientValue>(_ gy: V, _ x: V) throws -> V { try x.power(c - 1).scaled(by: c) * gy }
+    override func forward(_ x: Tensor) throws -> Tensor { x.power(c) }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy, xs[0])] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        .one(try gradient(gy, x(0)))
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+        try x.power(c - 1).scaled(by: c) * gy
     }
-    override func localGradients() -> [Tensor]? { [x(0).power(c - 1) * c] }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
+    }
 }
+
+extension Neg: InfallibleFunction {}
 
 extension String {
     /// `2.` → `2`: NumPy's trailing dot reads oddly in a label.
@@ -128,14 +105,14 @@ extension String {
 }
 
 /// `a + b` with broadcasting.
-public func add(_ a: Variable, _ b: Variable) throws -> Variable { try Add().apply(a, b) }
+public func add(_ a: Variable, _ b: Variable) throws -> Variable { try Add()(a, b) }
 /// `a - b` with broadcasting.
-public func sub(_ a: Variable, _ b: Variable) throws -> Variable { try Sub().apply(a, b) }
+public func sub(_ a: Variable, _ b: Variable) throws -> Variable { try Sub()(a, b) }
 /// `a * b` element-wise with broadcasting.
-public func mul(_ a: Variable, _ b: Variable) throws -> Variable { try Mul().apply(a, b) }
+public func mul(_ a: Variable, _ b: Variable) throws -> Variable { try Mul()(a, b) }
 /// `a / b` element-wise with broadcasting.
-public func div(_ a: Variable, _ b: Variable) throws -> Variable { try Div().apply(a, b) }
+public func div(_ a: Variable, _ b: Variable) throws -> Variable { try Div()(a, b) }
 /// `-x`.
-public func neg(_ x: Variable) throws -> Variable { try Neg().apply(x) }
+public func neg(_ x: Variable) -> Variable { Neg().applied(to: x) }
 /// `x ** c` for a constant exponent `c`.
-public func pow(_ x: Variable, _ c: Double) throws -> Variable { try Pow(c).apply(x) }
+public func pow(_ x: Variable, _ c: Double) throws -> Variable { try Pow(c)(x) }

@@ -6,80 +6,81 @@
 // with the constant in place of one input, so the results are the same bits.
 
 /// `x + c`, or `c + x` (addition is exact either way round).
-final class AddConstant: Function {
+final class AddConstant: UnaryFunction {
     let c: Double
     init(_ c: Double) { self.c = c }
+    override var kind: FunctionKind { .elementwise }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
     override var label: String { "+" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 + c } }
+    func value(_ x: Tensor) -> Tensor { x.map { $0 + c } }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [gy] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients { .one(gy) }
-    override func localGradients() -> [Tensor]? { [.full(like: x(0), 1)] }
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { gy }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
+    }
 }
 
 /// `x − c`, or `c − x` when `constantFirst`.
-final class SubConstant: Function {
+final class SubConstant: UnaryFunction {
     // The flag first: it fits in the padding before `c`.
     let constantFirst: Bool
     let c: Double
     init(_ c: Double, constantFirst: Bool) { (self.c, self.constantFirst) = (c, constantFirst) }
+    override var kind: FunctionKind { .elementwise }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
     override var label: String { "−" }
     override var derivativeTexts: [String] { [constantFirst ? "∂y/∂x = −1" : "∂y/∂x = 1"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor {
-        constantFirst ? xs[0].map { c - $0 } : xs[0].map { $0 - c }
-    }
-    @inline(__always)
-    func gradient<V: GradientValue>(_ gy: V) throws -> V { constantFirst ? try gy.negated() : gy }
+    func value(_ x: Tensor) -> Tensor { constantFirst ? x.map { c - $0 } : x.map { $0 - c } }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy)] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        .one(try gradient(gy))
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+        constantFirst ? try gy.negated() : gy
     }
-    override func localGradients() -> [Tensor]? { [.full(like: x(0), constantFirst ? -1 : 1)] }
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
+    }
 }
 
 /// `x × c`, or `c × x` (multiplication is exact either way round).
-final class MulConstant: Function {
+final class MulConstant: UnaryFunction {
     let c: Double
     init(_ c: Double) { self.c = c }
+    override var kind: FunctionKind { .elementwise }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
     override var label: String { "×" }
     override var derivativeTexts: [String] { ["∂y/∂x = \(Tensor.format(c).replacingTrailingDot())"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 * c } }
+    func value(_ x: Tensor) -> Tensor { x.map { $0 * c } }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy.scaled(by: c)] }
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy.scaled(by: c) }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        .one(gy.scaled(by: c))
+        .one(try backward(gy, x(0), y.data))
     }
-    override func localGradients() -> [Tensor]? { [.full(like: x(0), c)] }
 }
 
 /// `x ÷ c`, or `c ÷ x` when `constantFirst`.
-final class DivConstant: Function {
+final class DivConstant: UnaryFunction {
     // The flag first: it fits in the padding before `c`.
     let constantFirst: Bool
     let c: Double
     init(_ c: Double, constantFirst: Bool) { (self.c, self.constantFirst) = (c, constantFirst) }
+    override var kind: FunctionKind { .elementwise }
+    override func forward(_ x: Tensor) -> Tensor { value(x) }
     override var label: String { "÷" }
     override var derivativeTexts: [String] {
         let c = Tensor.format(self.c).replacingTrailingDot()
         return [constantFirst ? "∂y/∂x = −\(c)/x²" : "∂y/∂x = 1/\(c)"]
     }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor {
-        constantFirst ? xs[0].map { c / $0 } : xs[0].map { $0 / c }
-    }
-    @inline(__always)
-    func gradient<V: GradientValue>(_ gy: V, _ x: V) throws -> V {
-        constantFirst
-            ? try gy * (try V(constant: Tensor(-c)) / (try x * x))
-            : try gy / V(constant: Tensor(c))
-    }
+    func value(_ x: Tensor) -> Tensor { constantFirst ? x.map { c / $0 } : x.map { $0 / c } }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gradient(gy, xs[0])] }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        .one(try gradient(gy, x(0)))
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+        constantFirst ? try gy * (try V(constant: Tensor(-c)) / (try x * x)) : try gy / V(constant: Tensor(c))
     }
-    override func localGradients() -> [Tensor]? {
-        [constantFirst ? x(0).map { -c / ($0 * $0) } : .full(like: x(0), 1 / c)]
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
     }
 }
+
+extension AddConstant: InfallibleFunction {}
+extension SubConstant: InfallibleFunction {}
+extension MulConstant: InfallibleFunction {}
+extension DivConstant: InfallibleFunction {}

@@ -1,82 +1,72 @@
 // MARK: - Element-wise math: exp, log, sin, cos, tanh, sigmoid, relu, square
 
-final class Exp: Function {
+final class Exp: UnaryFunction {
     override var label: String { "exp" }
+    override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = exp(x)"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.exp) }
+    override func forward(_ x: Tensor) throws -> Tensor { x.exp() }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * y] }
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy * y }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        .one(try gy * y.data)
+        .one(try backward(gy, x(0), y.data))
     }
-    override func localGradients() -> [Tensor]? { [x(0).map(Math.exp)] }
 }
 
-final class Log: Function {
+final class Log: UnaryFunction {
     override var label: String { "log" }
+    override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = 1/x"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.log) }
+    override func forward(_ x: Tensor) throws -> Tensor { x.log() }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy / xs[0]] }
-    override func localGradients() -> [Tensor]? { [x(0).map { 1 / $0 }] }
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy / x }
 }
 
-final class Sin: Function {
+final class Sin: UnaryFunction {
     override var label: String { "sin" }
+    override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = cos(x)"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.sin) }
+    override func forward(_ x: Tensor) throws -> Tensor { x.sin() }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try gy * xs[0].cosine()] }
-    override func localGradients() -> [Tensor]? { [x(0).map(Math.cos)] }
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy * x.cos() }
 }
 
-final class Cos: Function {
+final class Cos: UnaryFunction {
     override var label: String { "cos" }
+    override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = −sin(x)"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.cos) }
+    override func forward(_ x: Tensor) throws -> Tensor { x.cos() }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try gy * xs[0].sine().negated()]
-    }
-    override func localGradients() -> [Tensor]? { [x(0).map { -Math.sin($0) }] }
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy * x.sin().negated() }
 }
 
-final class Tanh: Function {
+final class Tanh: UnaryFunction {
     override var label: String { "tanh" }
+    override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 − y²"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map(Math.tanh) }
+    override func forward(_ x: Tensor) throws -> Tensor { x.tanh() }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try Tanh.gradient(gy, y)] }
-    @inline(__always)
-    static func gradient<V: GradientValue>(_ gy: V, _ y: V) throws -> V { try gy * (try y * y).subtracted(from: 1) }
-    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        .one(try Tanh.gradient(gy, y.data))
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+        try gy * (try y * y).subtracted(from: 1)
     }
-    override func localGradients() -> [Tensor]? {
-        [
-            x(0).map { (v: Double) -> Double in
-                let t = Math.tanh(v)
-                return 1 - t * t
-            }
-        ]
+    override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        .one(try backward(gy, x(0), y.data))
     }
 }
 
-final class Sigmoid: Function {
+final class Sigmoid: UnaryFunction {
     override var label: String { "σ" }
+    override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = y(1 − y)"] }
-    // tanh form, as DeZero computes it: stable for large |x| and the same digits.
-    static func value(_ x: Double) -> Double { Math.tanhKernel(x * 0.5) * 0.5 + 0.5 }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].sigmoidElements() }
+    override func forward(_ x: Tensor) throws -> Tensor { x.sigmoid() }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] { [try Sigmoid.gradient(gy, y)] }
-    @inline(__always)
-    static func gradient<V: GradientValue>(_ gy: V, _ y: V) throws -> V { try (gy * y) * y.subtracted(from: 1) }
-    /// The formula above in one pass when nothing broadcasts (a hidden layer's
-    /// gradient): the same operations in the same order per element, no temporaries.
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+        try (gy * y) * y.subtracted(from: 1)
+    }
+    /// The backward in one pass when nothing broadcasts (a hidden layer's gradient):
+    /// the same operations in the same order per element, without its two temporaries.
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let y = y.data
-        guard gy.shape == y.shape else { return .one(try Sigmoid.gradient(gy, y)) }
+        guard gy.shape == y.shape else { return .one(try backward(gy, x(0), y)) }
         var out = gy
         y.withElements { s in
             out.withMutableElements { g in
@@ -85,54 +75,44 @@ final class Sigmoid: Function {
         }
         return .one(out)
     }
-    override func localGradients() -> [Tensor]? {
-        [
-            x(0).map { (v: Double) -> Double in
-                let s = Sigmoid.value(v)
-                return s * (1 - s)
-            }
-        ]
-    }
 }
 
-final class ReLU: Function {
+final class ReLU: UnaryFunction {
     override var label: String { "relu" }
+    override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 if x > 0 else 0"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { Swift.max($0, 0) } }
+    override func forward(_ x: Tensor) throws -> Tensor { x.map { Swift.max($0, 0) } }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try gy * V(constant: xs[0].value.map { $0 > 0 ? 1 : 0 })]
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+        try gy * V(constant: x.value.map { $0 > 0 ? 1 : 0 })
     }
-    override func localGradients() -> [Tensor]? { [x(0).map { $0 > 0 ? 1 : 0 }] }
 }
 
-final class Square: Function {
+final class Square: UnaryFunction {
     override var label: String { "x²" }
+    override var kind: FunctionKind { .square }
     override var derivativeTexts: [String] { ["∂y/∂x = 2x"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { xs[0].map { $0 * $0 } }
+    override func forward(_ x: Tensor) throws -> Tensor { x.map { $0 * $0 } }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try xs[0].scaled(by: 2) * gy]
-    }
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try x.scaled(by: 2) * gy }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        .one(try x(0).scaled(by: 2) * gy)
+        .one(try backward(gy, x(0), y.data))
     }
-    override func localGradients() -> [Tensor]? { [x(0).map { 2 * $0 }] }
 }
 
 /// eˣ element-wise.
-public func exp(_ x: Variable) throws -> Variable { try Exp().apply(x) }
+public func exp(_ x: Variable) throws -> Variable { try Exp()(x) }
 /// Natural logarithm element-wise.
-public func log(_ x: Variable) throws -> Variable { try Log().apply(x) }
+public func log(_ x: Variable) throws -> Variable { try Log()(x) }
 /// Sine element-wise.
-public func sin(_ x: Variable) throws -> Variable { try Sin().apply(x) }
+public func sin(_ x: Variable) throws -> Variable { try Sin()(x) }
 /// Cosine element-wise.
-public func cos(_ x: Variable) throws -> Variable { try Cos().apply(x) }
+public func cos(_ x: Variable) throws -> Variable { try Cos()(x) }
 /// Hyperbolic tangent element-wise.
-public func tanh(_ x: Variable) throws -> Variable { try Tanh().apply(x) }
+public func tanh(_ x: Variable) throws -> Variable { try Tanh()(x) }
 /// The logistic sigmoid 1 / (1 + e⁻ˣ) element-wise.
-public func sigmoid(_ x: Variable) throws -> Variable { try Sigmoid().apply(x) }
+public func sigmoid(_ x: Variable) throws -> Variable { try Sigmoid()(x) }
 /// max(x, 0) element-wise.
-public func relu(_ x: Variable) throws -> Variable { try ReLU().apply(x) }
+public func relu(_ x: Variable) throws -> Variable { try ReLU()(x) }
 /// x² element-wise.
-public func square(_ x: Variable) throws -> Variable { try Square().apply(x) }
+public func square(_ x: Variable) throws -> Variable { try Square()(x) }

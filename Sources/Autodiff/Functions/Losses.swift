@@ -1,16 +1,16 @@
 // MARK: - Softmax and losses: softmax, softmax_cross_entropy, mean_squared_error, accuracy
 
-final class Softmax: Function {
+final class Softmax: UnaryFunction {
     let axis: Int
     init(axis: Int) { self.axis = axis }
     override var label: String { "softmax" }
+    override var options: [String] { ["axis=\(axis)"] }
     override var derivativeTexts: [String] { ["gx = y · (gy − Σ y·gy)"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].softmax(axis: axis) }
+    override func forward(_ x: Tensor) throws -> Tensor { try x.softmax(axis: axis) }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         let gx = try y * gy
-        let s = try gx.summed(axes: [axis], keepdims: true)
-        return [try gx - (try y * s)]
+        return try gx - (try y * gx.summed(axes: [axis], keepdims: true))
     }
 }
 
@@ -28,17 +28,17 @@ func classLabels(_ t: Tensor, count n: Int, classes: Int, op: String) throws -> 
     }
 }
 
-final class SoftmaxCrossEntropy: Function {
+final class SoftmaxCrossEntropy: BinaryFunction {
     override var label: String { "softmax_cross_entropy" }
+    override var inputNames: [String] { ["x", "t"] }
     override var derivativeTexts: [String] { ["gx = (softmax(x) − onehot(t)) / N"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor {
-        let x = xs[0]
+    override func forward(_ x: Tensor, _ t: Tensor) throws -> Tensor {
         guard x.rank == 2 else {
             throw AutodiffError.invalid(
                 op: label, message: "needs 2-d scores (N, classes), got \(formatShape(x.shape))")
         }
         let (n, c) = (x.shape[0], x.shape[1])
-        let labels = try classLabels(xs[1], count: n, classes: c, op: label)
+        let labels = try classLabels(t, count: n, classes: c, op: label)
         let m = try x.max(axis: 1, keepdims: true)
         let logZ = try m + (try (try x - m).map(Math.exp).sum(axes: [1], keepdims: true)).map(Math.log)
         var total = 0.0
@@ -46,36 +46,35 @@ final class SoftmaxCrossEntropy: Function {
         return Tensor(-total / Double(n))
     }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let scores = xs[0].value
-        let (n, c) = (scores.shape[0], scores.shape[1])
-        let labels = try classLabels(xs[1].value, count: n, classes: c, op: label)
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ t: V, _ y: V) throws -> (V, V) {
+        let (n, c) = (x.value.shape[0], x.value.shape[1])
+        let labels = try classLabels(t.value, count: n, classes: c, op: label)
         var onehot = Tensor.zeros([n, c])
         for i in 0..<n { onehot.scalars[i * c + labels[i]] = 1 }
-        let p = try xs[0].softmax(axis: 1)
         let g = try gy.scaled(by: 1.0 / Double(n))
-        return [try (try p - V(constant: onehot)) * g, V(constant: Tensor.zeros(xs[1].value.shape))]
+        return (try (try x.softmax(axis: 1) - V(constant: onehot)) * g, V(constant: Tensor.zeros(t.value.shape)))
     }
 }
 
-final class MeanSquaredError: Function {
+final class MeanSquaredError: BinaryFunction {
     override var label: String { "mse" }
+    override var inputNames: [String] { ["x0", "x1"] }
     // Each text stands alone: the player shows one input's line at a time.
-    override var derivativeTexts: [String] { ["gx0 = 2·(x0 − x1)·gy / N", "gx1 = −2·(x0 − x1)·gy / N"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor {
-        let diff = try xs[0] - xs[1]
+    override var derivativeTexts: [String] { ["gx0 = 2·(x0 − x1)·gy/N", "gx1 = −2·(x0 − x1)·gy/N"] }
+    override func forward(_ x0: Tensor, _ x1: Tensor) throws -> Tensor {
+        let diff = try x0 - x1
         let n = Double(diff.shape.first ?? 1)
         return Tensor(diff.withElements { $0.reduce(0) { $0 + $1 * $1 } } / n)
     }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let diff = try xs[0] - xs[1]
+    override func backward<V: GradientValue>(_ gy: V, _ x0: V, _ x1: V, _ y: V) throws -> (V, V) {
+        let diff = try x0 - x1
         let shape = diff.value.shape
         let gx0 = try (try gy.broadcast(to: shape) * diff).scaled(by: 2.0 / Double(shape.first ?? 1))
-        return [try gx0.summed(to: xs[0].value.shape), try gx0.negated().summed(to: xs[1].value.shape)]
+        return (try gx0.summed(to: x0.value.shape), try gx0.negated().summed(to: x1.value.shape))
     }
-    /// The formula above in one loop when nothing broadcasts (the usual case: predictions
-    /// against targets of one shape): the same operations in the same order per element.
+    /// The backward in one loop when nothing broadcasts (the usual case: predictions against
+    /// targets of one shape): the same operations in the same order per element.
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (a, b) = (x(0), x(1))
         guard a.shape == b.shape, gy.count == 1 else { return try super.plainBackward(gy, y) }
@@ -97,14 +96,14 @@ final class MeanSquaredError: Function {
 }
 
 /// Softmax along `axis`.
-public func softmax(_ x: Variable, axis: Int = 1) throws -> Variable { try Softmax(axis: axis).apply(x) }
+public func softmax(_ x: Variable, axis: Int = 1) throws -> Variable { try Softmax(axis: axis)(x) }
 /// The mean cross-entropy of softmax(x) against integer labels `t`.
 public func softmaxCrossEntropy(_ x: Variable, _ t: Variable) throws -> Variable {
-    try SoftmaxCrossEntropy().apply(x, t)
+    try SoftmaxCrossEntropy()(x, t)
 }
 /// `sum((x0 - x1)²) / len(x0)`, as DeZero's `mean_squared_error`.
 public func meanSquaredError(_ x0: Variable, _ x1: Variable) throws -> Variable {
-    try MeanSquaredError().apply(x0, x1)
+    try MeanSquaredError()(x0, x1)
 }
 /// The fraction of rows of `y` whose largest score is at label `t`; not differentiable.
 public func accuracy(_ y: Variable, _ t: Variable) throws -> Variable {

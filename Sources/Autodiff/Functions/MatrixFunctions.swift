@@ -1,11 +1,12 @@
 // MARK: - Matrix functions: matmul, linear
 
-final class MatMul: Function {
+final class MatMul: BinaryFunction {
     override var label: String { "matmul" }
+    override var inputNames: [String] { ["x", "W"] }
     override var derivativeTexts: [String] { ["gx = gy · Wᵀ", "gW = xᵀ · gy"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].matmul(xs[1]) }
-    @inline(__always)
-    static func gradients<V: GradientValue>(_ gy: V, _ x: V, _ w: V) throws -> (V, V) {
+    override func forward(_ x: Tensor, _ w: Tensor) throws -> Tensor { try x.matmul(w) }
+    @_specialize(where V == Tensor)
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ w: V, _ y: V) throws -> (V, V) {
         let (xShape, wShape) = (x.value.shape, w.value.shape)
         // 1-d operands act as a row (left) or a column (right); work in 2-d, then restore shapes.
         let x2 = xShape.count == 1 ? try x.reshaped([1, xShape[0]]) : x
@@ -15,21 +16,18 @@ final class MatMul: Function {
         let gw = try x2.matmul(g2, transposeSelf: true, transposeOther: false)
         return (try gx.reshaped(xShape), try gw.reshaped(wShape))
     }
-    @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let (gx, gw) = try MatMul.gradients(gy, xs[0], xs[1])
-        return [gx, gw]
-    }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        let (gx, gw) = try MatMul.gradients(gy, x(0), x(1))
-        return .two(gx, gw)
+        let (ga, gb) = try backward(gy, x(0), x(1), y.data)
+        return .two(ga, gb)
     }
 }
 
 final class LinearFunction: Function {
     override var label: String { "linear" }
+    override var inputNames: [String] { ["x", "W", "b"] }
     override var derivativeTexts: [String] { ["gx = gy · Wᵀ", "gW = xᵀ · gy", "gb = sum_to(gy, b.shape)"] }
     override func forward(_ xs: ForwardInputs) throws -> Tensor {
+        guard xs.count == 2 || xs.count == 3 else { throw arityError(xs.count, expected: 3) }
         let y = try xs[0].matmul(xs[1])
         return xs.count > 2 ? try y + xs[2] : y
     }
@@ -45,7 +43,7 @@ final class LinearFunction: Function {
 }
 
 /// The matrix product `x · W` (2-d, or 1-d as NumPy's `dot` allows).
-public func matmul(_ x: Variable, _ w: Variable) throws -> Variable { try MatMul().apply(x, w) }
+public func matmul(_ x: Variable, _ w: Variable) throws -> Variable { try MatMul()(x, w) }
 /// `x · W + b` in one node, as DeZero's `linear`.
 public func linear(_ x: Variable, _ w: Variable, _ b: Variable? = nil) throws -> Variable {
     guard x.rank == 2, w.rank == 2 else {

@@ -9,7 +9,15 @@ func expandReduced<V: GradientValue>(_ g: V, inputShape: [Int], axes: [Int]?, ke
     return try g.reshaped(kept)
 }
 
-final class Sum: Function {
+/// `axis=0`, `keepdims=True`: a reduction's options as a lesson writes them.
+func callOptions(axes: [Int]?, keepdims: Bool) -> [String] {
+    var options: [String] = []
+    if let axes { options.append("axis=" + (axes.count == 1 ? "\(axes[0])" : formatShape(axes))) }
+    if keepdims { options.append("keepdims=True") }
+    return options
+}
+
+final class Sum: UnaryFunction {
     let axes: [Int]?
     let keepdims: Bool
     init(axes: [Int]?, keepdims: Bool) {
@@ -17,16 +25,17 @@ final class Sum: Function {
         self.keepdims = keepdims
     }
     override var label: String { "sum" }
+    override var options: [String] { callOptions(axes: axes, keepdims: keepdims) }
     override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor { try xs[0].sum(axes: axes, keepdims: keepdims) }
+    override func forward(_ x: Tensor) throws -> Tensor { try x.sum(axes: axes, keepdims: keepdims) }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        let shape = xs[0].value.shape
-        return [try expandReduced(gy, inputShape: shape, axes: axes, keepdims: keepdims).broadcast(to: shape)]
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
+        let shape = x.value.shape
+        return try expandReduced(gy, inputShape: shape, axes: axes, keepdims: keepdims).broadcast(to: shape)
     }
 }
 
-final class Extremum: Function {
+final class Extremum: UnaryFunction {
     let axis: Int?
     let keepdims: Bool
     let isMax: Bool
@@ -36,23 +45,24 @@ final class Extremum: Function {
         self.isMax = isMax
     }
     override var label: String { isMax ? "max" : "min" }
+    override var options: [String] { callOptions(axes: axis.map { [$0] }, keepdims: keepdims) }
     override var derivativeTexts: [String] { ["gx = gy where x is the \(label), else 0"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor {
-        isMax ? try xs[0].max(axis: axis, keepdims: keepdims) : try xs[0].min(axis: axis, keepdims: keepdims)
+    override func forward(_ x: Tensor) throws -> Tensor {
+        isMax ? try x.max(axis: axis, keepdims: keepdims) : try x.min(axis: axis, keepdims: keepdims)
     }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         let axes = axis.map { [$0] }
-        let x = xs[0].value
-        let extreme = try expandReduced(y.value, inputShape: x.shape, axes: axes, keepdims: keepdims)
+        let shape = x.value.shape
+        let extreme = try expandReduced(y.value, inputShape: shape, axes: axes, keepdims: keepdims)
         // Every element equal to the extreme gets the gradient, as in DeZero.
-        let mask = try x.zipWith(extreme, op: label) { $0 == $1 ? 1 : 0 }
-        let g = try expandReduced(gy, inputShape: x.shape, axes: axes, keepdims: keepdims)
-        return [try g.broadcast(to: x.shape) * V(constant: mask)]
+        let mask = try x.value.zipWith(extreme, op: label) { $0 == $1 ? 1 : 0 }
+        let g = try expandReduced(gy, inputShape: shape, axes: axes, keepdims: keepdims)
+        return try g.broadcast(to: shape) * V(constant: mask)
     }
 }
 
-final class Clip: Function {
+final class Clip: UnaryFunction {
     let lo: Double
     let hi: Double
     init(_ lo: Double, _ hi: Double) {
@@ -60,33 +70,33 @@ final class Clip: Function {
         self.hi = hi
     }
     override var label: String { "clip" }
+    override var kind: FunctionKind { .elementwise }
+    override var options: [String] {
+        [Tensor.format(lo).replacingTrailingDot(), Tensor.format(hi).replacingTrailingDot()]
+    }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 if lo ≤ x ≤ hi else 0"] }
-    override func forward(_ xs: ForwardInputs) throws -> Tensor {
+    override func forward(_ x: Tensor) throws -> Tensor {
         let (lo, hi) = (lo, hi)
-        return xs[0].map { Swift.min(Swift.max($0, lo), hi) }
+        return x.map { Swift.min(Swift.max($0, lo), hi) }
     }
     @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
-        [try gy * V(constant: mask(xs[0].value))]
-    }
-    override func localGradients() -> [Tensor]? { [mask(x(0))] }
-    private func mask(_ x: Tensor) -> Tensor {
+    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         let (lo, hi) = (lo, hi)
-        return x.map { $0 >= lo && $0 <= hi ? 1 : 0 }
+        return try gy * V(constant: x.value.map { $0 >= lo && $0 <= hi ? 1 : 0 })
     }
 }
 
 /// The sum over `axes` (all when nil), like NumPy's `sum(axis=…, keepdims=…)`.
 public func sum(_ x: Variable, axes: [Int]? = nil, keepdims: Bool = false) throws -> Variable {
-    try Sum(axes: axes, keepdims: keepdims).apply(x)
+    try Sum(axes: axes, keepdims: keepdims)(x)
 }
 /// The largest element along `axis` (everywhere when nil); ties all get the gradient.
 public func max(_ x: Variable, axis: Int? = nil, keepdims: Bool = false) throws -> Variable {
-    try Extremum(axis: axis, keepdims: keepdims, isMax: true).apply(x)
+    try Extremum(axis: axis, keepdims: keepdims, isMax: true)(x)
 }
 /// The smallest element along `axis` (everywhere when nil).
 public func min(_ x: Variable, axis: Int? = nil, keepdims: Bool = false) throws -> Variable {
-    try Extremum(axis: axis, keepdims: keepdims, isMax: false).apply(x)
+    try Extremum(axis: axis, keepdims: keepdims, isMax: false)(x)
 }
 /// `x` limited to `[lo, hi]`.
-public func clip(_ x: Variable, _ lo: Double, _ hi: Double) throws -> Variable { try Clip(lo, hi).apply(x) }
+public func clip(_ x: Variable, _ lo: Double, _ hi: Double) throws -> Variable { try Clip(lo, hi)(x) }

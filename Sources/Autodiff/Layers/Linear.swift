@@ -22,16 +22,17 @@ public final class Linear: Layer {
         self.inSize = inSize
         self.generator = generator
         W = Parameter(Tensor.zeros([0]), name: "W")
-        b = nobias ? nil : Parameter(Tensor.zeros([outSize]), name: "b")
+        b = nobias ? nil : Parameter(Tensor.zeros([Swift.max(outSize, 0)]), name: "b")
         super.init()
-        if let inSize { drawWeights(inSize) }
+        // A size that cannot be drawn (negative) leaves W to the first call, which reports it.
+        if let inSize, (try? drawWeights(inSize)) == nil { self.inSize = nil }
     }
 
-    private func drawWeights(_ inputs: Int) {
-        inSize = inputs
+    private func drawWeights(_ inputs: Int) throws {
         let scale = (1 / Double(inputs)).squareRoot()
-        let draws = (try? generator.randn([inputs, outSize])) ?? []
-        W.data = Tensor(unchecked: [inputs, outSize], draws.map { Double(Float($0)) * scale })
+        let draws = try generator.randn([inputs, outSize])
+        W.data = try Tensor(shape: [inputs, outSize], scalars: draws.map { Double(Float($0)) * scale })
+        inSize = inputs
     }
 
     override public func params() -> [Parameter] { b.map { [W, $0] } ?? [W] }
@@ -42,7 +43,7 @@ public final class Linear: Layer {
                 op: "Linear",
                 message: "needs one 2-d input (batch, features), got \(inputs.map { formatShape($0.shape) })")
         }
-        if inSize == nil { drawWeights(x.shape[1]) }
+        if inSize == nil { try drawWeights(x.shape[1]) }
         return try linear(x, W, b)
     }
 }

@@ -1,42 +1,43 @@
-/// Updates parameters from their gradients, like DeZero's `Optimizer`.
+/// Updates parameters from their gradients, like DeZero's `Optimizer`. A new
+/// rule subclasses it and overrides ``updateOne(_:grad:)`` (and
+/// ``willUpdate()`` for state kept per round, as Adam counts its steps).
 ///
 /// Parameters without a gradient are skipped. State (momentum, Adam's moments)
 /// is kept per parameter object.
-public class Optimizer {
-    /// Functions run on the parameters before each update (weight decay, clipping).
-    public var hooks: [([Parameter]) -> Void] = []
-
+open class Optimizer {
     public init() {}
 
     /// Updates every parameter of `model` that has a gradient.
-    public func update(_ model: Layer) { update(model.params()) }
+    /// - Throws: when a gradient's shape is not its parameter's (nothing is updated then).
+    public final func update(_ model: Layer) throws { try update(model.params()) }
 
     /// Updates every parameter in `params` that has a gradient.
-    public func update(_ params: [Parameter]) {
-        let withGrad = params.filter { $0.grad != nil }
-        for hook in hooks { hook(withGrad) }
-        willUpdate()
-        for p in withGrad {
-            if let g = p.grad?.data { updateOne(p, grad: g) }
+    /// - Throws: when a gradient's shape is not its parameter's (nothing is updated then).
+    public final func update(_ params: [Parameter]) throws {
+        let withGrad = params.compactMap { p in p.grad.map { (p, $0.data) } }
+        for (p, g) in withGrad where g.shape != p.data.shape {
+            throw AutodiffError.invalid(
+                op: String(describing: type(of: self)),
+                message:
+                    "a gradient of shape \(formatShape(g.shape)) for \(p.name ?? "a parameter") of shape \(formatShape(p.data.shape))"
+            )
         }
+        willUpdate()
+        for (p, g) in withGrad { try updateOne(p, grad: g) }
     }
 
-    func willUpdate() {}
-    func updateOne(_ p: Parameter, grad: Tensor) {}
+    /// Called once before each round of updates.
+    open func willUpdate() {}
 
-    /// `a - b` for tensors of one shape (a parameter and its update).
-    static func minus(_ a: Tensor, _ b: Tensor) -> Tensor {
-        (try? a - b) ?? a
-    }
+    /// Updates `p` from its gradient `grad`, which has `p`'s shape.
+    open func updateOne(_ p: Parameter, grad: Tensor) throws {}
 }
 
 /// Plain gradient descent: `p -= lr * grad`.
 public final class SGD: Optimizer {
     public var lr: Double
     public init(lr: Double = 0.01) { self.lr = lr }
-    override func updateOne(_ p: Parameter, grad: Tensor) {
-        p.data = Optimizer.minus(p.data, lr * grad)
-    }
+    override public func updateOne(_ p: Parameter, grad: Tensor) throws { p.data = try p.data - lr * grad }
 }
 
 /// Gradient descent with momentum: `v = momentum·v − lr·grad; p += v`.
@@ -48,11 +49,10 @@ public final class MomentumSGD: Optimizer {
         self.lr = lr
         self.momentum = momentum
     }
-    override func updateOne(_ p: Parameter, grad: Tensor) {
-        let v0 = velocities[ObjectIdentifier(p)] ?? Tensor.full(like: p.data, 0)
-        let v = Optimizer.minus(momentum * v0, lr * grad)
+    override public func updateOne(_ p: Parameter, grad: Tensor) throws {
+        let v = try momentum * (velocities[ObjectIdentifier(p)] ?? Tensor.full(like: p.data, 0)) - lr * grad
         velocities[ObjectIdentifier(p)] = v
-        p.data = (try? p.data + v) ?? p.data
+        p.data = try p.data + v
     }
 }
 
@@ -79,14 +79,15 @@ public final class Adam: Optimizer {
         return alpha * fix2.squareRoot() / fix1
     }
 
-    override func willUpdate() { t += 1 }
+    override public func willUpdate() { t += 1 }
 
-    override func updateOne(_ p: Parameter, grad: Tensor) {
+    override public func updateOne(_ p: Parameter, grad: Tensor) throws {
         let key = ObjectIdentifier(p)
         var (m, v) = moments[key] ?? (Tensor.full(like: p.data, 0), Tensor.full(like: p.data, 0))
         let (b1, b2, eps, lr) = (beta1, beta2, eps, lr)
-        for i in 0..<m.count {
-            let g = grad.scalars[i]
+        let gs = grad.scalars
+        for i in 0..<Swift.min(m.count, gs.count) {
+            let g = gs[i]
             m.scalars[i] += (1 - b1) * (g - m.scalars[i])
             v.scalars[i] += (1 - b2) * (g * g - v.scalars[i])
             p.data.scalars[i] -= lr * m.scalars[i] / (v.scalars[i].squareRoot() + eps)

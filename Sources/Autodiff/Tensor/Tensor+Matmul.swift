@@ -78,7 +78,6 @@ extension Tensor {
         transposeA: Bool = false, transposeB: Bool = false
     ) -> [Double] {
         if m * n * k >= blasThreshold {
-            _ = LargeBufferReuse.configured
             if let c = blasGemm(a, b, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB) {
                 return c
             }

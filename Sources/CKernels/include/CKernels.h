@@ -26,4 +26,8 @@ static inline void backstep_prefetch_before(const void *end, long bytes) {
 /// where the C library is not glibc or refused.
 int backstep_keep_freed_blocks(long mmap_threshold, long trim_threshold);
 
+/// The bytes of heap the block at `p` (from malloc) takes, its header included;
+/// 0 where the C library is not glibc. For tests that hold node sizes.
+long backstep_heap_block_bytes(const void *p);
+
 #endif

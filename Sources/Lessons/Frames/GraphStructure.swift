@@ -1,3 +1,5 @@
+import Autodiff
+
 /// What a node of a computation graph is.
 public enum NodeKind: String, Equatable, Hashable, Sendable, CaseIterable {
     /// A leaf assigned from constants (`x = 2.0`): receives a gradient.
@@ -42,6 +44,12 @@ public struct GraphNode: Equatable, Hashable, Sendable, Identifiable {
     public let line: Int
     /// For a function: the local derivative of the output for each input, as text.
     public let derivativeTexts: [String]
+    /// For a function: what operation it is (how formulas write it); nil for a variable.
+    public let operation: FunctionKind?
+    /// For a function: its constant options as the lesson wrote them (`axis=0`).
+    public let options: [String]
+    /// For a function: the names its derivative texts give its inputs (`x`, `W`).
+    public let inputNames: [String]
 }
 
 /// The static shape of one graph program: every node and how they connect.

@@ -94,7 +94,7 @@ struct Trainer {
             }
             for id in leaves { graph.variables[id]?.cleargrad() }
             try y.backward()
-            optimizer.update(params)
+            try optimizer.update(params)
         }
         if case .running = result.status { result.status = .finished }
         for id in leaves { graph.variables[id]?.cleargrad() }

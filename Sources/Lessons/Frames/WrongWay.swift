@@ -33,8 +33,10 @@ extension LessonRunner {
                 return nil
             }
             locals[fid] = values
-            for (i, node) in built.records[fid].inputs.enumerated() where i < step.totals.count {
-                right[node] = step.totals[i]
+            // The right run's gradients add up share by share, as its frames show them.
+            for (i, node) in built.records[fid].inputs.enumerated() where i < step.inputGrads.count {
+                let gx = step.inputGrads[i]
+                right[node] = right[node].flatMap { try? $0 + gx } ?? gx
             }
         }
         var wrong: [Double?] = Array(repeating: nil, count: built.records.count)

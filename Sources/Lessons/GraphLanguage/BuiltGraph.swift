@@ -14,6 +14,9 @@ final class BuiltGraph {
         var creator: Int?
         var line: Int
         var derivativeTexts: [String] = []
+        var operation: FunctionKind? = nil
+        var options: [String] = []
+        var inputNames: [String] = []
     }
 
     /// One function application, in evaluation order.
@@ -69,7 +72,8 @@ final class BuiltGraph {
         let nodes = records.enumerated().map { id, r in
             GraphNode(
                 id: id, kind: r.kind, name: r.name, label: r.label, shape: r.shape, inputs: r.inputs,
-                output: r.output, creator: r.creator, line: r.line, derivativeTexts: r.derivativeTexts)
+                output: r.output, creator: r.creator, line: r.line, derivativeTexts: r.derivativeTexts,
+                operation: r.operation, options: r.options, inputNames: r.inputNames)
         }
         return GraphStructure(
             nodes: nodes, outputNode: output.flatMap { node(named: $0) }, output: output,

@@ -152,7 +152,9 @@ struct Interpreter {
         graph.records.append(
             BuiltGraph.Record(
                 kind: .function, name: nil, label: function?.label ?? operation.name, shape: output.shape,
-                inputs: inputs, output: functionId + 1, line: line, derivativeTexts: function?.derivativeTexts ?? []))
+                inputs: inputs, output: functionId + 1, line: line, derivativeTexts: function?.derivativeTexts ?? [],
+                operation: function?.kind ?? .other, options: function?.options ?? [],
+                inputNames: function?.inputNames ?? []))
         graph.variables.append(nil)
         try checkNodeLimit()
         graph.records.append(

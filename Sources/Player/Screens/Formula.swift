@@ -1,45 +1,70 @@
 import Autodiff
+import Lessons
 
-/// How a function is written in equations: `x + y`, `σ(x)`, `xpy**2`.
+/// How a function is written in equations, in the lesson's own names: `x + y`,
+/// `σ(x)`, `xpy**2`, `sum(x, axis=0)`, and its derivative texts with the
+/// graph's variables in place of the engine's generic ones.
 enum Formula {
-    /// `label` applied to `args` as the lesson would write it.
-    static func apply(_ label: String, _ args: [String]) -> String {
-        switch (label, args.count) {
-        case ("+", 2), ("−", 2), ("×", 2), ("÷", 2): return "\(args[0]) \(label) \(args[1])"
-        case ("x²", 1): return args[0] + "²"
-        case ("−x", 1): return "−" + args[0]
-        case (let l, 1) where l.hasPrefix("**"): return args[0] + l
-        default: return label + "(" + args.joined(separator: ", ") + ")"
+    /// The function `node` applied to `args` (names or numbers, as they are) the
+    /// way the lesson would write it. Operands of arithmetic get parentheses when
+    /// they are expressions or negative numbers; a call's arguments never do.
+    static func apply(_ node: GraphNode, _ args: [String]) -> String {
+        switch (node.operation, args.count) {
+        case (.add, 2), (.subtract, 2), (.multiply, 2), (.divide, 2):
+            return "\(operand(args[0])) \(node.label) \(operand(args[1], negative: true))"
+        case (.square, 1): return operand(args[0], negative: true) + "²"
+        case (.negate, 1): return "−" + operand(args[0], negative: true)
+        case (.power, 1): return operand(args[0], negative: true) + node.label
+        default: return node.label + "(" + (args + node.options).joined(separator: ", ") + ")"
         }
     }
 
-    /// A name as an operand: in parentheses when it is itself an expression.
-    static func operand(_ name: String) -> String { name.contains(" " as Character) ? "(" + name + ")" : name }
+    /// As `apply(_:_:)`, or a plain call of `label` where the graph has no node for the function.
+    static func apply(_ node: GraphNode?, label: String, _ args: [String]) -> String {
+        node.map { apply($0, args) } ?? label + "(" + args.joined(separator: ", ") + ")"
+    }
 
-    /// A local derivative as the engine writes it (`∂y/∂a = b`) with the
-    /// generic names replaced by the graph's: `y` the output, `x` or `a`, `b` the inputs.
-    static func localDerivative(_ text: String, output: String, inputs: [String]) -> String {
+    /// A name or number as an operand: in parentheses when it is itself an
+    /// expression, or (with `negative`) a negative number that follows an operator.
+    static func operand(_ name: String, negative: Bool = false) -> String {
+        let wrapped = name.hasPrefix("(") && name.hasSuffix(")")
+        let expression = name.contains(" " as Character)
+        let signed = negative && (name.hasPrefix("−") || name.hasPrefix("-"))
+        return !wrapped && (expression || signed) ? "(" + name + ")" : name
+    }
+
+    /// A derivative text of the engine (`∂y/∂a = b`, `gW = xᵀ · gy`) with its
+    /// generic names replaced by the graph's: `y` the output, the function's
+    /// input names (`x`, `a`, `b`, `W`…) its inputs, and `gy` the upstream
+    /// gradient, written `upstream` (or left out where it is 1, at the top).
+    static func derivative(
+        _ text: String, of node: GraphNode, output: String, inputs: [String], upstream: String?
+    ) -> String {
         var map = ["y": output]
-        if inputs.count == 1 { map["x"] = inputs[0] }
-        if inputs.count >= 2 {
-            map["a"] = inputs[0]
-            map["b"] = inputs[1]
+        for (name, input) in zip(node.inputNames, inputs) { map[name] = input }
+        var text = text
+        if upstream == nil {
+            // ∂L/∂L = 1: a product with it is the other factor.
+            for one in ["·gy", " · gy", "gy·", "gy · "] { text = text.replacingOccurrences(of: one, with: "") }
         }
+        map["gy"] = upstream ?? "1"
         var result = ""
         var word = ""
         var afterPartial = false
         func flush() {
             guard !word.isEmpty else { return }
             if let name = map[word] {
-                // After ∂ the derivative notation wraps it; elsewhere an expression needs parentheses.
-                result += afterPartial && !name.contains(" " as Character) ? name : operand(name)
+                // After ∂ the derivative notation wraps it; elsewhere an expression needs parentheses
+                // (the upstream gradient is a derivative, which reads as one term).
+                result += word == "gy" || (afterPartial && !name.contains(" " as Character)) ? name : operand(name)
             } else {
                 result += word
             }
             word = ""
         }
         for c in text {
-            if c.isLetter && c != "∂" {
+            // Names are ASCII identifiers; ᵀ and ² end them (`xᵀ`, `b²`).
+            if c.isASCII && (c.isLetter || c.isNumber || c == "_") && !(word.isEmpty && c.isNumber) {
                 if word.isEmpty { afterPartial = result.last == "∂" }
                 word.append(c)
             } else {

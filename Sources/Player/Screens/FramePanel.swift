@@ -81,31 +81,33 @@ struct FramePanel {
     private func forward(_ f: ForwardFrame) -> [StyledLine] {
         let names = names(f.snapshot.graph)
         let out = names[f.output.node]
-        let args = f.inputs.map { Formula.operand(names[$0.node]) }
+        let node = functionNode(f.snapshot.graph, f.function)
+        func formula(_ args: [String]) -> String { Formula.apply(node, label: f.label, args) }
+        let written = formula(f.inputs.map { names[$0.node] })
+        // An unnamed result is called by its formula: say it once, not `x + y = x + y`.
+        let head =
+            out == written
+            ? [context.glyphs.forwardMark + " " + out] : [context.glyphs.forwardMark + " " + out, written]
         let scalars = f.inputs.allSatisfy { $0.value.rank == 0 } && f.output.value.rank == 0
         var lines: [StyledLine] = []
-        let mark = context.glyphs.forwardMark + " "
         if scalars {
-            let numbers = f.inputs.enumerated().map { i, input in
-                let v = input.value.scalar ?? .nan
-                return i == 0 && f.inputs.count == 2 ? context.number(v) : context.factor(v)
-            }
-            var parts = [mark + out, Formula.apply(f.label, args)]
-            if !f.inputs.isEmpty { parts.append(Formula.apply(f.label, numbers)) }
+            var parts = head
+            if !f.inputs.isEmpty { parts.append(formula(f.inputs.map { context.number($0.value.scalar ?? .nan) })) }
             let hidden = PredictLines.hides(context, ref, f.output.node, .value)
             parts.append(hidden ? "?" : context.number(f.output.value.scalar ?? .nan))
             lines += equation(parts, style: theme.forwardFocus)
             lines += PredictLines.lines(
                 context, ref,
-                PredictLines.Names(loss: out, out: out, input: { names[$0] }, function: f.label), width: width)
+                PredictLines.Names(loss: out, out: out, input: { names[$0] }, function: f.label, node: node),
+                width: width)
         } else {
-            lines += equation([mark + out, Formula.apply(f.label, args)], style: theme.forwardFocus)
+            lines += equation(head, style: theme.forwardFocus)
             let shapes = f.inputs.map { names[$0.node] + " " + formatShape($0.value.shape) }.joined(separator: ", ")
             lines.append(
                 context.line(
                     "  " + shapes + " " + context.arrow + " " + out + " " + formatShape(f.output.value.shape),
                     theme.text))
-            if GraphPanel.broadcasting.contains(f.label), f.inputs.count == 2 {
+            if node?.operation?.isBroadcastingArithmetic == true, f.inputs.count == 2 {
                 for input in f.inputs where input.value.shape != f.output.value.shape {
                     lines.append(
                         context.line(
@@ -116,6 +118,13 @@ struct FramePanel {
             lines += equation(["  " + out, context.inline(f.output.value)], style: theme.value)
         }
         return lines
+    }
+
+    /// The node of function `id` in graph `graph`, for how formulas write it.
+    private func functionNode(_ graph: Int?, _ id: Int) -> GraphNode? {
+        guard let graph, context.trace.graphs.indices.contains(graph) else { return nil }
+        let nodes = context.trace.graphs[graph].nodes
+        return nodes.indices.contains(id) ? nodes[id] : nil
     }
 
     // MARK: - Backward
@@ -136,9 +145,14 @@ struct FramePanel {
         let loss = names[target(of: b)]
         let out = names[b.output]
         let args = b.inputs.map { names[$0.node] }
+        let node = functionNode(b.snapshot.graph, b.function)
+        // At the top of a scalar the upstream gradient is ∂L/∂L = 1: each input's gradient is its local derivative.
+        let top = target(of: b) == b.output && b.upstream.count == 1
+        let upstreamName = top ? nil : context.derivative(loss, out)
         let mark = context.glyphs.backwardMark + " "
         var lines: [StyledLine] = []
-        let head = mark + out + " = " + Formula.apply(b.label, args.map(Formula.operand))
+        let written = Formula.apply(node, label: b.label, args)
+        let head = mark + out + (out == written ? "" : " = " + written)
         let upstream = context.words.upstream + " " + context.derivative(loss, out) + " = " + context.value(b.upstream)
         if displayWidth(context.text(head + "   " + upstream)) <= width {
             lines.append(context.line(head + "   " + upstream, theme.backwardFocus))
@@ -158,7 +172,18 @@ struct FramePanel {
                 continue
             }
             let chain = context.derivative(loss, name)
-            if let local = input.local {
+            let text = node.map {
+                Formula.derivative(
+                    context.words.derivative(input.derivativeText), of: $0, output: out, inputs: args,
+                    upstream: upstreamName)
+            }
+            let rule = text?.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+            if input.local != nil, top {
+                let value = context.value(input.product ?? input.gradient)
+                // A rule that is the number itself (`∂y/∂x = 1`) would give a hidden one away.
+                let shown = rule.map { $0 == value || (shareHidden && Double($0) != nil) ? [] : [$0] } ?? []
+                lines += equation([chain] + shown + [shareHidden ? "?" : value], style: theme.gradient)
+            } else if let local = input.local {
                 let product = input.product ?? input.gradient
                 // A number to predict keeps its factors' values to the student: the rule, then `?`.
                 let numbers =
@@ -170,23 +195,18 @@ struct FramePanel {
                 lines += equation(
                     [chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
                         + numbers + [shareHidden ? "?" : context.value(product)], style: theme.gradient)
-            } else {
-                let rule = context.words.derivative(input.derivativeText).split(separator: "=", maxSplits: 1).last.map {
-                    $0.trimmingCharacters(in: .whitespaces)
+                if let text, !text.isEmpty {
+                    lines.append(context.line("    " + context.words.local + ": " + text, theme.secondary))
                 }
+            } else {
                 lines += equation(
                     [chain, rule ?? "?", shareHidden ? "?" : context.inline(input.gradient)], style: theme.gradient)
-            }
-            if !input.derivativeText.isEmpty, input.local != nil {
-                let local = Formula.localDerivative(
-                    context.words.derivative(input.derivativeText), output: out, inputs: args)
-                lines.append(context.line("    " + context.words.local + ": " + local, theme.secondary))
             }
             if let product = input.product, product.shape != input.gradient.shape {
                 lines.append(
                     context.line(
                         "    sum_to \(formatShape(product.shape)) \(context.arrow) \(formatShape(input.gradient.shape)) = "
-                            + context.inline(input.gradient), theme.strong))
+                            + (shareHidden ? "?" : context.inline(input.gradient)), theme.strong))
             }
             if input.accumulated, let previous = input.previous {
                 let share = shareHidden ? "?" : context.factor(input.gradient)
@@ -203,7 +223,7 @@ struct FramePanel {
         }
         lines += WrongWayLines.lines(context, b, names: { names[$0] }, width: width)
         lines += PredictLines.lines(
-            context, ref, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label),
+            context, ref, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label, node: node),
             width: width)
         return lines
     }

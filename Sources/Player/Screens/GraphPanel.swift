@@ -292,14 +292,11 @@ struct GraphPanel {
         let target = graph.nodes[to]
         guard source.kind.isVariable, target.kind == .function else { return nil }
         let shape = formatShape(source.shape)
-        if Self.broadcasting.contains(target.label), target.inputs.count == 2, source.shape != target.shape {
+        if target.operation?.isBroadcastingArithmetic == true, target.inputs.count == 2, source.shape != target.shape {
             return shape + context.arrow + formatShape(target.shape)
         }
         return shape
     }
-
-    /// Element-wise functions of two inputs, which broadcast.
-    static let broadcasting: Set<String> = ["+", "−", "×", "÷"]
 }
 
 /// A graph placed on a screen: its drawing, the frame's focus, where it is

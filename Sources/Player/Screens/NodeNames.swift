@@ -30,16 +30,6 @@ struct NodeNames {
     private func expression(for node: GraphNode, in graph: GraphStructure) -> String {
         guard let creator = node.creator, graph.nodes.indices.contains(creator) else { return "" }
         let function = graph.nodes[creator]
-        let args = function.inputs.map { id -> String in
-            let n = self[id]
-            return n.contains(" " as Character) ? "(" + n + ")" : n
-        }
-        switch (function.label, args.count) {
-        case ("+", 2), ("−", 2), ("×", 2), ("÷", 2): return "\(args[0]) \(function.label) \(args[1])"
-        case ("x²", 1): return args[0] + "²"
-        case ("−x", 1): return "−" + args[0]
-        case (let label, 1) where label.hasPrefix("**"): return args[0] + label
-        default: return function.label + "(" + args.joined(separator: ", ") + ")"
-        }
+        return Formula.apply(function, function.inputs.map { self[$0] })
     }
 }

@@ -30,6 +30,8 @@ enum PredictLines {
         let out: String
         let input: (Int) -> String
         let function: String
+        /// The function's node, for writing it as the lesson does.
+        let node: GraphNode?
     }
 
     /// Whether blank `kind` of `node` on the frame on screen is still hidden.
@@ -131,7 +133,7 @@ enum PredictLines {
         let times = " " + context.times + " "
         switch blank.kind {
         case .value:
-            return Formula.apply(names.function, numbers(context, blank))
+            return Formula.apply(names.node, label: names.function, numbers(context, blank))
         case .share:
             guard let upstream = blank.upstream, let local = blank.local else {
                 return context.words.upstream + " " + (blank.upstream.map(context.number) ?? "?") + " "
@@ -145,11 +147,9 @@ enum PredictLines {
         }
     }
 
-    /// A forward function's inputs as its equation writes them: `−2 + 5`, `3 × (−4)`.
+    /// A forward function's inputs as numbers; `Formula` puts the parentheses: `−2 + 5`, `3 × (−4)`.
     private static func numbers(_ context: ScreenContext, _ blank: Blank) -> [String] {
-        blank.inputs.enumerated().map { i, v in
-            i == 0 && blank.inputs.count == 2 ? context.number(v) : context.factor(v)
-        }
+        blank.inputs.map(context.number)
     }
 
     /// A hint that fits the mistake, else the chain rule with one factor left blank.
@@ -175,7 +175,8 @@ enum PredictLines {
         case .unknown:
             switch blank.kind {
             case .value:
-                return names.out + " = " + Formula.apply(names.function, numbers(context, blank)) + " = ___"
+                return names.out + " = " + Formula.apply(names.node, label: names.function, numbers(context, blank))
+                    + " = ___"
             case .share:
                 return context.derivative(names.loss, name) + " = " + context.words.upstream + " " + up + " "
                     + context.times + " " + context.words.local + " ___ (" + local + ")"
