@@ -125,22 +125,31 @@ public enum Screen {
     /// The frame's panel (forward, chain rule, question, check) in a titled box.
     private static func framePanel(_ c: StepContent, in area: Rect, _ buffer: inout Buffer) {
         let context = c.context
-        let panel = FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width - 4)
+        let inner = area.inner(1).inner(horizontal: 1, vertical: 0)
+        let panel = FramePanel.fitting(
+            FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width - 4),
+            rows: inner.height)
         buffer.render(
             Block(
                 title: panel.title.map(context.text), border: .rounded, borderStyle: context.theme.border,
                 glyphs: context.glyphs), in: area)
-        let inner = area.inner(1).inner(horizontal: 1, vertical: 0)
-        for (i, line) in PredictLines.fitting(panel.lines, height: inner.height, context).enumerated() {
+        let all = panel.lines
+        let lines = Array(PredictLines.fitting(all, height: inner.height, context))
+        for (i, line) in lines.enumerated() {
+            // The last row says when lines are left out below it.
+            let cut = i == inner.height - 1 && lines.count < all.count && !context.state.isAsking
             buffer.setLine(
-                line, x: inner.x, y: inner.y + i, maxWidth: inner.width, ellipsis: context.glyphs.ellipsis)
+                cut ? StyledLine(line.spans + [Span(" " + context.glyphs.ellipsis)]) : line, x: inner.x,
+                y: inner.y + i, maxWidth: inner.width, ellipsis: context.glyphs.ellipsis)
         }
     }
 
     /// The frame panel's title and first lines under the graph of a small screen, after a rule.
     private static func strip(_ c: StepContent, in area: Rect, _ buffer: inout Buffer) {
         let context = c.context
-        let panel = FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width)
+        let panel = FramePanel.fitting(
+            FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width),
+            rows: area.height - 1)
         let rule = String(repeating: context.glyphs.horizontal, count: 2)
         var title = StyledLine(rule + " ", style: context.theme.border)
         title.append(context.text(panel.title ?? ""), style: context.theme.secondary)
