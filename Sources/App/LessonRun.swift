@@ -36,6 +36,10 @@ final class LessonRun {
     private var lastSaved: ContinuousClock.Instant?
     private var unsavedPlace: FrameRef?
     private let clock = ContinuousClock()
+    /// Sees each screen before it is drawn and may draw over it (`backstep class`).
+    var observer: (any LessonRunObserver)?
+    /// How often (ms) the screen looks for an observer's news while no key is pressed.
+    static let observerPollMs = 100
     /// Whether `q` leads back to a lesson list (the status line says so) or quits.
     private let leadsToList: Bool
     private var score: Score?
@@ -137,7 +141,7 @@ final class LessonRun {
     // MARK: - Playing
 
     private func loop(_ state: inout PlayerState) -> Outcome {
-        var drawn: (revision: Int, size: TerminalSize, progress: Int)?
+        var drawn: (revision: Int, size: TerminalSize, progress: Int, observed: Int)?
         while true {
             if let job {
                 if let partial = job.takePartial() { perform(state.receivePartial(partial), &state) }
@@ -156,12 +160,14 @@ final class LessonRun {
                 nextTick = Swift.max(due + tickInterval, clock.now)
                 perform(state.tick(), &state)
             }
-            let now = (state.revision, session.size, state.playProgress)
+            let now = (state.revision, session.size, state.playProgress, observer?.revision ?? 0)
             if drawn.map({ $0 != now }) ?? true {
                 // Keys that depend on what is shown (panning the graph) work it out from the screen's size.
                 state.view = ScreenView(width: session.size.width, height: session.size.height, glyphs: glyphs)
-                session.draw(
-                    Screen.render(state, width: session.size.width, height: session.size.height, glyphs: glyphs))
+                var screen = Screen.render(
+                    state, width: session.size.width, height: session.size.height, glyphs: glyphs)
+                observer?.willDraw(state, on: &screen)
+                session.draw(screen)
                 drawn = now
             }
             guard let key = session.readKey(timeoutMs: waitTime()) else {
@@ -187,6 +193,7 @@ final class LessonRun {
     private func waitTime() -> Int {
         var wait = 1000
         if job != nil { wait = 50 }
+        if observer != nil { wait = Swift.min(wait, Self.observerPollMs) }
         if let due = nextTick {
             let left = clock.now.duration(to: due)
             let ms = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)

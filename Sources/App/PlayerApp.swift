@@ -13,6 +13,8 @@ public final class PlayerApp {
     private var theme: Theme = .default
     private let glyphs: GlyphSet
     private let words: Words
+    /// Sees every lesson screen before it is drawn (`backstep class`).
+    public var observer: (any LessonRunObserver)?
     /// Ends the status line with the redraw counter (`BACKSTEP_SHOW_REVISION=1`), for tests.
     public var showsRevision = false
 
@@ -97,6 +99,7 @@ public final class PlayerApp {
         let run = LessonRun(
             session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words,
             leadsToList: leadsToList)
+        run.observer = observer
         run.showsRevision = showsRevision
         let outcome = run.run()
         theme = run.theme

@@ -156,4 +156,25 @@ import Testing
         let text = LessonText(file: "a.md", text: "x = 1  # one\n@train loss lr=0.1 iters=100 every=10\n")
         #expect(text.edited == text.original)
     }
+
+    /// `backstep class` plays a lesson's translation with the teacher's edits:
+    /// the edited lines are found by their text, not their numbers.
+    @Test func editsCarryToATranslationByTheirLines() throws {
+        var state = try state()
+        state.press([.character("]"), .character("e"), .backspace, .backspace] + PlayerKey.typing("3") + [.enter])
+        let english = try #require(state.text)
+        let korean = LessonText(
+            file: "ko.md",
+            text: Self.lesson.replacingOccurrences(of: "# Edit me", with: "# 고쳐 보기\n\n한 줄 더.\n"))
+        let carried = try #require(korean.carryingEdits(of: english))
+        #expect(carried.edited.contains("x = 3  # the input"))
+        #expect(carried.edited.contains("고쳐 보기"))
+        var translated = try PlayerState(text: carried)
+        translated.press([.character("]")])
+        #expect(translated.screen().contains("▶ f = x × y = 3 × 5 = 15"))
+        // A translation without the edited line cannot carry it.
+        let other = LessonText(file: "other.md", text: Self.lesson.replacingOccurrences(of: "x = -2", with: "x = -1"))
+        #expect(other.carryingEdits(of: english) == nil)
+        #expect(other.carryingEdits(of: LessonText(file: english.file, text: english.original)) != nil)
+    }
 }

@@ -200,7 +200,8 @@ public struct PlayerState {
         blankAnswers = [:]
     }
     mutating func setBlankAnswer(_ a: AnswerState, at ref: BlankRef) { blankAnswers[ref] = a }
-    mutating func setPredictMode(_ on: Bool?) { predictMode = on }
+    /// Sets predict mode as `P` would (nil: the lesson's own); `backstep class` sets a student's to the teacher's.
+    public mutating func setPredictMode(_ on: Bool?) { predictMode = on }
     mutating func shiftPanel() { panelShift += 1 }
     mutating func setPanelShift(_ shift: Int) { panelShift = Swift.max(shift, 0) }
     mutating func setProseScroll(_ lines: Int) { proseScroll = Swift.min(Swift.max(lines, 0), 500) }
@@ -226,6 +227,14 @@ public struct PlayerState {
 
     /// Notes how far the play under way has trained (the app reads it off ``BackgroundPlay``).
     public mutating func notePlayProgress(iterations: Int) { playProgress = iterations }
+
+    /// Takes the answers and predict mode of `other`, a player of the same lesson in
+    /// another language (`backstep class`: a student switching language keeps their score).
+    public mutating func adoptAnswers(of other: PlayerState) {
+        answers = other.answers
+        blankAnswers = other.blankAnswers
+        predictMode = other.predictMode
+    }
 
     /// Replaces the lesson after an edit or a reset, keeping the place as far as it still exists.
     mutating func replace(trace newTrace: LessonTrace, text newText: LessonText?) {
