@@ -166,7 +166,8 @@ import Testing
             ProgressStore.Entry(step: 10, frame: 0, stepCount: 11, updated: Date(), done: true), for: lessons[0])
         let console = ScriptedConsole([
             // The first lesson is done: the list opens on the second, and PageDown opens it.
-            .waitFor("Enter open"), .key(.pageDown), .waitFor("step 1/10"), .key(.character("q")),
+            .waitFor("Enter open"), .key(.pageDown), .waitFor("A sigmoid neuron"), .waitFor("step 1/11"),
+            .key(.character("q")),
             // PageUp moves up to the first; PageUp again goes round to the last (2/2).
             .waitFor("Enter open"), .key(.pageUp), .waitFor("1/2"), .key(.pageUp), .waitFor("2/2"),
             .key(.pageUp), .waitFor("1/2"), .key(.pageDown), .waitFor("step 1/11"), .key(.character("q")),
