@@ -47,7 +47,10 @@ struct ProsePanel {
         let total = prose.height(forWidth: Swift.max(inner.width, 1))
         let overflow = Swift.max(total - inner.height, 0)
         prose.scroll = Swift.min(context.state.proseScroll, overflow)
-        if border {
+        if border, context.handout {
+            // Paper cannot scroll: the handout prints the text in full beside the screens.
+            buffer.render(Block(border: .rounded, borderStyle: context.theme.border, glyphs: context.glyphs), in: area)
+        } else if border {
             let arrows = context.ascii ? ("^ k", "v j") : ("↑ k", "↓ j")
             var more = prose.scroll < overflow ? context.words.moreText + arrows.1 : nil
             // A clipped code line says which keys scroll it sideways.
