@@ -92,7 +92,10 @@ struct LessonPicker {
             let isSelected = index == selected
             let marker = isSelected ? glyphs.forwardMark : " "
             var line = "\(marker) \(index + 1). \(entry.summary.title)"
-            if let language = entry.summary.language { line += "  [\(language)]" }
+            // A lesson in another language than the list's says which (a tag like `ko` means nothing to a student).
+            if let tag = entry.summary.language, Language(tag: tag) != words.language {
+                line += "  [\(Language(tag: tag).name)]"
+            }
             if let minutes = entry.summary.minutes { line += "  " + words.minutes(minutes) }
             if entry.summary.hasErrors { line += "  " + words.hasErrors }
             let progress =

@@ -40,6 +40,8 @@ final class LessonRun {
     private let leadsToList: Bool
     private var score: Score?
     private var done = false
+    /// The redraw counter on the status line, for tests.
+    var showsRevision = false
 
     init(
         session: any Console, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme,
@@ -68,6 +70,7 @@ final class LessonRun {
         case .failure(let outcome): return outcome
         case .success(var state):
             state.theme = theme
+            state.showsRevision = showsRevision
             state.leadsToList = leadsToList
             if let saved = progress.entry(for: path) {
                 state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame))

@@ -13,6 +13,8 @@ public final class PlayerApp {
     private var theme: Theme = .default
     private let glyphs: GlyphSet
     private let words: Words
+    /// Ends the status line with the redraw counter (`BACKSTEP_SHOW_REVISION=1`), for tests.
+    public var showsRevision = false
 
     /// - Parameters:
     ///   - language: the language of the app's own words (a lesson speaks its own).
@@ -94,6 +96,7 @@ public final class PlayerApp {
         let run = LessonRun(
             session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words,
             leadsToList: leadsToList)
+        run.showsRevision = showsRevision
         let outcome = run.run()
         theme = run.theme
         return outcome

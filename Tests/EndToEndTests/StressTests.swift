@@ -33,7 +33,7 @@ struct StressTests {
             """
         let tmux = try TmuxSession(
             ["sh", "-c", script, bin] + args, width: width, height: height,
-            environment: ["XDG_STATE_HOME": state])
+            environment: ["XDG_STATE_HOME": state, "BACKSTEP_SHOW_REVISION": "1"])
         return Run(tmux: tmux, stateFolder: state)
     }
 

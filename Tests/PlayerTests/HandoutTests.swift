@@ -83,6 +83,7 @@ import Testing
     /// The prompts are really on the player's screens, so their absence from the handout means something.
     @Test func theInteractiveScreensShowThePromptsTheHandoutLeavesOut() throws {
         var state = try PlayerState(path: Repo.lesson("02-sigmoid-neuron.md"))
+        state.showsRevision = true
         let ask = try #require(Self.places(state).first { state.trace.steps[$0.0].frames[$0.1].isAsk })
         try state.go(step: ask.0, frame: ask.1)
         let player = screenText(Screen.render(state, width: 80, height: 24))

@@ -49,6 +49,18 @@ import Testing
         #expect(state.score == Score(right: 1, asked: 1))
     }
 
+    @Test func aResetKeepsTheScoreTheStudentEarned() throws {
+        var state = try chainRule()
+        state.press(PlayerKey.typing("5") + [.enter, .right] + PlayerKey.typing("−4") + [.enter])
+        #expect(state.score == Score(right: 1, asked: 1))
+        // `r` clears the answers (to try them again); the score already earned stays, and counts again.
+        state.press([.character("r")])
+        #expect(state.blankState(state.place, 0).attempts == 0)
+        #expect(state.score == Score(right: 1, asked: 1))
+        state.press(PlayerKey.typing("4") + [.enter])
+        #expect(state.score == Score(right: 1, asked: 2))
+    }
+
     @Test func hintsFitTheMistake() throws {
         var state = try chainRule()
         // The second graph's backward: num, den, sx, sq and xpy are worked; then x and sy are asked.

@@ -145,7 +145,7 @@ public struct TrainingFrame: Equatable, Sendable {
     /// The iteration (from 0); equal to the iteration count for the final frame.
     public let iteration: Int
     public let iterations: Int
-    /// The loss at this iteration, before its update (for the final frame: after training).
+    /// The loss at this iteration, before its update (for the final frame: the last iteration's).
     public let loss: Double
     /// The losses of the graph's trainings, shared by every frame of every run of
     /// the graph (and holding the losses of later iterations than this frame's).

@@ -91,7 +91,10 @@ extension LessonRunner {
         session.current = result.final
         for id in built.records.indices where built.records[id].kind != .function { session.valueKnown[id] = true }
         session.grads = Array(repeating: nil, count: built.records.count)
-        let finalLoss = session.value(lossId)?.scalars.first ?? .nan
+        // The loss shown at the end is the last iteration's, as DeZero prints it and the loss
+        // chart ends: one "last loss" on every screen (a forward with the final parameters
+        // would show a third number no program prints).
+        let finalLoss = runEnd > start ? losses[runEnd - 1] : session.value(lossId)?.scalars.first ?? .nan
         // The updates made: one per loss, except that a run stopped by its divergence
         // made none after the loss that diverged.
         var updates = result.count

@@ -31,7 +31,7 @@ enum StatusBar {
                 in: Rect(x: 0, y: row, width: width, height: 1))
             return
         }
-        var left = position + dot + "#\(state.revision)"
+        var left = position + (state.showsRevision ? dot + "#\(state.revision)" : "")
         switch state.input {
         case .stepNumber(let typed): left += dot + context.words.goToStep + typed + "_"
         case .answer: left += dot + context.words.answeringStatus

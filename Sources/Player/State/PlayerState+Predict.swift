@@ -136,7 +136,7 @@ extension PlayerState {
 
     /// Predictions and answers right at the first try, out of those answered or revealed.
     public var score: Score {
-        var score = Score()
+        var score = earlierScore
         for state in Array(answers.values) + Array(blankAnswers.values) where state.attempts > 0 || state.revealed {
             score.asked += 1
             if state.firstTryRight { score.right += 1 }

@@ -29,6 +29,9 @@ public struct PlayerState {
     public private(set) var frame = 0
 
     public var theme: Theme = .default
+    /// Whether the status line ends with the redraw counter `#N` (every key and tick
+    /// handled adds one): for tests that count keys in a real terminal, not for students.
+    public var showsRevision = false
     public var detail: Detail = .values
     public private(set) var overlay: PlayerOverlay = .none
     public private(set) var input: InputMode = .none
@@ -36,6 +39,8 @@ public struct PlayerState {
     public private(set) var answers: [FrameRef: AnswerState] = [:]
     /// Answers per predicted number.
     public private(set) var blankAnswers: [BlankRef: AnswerState] = [:]
+    /// The score of answers cleared by an edit or a reset: the student earned it.
+    private(set) var earlierScore = Score()
     /// Predict mode as `P` set it; nil follows the lesson (`@backward f predict`).
     public private(set) var predictMode: Bool?
     /// Whether `q` leads back to a lesson list (the status line and closing screen say so) or quits.
@@ -179,6 +184,8 @@ public struct PlayerState {
     mutating func setSpeed(_ s: Int) { speed = Swift.min(Swift.max(s, 0), Autoplay.speeds.count - 1) }
     mutating func setAnswer(_ a: AnswerState, at ref: FrameRef) { answers[ref] = a }
     mutating func clearAnswers() {
+        // Answers go (the numbers they were about may change); what they scored stays.
+        earlierScore = score
         answers = [:]
         blankAnswers = [:]
     }
@@ -211,8 +218,7 @@ public struct PlayerState {
         trace = newTrace
         text = newText
         layouts.removeAll()
-        answers = [:]
-        blankAnswers = [:]
+        clearAnswers()
         autoplay = nil
         let s = Swift.min(step, Swift.max(stepCount - 1, 0))
         step = s

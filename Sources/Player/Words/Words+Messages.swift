@@ -41,7 +41,7 @@ extension Words {
     var valuesReset: String { pick("values reset to the lesson's own", "단원의 원래 값으로 되돌렸습니다") }
     func reloaded(_ file: String) -> String { pick("reloaded \(file)", "\(file) 다시 읽음") }
     func editFails(_ label: String, _ value: String, _ error: String) -> String {
-        pick("\(label) = \(value) does not work: \(error)", "\(label) = \(value)일 때 계산되지 않습니다: \(error)")
+        pick("\(label) = \(value) does not work: \(error)", "\(label) = \(value)(으)로는 계산할 수 없습니다: \(error)")
     }
     func ownValuesFail(_ error: String) -> String {
         pick("the lesson's own values do not play: \(error)", "단원의 원래 값으로 계산되지 않습니다: \(error)")
@@ -103,12 +103,12 @@ extension Words {
             - **→ l 스페이스 n PageDown**: 다음 장면, 마지막 장면 다음에는 다음 단계
             - **← h Backspace p PageUp**: 이전 장면
             - **] [**: 다음 / 이전 단계, **g G**: 첫 장면 / 마지막 장면
-            - **숫자, Enter**: 그 단계로 이동, 문제에서는 **: 숫자 Enter** (또는 **#**)
+            - **숫자 + Enter**: 그 단계로 이동 (문제에 답하는 중에는 **:** 다음에 숫자 + Enter, 또는 **#**)
             - **f b**: 순전파 / 역전파 재생, **a**: 단계 재생(학습 실행), 일시 정지, 다시 재생, **+ -**: 속도
-            - **P**: 예측 모드: 새 숫자가 ?로 가려지고 직접 넣어야 보입니다
+            - **P**: 예측 모드 켜기/끄기: 새 숫자가 ?로 가려지며, 직접 답을 넣어야 보입니다
             - **문제나 ?에서**: 답을 넣고(-0.3, 3/10, -4*1) **Enter**로 확인, **v**로 정답 보기
-            - **d**: 입력을 ±ε만큼 밀어 수치 미분과 역전파 기울기를 나란히 보기
-            - **e**: 입력값이나 학습의 lr, iters 바꾸기 (Tab: 다음 칸, Enter: 다시 계산), **r**: 원래 값으로
+            - **d**: 입력을 ±ε만큼 움직여 수치 미분과 역전파 기울기를 나란히 보기
+            - **e**: 입력값이나 학습률(lr)·반복 횟수(iters) 바꾸기 (Tab: 다음 칸, Enter: 다시 계산), **r**: 원래 값으로
             - **t**: 테마 (기본, 프로젝터, 흑백), **z**: 보기 (값, 기울기, 형상)
             - **↓ ↑ j k**: 설명 스크롤, **< >**: 코드를 옆으로 스크롤, **H J K L**: "더 있음" 표시가 있는 그래프 옮겨 보기, **Tab**: 작은 화면에서 다음 패널
             - **R**: 단원 파일을 고친 뒤 다시 읽기, **Esc**: 계산 중인 학습 멈추기
