@@ -1,8 +1,9 @@
 import Foundation
 import Lessons
-@testable import Player
 import Rendering
 import Testing
+
+@testable import Player
 
 /// `backstep handout`: the document a teacher prints. Golden files of a small
 /// lesson (Markdown and HTML) and of lesson 01; no key prompt on any page of
@@ -48,7 +49,8 @@ import Testing
         @note Ask the class before revealing.
         """
 
-    static func handout(_ text: String, file: String = "small.md", width: Int = 60, height: Int = 20) throws -> Handout {
+    static func handout(_ text: String, file: String = "small.md", width: Int = 60, height: Int = 20) throws -> Handout
+    {
         let state = try PlayerState(text: LessonText(file: file, text: text))
         return Handout(state, width: width, height: height)
     }
@@ -104,7 +106,8 @@ import Testing
                     for prompt in Self.prompts(state.words) {
                         #expect(
                             !text.contains(prompt),
-                            "\(lesson) \(width)x\(height) step \(section.number) frame \(page.frame): '\(prompt)'\n\(text)")
+                            "\(lesson) \(width)x\(height) step \(section.number) frame \(page.frame): '\(prompt)'\n\(text)"
+                        )
                     }
                     // The redraw counter `#N` in the status line.
                     let status = text.split(separator: "\n").last.map(String.init) ?? ""
@@ -232,7 +235,8 @@ import Testing
         let markdown = HandoutMarkdown.document(handout)
         var hangul = 0
         for block in markdown.components(separatedBy: "```text\n").dropFirst() {
-            let rows = block.components(separatedBy: "\n```")[0].split(separator: "\n", omittingEmptySubsequences: false)
+            let rows = block.components(separatedBy: "\n```")[0].split(
+                separator: "\n", omittingEmptySubsequences: false)
             #expect(rows.count == 24)
             for row in rows {
                 #expect(displayWidth(String(row)) <= 80, "\(row)")
@@ -303,7 +307,9 @@ import Testing
     // MARK: - Markdown
 
     @Test func markdownEscapesOnlyWhatWouldBeMarkup() {
-        #expect(HandoutMarkdown.inline("a*b* `c` x_1 _y_ [z](w) <b> 1 < 2 [0, 1]") == #"a\*b\* \`c\` x_1 \_y\_ [z\](w) \<b> 1 < 2 [0, 1]"#)
+        #expect(
+            HandoutMarkdown.inline("a*b* `c` x_1 _y_ [z](w) <b> 1 < 2 [0, 1]")
+                == #"a\*b\* \`c\` x_1 \_y\_ [z\](w) \<b> 1 < 2 [0, 1]"#)
         #expect(HandoutMarkdown.paragraph("1. not a list") == #"1\. not a list"#)
         #expect(HandoutMarkdown.paragraph("# not a heading") == ##"\# not a heading"##)
         // A screen holding backticks gets a longer fence.

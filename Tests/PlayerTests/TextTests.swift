@@ -48,7 +48,8 @@ import Testing
     static func castEvents(_ cast: String, width: Int, height: Int) throws -> [(time: Double, data: String)] {
         let lines = cast.split(separator: "\n").map(String.init)
         let header = try #require(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        #expect(header["version"] as? Int == 2 && header["width"] as? Int == width && header["height"] as? Int == height)
+        #expect(
+            header["version"] as? Int == 2 && header["width"] as? Int == width && header["height"] as? Int == height)
         return try lines.dropFirst().map { line in
             let event = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
             #expect(event.count == 3 && event[1] as? String == "o")
@@ -95,7 +96,9 @@ import Testing
             else { continue }
             shown.append((i, event.time))
         }
-        let recorded = state.trace.allFrames.filter { if case .training = $0.frame { return true } else { return false } }
+        let recorded = state.trace.allFrames.filter {
+            if case .training = $0.frame { return true } else { return false }
+        }
         #expect(recorded.count == 11)
         // Every iteration of the 100 is on screen at some moment, in order.
         #expect(Set(shown.map(\.iteration)) == Set(0...100), "\(shown.map(\.iteration))")

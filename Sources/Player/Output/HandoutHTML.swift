@@ -62,7 +62,8 @@ public enum HandoutHTML {
             for a in handout.answers {
                 var item = escaped(a.text) + " — <strong>" + escaped(a.answer) + "</strong>"
                 if let reason = a.reason { item += " · " + escaped(reason) }
-                item += " <span class=\"place\">(" + escaped(words.handoutPlace(step: a.step, frame: a.frame)) + ")</span>"
+                item +=
+                    " <span class=\"place\">(" + escaped(words.handoutPlace(step: a.step, frame: a.frame)) + ")</span>"
                 out.append("<li id=\"answer-\(a.question)\">" + item + "</li>")
             }
             out.append("</ol>")
@@ -112,7 +113,8 @@ public enum HandoutHTML {
             case .heading(let level, let runs):
                 let h = Swift.min(level + 1, 6)
                 out.append("<h\(h)>" + runs.map(markup).joined() + "</h\(h)>")
-            case .code(let lines): out.append("<pre class=\"code\">" + lines.map(escaped).joined(separator: "\n") + "</pre>")
+            case .code(let lines):
+                out.append("<pre class=\"code\">" + lines.map(escaped).joined(separator: "\n") + "</pre>")
             case .listItem: break
             }
         }

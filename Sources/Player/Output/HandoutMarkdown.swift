@@ -116,7 +116,8 @@ public enum HandoutMarkdown {
     static func paragraph(_ line: String) -> String {
         var out = line
         if let first = out.first, "#>+-=".contains(first) { return "\\" + out }
-        if let end = out.firstIndex(where: { !$0.isNumber }), end != out.startIndex, out[end] == "." || out[end] == ")" {
+        if let end = out.firstIndex(where: { !$0.isNumber }), end != out.startIndex, out[end] == "." || out[end] == ")"
+        {
             out.insert("\\", at: end)
         }
         return out

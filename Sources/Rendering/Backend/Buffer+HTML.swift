@@ -52,7 +52,8 @@ extension Buffer {
                         next += w
                     }
                     // The common widths have classes of their own (a screen has hundreds of box lines).
-                    let block = cells <= 2 ? "<span class=\"u\(cells)\">" : "<span class=\"u\" style=\"width:\(cells)ch\">"
+                    let block =
+                        cells <= 2 ? "<span class=\"u\(cells)\">" : "<span class=\"u\" style=\"width:\(cells)ch\">"
                     run += block + text + "</span>"
                     col = next
                     continue
