@@ -15,6 +15,8 @@ public final class PlayerApp {
     private let words: Words
     /// Ends the status line with the redraw counter (`BACKSTEP_SHOW_REVISION=1`), for tests.
     public var showsRevision = false
+    /// The link to `backstep present`, when the player listens for one.
+    public var link: PresenterLink?
 
     /// - Parameters:
     ///   - language: the language of the app's own words (a lesson speaks its own).
@@ -97,6 +99,7 @@ public final class PlayerApp {
             session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words,
             leadsToList: leadsToList)
         run.showsRevision = showsRevision
+        run.link = link
         let outcome = run.run()
         theme = run.theme
         return outcome

@@ -13,7 +13,7 @@ struct Backstep: ParsableCommand {
             version: "0.1.0",
             subcommands: [
                 Open.self, Check.self, Eval.self, List.self, Frames.self, Render.self, Export.self, Record.self,
-                HandoutCommand.self,
+                HandoutCommand.self, PresentCommand.self,
             ],
             defaultSubcommand: Open.self)
     }
