@@ -70,17 +70,20 @@ public final class PresenterLink {
 
     /// Takes a new presenter, and the requests of the one connected.
     public func poll() -> [Request] {
-        let fd = accept(listener.fd, nil, nil)
-        if fd >= 0 {
+        // Every connection waiting is taken, the last one kept: a presenter that
+        // reconnects, or another player probing whether this one is alive, is let in
+        // or let go at once. A presenter replaced sees its link close and connects again.
+        while case let fd = accept(listener.fd, nil, nil), fd >= 0 {
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            if Self.peerIsThisUser(fd) {
-                presenter = LineSocket(fd: fd)
-                // The newcomer learns where the lesson is at once.
-                if let lesson { presenter?.send("lesson " + lesson) }
-                if let place { presenter?.send("place \(place.step) \(place.frame)") }
-            } else {
+            guard Self.peerIsThisUser(fd) else {
                 Glibc.close(fd)
+                continue
             }
+            let newcomer = LineSocket(fd: fd)
+            // The newcomer learns where the lesson is at once.
+            if let lesson { newcomer.send("lesson " + lesson) }
+            if let place { newcomer.send("place \(place.step) \(place.frame)") }
+            presenter = newcomer
         }
         guard let presenter else { return [] }
         let requests = presenter.readLines().compactMap(Self.request)
