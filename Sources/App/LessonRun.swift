@@ -75,7 +75,7 @@ final class LessonRun {
             state.showsRevision = showsRevision
             state.leadsToList = leadsToList
             if let saved = progress.entry(for: path) {
-                state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame))
+                state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame), score: saved.score)
             }
             link?.open(lesson: path)
             let outcome = loop(&state)

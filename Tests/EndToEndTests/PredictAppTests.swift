@@ -26,7 +26,7 @@ final class PredictAppTests {
         let asked = text(try tmux.waitFor(text: "type ∂f/∂x, then Enter"))
         #expect(asked.contains("grad ?"))
         #expect(asked.contains("∂f/∂x = ∂f/∂q · ∂q/∂x = ?"))
-        #expect(asked.contains("predict (P)"))
+        #expect(asked.contains("predict on (P)"))
         // `-` starts the answer (it is not the speed key here).
         try tmux.type("-4")
         try tmux.sendKeys("Enter")

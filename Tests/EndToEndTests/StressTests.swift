@@ -66,18 +66,11 @@ struct StressTests {
     /// Sends `key` until `text` shows, one press at a time (each waited for through the
     /// redraw counter): the app plays a lesson's later steps in the background, and a key
     /// that goes past the steps played so far only says the next one is "still being played".
+    /// Presses `key` once and waits for `text`: a step not played yet opens when it is
+    /// (pressing again would ask for the step after it).
     func press(_ key: String, until text: String, _ tmux: TmuxSession, timeout: Double = 30) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            let before = try #require(Self.revision(tmux.capture()), "no redraw counter on the status line")
-            try tmux.sendKeys(key)
-            let screen = try tmux.waitUntil("the key \(key) to be handled") { (Self.revision($0) ?? before) > before }
-            if screen.contains(where: { $0.contains(text) }) { return }
-            if Date() >= deadline {
-                throw TmuxSession.Failure.timeout("“\(text)” after pressing \(key)", screen: screen)
-            }
-            usleep(100_000)  // not played yet: ask again shortly
-        }
+        try tmux.sendKeys(key)
+        try tmux.waitFor(text: text, timeout: timeout)
     }
 
     /// The pane's program is the reporting shell; the app is its child.

@@ -109,9 +109,13 @@ import Testing
         state.press([.character("v")])
         #expect(state.currentAnswer?.revealed == true)
         #expect(state.screen().contains("the answer is 2.05957"))
-        // Once shown, the question takes no more answers: digits are a step number again.
+        // Once shown, the question takes no more answers, and an answer typed again does not
+        // jump to a step: the student is told how to jump (`:` then the number).
         state.press(PlayerKey.typing("4"))
-        #expect(state.input == .stepNumber("4"))
+        #expect(state.input == .none && state.step == 10)
+        #expect(state.message == "already answered here; to go to a step, type : then its number")
+        state.press([.character(":")] + PlayerKey.typing("4") + [.enter])
+        #expect(state.step == 3)
     }
 
     @Test func themesDetailHelpAndQuit() throws {
@@ -143,6 +147,9 @@ import Testing
         var state = try chainRule()
         state.press([.right, .left, .character("x")])
         #expect(state.revision == 3)
+        // Shown only when asked for (the key-flood test counts keys with it); a student never sees it.
+        #expect(!state.screen().contains("#3"))
+        state.showsRevision = true
         #expect(state.screen().contains("#3"))
     }
 

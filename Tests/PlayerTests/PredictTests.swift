@@ -17,7 +17,7 @@ import Testing
         state.press(PlayerKey.typing("5") + [.enter])
         // Fading: the first backward frame is worked for the student.
         #expect(state.blanks(at: state.place).isEmpty)
-        #expect(state.screen(100, 30).contains("predict (P)"))
+        #expect(state.screen(100, 30).contains("predict on (P)"))
         state.press([.right])
         let blanks = state.blanks(at: state.place)
         #expect(blanks.map(\.answer) == [-4, -4])

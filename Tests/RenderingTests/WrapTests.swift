@@ -37,6 +37,23 @@ import Testing
         "브로드캐스트(broadcast)된 입력의 기울기는 sum_to로 원래 형상 (3,)에 맞춰 더해집니다: 「행 방향」으로.",
     ]
 
+    /// A hanging indent without a first prefix: the first line starts at the margin and
+    /// no line is wider than asked (an indented first line used to be cut with `…`).
+    @Test(arguments: paragraphs)
+    func aHangingIndentLeavesTheFirstLineWhole(_ text: String) {
+        for width in 16...60 {
+            let lines = Wrap.lines([Span(text)], width: width, indent: 2)
+            #expect(lines.first?.plainText.hasPrefix(" ") == false, "width \(width)")
+            for line in lines { #expect(line.width <= width, "width \(width): \(line.plainText)") }
+            for line in lines.dropFirst() { #expect(line.plainText.hasPrefix("  "), "width \(width)") }
+        }
+        let exact = "wrong way (= instead of +=): x.grad ends −0.0357615, not 2.05957"
+        #expect(
+            Wrap.lines([Span(exact)], width: 52, indent: 2).map(\.plainText) == [
+                "wrong way (= instead of +=): x.grad ends −0.0357615,", "  not 2.05957",
+            ])
+    }
+
     @Test(arguments: paragraphs)
     func wordsShorterThanTheLineAreNeverSplit(_ text: String) {
         let words = text.split(separator: " ").map(String.init)

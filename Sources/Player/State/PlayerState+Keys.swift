@@ -70,7 +70,8 @@ extension PlayerState {
             return []
         case .character("]"):
             // Presses made while a step is still being played add up: `]]` goes two steps on.
-            let target = (waitingFor?.step ?? step) + 1
+            // Past the last step while one is still awaited: keep waiting for the last.
+            let target = Swift.min((waitingFor?.step ?? step) + 1, waitingFor == nil ? totalSteps : totalSteps - 1)
             if target >= stepCount, target < totalSteps { return notPlayedYet(step: target) }
             guard target < stepCount else {
                 // After the last step, as after its last frame: the closing screen.
@@ -94,6 +95,10 @@ extension PlayerState {
             // On a frame that asks, what is typed is the answer, a leading `-` included.
             setInput(.answer(String(c)))
             return []
+        case .character(let c) where c.isASCII && c.isNumber && asksOnThisFrame:
+            // An answer typed once more after the question closed must not jump to a step.
+            setMessage(words.alreadyAnswered)
+            return [.bell]
         case .character(let c) where c.isASCII && c.isNumber:
             setInput(.stepNumber(String(c)))
             return []

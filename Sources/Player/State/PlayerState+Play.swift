@@ -118,9 +118,11 @@ extension PlayerState {
 
     // MARK: - Resuming
 
-    /// Reopening a lesson left at `ref`: asks whether to resume there.
-    public mutating func offerResume(at ref: FrameRef) {
+    /// Reopening a lesson left at `ref` with `score` earned: asks whether to resume
+    /// there (the score goes on) or start over (a new score).
+    public mutating func offerResume(at ref: FrameRef, score: Score? = nil) {
         guard ref.step > 0 || ref.frame > 0, ref.step < totalSteps else { return }
+        resumeScore = score
         setOverlay(.resume(ref))
     }
 
@@ -128,6 +130,7 @@ extension PlayerState {
         switch key {
         case .enter, .character("y"), .character("Y"):
             setOverlay(.none)
+            if let resumeScore { earlierScore = resumeScore }
             return goOrWait(ref)
         case .escape, .character("n"), .character("N"):
             setOverlay(.none)

@@ -40,7 +40,9 @@ public struct PlayerState {
     /// Answers per predicted number.
     public private(set) var blankAnswers: [BlankRef: AnswerState] = [:]
     /// The score of answers cleared by an edit or a reset: the student earned it.
-    private(set) var earlierScore = Score()
+    var earlierScore = Score()
+    /// The score saved with the place a reopened lesson offers to resume.
+    var resumeScore: Score?
     /// Predict mode as `P` set it; nil follows the lesson (`@backward f predict`).
     public private(set) var predictMode: Bool?
     /// Whether `q` leads back to a lesson list (the status line and closing screen say so) or quits.

@@ -10,7 +10,7 @@ extension Words {
     var predictOff: String {
         pick("predict mode off: the numbers show as you step (P turns it on)", "예측 모드를 껐습니다. 숫자가 저절로 보입니다 (P를 누르면 켭니다)")
     }
-    var predictStatus: String { pick("predict (P)", "예측 (P)") }
+    var predictStatus: String { pick("predict on (P)", "예측 켬 (P)") }
     var answeringStatus: String { pick("answering (Esc leaves)", "답 입력 중 (Esc 나가기)") }
 
     /// "type ∂f/∂x, then Enter"; nil names the question's answer.
@@ -20,6 +20,11 @@ extension Words {
         return again
             ? pick("try again: type \(english), then Enter", "다시 \(korean) 넣고 Enter")
             : pick("type \(english), then Enter", "\(korean) 넣고 Enter")
+    }
+    var alreadyAnswered: String {
+        pick(
+            "already answered here; to go to a step, type : then its number",
+            "이 문제는 이미 답했습니다. 다른 단계로 가려면 : 다음에 번호를 넣으세요")
     }
     var showKey: String { pick("v shows it", "v 정답 보기") }
     var typingKeys: String { pick("Enter checks, Esc leaves", "Enter 확인, Esc 나가기") }
@@ -31,6 +36,7 @@ extension Words {
     var worked: String {
         pick("worked for you: watch this one, the next numbers are yours", "풀이 예시입니다. 다음 숫자부터 직접 넣어 보세요.")
     }
+    var workedOnly: String { pick("worked for you: watch this one", "풀이 예시입니다. 지켜보세요.") }
     func couldNotRead(_ text: String) -> String {
         pick(
             "could not read \u{201C}\(text)\u{201D}: type a number like -0.3, 3/10 or -4*1",
@@ -75,7 +81,9 @@ extension Words {
     var previousWord: String { pick("previous", "이전") }
     var shareWord: String { pick("share", "받은 기울기") }
     var throughWord: String { pick("through", "통과:") }
-    var afterPlusEquals: String { pick("after +=", "(+=로 더한 뒤)") }
+    var afterPlusEquals: String { pick("(after +=)", "(+=로 더한 뒤)") }
+    /// After `∂f/∂x` when the number asked is one path's share, added to x.grad next.
+    var throughThisPath: String { pick("(this path)", "(이 경로)") }
 
     // MARK: - Wrong way
 
@@ -93,11 +101,13 @@ extension Words {
 
     var closingTitle: String { pick("lesson done", "단원 끝") }
     var covered: String { pick("What this lesson covered:", "이 단원에서 다룬 것:") }
-    func score(_ s: Score) -> String {
+    func score(_ s: Score, predicting: Bool) -> String {
         s.asked == 0
-            ? pick(
-                "You answered no questions this time (P turns on predict mode).",
-                "이번에는 답한 문제가 없습니다 (P로 예측 모드를 켤 수 있습니다).")
+            ? (predicting
+                ? pick("You answered no questions this time.", "이번에는 답한 문제가 없습니다.")
+                : pick(
+                    "You answered no questions this time (P turns on predict mode).",
+                    "이번에는 답한 문제가 없습니다 (P로 예측 모드를 켤 수 있습니다)."))
             : pick(
                 "Right at the first try: **\(s.right) of \(s.asked)**.", "한 번에 맞힌 문제: **\(s.asked)개 중 \(s.right)개**.")
     }

@@ -25,8 +25,10 @@ public enum Wrap {
 
         func flush() {
             var line = StyledLine()
-            if out.isEmpty, let firstPrefix {
-                line.append(firstPrefix.text, style: firstPrefix.style)
+            if out.isEmpty {
+                // The first line has its prefix, if any, and never the continuation indent:
+                // its room was measured without one.
+                if let firstPrefix { line.append(firstPrefix.text, style: firstPrefix.style) }
             } else if indent > 0 {
                 line.append(String(repeating: " ", count: min(indent, width - 1)), style: .plain)
             }
