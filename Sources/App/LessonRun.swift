@@ -44,6 +44,8 @@ final class LessonRun {
     private let leadsToList: Bool
     private var score: Score?
     private var done = false
+    /// The link to `backstep present`, when the player listens for one.
+    var link: PresenterLink?
     /// The redraw counter on the status line, for tests.
     var showsRevision = false
 
@@ -79,6 +81,7 @@ final class LessonRun {
             if let saved = progress.entry(for: path) {
                 state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame), score: saved.score)
             }
+            link?.open(lesson: path)
             let outcome = loop(&state)
             job?.stop()
             theme = state.theme
@@ -160,6 +163,17 @@ final class LessonRun {
                 nextTick = Swift.max(due + tickInterval, clock.now)
                 perform(state.tick(), &state)
             }
+            if let link {
+                // The presenter's keys drive this player as its own do.
+                for request in link.poll() {
+                    let effects: [PlayerEffect]
+                    switch request {
+                    case .key(let key): effects = state.handle(key)
+                    case .go(let step): effects = state.jump(toStep: step)
+                    }
+                    if perform(effects, &state) { return effects.contains(.nextLesson) ? .next : .closed }
+                }
+            }
             let now = (state.revision, session.size, state.playProgress, observer?.revision ?? 0)
             if drawn.map({ $0 != now }) ?? true {
                 // Keys that depend on what is shown (panning the graph) work it out from the screen's size.
@@ -170,6 +184,7 @@ final class LessonRun {
                 session.draw(screen)
                 drawn = now
             }
+            link?.show(state.place)
             guard let key = session.readKey(timeoutMs: waitTime()) else {
                 save(force: false)
                 continue
@@ -192,6 +207,8 @@ final class LessonRun {
     /// while a play runs, else long (signals and resizes still wake the read).
     private func waitTime() -> Int {
         var wait = 1000
+        // A presenter is let in within a quarter of a second, and its keys are taken at once.
+        if let link { wait = link.isConnected ? 50 : 250 }
         if job != nil { wait = 50 }
         if observer != nil { wait = Swift.min(wait, Self.observerPollMs) }
         if let due = nextTick {

@@ -17,6 +17,8 @@ public final class PlayerApp {
     public var observer: (any LessonRunObserver)?
     /// Ends the status line with the redraw counter (`BACKSTEP_SHOW_REVISION=1`), for tests.
     public var showsRevision = false
+    /// The link to `backstep present`, when the player listens for one.
+    public var link: PresenterLink?
 
     /// - Parameters:
     ///   - language: the language of the app's own words (a lesson speaks its own).
@@ -101,6 +103,7 @@ public final class PlayerApp {
             leadsToList: leadsToList)
         run.observer = observer
         run.showsRevision = showsRevision
+        run.link = link
         let outcome = run.run()
         theme = run.theme
         return outcome

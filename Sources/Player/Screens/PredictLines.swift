@@ -91,6 +91,12 @@ enum PredictLines {
     /// The answer field while typing, else what to do.
     static func prompt(_ context: ScreenContext, label: String?, answer: AnswerState, width: Int) -> [StyledLine] {
         let theme = context.theme
+        // On paper: a line to write the answer on.
+        if context.handout {
+            return wrap(
+                context, (label.map { $0 + " = " } ?? context.words.answerLabel) + "________", theme.question,
+                width: width)
+        }
         if case .answer(let typed) = context.state.input {
             return wrap(
                 context,

@@ -60,7 +60,10 @@ struct ProsePanel {
         let inner = fit.inner
         let overflow = fit.overflow
         prose.scroll = fit.scroll
-        if border {
+        if border, context.handout {
+            // Paper cannot scroll: the handout prints the text in full beside the screens.
+            buffer.render(Block(border: .rounded, borderStyle: context.theme.border, glyphs: context.glyphs), in: area)
+        } else if border {
             let arrows = context.ascii ? ("^ k", "v j") : ("↑ k", "↓ j")
             var more = prose.scroll < overflow ? context.words.moreText + arrows.1 : nil
             // A clipped code line says which keys scroll it sideways.

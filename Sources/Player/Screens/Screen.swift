@@ -20,19 +20,24 @@ public enum Screen {
     public static let fullHeight = 24
 
     /// The screen for `state` at `width`×`height`.
-    public static func render(_ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet = .unicode) -> Buffer {
+    /// - Parameter handout: draw it for paper: the same panels, but no key prompts (`more ↓ j`,
+    ///   `v reveals`, the status line's keys and redraw counter), and a blank to write a question's answer on.
+    public static func render(
+        _ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet = .unicode, handout: Bool = false
+    ) -> Buffer {
         var buffer = Buffer(width: Swift.max(width, 0), height: Swift.max(height, 0))
-        draw(state, glyphs: glyphs, into: &buffer)
+        draw(state, glyphs: glyphs, handout: handout, into: &buffer)
         // A theme with its own background covers the whole screen, a blanked one included.
         buffer.paint(state.theme)
         return buffer
     }
 
-    private static func draw(_ state: PlayerState, glyphs: GlyphSet, into buffer: inout Buffer) {
+    private static func draw(_ state: PlayerState, glyphs: GlyphSet, handout: Bool, into buffer: inout Buffer) {
         let width = buffer.width
         let height = buffer.height
         guard width > 0, height > 0, state.overlay != .blank, let played = state.playedStep else { return }
-        let context = ScreenContext(state: state, glyphs: glyphs)
+        var context = ScreenContext(state: state, glyphs: glyphs)
+        context.handout = handout
         let content = StepContent(context, played: played)
         let areas = ScreenAreas(content, width: width, height: height)
         if let title = areas.title { StatusBar.title(context, width: title.width, buffer: &buffer) }

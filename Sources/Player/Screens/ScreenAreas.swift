@@ -163,7 +163,9 @@ struct ScreenAreas {
             hiddenNote = Rect(x: body.x, y: body.bottom - 1, width: body.width, height: 1)
             var note = context.words.showsAll("\(Screen.fullWidth)×\(Screen.fullHeight)")
             if !hidden.isEmpty {
-                note = context.words.hidden + hidden.map(c.name).joined(separator: ", ") + " · Tab · " + note
+                // Paper has no Tab key: it names what is hidden, and the size that shows it.
+                let tab = context.handout ? " · " : " · Tab · "
+                note = context.words.hidden + hidden.map(c.name).joined(separator: ", ") + tab + note
             }
             hiddenText = note
         }

@@ -45,7 +45,8 @@ struct TrainingPanel {
                 case .paused? where context.state.autoplay != nil: note = context.words.pausedNote
                 default: note = context.words.runsOnNote
                 }
-                lines.append(context.line(note, theme.secondary))
+                // Each note names a key; paper shows the run as it stands.
+                if !context.handout { lines.append(context.line(note, theme.secondary)) }
             case .finished: lines.append(context.line(context.words.finished, theme.answer))
             case .diverged(let i):
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : f.loss

@@ -98,8 +98,8 @@ public struct CommandWords: Sendable {
     }
     public var record: String {
         pick(
-            "Record a walkthrough of a lesson as an asciinema v2 file (one screen per key press).",
-            "단원을 처음부터 끝까지 넘겨 보는 과정을 asciinema v2 파일로 녹화합니다 (키 한 번에 화면 하나).")
+            "Record a walkthrough of a lesson as an asciinema v2 file (questions held longer, training played as in the player).",
+            "단원을 처음부터 끝까지 넘겨 보는 과정을 asciinema v2 파일로 녹화합니다 (문제는 더 오래 보여 주고, 학습은 플레이어에서처럼 재생합니다).")
     }
 
     // MARK: - Arguments and options
@@ -183,7 +183,11 @@ public struct CommandWords: Sendable {
             "Graphviz DOT으로 씁니다 (기본값이며, 지금은 이 형식뿐입니다).")
     }
     public var recording: String { pick("The recording to write (.cast).", "저장할 녹화 파일 (.cast).") }
-    public var delay: String { pick("Seconds between key presses.", "키를 누르는 간격 (초).") }
+    public var delay: String {
+        pick(
+            "Seconds between key presses (a question shows three times as long, its answer twice; training ticks as in the player).",
+            "키를 누르는 간격 (초). 문제는 세 배, 정답은 두 배 동안 보여 주고, 학습은 플레이어의 속도로 재생합니다.")
+    }
 
     // MARK: - Messages
 

@@ -54,6 +54,8 @@ struct Open: ParsableCommand {
         session.ambiguous = Self.ambiguousWidth(option: ambiguous, environment: environment)
         let app = PlayerApp(session: session, theme: theme?.theme, language: language)
         app.showsRevision = environment["BACKSTEP_SHOW_REVISION"] == "1"
+        // `backstep present` in another terminal follows this player and drives it.
+        app.link = PresenterLink.socketPath(environment: environment).flatMap(PresenterLink.init(path:))
         let signal = app.run(paths: paths)
         session.stop()
         if let signal { TerminalSession.exit(forSignal: signal) }
