@@ -15,7 +15,12 @@ let package = Package(
         .executable(name: "backstep", targets: ["backstep"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `backstep class`: students follow the lesson with a plain `ssh` (brings swift-nio and swift-crypto).
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.0"),
+        // Named because Classroom uses them directly; both already come with swift-nio-ssh.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // MARK: - Engine
@@ -42,6 +47,18 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["Rendering", "CNcursesw"]),
 
+        // MARK: - Classroom: an SSH server that lets students follow the teacher's lesson
+        .target(
+            name: "Classroom",
+            dependencies: [
+                "Lessons", "Player", "Rendering",
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
         // MARK: - App: the interactive loop (picker, lesson run), drawn through a Backend
         .target(name: "App", dependencies: ["Lessons", "Player", "Rendering", "Terminal"]),
         // A small program on TerminalSession alone, for the end-to-end tests to drive in tmux.
@@ -53,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "backstep",
             dependencies: [
-                "Autodiff", "Lessons", "Rendering", "Player", "Terminal", "App",
+                "Autodiff", "Lessons", "Rendering", "Player", "Terminal", "App", "Classroom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +94,7 @@ let package = Package(
             name: "PlayerTests", dependencies: ["Player", "Lessons", "Rendering", "Autodiff", "SnapshotSupport"],
             exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Terminal", "Rendering"]),
+        .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Player", "Lessons", "Rendering"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Player", "Terminal", "Rendering"]),
         // Golden-file comparison shared by the screen tests.
         .target(name: "SnapshotSupport", dependencies: ["Rendering"], path: "Tests/SnapshotSupport"),

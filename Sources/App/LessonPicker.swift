@@ -41,13 +41,26 @@ struct LessonPicker {
     /// Highlights entry `index` (clamped to the list).
     mutating func select(_ index: Int) { selected = Swift.min(Swift.max(index, 0), Swift.max(entries.count - 1, 0)) }
 
+    /// Highlights the first lesson not finished yet: where a class left off.
+    mutating func selectFirstUnfinished() {
+        select(entries.firstIndex { ($0.progress ?? 0) < 1 } ?? 0)
+    }
+
     /// Moves the highlight or chooses a lesson.
+    ///
+    /// A presenter's clicker has only PageDown and PageUp: PageDown opens the highlighted
+    /// lesson (the list opens on the first one not finished), PageUp moves the highlight
+    /// up, from the first lesson round to the last, so every lesson can be reached.
     mutating func handle(_ key: Key) -> Choice {
         switch key {
-        case .down, .right, .character("j"), .pageDown, .character("n"), .character(" "):
+        case .down, .right, .character("j"), .character("n"), .character(" "):
             selected = Swift.min(selected + 1, Swift.max(entries.count - 1, 0))
-        case .up, .left, .character("k"), .pageUp, .character("p"), .backspace:
+        case .up, .left, .character("k"), .character("p"), .backspace:
             selected = Swift.max(selected - 1, 0)
+        case .pageUp:
+            selected = selected > 0 ? selected - 1 : Swift.max(entries.count - 1, 0)
+        case .pageDown:
+            if entries.indices.contains(selected) { return .open(path: entries[selected].summary.path) }
         case .home, .character("g"):
             selected = 0
         case .end, .character("G"):
@@ -92,7 +105,10 @@ struct LessonPicker {
             let isSelected = index == selected
             let marker = isSelected ? glyphs.forwardMark : " "
             var line = "\(marker) \(index + 1). \(entry.summary.title)"
-            if let language = entry.summary.language { line += "  [\(language)]" }
+            // A lesson in another language than the list's says which (a tag like `ko` means nothing to a student).
+            if let tag = entry.summary.language, Language(tag: tag) != words.language {
+                line += "  [\(Language(tag: tag).name)]"
+            }
             if let minutes = entry.summary.minutes { line += "  " + words.minutes(minutes) }
             if entry.summary.hasErrors { line += "  " + words.hasErrors }
             let progress =
@@ -129,6 +145,7 @@ struct LessonPicker {
             right: StyledLine("\(entries.isEmpty ? 0 : selected + 1)/\(entries.count)", style: theme.statusBar),
             style: theme.statusBar, glyphs: glyphs)
         buffer.render(status, in: Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1))
+        buffer.paint(theme)
         return buffer
     }
 }

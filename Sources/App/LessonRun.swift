@@ -36,10 +36,18 @@ final class LessonRun {
     private var lastSaved: ContinuousClock.Instant?
     private var unsavedPlace: FrameRef?
     private let clock = ContinuousClock()
+    /// Sees each screen before it is drawn and may draw over it (`backstep class`).
+    var observer: (any LessonRunObserver)?
+    /// How often (ms) the screen looks for an observer's news while no key is pressed.
+    static let observerPollMs = 100
     /// Whether `q` leads back to a lesson list (the status line says so) or quits.
     private let leadsToList: Bool
     private var score: Score?
     private var done = false
+    /// The link to `backstep present`, when the player listens for one.
+    var link: PresenterLink?
+    /// The redraw counter on the status line, for tests.
+    var showsRevision = false
 
     init(
         session: any Console, path: String, progress: ProgressStore, glyphs: GlyphSet, theme: Theme,
@@ -68,10 +76,12 @@ final class LessonRun {
         case .failure(let outcome): return outcome
         case .success(var state):
             state.theme = theme
+            state.showsRevision = showsRevision
             state.leadsToList = leadsToList
             if let saved = progress.entry(for: path) {
-                state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame))
+                state.offerResume(at: FrameRef(step: saved.step, frame: saved.frame), score: saved.score)
             }
+            link?.open(lesson: path)
             let outcome = loop(&state)
             job?.stop()
             theme = state.theme
@@ -134,7 +144,7 @@ final class LessonRun {
     // MARK: - Playing
 
     private func loop(_ state: inout PlayerState) -> Outcome {
-        var drawn: (revision: Int, size: TerminalSize, progress: Int)?
+        var drawn: (revision: Int, size: TerminalSize, progress: Int, observed: Int)?
         while true {
             if let job {
                 if let partial = job.takePartial() { perform(state.receivePartial(partial), &state) }
@@ -153,14 +163,28 @@ final class LessonRun {
                 nextTick = Swift.max(due + tickInterval, clock.now)
                 perform(state.tick(), &state)
             }
-            let now = (state.revision, session.size, state.playProgress)
+            if let link {
+                // The presenter's keys drive this player as its own do.
+                for request in link.poll() {
+                    let effects: [PlayerEffect]
+                    switch request {
+                    case .key(let key): effects = state.handle(key)
+                    case .go(let step): effects = state.jump(toStep: step)
+                    }
+                    if perform(effects, &state) { return effects.contains(.nextLesson) ? .next : .closed }
+                }
+            }
+            let now = (state.revision, session.size, state.playProgress, observer?.revision ?? 0)
             if drawn.map({ $0 != now }) ?? true {
                 // Keys that depend on what is shown (panning the graph) work it out from the screen's size.
                 state.view = ScreenView(width: session.size.width, height: session.size.height, glyphs: glyphs)
-                session.draw(
-                    Screen.render(state, width: session.size.width, height: session.size.height, glyphs: glyphs))
+                var screen = Screen.render(
+                    state, width: session.size.width, height: session.size.height, glyphs: glyphs)
+                observer?.willDraw(state, on: &screen)
+                session.draw(screen)
                 drawn = now
             }
+            link?.show(state.place)
             guard let key = session.readKey(timeoutMs: waitTime()) else {
                 save(force: false)
                 continue
@@ -183,7 +207,10 @@ final class LessonRun {
     /// while a play runs, else long (signals and resizes still wake the read).
     private func waitTime() -> Int {
         var wait = 1000
+        // A presenter is let in within a quarter of a second, and its keys are taken at once.
+        if let link { wait = link.isConnected ? 50 : 250 }
         if job != nil { wait = 50 }
+        if observer != nil { wait = Swift.min(wait, Self.observerPollMs) }
         if let due = nextTick {
             let left = clock.now.duration(to: due)
             let ms = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
@@ -250,6 +277,7 @@ final class LessonRun {
     private func drawNote(_ text: String) {
         var buffer = Buffer(width: session.size.width, height: session.size.height)
         buffer.render(Prose(text, theme: theme, glyphs: glyphs), in: buffer.area.inner(1))
+        buffer.paint(theme)
         session.draw(buffer)
     }
 

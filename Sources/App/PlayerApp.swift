@@ -13,6 +13,12 @@ public final class PlayerApp {
     private var theme: Theme = .default
     private let glyphs: GlyphSet
     private let words: Words
+    /// Sees every lesson screen before it is drawn (`backstep class`).
+    public var observer: (any LessonRunObserver)?
+    /// Ends the status line with the redraw counter (`BACKSTEP_SHOW_REVISION=1`), for tests.
+    public var showsRevision = false
+    /// The link to `backstep present`, when the player listens for one.
+    public var link: PresenterLink?
 
     /// - Parameters:
     ///   - language: the language of the app's own words (a lesson speaks its own).
@@ -46,6 +52,7 @@ public final class PlayerApp {
             }
         }
         var picker = makePicker(paths)
+        picker.selectFirstUnfinished()
         while true {
             session.draw(
                 picker.render(width: session.size.width, height: session.size.height, theme: theme, glyphs: glyphs))
@@ -94,6 +101,9 @@ public final class PlayerApp {
         let run = LessonRun(
             session: session, path: path, progress: progress, glyphs: glyphs, theme: theme, words: words,
             leadsToList: leadsToList)
+        run.observer = observer
+        run.showsRevision = showsRevision
+        run.link = link
         let outcome = run.run()
         theme = run.theme
         return outcome

@@ -14,6 +14,7 @@ struct Backstep: ParsableCommand {
             version: "0.1.0",
             subcommands: [
                 Open.self, Check.self, Eval.self, List.self, Frames.self, Render.self, Export.self, Record.self,
+                Class.self, HandoutCommand.self, PresentCommand.self,
             ],
             defaultSubcommand: Open.self)
     }

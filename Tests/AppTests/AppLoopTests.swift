@@ -155,4 +155,24 @@ import Testing
         // Monochrome draws with modifiers only: no cell of the last screen has a colour.
         #expect(console.backend.buffer.cells.allSatisfy { $0.style.fg == .default && $0.style.bg == .default })
     }
+
+    /// A clicker in the lesson list (issue 17): the list opens on the first lesson not
+    /// finished, PageDown opens the highlighted one, PageUp moves up, round to the last.
+    @Test func theListTakesAClicker() throws {
+        let scratch = try Scratch()
+        let lessons = [Repo.lesson("01-chain-rule.md"), Repo.lesson("02-sigmoid-neuron.md")]
+        var store = ProgressStore(file: scratch.progressFile)
+        store.record(
+            ProgressStore.Entry(step: 10, frame: 0, stepCount: 11, updated: Date(), done: true), for: lessons[0])
+        let console = ScriptedConsole([
+            // The first lesson is done: the list opens on the second, and PageDown opens it.
+            .waitFor("Enter open"), .key(.pageDown), .waitFor("A sigmoid neuron"), .waitFor("step 1/11"),
+            .key(.character("q")),
+            // PageUp moves up to the first; PageUp again goes round to the last (2/2).
+            .waitFor("Enter open"), .key(.pageUp), .waitFor("1/2"), .key(.pageUp), .waitFor("2/2"),
+            .key(.pageUp), .waitFor("1/2"), .key(.pageDown), .waitFor("step 1/11"), .key(.character("q")),
+            .waitFor("Enter open"), .key(.character("q")),
+        ])
+        #expect(run(lessons, on: console, progress: scratch.progressFile) == nil)
+    }
 }

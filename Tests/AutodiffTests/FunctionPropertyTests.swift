@@ -73,7 +73,11 @@ import Testing
         Case("Transpose", shapes: { _ in [[2, 3, 4]] }, apply: { try transpose($0[0], axes: [1, 2, 0]) }),
         Case("BroadcastTo", shapes: { _ in [[3, 1]] }, apply: { try broadcastTo($0[0], [2, 3, 2]) }),
         Case("SumTo", shapes: { _ in [[2, 3, 2]] }, apply: { try sumTo($0[0], [3, 1]) }),
-        Case("GetItem", shapes: { _ in [[3, 2]] }, apply: { try getItem($0[0], rows: [0, 2, 0]) }),
+        // Any NumPy index: a repeated list (scatter-add), a reversed slice, and a negative
+        // integer apart from the list (so the list's axis goes first).
+        Case(
+            "GetItem", shapes: { r in [[3, 1 + Int(r.next() % 3), 2]] },
+            apply: { try getItem($0[0], [.list([2, 0, 2]), .range(start: nil, stop: nil, step: -1), .at(-1)]) }),
         Case(
             "GetItemGrad", shapes: { _ in [[3, 2]] }, apply: { try GetItemGrad([1, 0, 1], inShape: [2, 2])($0[0]) }),
         Case(
@@ -83,6 +87,7 @@ import Testing
             }),
         Case("LinearFunction", shapes: { _ in [[4, 3], [3, 2], [2]] }, apply: { try linear($0[0], $0[1], $0[2]) }),
         Case("Softmax", shapes: matrix, apply: { try softmax($0[0]) }),
+        Case("LogSoftmax", shapes: matrix, apply: { try logSoftmax($0[0], axis: 1) }),
         Case(
             "SoftmaxCrossEntropy", fixed: { _ in [1: Tensor([0, 3, 1])] }, shapes: { _ in [[3, 4], [3]] },
             apply: {

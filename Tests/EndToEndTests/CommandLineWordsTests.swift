@@ -18,7 +18,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["render", "check", "list", "open", "eval", "frames", "export", "record"])
+    @Test(arguments: ["render", "check", "list", "open", "eval", "frames", "export", "record", "handout"])
     func helpIsKoreanInAKoreanLocale(_ command: String) throws {
         let help = try run([command, "--help"], lang: "ko_KR.UTF-8").output
         #expect(help.contains { ("가"..."힣").contains($0) }, "\(help)")
@@ -26,9 +26,11 @@ import Testing
         let allowed: Set<String> = [
             "overview", "usage", "options", "arguments", "backstep", "show", "help", "information", "version",
             "default", "values", "file", "step", "frame", "size", "ascii", "color", "theme", "ambiguous", "narrow",
-            "wide", "auto", "always", "never", "projector", "monochrome", "json", "path", "lang", "paths", "graph",
+            "wide", "auto", "always", "never", "projector", "light", "monochrome", "json", "path", "lang", "paths",
+            "graph",
             "directory", "output", "delay", "graphviz", "asciinema", "cast", "lesson", "front", "order", "width",
-            "height", "backstep_ambiguous", "no_color", "utf", "ko_kr", "language", "lessons", command,
+            "height", "backstep_ambiguous", "no_color", "utf", "ko_kr", "language", "lessons", "markdown", "html",
+            command,
         ]
         #expect(englishWords(help, allowing: allowed).isEmpty, "\(englishWords(help, allowing: allowed))\n\(help)")
     }

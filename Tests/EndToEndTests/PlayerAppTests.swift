@@ -296,9 +296,9 @@ final class PlayerAppTests {
 
     @Test func pickerOpensBundledLessons() throws {
         let tmux = try start(["--lang", "ko"])
-        try tmux.waitFor(text: "[ko]")
-        // --lang ko speaks Korean in the picker and in the lesson.
-        try tmux.waitFor(text: "Enter 열기")
+        // --lang ko speaks Korean in the picker and in the lesson; Korean lessons in a Korean list need no tag.
+        let picker = try tmux.waitFor(text: "Enter 열기")
+        #expect(!picker.contains { $0.contains("[ko]") || $0.contains("[한국어]") }, "\(picker)")
         try tmux.sendKeys("Enter")
         try tmux.waitFor(text: "단계 1/")
         try tmux.sendKeys("q")
@@ -342,12 +342,27 @@ final class PlayerAppTests {
         return (process.terminationStatus, o, e)
     }
 
-    @Test func exportsDotWithValuesAndGradients() throws {
-        let result = try run(["export", Binary.file("lessons/01-chain-rule.md"), "--step", "5", "--dot"])
+    /// DOT with or without `--dot`: the only format is the default.
+    @Test(arguments: [["--dot"], []])
+    func exportsDotWithValuesAndGradients(_ flag: [String]) throws {
+        let result = try run(["export", Binary.file("lessons/01-chain-rule.md"), "--step", "5"] + flag)
         #expect(result.status == 0)
         #expect(result.out.hasPrefix("digraph g {"))
         #expect(result.out.contains(#"label="x\n−2\ngrad −4""#))
         #expect(result.out.contains("n4 -> n5;"))
+    }
+
+    /// `check` prints a warning with its caret, counts it apart from errors, and still succeeds.
+    @Test func checkWarnsWithoutFailing() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "backstep-warn-\(UUID().uuidString).md")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "# T\n\n## S\n\n```graph\nx = 1\ny = x * 2\n```\n\n  @forward\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let result = try run(["check", file.path])
+        #expect(result.status == 0)
+        #expect(result.err.contains(":10:3: warning: this @forward is indented"))
+        #expect(result.out.contains("checked 1 file: 0 errors, 1 warning"))
     }
 
     /// Every command refuses a mistyped `--color`, `--theme` or `--lang` the same way: status 2
@@ -356,9 +371,12 @@ final class PlayerAppTests {
         (["render", "--color", "nevr"], "'auto', 'always' or 'never'"),
         (["record", "-o", "/dev/null", "--color", "nevr"], "'auto', 'always' or 'never'"),
         (["open", "--color", "nevr"], "'auto', 'always' or 'never'"),
-        (["render", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
-        (["record", "-o", "/dev/null", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
-        (["open", "--theme", "projecter"], "'default', 'projector' or 'monochrome'"),
+        (["render", "--theme", "projecter"], "'default', 'projector', 'projector-light' or 'monochrome'"),
+        (
+            ["record", "-o", "/dev/null", "--theme", "projecter"],
+            "'default', 'projector', 'projector-light' or 'monochrome'"
+        ),
+        (["open", "--theme", "projecter"], "'default', 'projector', 'projector-light' or 'monochrome'"),
         (["open", "--lang", "kr"], "'en' and 'ko'"),
     ])
     func mistypedOptionValuesAreRefusedWithTheChoices(_ arguments: [String], _ choices: String) throws {

@@ -137,7 +137,10 @@ let errorCorpus: [CorpusCase] = [
     CorpusCase("bare expression", "x = 1\nsin(x)\n", (2, 1, "a statement must name its result, like 'y = sin(x)'")),
     CorpusCase("assign to attribute", "x.T = 1\n", (1, 1, "cannot assign to 'x.T': the left of '=' must be one name")),
     CorpusCase("chained assignment", "x = y = 1\n", (1, 7, "unexpected '=': one assignment per line")),
-    CorpusCase("indexing", "x = [1, 2]\ny = x[0]\n", (2, 6, "indexing with [...] is not part of the graph language")),
+    CorpusCase(
+        "index out of bounds", "x = [1, 2]\ny = x[5]\n",
+        (2, 6, "get_item: index 5 is out of bounds for axis 0 with size 2")),
+    CorpusCase("unclosed index", "x = [1, 2]\ny = x[0\n", (2, 6, "'[' is never closed")),
     CorpusCase("call on a value", "x = (1)(2)\n", (1, 8, "only a function name can be called, like sin(x)")),
 
     // MARK: Lesson structure and directives
@@ -180,7 +183,7 @@ let errorCorpus: [CorpusCase] = [
         (12, 1, "@plot loss needs a @train on the current graph before it")),
     CorpusCase(
         "plot what", file: "l.md", lesson("@plot lost"),
-        (12, 7, "@plot shows 'loss' or 'data', not 'lost' — did you mean 'loss'?")),
+        (12, 7, "@plot shows 'loss', 'data' or 'regions', not 'lost' — did you mean 'loss'?")),
     CorpusCase(
         "loss not a scalar", file: "l.md", lesson("@train q"),
         (12, 8, "the loss must be one number; 'q' has shape (3,)")),
@@ -215,6 +218,24 @@ let errorCorpus: [CorpusCase] = [
         "graph block never closed", file: "l.md", "# T\n\n```graph\nx = 1\n",
         (3, 1, "this ``` block is never closed: add a line with ``` after it")),
     CorpusCase(
+        "unclosed block: the rest of the file is not read as code", file: "l.md",
+        "# T\n\n## S\n\n```graph\nx = 1\n\n@forward\n\n## S2\n\nSome prose here.\n\n@backward\n",
+        (5, 1, "this ``` block is never closed: add a line with ``` after it")),
+    CorpusCase(
+        "a bare @backward is not blamed for @output's unknown name", file: "l.md", lesson("@backward\n\n@output z"),
+        (14, 9, "'z' is not a name in the current graph (@output)")),
+    CorpusCase(
+        "a bare @backward from data is reported at @output", file: "l.md",
+        lesson("@backward\n\n@output x", graph: "data x = [1, 2, 3]\ny = 2\nq = x * y\nf = sum(q)"),
+        (
+            14, 9,
+            "'x' is data: the @backward on line 12 starts from the output @output names, and backward starts from a variable the graph computes"
+        )),
+    CorpusCase(
+        "@backward naming data is reported at its name", file: "l.md",
+        lesson("@backward x", graph: "data x = [1, 2, 3]\ny = 2\nq = x * y\nf = sum(q)"),
+        (12, 11, "'x' is data: backward starts from a variable the graph computes")),
+    CorpusCase(
         "second title", file: "l.md", "# T\n\n# U\n", (3, 1, "a lesson has one '# ' title; start a step with '## '")),
     CorpusCase("empty step title", file: "l.md", "# T\n\n##\n", (3, 1, "a step needs a title after '## '")),
     CorpusCase(
@@ -233,7 +254,42 @@ let errorCorpus: [CorpusCase] = [
         )),
 ]
 
+/// Likely mistakes `check` warns about (a lesson with them still opens), with the exact place and message.
+let warningCorpus: [CorpusCase] = [
+    CorpusCase(
+        "indented directive", file: "l.md", lesson("  @forward"),
+        (
+            12, 3,
+            "this @forward is indented, so it is shown as text and never run; start it at the beginning of the line"
+        )),
+    CorpusCase("indented text that is no directive", file: "l.md", lesson("  @someone wrote this")),
+    CorpusCase(
+        "every past iters", file: "l.md",
+        lesson("@train loss iters=5 every=10", graph: "param w = 1\nloss = w * w"),
+        (10, 27, "every=10 is more than iters=5: the training shows only its first and last frames")),
+    CorpusCase(
+        "every past epochs", file: "l.md",
+        lesson("@train loss epochs=3 every=4", graph: "param w = 1\nloss = w * w"),
+        (10, 28, "every=4 is more than epochs=3: the training shows only its first and last frames")),
+    CorpusCase(
+        "every equal to iters", file: "l.md", lesson("@train loss iters=5 every=5", graph: "param w = 1\nloss = w * w")),
+]
+
 @Suite struct ErrorCorpusTests {
+    @Test(arguments: warningCorpus)
+    func warnsWithLineColumnAndMessage(_ c: CorpusCase) throws {
+        let found = checkErrors(c.source, file: c.file)
+        #expect(
+            found.map { "\($0.line):\($0.column): \($0.message)" }
+                == c.errors.map { "\($0.line):\($0.column): \($0.message)" })
+        for d in found {
+            #expect(d.severity == .warning)
+            #expect(d.rendered.hasPrefix("\(c.file):\(d.line):\(d.column): warning: "))
+        }
+        // A warning never stops the lesson from opening.
+        _ = try LessonLoader.parse(text: c.source, file: c.file)
+    }
+
     @Test func corpusIsLargeEnough() {
         #expect(errorCorpus.count >= 40)
     }

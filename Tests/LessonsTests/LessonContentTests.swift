@@ -88,17 +88,23 @@ import Testing
 
     /// After each step's backward pass, the gradient the graph shows for a node
     /// is the sum of every share sent to it in that pass (the `+=` the lesson
-    /// teaches), and each frame's running total agrees.
+    /// teaches; with `cleargrads=no`, added to what it held), and each frame's
+    /// running total agrees.
     @Test(arguments: LessonContentTests.allLessons) func shownGradientsAddUp(_ lesson: String) throws {
         let trace = try LessonTrace(lesson: try LessonLoader.load(path: Self.path(lesson)))
         let verify = {
             for played in trace.steps {
                 let frames = played.frames.compactMap { if case .backward(let f) = $0 { f } else { nil } }
                 guard let last = frames.last else { continue }
+                // `cleargrads=no`: the pass starts from the gradients the last one left.
+                let keeps = played.step.directives.contains {
+                    if case .backward = $0.kind { !$0.clearsGrads } else { false }
+                }
                 var sent: [Int: Tensor] = [:]
                 for frame in frames {
                     for input in frame.inputs where input.receivesGradient {
-                        let total = try sent[input.node].map { try $0 + input.gradient } ?? input.gradient
+                        let before = sent[input.node] ?? (keeps ? input.previous : nil)
+                        let total = try before.map { try $0 + input.gradient } ?? input.gradient
                         sent[input.node] = total
                         #expect(
                             Self.holds(input.total, total.scalars, shape: total.shape),
@@ -189,6 +195,13 @@ import Testing
         #expect(Self.holds(Self.grad(gates, "x"), [-8]))
         #expect(Self.holds(Self.grad(gates, "y"), [6]))
 
+        // A ReLU with a negative input: r gets 3, and nothing passes it back.
+        let relu = try Self.graph(e, output: "f", with: ["r", "b"])
+        #expect(Self.holds(Self.value(relu, "a"), [-1.5]))
+        #expect(Self.holds(Self.value(relu, "r"), [0]))
+        #expect(Self.holds(Self.grad(relu, "r"), [3]))
+        for name in ["a", "w", "x", "b"] { #expect(Self.holds(Self.grad(relu, name), [0])) }
+
         // σ in four small gates gives σ(1)(1 − σ(1)), to the last few bits.
         let pieces = try Self.graph(e, output: "f", with: ["a", "n", "e", "d"])
         #expect(Self.holds(Self.grad(pieces, "a"), [0.19661193324148185]))
@@ -214,6 +227,12 @@ import Testing
         let axis = try Self.graph(e, output: "y", with: ["s", "w"])
         #expect(Self.holds(Self.value(axis, "s"), [5, 7, 9], shape: [3]))
         #expect(Self.holds(Self.grad(axis, "x"), [1, 10, 100, 1, 10, 100], shape: [2, 3]))
+
+        // Along axis 1 without keepdims: the (2,) gradient goes back as (2, 1), copied along each row.
+        let rows = try Self.graph(e, output: "z", with: ["rs", "v"])
+        #expect(Self.holds(Self.value(rows, "rs"), [6, 15], shape: [2]))
+        #expect(Self.holds(Self.value(rows, "z"), [156]))
+        #expect(Self.holds(Self.grad(rows, "x"), [1, 1, 1, 10, 10, 10], shape: [2, 3]))
 
         let keep = try Self.graph(e, output: "k")
         #expect(Self.holds(Self.value(keep, "k"), [21], shape: [1, 1]))

@@ -25,6 +25,9 @@ import Testing
         "linear", "reshape", "transpose", "broadcast_to", "sum_to", "rand", "randn", "zeros", "ones", "full",
         "seed", "pi", "lr", "iters", "every", "ms", "mse", "dx", "dy", "gx", "gy", "gW", "eps",
         "mean_squared_error", "softmax", "cross_entropy",
+        // DeZero's classes and methods for layers (lesson 10), and @train's options for epochs (lesson 11).
+        "Parameter", "Variable", "Layer", "Model", "Linear", "MLP", "params", "cleargrads", "onehot",
+        "epochs", "batch", "track", "in_size",
     ]
 
     /// Every identifier in the lesson's graph programs (names and functions).

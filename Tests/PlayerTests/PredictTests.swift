@@ -17,7 +17,7 @@ import Testing
         state.press(PlayerKey.typing("5") + [.enter])
         // Fading: the first backward frame is worked for the student.
         #expect(state.blanks(at: state.place).isEmpty)
-        #expect(state.screen(100, 30).contains("predict (P)"))
+        #expect(state.screen(100, 30).contains("predict on (P)"))
         state.press([.right])
         let blanks = state.blanks(at: state.place)
         #expect(blanks.map(\.answer) == [-4, -4])
@@ -47,6 +47,18 @@ import Testing
         state.press(PlayerKey.typing("5") + [.enter, .right] + PlayerKey.typing("−4") + [.enter])
         #expect(state.blankState(state.place, 0).firstTryRight)
         #expect(state.score == Score(right: 1, asked: 1))
+    }
+
+    @Test func aResetKeepsTheScoreTheStudentEarned() throws {
+        var state = try chainRule()
+        state.press(PlayerKey.typing("5") + [.enter, .right] + PlayerKey.typing("−4") + [.enter])
+        #expect(state.score == Score(right: 1, asked: 1))
+        // `r` clears the answers (to try them again); the score already earned stays, and counts again.
+        state.press([.character("r")])
+        #expect(state.blankState(state.place, 0).attempts == 0)
+        #expect(state.score == Score(right: 1, asked: 1))
+        state.press(PlayerKey.typing("4") + [.enter])
+        #expect(state.score == Score(right: 1, asked: 2))
     }
 
     @Test func hintsFitTheMistake() throws {
@@ -240,7 +252,7 @@ import Testing
         let screen = state.screen(80, 24)
         #expect(screen.contains("lesson done"))
         #expect(screen.contains("Right at the first try: 1 of 1"))
-        #expect(screen.contains("Enter next lesson"))
+        #expect(screen.contains("Enter (PageDown) next lesson"))
         state.press([.left])
         #expect(state.overlay == .none && state.step == 10)
         state.press([.right])

@@ -38,4 +38,32 @@ import Testing
         colored.draw(frame())
         #expect(colored.lastFrame.contains("\u{1B}[0;1;7;38;5;178mx\u{1B}[0m"), "\(colored.lastFrame)")
     }
+
+    @Test func streamBackendSendsOnlyChangedRows() {
+        let backend = StreamBackend(width: 10, height: 3, colors: .none)
+        var buffer = Buffer(width: 10, height: 3)
+        buffer.setString("one", x: 0, y: 0, style: .plain)
+        backend.draw(buffer)
+        let first = String(decoding: backend.takeOutput(), as: UTF8.self)
+        #expect(first.contains("\u{1B}[2J"))
+        #expect(first.contains("\u{1B}[1;1Hone") && first.contains("\u{1B}[3;1H"))
+        #expect(backend.takeOutput().isEmpty)
+        backend.draw(buffer)
+        #expect(backend.takeOutput().isEmpty)
+        buffer.setString("two", x: 0, y: 1, style: .plain)
+        backend.draw(buffer)
+        #expect(String(decoding: backend.takeOutput(), as: UTF8.self) == "\u{1B}[2;1Htwo       ")
+        // A new size, or a forced redraw, rewrites everything.
+        backend.resize(width: 12, height: 3)
+        backend.draw(buffer)
+        let resized = String(decoding: backend.takeOutput(), as: UTF8.self)
+        #expect(resized.contains("\u{1B}[2J") && resized.contains("\u{1B}[3;1H"))
+        backend.forceFullRedraw()
+        backend.draw(buffer)
+        #expect(String(decoding: backend.takeOutput(), as: UTF8.self).contains("\u{1B}[1;1Hone"))
+        // An ASCII terminal gets no other bytes.
+        let ascii = StreamBackend(width: 6, height: 2, colors: .ansi16, ascii: true)
+        ascii.draw(frame())
+        #expect(ascii.takeOutput().allSatisfy { $0 < 0x80 })
+    }
 }

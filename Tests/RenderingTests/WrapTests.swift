@@ -37,6 +37,39 @@ import Testing
         "브로드캐스트(broadcast)된 입력의 기울기는 sum_to로 원래 형상 (3,)에 맞춰 더해집니다: 「행 방향」으로.",
     ]
 
+    /// Short maths is not broken at its spaces: an operator keeps its operand, a bracket its inside.
+    @Test func shortMathsStaysOnOneLine() {
+        let text = "so the gradient of z = −4 and the shape (2, 3)이고 v는 [2, 0]을 받습니다"
+        for width in 12...40 {
+            let lines = Wrap.lines([Span(text)], width: width).map(\.plainText)
+            for line in lines {
+                #expect(!line.hasSuffix(" ="), "width \(width): \(lines)")
+                #expect(!line.hasSuffix("(2,") && !line.hasSuffix("[2,"), "width \(width): \(lines)")
+            }
+            #expect(lines.joined(separator: " ") == text, "width \(width): \(lines)")
+        }
+        // Maths longer than the group limit breaks as words do.
+        let long = Wrap.lines([Span("x = (aaaa, bbbb, cccc, dddd, eeee)")], width: 14).map(\.plainText)
+        #expect(long.allSatisfy { displayWidth($0) <= 14 }, "\(long)")
+    }
+
+    /// A hanging indent without a first prefix: the first line starts at the margin and
+    /// no line is wider than asked (an indented first line used to be cut with `…`).
+    @Test(arguments: paragraphs)
+    func aHangingIndentLeavesTheFirstLineWhole(_ text: String) {
+        for width in 16...60 {
+            let lines = Wrap.lines([Span(text)], width: width, indent: 2)
+            #expect(lines.first?.plainText.hasPrefix(" ") == false, "width \(width)")
+            for line in lines { #expect(line.width <= width, "width \(width): \(line.plainText)") }
+            for line in lines.dropFirst() { #expect(line.plainText.hasPrefix("  "), "width \(width)") }
+        }
+        let exact = "wrong way (= instead of +=): x.grad ends −0.0357615, not 2.05957"
+        #expect(
+            Wrap.lines([Span(exact)], width: 52, indent: 2).map(\.plainText) == [
+                "wrong way (= instead of +=): x.grad ends −0.0357615,", "  not 2.05957",
+            ])
+    }
+
     @Test(arguments: paragraphs)
     func wordsShorterThanTheLineAreNeverSplit(_ text: String) {
         let words = text.split(separator: " ").map(String.init)

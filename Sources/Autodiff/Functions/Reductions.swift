@@ -26,7 +26,16 @@ final class Sum: UnaryFunction {
     }
     override var label: String { "sum" }
     override var options: [String] { callOptions(axes: axes, keepdims: keepdims) }
-    override var derivativeTexts: [String] { ["gx = broadcast_to(gy, x.shape)"] }
+    override var derivativeTexts: [String] {
+        // Summed axes that were dropped are put back first (DeZero's reshape_sum_backward),
+        // or gy would line up with the wrong axes of x.
+        if let x = inputs.first?.data, let kept = try? x.keptShape(axes: axes, op: "sum"),
+            axes != nil, !keepdims, !x.shape.isEmpty
+        {
+            return ["gx = broadcast_to(reshape(gy, \(formatShape(kept))), x.shape)"]
+        }
+        return ["gx = broadcast_to(gy, x.shape)"]
+    }
     override func forward(_ x: Tensor) throws -> Tensor { try x.sum(axes: axes, keepdims: keepdims) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {

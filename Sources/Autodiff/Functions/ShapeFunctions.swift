@@ -57,18 +57,6 @@ final class SumTo: UnaryFunction {
     }
 }
 
-final class GetItem: UnaryFunction {
-    let rows: [Int]
-    init(_ rows: [Int]) { self.rows = rows }
-    override var label: String { "get_item" }
-    override var derivativeTexts: [String] { ["gx = zeros(x.shape); gx[rows] += gy"] }
-    override func forward(_ x: Tensor) throws -> Tensor { try x.rows(rows) }
-    @_specialize(where V == Tensor)
-    override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
-        try gy.scatteredRows(rows, into: x.value.shape)
-    }
-}
-
 /// Scatters a gradient back into the rows it was taken from (NumPy's `add.at`).
 final class GetItemGrad: UnaryFunction {
     let rows: [Int]
@@ -97,8 +85,6 @@ public func broadcastTo(_ x: Variable, _ shape: [Int]) throws -> Variable {
 public func sumTo(_ x: Variable, _ shape: [Int]) throws -> Variable {
     x.shape == shape ? x : try SumTo(shape)(x)
 }
-/// The rows of `x` at `rows` (first axis), like `x[rows]` in NumPy.
-public func getItem(_ x: Variable, rows: [Int]) throws -> Variable { try GetItem(rows)(x) }
 
 extension Variable {
     /// The transpose, like `x.T`.

@@ -28,6 +28,12 @@ public final class Linear: Layer {
         if let inSize, (try? drawWeights(inSize)) == nil { self.inSize = nil }
     }
 
+    /// Draws W for `inputs` features if it is not drawn yet, as the first call
+    /// does; for callers that build the layer's graph themselves.
+    public func prepare(inputs: Int) throws {
+        if inSize == nil { try drawWeights(inputs) }
+    }
+
     private func drawWeights(_ inputs: Int) throws {
         let scale = (1 / Double(inputs)).squareRoot()
         let draws = try generator.randn([inputs, outSize])

@@ -145,7 +145,7 @@ public struct TrainingFrame: Equatable, Sendable {
     /// The iteration (from 0); equal to the iteration count for the final frame.
     public let iteration: Int
     public let iterations: Int
-    /// The loss at this iteration, before its update (for the final frame: after training).
+    /// The loss at this iteration, before its update (for the final frame: the last iteration's).
     public let loss: Double
     /// The losses of the graph's trainings, shared by every frame of every run of
     /// the graph (and holding the losses of later iterations than this frame's).
@@ -165,6 +165,12 @@ public struct TrainingFrame: Equatable, Sendable {
     /// Set on a frame shown between two recorded ones (an animation passing
     /// through the run): the iteration whose parameters, fit and graph it shows.
     public var parametersIteration: Int? = nil
+    /// Whether `iteration` counts epochs (`@train epochs=`), the losses being each epoch's.
+    public var byEpoch = false
+    /// The `track=` value at this iteration, shown beside the loss.
+    public var tracked: TrackedNumber? = nil
+    /// The decision regions at this iteration, when a later `@plot data X T fit=M` names a model.
+    public var regions: RegionGrid? = nil
 
     public init(
         iteration: Int, iterations: Int, loss: Double, history: LossHistory, end: Int, runEnd: Int,
@@ -199,8 +205,16 @@ public struct TrainingFrame: Equatable, Sendable {
             end: end, runEnd: runEnd, parameters: parameters, prediction: prediction, status: .running,
             snapshot: snapshot)
         frame.parametersIteration = parametersIteration ?? self.iteration
+        frame.byEpoch = byEpoch
+        frame.regions = regions
         return frame
     }
+}
+
+/// A named number followed during training, such as the accuracy.
+public struct TrackedNumber: Equatable, Sendable {
+    public let name: String
+    public let value: Double
 }
 
 /// The loss history of the last training, as a chart.
@@ -213,6 +227,8 @@ public struct LossPlotFrame: Equatable, Sendable {
     public var losses: LossHistory.Losses { history.prefix(end) }
     public let status: TrainingStatus
     public let snapshot: GraphSnapshot?
+    /// Whether the losses are each epoch's (`@train epochs=`).
+    public var byEpoch = false
 }
 
 /// Data points, and the model's prediction over them.
@@ -221,6 +237,8 @@ public struct DataPlotFrame: Equatable, Sendable {
     public let y: NodeValue
     public let fit: NodeValue?
     public let snapshot: GraphSnapshot?
+    /// With points by class and `fit=` a model: its decision regions.
+    public var regions: RegionGrid? = nil
 }
 
 /// A question for the student.

@@ -20,10 +20,23 @@ final class GraphSession {
 
     /// `eval`'s record: each named variable after the first forward and backward.
     var evaluation: [(name: NamedNode, value: Tensor, grad: Tensor?)] = []
-    /// Every training loss so far, over all `@train`s of this graph, shared by their frames.
+    /// Every training loss so far, over all `@train`s of this graph, shared by
+    /// their frames: one per iteration, or with `epochs=` one per epoch.
     var history: LossHistory?
-    /// Every training loss so far, as `eval` reports them.
-    var losses: [Double] { history.map { Array($0.prefix($0.written)) } ?? [] }
+    /// Where each training's updates' losses are, in order: a part of the
+    /// history, or (for `epochs=`) each batch's loss, which the history does not keep.
+    var updateLosses: [UpdateLosses] = []
+    /// Every loss before an update, over all trainings, as `eval` reports them.
+    var losses: [Double] {
+        updateLosses.flatMap { part -> [Double] in
+            switch part {
+            case .history(let range): return history.map { Array($0.prefix(range.upperBound)[range]) } ?? []
+            case .batches(let losses): return losses
+            }
+        }
+    }
+    /// Every epoch's loss so far (`@train epochs=`), as step 48 prints it.
+    var epochLosses: [Double] = []
     var trainingStatus: TrainingStatus?
     var trainedLoss: String?
 
@@ -85,4 +98,10 @@ final class GraphSession {
     func structure() -> GraphStructure {
         built.structure(output: output, stepTitle: stepTitle, line: block.line)
     }
+}
+
+/// One training's update losses, as ``GraphSession/updateLosses`` keeps them.
+enum UpdateLosses {
+    case history(Range<Int>)
+    case batches([Double])
 }

@@ -39,20 +39,42 @@ extension LessonRunner {
             report(directive.location, "@backward needs a name: the graph assigns none")
             return []
         }
-        guard let targetId = resolve(name, session, directive, role: "target") else { return [] }
+        // A bare @backward starts from the output an @output names: a wrong name is that line's error.
+        let named = target == nil ? outputDirectives[session.block.index] : nil
+        guard let targetId = session.node(named: name) else {
+            // A bare @backward's output is named by @output, @train or another @backward's
+            // target, and a missing one is reported there.
+            if target != nil { _ = resolve(name, session, directive, role: "target") }
+            return []
+        }
         let built = session.built
         let kind = built.records[targetId].kind
         if kind == .data {
-            report(
-                directive.location(of: "target"),
-                "'\(name)' is data: backward starts from a variable the graph computes")
+            if let named {
+                report(
+                    named.location(of: "target"),
+                    "'\(name)' is data: the @backward on line \(directive.location.line) starts from the output @output names, and backward starts from a variable the graph computes"
+                )
+            } else {
+                report(
+                    directive.location(of: "target"),
+                    "'\(name)' is data: backward starts from a variable the graph computes")
+            }
             return []
         }
         // Backward needs the forward values: show them all.
         for id in built.records.indices where built.records[id].kind != .function { session.valueKnown[id] = true }
         session.grads = Array(repeating: nil, count: built.records.count)
         do {
-            session.clearLeafGradients()
+            // Without cleargrads, the leaves keep what the last backward left, and this one adds to it.
+            var kept: [Int: Tensor] = [:]
+            if directive.clearsGrads {
+                session.clearLeafGradients()
+            } else {
+                for id in built.records.indices where session.receivesGradient(id) {
+                    if let g = built.variables[id]?.grad?.data, built.records[id].kind != .intermediate { kept[id] = g }
+                }
+            }
             let variables = try built.replay()
             session.current = variables.enumerated().map { id, v in
                 built.records[id].kind == .function ? nil : v
@@ -64,7 +86,8 @@ extension LessonRunner {
             guard let y = variables[targetId] else { return [] }
             var steps: [BackwardStep] = []
             try y.backward(retainGrad: true) { steps.append($0) }
-            let frames = backwardFrames(steps, session: session, target: targetId, functionNode: functionNode)
+            let frames = backwardFrames(
+                steps, session: session, target: targetId, functionNode: functionNode, kept: kept)
             return practised(frames, directive, session) {
                 wrongWay(
                     $0, steps: steps, functionNode: functionNode, target: targetId, session: session,
@@ -78,13 +101,18 @@ extension LessonRunner {
 
     private func backwardFrames(
         _ steps: [BackwardStep], session: GraphSession, target: Int,
-        functionNode: [ObjectIdentifier: Int]
+        functionNode: [ObjectIdentifier: Int], kept: [Int: Tensor] = [:]
     ) -> [Frame] {
         let built = session.built
         if session.receivesGradient(target), let y = session.value(target) {
             session.grads[target] = Tensor.full(like: y, 1)
         }
         var running: [Tensor?] = Array(repeating: nil, count: built.records.count)
+        // Gradients kept from the last backward are shown from the start, and the first share adds to them.
+        for (id, g) in kept {
+            running[id] = g
+            session.grads[id] = g
+        }
         running[target] = session.value(target).map { Tensor.full(like: $0, 1) }
         var frames: [Frame] = []
         for (k, step) in steps.enumerated() {

@@ -34,6 +34,15 @@ extension LessonRunner {
             )
             return []
         }
+        let track = options.track.map { trackedValue($0, loss: lossId, session, directive) }
+        if case .some(nil) = track { return [] }
+        if options.batch != nil, built.batchedLeaves().rows == 0 {
+            report(
+                directive.location(of: "batch"),
+                "batch= cuts the data into mini-batches, but this graph has no data with rows (like 'data x = rand(100, 1)')"
+            )
+            return []
+        }
         guard chargeLesson(directive, iterations: options.iterations, work: work) else { return [] }
         session.trainedLoss = options.loss
         guard mode == .play else { return [] }
@@ -42,9 +51,11 @@ extension LessonRunner {
             session.history
             ?? LossHistory(capacity: plannedIterations[session.block.index] ?? options.iterations)
         session.history = history
-        let trainer = Trainer(
+        var trainer = Trainer(
             graph: built, loss: lossId, options: options, shouldStop: shouldStop,
             stopOnDivergence: stopOnDivergence, valueBudget: frameValueBudget, history: history)
+        trainer.random = random
+        trainer.track = track ?? nil
         let result: Trainer.Result
         do {
             result = try trainer.run()
@@ -57,6 +68,23 @@ extension LessonRunner {
         let start = runEnd - result.count
         session.trainingStatus = result.status
         let losses = history.prefix(runEnd)
+        // With epochs=, the frames and the chart go by epoch.
+        let byEpoch = options.epochs != nil
+        if byEpoch {
+            session.updateLosses.append(.batches(result.batchLosses))
+            session.epochLosses += losses[start..<runEnd]
+        } else {
+            session.updateLosses.append(.history(start..<runEnd))
+        }
+        let regionPlan = regionPlan(for: session)
+        func regions(_ values: [Tensor?]) -> RegionGrid? {
+            guard let plan = regionPlan, let points = values[plan.x] else { return nil }
+            return try? plan.regions(points: points) { path in built.node(named: path).flatMap { values[$0] } }
+        }
+        func tracked(_ i: Int) -> TrackedNumber? {
+            guard let name = options.track, result.tracked.indices.contains(i) else { return nil }
+            return TrackedNumber(name: name, value: result.tracked[i])
+        }
         let params = built.parameters
         let fit = fitName(for: session).flatMap { session.node(named: $0) }
         func label(_ id: Int) -> String { built.records[id].label }
@@ -64,7 +92,11 @@ extension LessonRunner {
         let known = (0..<built.records.count).map { built.records[$0].kind != .function }
         let noGrads = [Tensor?](repeating: nil, count: known.count)
         // The values a frame shows: its own when kept, else those of the last frame that kept them.
-        var shown: (iteration: Int, snapshot: GraphSnapshot, parameters: [NodeValue], prediction: NodeValue?)?
+        var shown:
+            (
+                iteration: Int, snapshot: GraphSnapshot, parameters: [NodeValue], prediction: NodeValue?,
+                regions: RegionGrid?
+            )?
         for sample in result.samples {
             if let variables = sample.variables {
                 let values = zip(variables, known).map { $1 ? $0 : nil }
@@ -72,7 +104,8 @@ extension LessonRunner {
                     sample.iteration,
                     GraphSnapshot(graph: session.block.index, values: values, grads: noGrads, focus: params + [lossId]),
                     params.map { NodeValue(node: $0, label: label($0), value: variables[$0] ?? Tensor(0)) },
-                    fit.map { NodeValue(node: $0, label: label($0), value: variables[$0] ?? Tensor(0)) }
+                    fit.map { NodeValue(node: $0, label: label($0), value: variables[$0] ?? Tensor(0)) },
+                    regions(variables)
                 )
             }
             guard let shown else { continue }
@@ -85,30 +118,65 @@ extension LessonRunner {
                 runEnd: runEnd, parameters: shown.parameters, prediction: shown.prediction, status: status,
                 snapshot: shown.snapshot)
             if shown.iteration != sample.iteration { frame.parametersIteration = shown.iteration }
+            frame.byEpoch = byEpoch
+            frame.regions = shown.regions
+            frame.tracked = tracked(sample.iteration)
             frames.append(.training(frame))
         }
         // The final frame: the state after the last update.
         session.current = result.final
         for id in built.records.indices where built.records[id].kind != .function { session.valueKnown[id] = true }
         session.grads = Array(repeating: nil, count: built.records.count)
-        let finalLoss = session.value(lossId)?.scalars.first ?? .nan
+        // The loss shown at the end is the last iteration's, as DeZero prints it and the loss
+        // chart ends: one "last loss" on every screen (a forward with the final parameters
+        // would show a third number no program prints).
+        let finalLoss = runEnd > start ? losses[runEnd - 1] : session.value(lossId)?.scalars.first ?? .nan
         // The updates made: one per loss, except that a run stopped by its divergence
         // made none after the loss that diverged.
         var updates = result.count
         if case .diverged(let i) = result.status, stopOnDivergence { updates = i }
-        frames.append(
-            .training(
-                TrainingFrame(
-                    iteration: updates, iterations: options.iterations, loss: finalLoss, history: history,
-                    end: runEnd, runEnd: runEnd,
-                    parameters: params.map {
-                        NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
-                    },
-                    prediction: fit.map {
-                        NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
-                    },
-                    status: result.status, snapshot: session.snapshot(focus: params + [lossId]))))
+        var last = TrainingFrame(
+            iteration: updates, iterations: options.iterations, loss: finalLoss, history: history,
+            end: runEnd, runEnd: runEnd,
+            parameters: params.map {
+                NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
+            },
+            prediction: fit.map {
+                NodeValue(node: $0, label: label($0), value: session.value($0) ?? Tensor(0))
+            },
+            status: result.status, snapshot: session.snapshot(focus: params + [lossId]))
+        last.byEpoch = byEpoch
+        last.regions = regions(result.final.map { $0?.data })
+        last.tracked = tracked(updates - 1)
+        frames.append(.training(last))
         return frames
+    }
+
+    /// The node or the accuracy `track=NAME` follows; nil (reported) when it names neither.
+    private func trackedValue(_ name: String, loss: Int, _ session: GraphSession, _ directive: Directive)
+        -> TrackedValue?
+    {
+        let built = session.built
+        if let id = session.node(named: name) {
+            guard elementCount(built.records[id].shape) == 1 else {
+                report(
+                    directive.location(of: "track"),
+                    "track= follows one number; '\(name)' has shape \(formatShape(built.records[id].shape))")
+                return nil
+            }
+            return .node(id)
+        }
+        if name == "accuracy", let f = built.records[loss].creator, built.records[f].label == "softmax_cross_entropy",
+            built.records[f].inputs.count == 2
+        {
+            return .accuracy(scores: built.records[f].inputs[0], labels: built.records[f].inputs[1])
+        }
+        let hint =
+            name == "accuracy"
+            ? "track=accuracy follows a softmax_cross_entropy loss; name a value instead, like acc = accuracy(y, t)"
+            : unknownName(name, in: session, role: "@train track=")
+        report(directive.location(of: "track"), hint)
+        return nil
     }
 
     /// Counts a training against the lesson's limits on all its trainings together;
@@ -142,15 +210,15 @@ extension LessonRunner {
             return []
         }
         guard mode == .play else { return [] }
-        return [
-            .lossPlot(
-                LossPlotFrame(
-                    lossName: loss, history: session.history ?? LossHistory([]), end: session.history?.written ?? 0,
-                    status: session.trainingStatus ?? .finished, snapshot: session.snapshot()))
-        ]
+        var frame = LossPlotFrame(
+            lossName: loss, history: session.history ?? LossHistory([]), end: session.history?.written ?? 0,
+            status: session.trainingStatus ?? .finished, snapshot: session.snapshot())
+        frame.byEpoch = !session.epochLosses.isEmpty
+        return [.lossPlot(frame)]
     }
 
     func plotData(_ directive: Directive, x: String, y: String, fit: String?) -> [Frame] {
+        if let frames = plotClasses(directive, x: x, y: y, fit: fit) { return frames }
         guard let session = requireGraph(for: directive) else { return [] }
         guard let xId = resolve(x, session, directive, role: "x"), let yId = resolve(y, session, directive, role: "y")
         else { return [] }

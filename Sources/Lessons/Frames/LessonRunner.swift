@@ -39,6 +39,9 @@ final class LessonRunner {
     var lessonWork = 0
     /// The iterations the `@train`s of each graph plan, together: the room of its loss history.
     private(set) var plannedIterations: [Int: Int] = [:]
+    /// The `@output` that names each graph's output, where one does: errors about
+    /// that name belong at it, not at a bare `@backward` that only follows it.
+    private(set) var outputDirectives: [Int: Directive] = [:]
 
     init(
         lesson: Lesson, source: SourceFile, limits: Limits, mode: Mode, stopOnDivergence: Bool = true,
@@ -94,14 +97,18 @@ final class LessonRunner {
                 case .directive(let d):
                     guard let g = graph else { continue }
                     switch d.kind {
-                    case .output(let name): if explicit[g] == nil { explicit[g] = name }
+                    case .output(let name):
+                        if explicit[g] == nil {
+                            explicit[g] = name
+                            outputDirectives[g] = d
+                        }
                     case .train(let options):
                         if trained[g] == nil { trained[g] = options.loss }
                         // At most what the lesson may train in all, however many trainings it asks for.
                         plannedIterations[g] = Swift.min(
                             limits.lessonIterations, plannedIterations[g, default: 0] + options.iterations)
                     case .backward(let target?): if backward[g] == nil { backward[g] = target }
-                    case .plotData(_, _, let fit?): if fitNames[g] == nil { fitNames[g] = fit }
+                    case .plotData(_, _, let fit?), .plotRegions(let fit): if fitNames[g] == nil { fitNames[g] = fit }
                     default: break
                     }
                 case .prose: break
@@ -114,8 +121,25 @@ final class LessonRunner {
         return result
     }
 
+    /// Whether a `@train … batch=` follows `block` before the next graph.
+    private func isTrainedInBatches(_ graph: GraphBlock) -> Bool {
+        var current: Int?
+        for block in lesson.steps.flatMap(\.blocks) {
+            switch block {
+            case .graph(let g): current = g.index
+            case .directive(let d):
+                if case .train(let options) = d.kind, options.batch != nil, current == graph.index { return true }
+            case .prose: break
+            }
+        }
+        return false
+    }
+
     private func build(_ block: GraphBlock, step: Step, output: String?) {
         var interpreter = Interpreter(file: source, limits: limits, random: random)
+        // Layers and models live on, trained, into the lesson's later graphs.
+        interpreter.layers = currentSession?.interpreter.layers ?? [:]
+        interpreter.drawsFirstEpochOrder = isTrainedInBatches(block)
         interpreter.run(block.program)
         diagnostics += interpreter.diagnostics
         let session = GraphSession(
@@ -126,9 +150,7 @@ final class LessonRunner {
         guard session.isUsable else { return }
         if let name = output, session.node(named: name) == nil {
             // Only @output can name a missing output; the others report at their own lines.
-            if let directive = lesson.steps.flatMap(\.directives).first(where: {
-                if case .output(name) = $0.kind { return true } else { return false }
-            }) {
+            if let directive = outputDirectives[block.index] {
                 report(directive.location(of: "target"), unknownName(name, in: session, role: "@output"))
             }
             return
@@ -173,6 +195,7 @@ final class LessonRunner {
         case .train(let options): return train(directive, options)
         case .plotLoss: return plotLoss(directive)
         case .plotData(let x, let y, let fit): return plotData(directive, x: x, y: y, fit: fit)
+        case .plotRegions(let model): return plotRegions(directive, model: model)
         case .ask(let question): return ask(directive, question)
         case .check(let names, let tolerance): return check(directive, names: names, tolerance: tolerance)
         case .note, .output: return []

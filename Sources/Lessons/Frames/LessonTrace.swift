@@ -78,13 +78,13 @@ public struct LessonTrace: Sendable {
 /// Checks lessons the way `backstep check` does: parses, builds every graph,
 /// and validates every directive against it, without training.
 public enum LessonChecker {
-    /// Every error in the file at `path` (empty when it is fine).
+    /// Every error and warning in the file at `path` (empty when it is fine).
     public static func check(path: String, limits: Limits = .standard) -> [Diagnostic] {
         let (lesson, diagnostics) = LessonLoader.loadCollecting(path: path, limits: limits)
         return finish(lesson, diagnostics, limits: limits)
     }
 
-    /// Every error in `bytes`, read as the file `file`.
+    /// Every error and warning in `bytes`, read as the file `file`.
     public static func check(_ bytes: [UInt8], file: String, limits: Limits = .standard) -> [Diagnostic] {
         let (lesson, diagnostics) = LessonLoader.parseCollecting(bytes, file: file, limits: limits)
         return finish(lesson, diagnostics, limits: limits)
@@ -94,6 +94,6 @@ public enum LessonChecker {
         guard let lesson else { return diagnostics }
         let runner = LessonRunner(lesson: lesson, source: lesson.sourceFile, limits: limits, mode: .check)
         runner.run()
-        return (diagnostics + runner.diagnostics).sortedForPrinting()
+        return (diagnostics + runner.diagnostics + lesson.warnings).sortedForPrinting()
     }
 }

@@ -65,12 +65,14 @@ extension TrainingFrame {
         a.iteration == b.iteration && a.iterations == b.iterations && a.loss.bitPattern == b.loss.bitPattern
             && a.losses == b.losses && a.runEnd == b.runEnd && a.parameters == b.parameters
             && a.prediction == b.prediction && a.status == b.status && a.snapshot == b.snapshot
-            && a.parametersIteration == b.parametersIteration
+            && a.parametersIteration == b.parametersIteration && a.byEpoch == b.byEpoch && a.tracked == b.tracked
+            && a.regions == b.regions
     }
 }
 
 extension LossPlotFrame {
     public static func == (a: LossPlotFrame, b: LossPlotFrame) -> Bool {
         a.lossName == b.lossName && a.losses == b.losses && a.status == b.status && a.snapshot == b.snapshot
+            && a.byEpoch == b.byEpoch
     }
 }

@@ -12,8 +12,13 @@ struct Trainer {
     let stopOnDivergence: Bool
     /// How many numbers (elements, and two per node slot) the frames' values may keep.
     let valueBudget: Int
-    /// Where each iteration's loss goes (the graph's one history).
+    /// Where each iteration's loss goes (the graph's one history); with
+    /// `epochs=`, each epoch's.
     let history: LossHistory
+    /// The lesson's generator, for each epoch's order (`batch=`).
+    var random: NumPyRandom = .global
+    /// What `track=` follows beside the loss.
+    var track: TrackedValue? = nil
 
     /// What training produced.
     struct Result {
@@ -27,6 +32,11 @@ struct Trainer {
         var kept = 0
         /// The variables after the last update, evaluated once more.
         var final: [Variable?] = []
+        /// With `epochs=`: the loss of every update (each batch), before it; the
+        /// history then holds each epoch's, averaged over its batches by size, as step 48 prints it.
+        var batchLosses: [Double] = []
+        /// The `track=` value at each iteration (each epoch with `epochs=`, averaged like the loss).
+        var tracked: [Double] = []
     }
 
     func makeOptimizer() -> Optimizer {
@@ -55,6 +65,7 @@ struct Trainer {
     }
 
     func run() throws -> Result {
+        if let epochs = options.epochs { return try runEpochs(epochs: epochs) }
         var result = Result()
         let keepEvery = self.keepEvery
         let cost = sampleCost
@@ -78,6 +89,7 @@ struct Trainer {
             let value = y.data.scalars.first ?? .nan
             history.append(value)
             result.count += 1
+            if let track, let v = try track.value(in: variables) { result.tracked.append(v) }
             if i % options.every == 0 {
                 sample(i, variables, keep: (i / options.every) % keepEvery == 0)
             }

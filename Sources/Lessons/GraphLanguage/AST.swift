@@ -12,13 +12,15 @@ indirect enum Expr: Equatable, Sendable {
     case call(String, [Argument], SourceLocation)
     /// `x.name` (args nil) or `x.name(args)`; the location is the name's.
     case member(Expr, String, [Argument]?, SourceLocation)
+    /// `x[items]`; the location is the `[`'s.
+    case index(Expr, [Subscript], SourceLocation)
 
     /// Where the expression's key token is: the operator of a binary expression,
     /// the name of a call.
     var location: SourceLocation {
         switch self {
         case .number(_, _, let l), .name(_, let l), .list(_, let l), .tuple(_, let l), .negate(_, let l),
-            .binary(_, _, _, let l), .call(_, _, let l), .member(_, _, _, let l):
+            .binary(_, _, _, let l), .call(_, _, let l), .member(_, _, _, let l), .index(_, _, let l):
             return l
         }
     }
@@ -27,7 +29,7 @@ indirect enum Expr: Equatable, Sendable {
     var start: SourceLocation {
         switch self {
         case .binary(_, let lhs, _, _): return lhs.start
-        case .member(let receiver, _, _, _): return receiver.start
+        case .member(let receiver, _, _, _), .index(let receiver, _, _): return receiver.start
         default: return location
         }
     }
@@ -51,6 +53,8 @@ indirect enum Expr: Equatable, Sendable {
             let head = r.wrappedText(above: 4) + "." + n
             guard let args else { return head }
             return head + "(" + args.map(\.text).joined(separator: ", ") + ")"
+        case .index(let r, let items, _):
+            return r.wrappedText(above: 4) + "[" + items.map(\.text).joined(separator: ", ") + "]"
         }
     }
 
@@ -64,6 +68,21 @@ indirect enum Expr: Equatable, Sendable {
 
     private func wrappedText(above level: Int) -> String {
         precedence > level ? text : "(" + text + ")"
+    }
+}
+
+/// One item between the brackets of `x[…]`: an expression, or a slice `start:stop:step`.
+enum Subscript: Equatable, Sendable {
+    case item(Expr)
+    case slice(start: Expr?, stop: Expr?, step: Expr?, SourceLocation)
+
+    var text: String {
+        switch self {
+        case .item(let e): return e.text
+        case .slice(let start, let stop, let step, _):
+            let head = (start?.text ?? "") + ":" + (stop?.text ?? "")
+            return step.map { head + ":" + $0.text } ?? head
+        }
     }
 }
 
@@ -115,10 +134,16 @@ struct Statement: Equatable, Sendable {
         case data
         /// `param NAME = EXPR`: a parameter.
         case param
+        /// `layer NAME = Linear(…)`: a layer, whose parameters are named NAME.W, NAME.b.
+        case layer
+        /// `model NAME = MLP(…)`: a model of layers NAME.l0, NAME.l1, …
+        case model
     }
 
     enum Body: Equatable, Sendable {
         case assign(kind: Kind, name: String, nameLocation: SourceLocation, value: Expr)
+        /// `data A, B = EXPR`: the two results of a data set.
+        case assignPair(names: [String], nameLocations: [SourceLocation], value: Expr)
         /// `seed(N)`.
         case seed(Expr, SourceLocation)
     }

@@ -36,6 +36,9 @@ final class BuiltGraph {
     var work = 0
     /// Whether every statement was interpreted without error.
     var isComplete = true
+    /// The first epoch's order for mini-batch training, drawn (as step 48 draws
+    /// it) just before the first layer drew its weights; nil when none did.
+    var firstEpochOrder: [Int]?
 
     /// Leaves that receive gradients: inputs and params, in node order.
     var gradientLeaves: [Int] {

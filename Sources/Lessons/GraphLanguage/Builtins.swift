@@ -19,6 +19,10 @@ struct Builtin: Sendable {
         case number
         /// A constant whole number.
         case count
+        /// The name of a one-input function (an MLP's activation).
+        case function
+        /// Indices: a number, an integer list or a tuple (get_item's slices).
+        case index
     }
 
     struct Parameter: Sendable {
@@ -79,6 +83,10 @@ struct Builtin: Sendable {
         add(Builtin(name: "softmax", parameters: [p("x", .tensor), p("axis", .axis, optional: true)]))
         add(Builtin(name: "softmax_cross_entropy", parameters: [p("x", .tensor), p("t", .tensor)]))
         add(Builtin(name: "mean_squared_error", parameters: [p("x0", .tensor), p("x1", .tensor)]))
+        add(Builtin(name: "log_softmax", parameters: [p("x", .tensor), p("axis", .axis, optional: true)]))
+        add(Builtin(name: "accuracy", parameters: [p("y", .tensor), p("t", .tensor)]))
+        add(Builtin(name: "argmax", parameters: [p("x", .tensor), p("axis", .axis, optional: true)]))
+        add(Builtin(name: "get_item", parameters: [p("x", .tensor), p("slices", .index)]))
         for ctor in ["zeros", "ones", "rand", "randn"] {
             add(Builtin(name: ctor, parameters: [p("shape", .shape)], isConstructor: true, variadicShape: true))
         }
@@ -89,7 +97,8 @@ struct Builtin: Sendable {
 }
 
 /// Names a program cannot assign: functions, `seed`, and the constants.
-let reservedNames: Set<String> = Set(Builtin.names + ["seed", "pi", "True", "False", "None"])
+let reservedNames: Set<String> = Set(
+    Builtin.names + Declarations.names + ["seed", "pi", "True", "False", "None"] + Parser.declarationWords)
 
 /// What a call's arguments bound to: parameter name → argument.
 struct BoundArguments {

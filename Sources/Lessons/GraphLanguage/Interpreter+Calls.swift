@@ -6,6 +6,15 @@ extension Interpreter {
         _ name: String, _ args: [Argument], at location: SourceLocation, text: String,
         _ context: Context
     ) throws -> Value {
+        if scope[name] == nil, let declared = layers[name] {
+            return try callLayer(name, declared, args, at: location, context)
+        }
+        if Declarations.names.contains(name) {
+            let example =
+                name == "spiral"
+                ? "data x, t = spiral(train=True)" : name == "MLP" ? "model M = MLP((10, 3))" : "layer L = Linear(10)"
+            throw InterpretError(location, "\(name)(…) is a declaration of its own, on its own line, like '\(example)'")
+        }
         guard let builtin = Builtin.named(name) else {
             if name == "seed" {
                 throw InterpretError(location, "seed(N) is a statement of its own, on its own line")
@@ -72,6 +81,10 @@ extension Interpreter {
             return .clip(try number(bound["x_min"], context, "x_min"), try number(bound["x_max"], context, "x_max"))
         case "softmax": return .softmax(axis: try singleAxis(bound["axis"], context) ?? 1)
         case "softmax_cross_entropy": return .softmaxCrossEntropy
+        case "log_softmax": return .logSoftmax(axis: try singleAxis(bound["axis"], context) ?? 1)
+        case "accuracy": return .accuracy
+        case "argmax": return .argmax(axis: try singleAxis(bound["axis"], context))
+        case "get_item": return .getItem(try indexArgument(bound["slices"], context))
         default: return .meanSquaredError
         }
     }
@@ -138,8 +151,24 @@ extension Interpreter {
                         ? "'.grad' can only be used in an @ask answer"
                         : "'.data' is not needed: a name already stands for its value")
             }
-            guard case .name(let n, let nameLocation) = receiver, let id = scope[n] else {
-                throw InterpretError(receiver.start, "'.grad' follows a name, like x.grad")
+            if case .member = receiver, case .node(let id)? = try layerPath(receiver) {
+                guard let g = grad(id) else {
+                    throw InterpretError(
+                        receiver.start,
+                        "\(receiver.text).grad is not known here: no @backward has reached '\(receiver.text)' by this step"
+                    )
+                }
+                return .constant(g, label: text, data: nil)
+            }
+            guard case .name(let n, let nameLocation) = receiver else {
+                throw InterpretError(
+                    receiver.start, "'.grad' follows a name or a layer's parameter, like x.grad or M.l0.W.grad")
+            }
+            guard let id = scope[n] else {
+                if broken.contains(n) { throw InterpretError.silent(nameLocation) }
+                throw InterpretError(
+                    nameLocation,
+                    "unknown name '\(n)' before '.grad'\(didYouMean(n, Array(scope.keys).sorted()))")
             }
             guard let g = grad(id) else {
                 throw InterpretError(

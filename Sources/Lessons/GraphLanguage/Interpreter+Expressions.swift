@@ -49,7 +49,19 @@ extension Interpreter {
         case .call(let name, let args, let location):
             return try call(name, args, at: location, text: expr.text, context)
         case .member(let receiver, let name, let args, let location):
+            // `M.l0.W.grad` is the gradient of the parameter `M.l0.W`: `.grad` reads it (below).
+            if args == nil, name != "grad", let parameter = try layerPath(expr) {
+                if context.eager, case .node(let id) = parameter {
+                    return .constant(
+                        context.value?(id) ?? graph.variables[id]?.data ?? Tensor(0), label: expr.text, data: nil)
+                }
+                return parameter
+            }
             return try member(receiver, name, args, at: location, text: expr.text, context)
+        case .index(let receiver, let items, let location):
+            let value = try evaluate(receiver, context)
+            let index = try indexItems(items, context)
+            return try apply(.getItem(index), [value], [receiver], at: location, text: expr.text, context)
         }
     }
 
@@ -86,6 +98,9 @@ extension Interpreter {
             return .node(id)
         }
         if broken.contains(name) { throw InterpretError.silent(location) }
+        if layers[name] != nil {
+            throw InterpretError(location, "'\(name)' is a layer or model: call it on the data, like \(name)(x)")
+        }
         if Builtin.named(name) != nil || name == "seed" {
             throw InterpretError(location, "'\(name)' is a function: call it, like \(name)(x)")
         }
@@ -211,6 +226,14 @@ extension Interpreter {
     private func message(for error: AutodiffError, _ operation: Operation, _ text: String) -> String {
         let site = " in \(shortened(text))"
         switch error {
+        case .broadcast(_, let lhs, let rhs) where operation == .linear:
+            let columns = lhs.last.map { "(\($0),)" } ?? "()"
+            return
+                "b has shape \(formatShape(rhs)) but x · W has shape \(formatShape(lhs)): b needs shape \(columns), one number per output,\(site)"
+        case .axis(_, let axis, let rank)
+        where rank == 1 && [.softmax(axis: axis), .logSoftmax(axis: axis)].contains(operation):
+            return
+                "axis \(axis) is out of bounds for a tensor of rank 1\(site); a 1-d tensor has only axis 0 (write axis=0)"
         case .broadcast(_, let lhs, let rhs):
             let verb: String
             switch operation {

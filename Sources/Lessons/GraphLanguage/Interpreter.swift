@@ -23,6 +23,10 @@ struct Interpreter {
     var broken: Set<String> = []
     /// Every name the program assigns anywhere, with its line (for "used before assigned").
     var laterNames: [String: Int] = [:]
+    /// Declared layers and models by name, carried on to the lesson's later graphs.
+    var layers: [String: DeclaredLayer] = [:]
+    /// Whether a later `@train … batch=` trains this graph, so the first layer call draws the first epoch's order.
+    var drawsFirstEpochOrder = false
     /// The node count when the current statement began.
     var statementStart = 0
     var line = 0
@@ -41,6 +45,9 @@ struct Interpreter {
         broken = program.brokenNames
         for s in program.statements {
             if case .assign(_, let name, _, _) = s.body, laterNames[name] == nil { laterNames[name] = s.line }
+            if case .assignPair(let names, _, _) = s.body {
+                for name in names where laterNames[name] == nil { laterNames[name] = s.line }
+            }
         }
         if program.hasErrors { graph.isComplete = false }
         for statement in program.statements {
@@ -76,6 +83,14 @@ struct Interpreter {
                 _ = location
                 throw error
             }
+        case .assignPair(let names, let locations, let value):
+            do {
+                try assignDataSet(names, at: locations, value)
+            } catch let error as InterpretError {
+                report(error)
+                for name in names where assignedOn[name] == nil { broken.insert(name) }
+                throw error
+            }
         case .assign(let kind, let name, let nameLocation, let value):
             do {
                 try assign(kind: kind, name: name, at: nameLocation, value)
@@ -98,6 +113,10 @@ struct Interpreter {
         }
         let id: Int
         switch kind {
+        case .layer, .model:
+            try declare(kind, name, expr)
+            assignedOn[name] = line
+            return
         case .plain:
             switch try evaluate(expr, Context()) {
             case .constant(_, _, .some(let dataNode)):

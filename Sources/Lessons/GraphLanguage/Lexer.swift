@@ -81,6 +81,7 @@ struct Lexer {
                         kind = .equals
                     }
                 case ".": kind = .dot
+                case ":": kind = .colon
                 case "\"", "'", "“", "‘":
                     diagnostics.append((here, "strings are not part of the graph language"))
                     let closing: Character = c == "“" ? "”" : (c == "‘" ? "’" : c)

@@ -18,6 +18,12 @@ enum Operation: Equatable, Sendable {
     case softmax(axis: Int)
     case softmaxCrossEntropy
     case meanSquaredError
+    case logSoftmax(axis: Int)
+    case getItem([IndexItem])
+    /// Data only (no gradient), like DeZero's accuracy.
+    case accuracy
+    /// Data only (no gradient).
+    case argmax(axis: Int?)
 
     /// Applies the engine function to `xs`.
     func apply(_ xs: [Variable]) throws -> Variable {
@@ -53,6 +59,10 @@ enum Operation: Equatable, Sendable {
         case .softmax(let axis): return try Autodiff.softmax(x(0), axis: axis)
         case .softmaxCrossEntropy: return try Autodiff.softmaxCrossEntropy(x(0), x(1))
         case .meanSquaredError: return try Autodiff.meanSquaredError(x(0), x(1))
+        case .logSoftmax(let axis): return try Autodiff.logSoftmax(x(0), axis: axis)
+        case .getItem(let items): return try Autodiff.getItem(x(0), items)
+        case .accuracy: return try Autodiff.accuracy(x(0), x(1))
+        case .argmax(let axis): return try Autodiff.argmax(x(0), axis: axis)
         }
     }
 
@@ -86,6 +96,10 @@ enum Operation: Equatable, Sendable {
         case .softmax: return "softmax"
         case .softmaxCrossEntropy: return "softmax_cross_entropy"
         case .meanSquaredError: return "mean_squared_error"
+        case .logSoftmax: return "log_softmax"
+        case .getItem: return "get_item"
+        case .accuracy: return "accuracy"
+        case .argmax: return "argmax"
         }
     }
 
@@ -106,6 +120,9 @@ enum Operation: Equatable, Sendable {
             return elementCount([rows, cols])
         case .broadcastTo(let shape), .reshape(let shape), .sumTo(let shape):
             return elementCount(shape.map { Swift.max($0, 1) })
+        case .getItem(let items):
+            guard let first = shapes.first, let shape = try? indexedShape(items, of: first) else { return nil }
+            return elementCount(shape)
         default:
             return nil
         }

@@ -87,12 +87,63 @@ extension Parser {
                 throw SyntaxError(
                     location: current.location, message: "only a function name can be called, like sin(x)")
             } else if current.kind == .leftBracket {
-                throw SyntaxError(
-                    location: current.location, message: "indexing with [...] is not part of the graph language")
+                let open = current
+                let (items, itemDepth) = try parseSubscripts(depth: depth + 1)
+                d = max(d, itemDepth) + 1
+                if d > maxDepth { throw tooDeep(open.location) }
+                expr = .index(expr, items, open.location)
             } else {
                 return (expr, d)
             }
         }
+    }
+
+    /// `[i, a:b:c, [0, 1]]` after an expression: integers, slices, integer lists.
+    private mutating func parseSubscripts(depth: Int) throws -> ([Subscript], Int) {
+        let open = advance()
+        var items: [Subscript] = []
+        var deepest = 0
+        while current.kind != .rightBracket {
+            if current.kind == .newline || current.kind == .end {
+                throw SyntaxError(location: open.location, message: "'[' is never closed")
+            }
+            let itemStart = current.location
+            var parts: [Expr?] = []
+            var colons = 0
+            while true {
+                if current.kind == .colon || current.kind == .comma || current.kind == .rightBracket {
+                    parts.append(nil)
+                } else {
+                    let (e, d) = try parseExpression(depth: depth + 1)
+                    deepest = max(deepest, d)
+                    parts.append(e)
+                }
+                guard current.kind == .colon else { break }
+                colons += 1
+                if colons > 2 {
+                    throw SyntaxError(location: current.location, message: "a slice has at most two ':', like 0:10:2")
+                }
+                _ = advance()
+            }
+            if colons == 0, let e = parts[0] {
+                items.append(.item(e))
+            } else if colons == 0 {
+                throw SyntaxError(location: current.location, message: "expected an index, like x[0] or x[1:3]")
+            } else {
+                items.append(
+                    .slice(start: parts[0], stop: parts[1], step: parts.count > 2 ? parts[2] : nil, itemStart))
+            }
+            if current.kind == .comma {
+                _ = advance()
+                continue
+            }
+            if current.kind != .rightBracket { throw expected("',' or ']'", opened: open) }
+        }
+        _ = advance()
+        if items.isEmpty {
+            throw SyntaxError(location: open.location, message: "expected an index between '[' and ']'")
+        }
+        return (items, deepest + 1)
     }
 
     private mutating func parseArguments(depth: Int) throws -> ([Argument], Int) {

@@ -88,7 +88,7 @@ struct Parser {
     /// The name a statement starting at token `start` assigns, if it got that far.
     private func assignedName(from start: Int) -> String? {
         var i = start
-        if case .name(let w) = tokens[i].kind, w == "data" || w == "param",
+        if case .name(let w) = tokens[i].kind, Parser.declarationWords.contains(w),
             case .name = tokens[min(i + 1, tokens.count - 1)].kind
         {
             i += 1
@@ -99,12 +99,19 @@ struct Parser {
         return n
     }
 
+    /// The words that can start a declaration: `data x = …`, `model M = …`.
+    static let declarationWords: Set<String> = ["data", "param", "layer", "model"]
+
     private mutating func parseStatement() throws {
         let first = current
         var kind = Statement.Kind.plain
-        if case .name(let word) = first.kind, word == "data" || word == "param", case .name = peek(1).kind {
-            kind = word == "data" ? .data : .param
+        if case .name(let word) = first.kind, Parser.declarationWords.contains(word), case .name = peek(1).kind {
+            kind = Statement.Kind(rawValue: word) ?? .plain
             _ = advance()
+        }
+        if kind == .data, case .name(let a) = current.kind, peek(1).kind == .comma {
+            try parsePair(first: first, a, at: current.location)
+            return
         }
         let nameToken = current
         if case .name(let name) = nameToken.kind, peek(1).kind == .equals {
@@ -143,6 +150,31 @@ struct Parser {
         throw SyntaxError(
             location: expr.start,
             message: "a statement must name its result, like 'y = \(expr.text)'")
+    }
+
+    /// `data A, B = EXPR`, after `data`.
+    private mutating func parsePair(first: Token, _ a: String, at location: SourceLocation) throws {
+        _ = advance()
+        _ = advance()
+        guard case .name(let b) = current.kind else {
+            throw SyntaxError(location: current.location, message: "expected a second name after 'data \(a),'")
+        }
+        let second = advance()
+        guard current.kind == .equals else {
+            throw SyntaxError(
+                location: current.location,
+                message: "expected '=' after 'data \(a), \(b)': a data set gives two names, like data x, t = spiral()")
+        }
+        let equals = advance()
+        if current.kind == .newline || current.kind == .end {
+            throw SyntaxError(location: equals.location.advanced(by: 1), message: "expected an expression after '='")
+        }
+        let (value, _) = try parseExpression(depth: 1)
+        try expectEndOfLine()
+        statements.append(
+            Statement(
+                body: .assignPair(names: [a, b], nameLocations: [location, second.location], value: value),
+                line: first.location.line))
     }
 
     private mutating func expectEndOfLine() throws {

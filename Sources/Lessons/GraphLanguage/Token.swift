@@ -6,7 +6,7 @@ struct Token: Equatable, Sendable {
         case number(Double, String)
         case plus, minus, star, slash, power, at
         case leftParen, rightParen, leftBracket, rightBracket
-        case comma, equals, dot
+        case comma, equals, dot, colon
         /// The end of a logical line (brackets closed).
         case newline
         case end
@@ -46,6 +46,7 @@ extension Token.Kind {
         case .comma: return ","
         case .equals: return "="
         case .dot: return "."
+        case .colon: return ":"
         case .name(let n): return n
         case .number(_, let t): return t
         case .newline: return "\n"

@@ -22,7 +22,8 @@ public struct Evaluation: Equatable, Sendable {
                     losses: session.losses,
                     parameters: session.built.names
                         .filter { $0.kind == .param }
-                        .map { ($0.name, session.value($0.node) ?? Tensor(0)) })
+                        .map { ($0.name, session.value($0.node) ?? Tensor(0)) },
+                    epochLosses: session.epochLosses.isEmpty ? nil : session.epochLosses)
             }
             return GraphEvaluation(
                 step: session.stepTitle, output: session.output,
@@ -82,16 +83,21 @@ public struct TrainingEvaluation: Equatable, Sendable {
     public let losses: [Double]
     /// Each param's final value, in statement order.
     public let parameters: [(String, Tensor)]
+    /// With `@train epochs=`: each epoch's loss, the batch losses averaged by batch size.
+    public var epochLosses: [Double]? = nil
 
     public static func == (a: TrainingEvaluation, b: TrainingEvaluation) -> Bool {
         a.losses.elementsEqual(b.losses) { $0 == $1 || ($0.isNaN && $1.isNaN) }
             && a.parameters.map(\.0) == b.parameters.map(\.0) && a.parameters.map(\.1) == b.parameters.map(\.1)
+            && (a.epochLosses == nil) == (b.epochLosses == nil)
+            && (a.epochLosses ?? []).elementsEqual(b.epochLosses ?? []) { $0 == $1 || ($0.isNaN && $1.isNaN) }
     }
 
     public var json: JSONValue {
-        .members([
-            ("losses", .array(losses.map { .number($0) })),
-            ("params", .object(parameters.map { JSONMember(key: $0.0, value: JSONValue($0.1)) })),
-        ])
+        .members(
+            [
+                ("losses", .array(losses.map { .number($0) })),
+                ("params", .object(parameters.map { JSONMember(key: $0.0, value: JSONValue($0.1)) })),
+            ] + (epochLosses.map { [("epoch_losses", .array($0.map { .number($0) }))] } ?? []))
     }
 }

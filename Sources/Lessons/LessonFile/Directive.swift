@@ -12,6 +12,8 @@ public struct Directive: Equatable, Sendable {
         case plotLoss
         /// `@plot data X Y [fit=Y_PRED]`: the data as points, and the model's prediction.
         case plotData(x: String, y: String, fit: String?)
+        /// `@plot regions M`: the decision regions of a layer or model under the points by class.
+        case plotRegions(model: String)
         /// `@ask "QUESTION" answer=VALUE …`.
         case ask(Question)
         /// `@check [NAMES…] [tolerance=…]`: numerical against analytic gradients.
@@ -31,6 +33,10 @@ public struct Directive: Equatable, Sendable {
     let answer: Expr?
     /// `predict`, `worked=` and `mistake=` of a `@forward` or `@backward`.
     public var practice = Practice()
+    /// False for `@backward … cleargrads=no`: the gradients the params and inputs
+    /// already hold are kept, and this backward adds to them, as DeZero does
+    /// when `cleargrads()` is not called between two backwards.
+    public var clearsGrads = true
 
     /// The directive's name, like `train`.
     public var name: String {
@@ -38,7 +44,7 @@ public struct Directive: Equatable, Sendable {
         case .forward: return "forward"
         case .backward: return "backward"
         case .train: return "train"
-        case .plotLoss, .plotData: return "plot"
+        case .plotLoss, .plotData, .plotRegions: return "plot"
         case .ask: return "ask"
         case .check: return "check"
         case .note: return "note"
@@ -70,6 +76,12 @@ public struct TrainingOptions: Equatable, Sendable {
     public var beta1: Double = 0.9
     public var beta2: Double = 0.999
     public var eps: Double = 1e-8
+    /// Passes over the data (`epochs=`); nil when training counts iterations.
+    public var epochs: Int? = nil
+    /// Rows per mini-batch (`batch=`), drawn in a new random order each epoch as step 48 does.
+    public var batch: Int? = nil
+    /// A one-number name shown beside the loss (`track=acc`; `track=accuracy` for the loss's scores).
+    public var track: String? = nil
 }
 
 /// An `@ask` question: the student types a number.

@@ -3,8 +3,10 @@
 
 extension DirectiveParser {
     private static let options: [String: [String]] = [
-        "forward": ["worked"], "backward": ["worked", "mistake"], "output": [],
-        "train": ["lr", "iters", "every", "optimizer", "momentum", "beta1", "beta2", "eps"],
+        "forward": ["worked"], "backward": ["worked", "mistake", "cleargrads"], "output": [],
+        "train": [
+            "lr", "iters", "every", "optimizer", "momentum", "beta1", "beta2", "eps", "epochs", "batch", "track",
+        ],
         "plot": ["fit"],
         "ask": ["answer", "tolerance", "hint", "why"],
         "check": ["tolerance"],
@@ -70,6 +72,7 @@ extension DirectiveParser {
 
         let kind: Directive.Kind
         var answer: Expr?
+        var clearsGrads = true
         switch name {
         case "forward":
             _ = try names("", min: 0, max: 0, usage: "nothing but 'predict' and worked=NAMES")
@@ -90,6 +93,19 @@ extension DirectiveParser {
                         message: "mistake must be overwrite or order, not '\(word.value)'\(suggestion)")
                 }
                 practice.mistake = mistake
+            }
+            if let word = options["cleargrads"] {
+                guard word.value == "yes" || word.value == "no" else {
+                    throw Fail(
+                        location: word.valueLocation,
+                        message: "cleargrads must be yes or no, not '\(word.value)'")
+                }
+                clearsGrads = word.value == "yes"
+                if !clearsGrads, let mistake = options["mistake"] {
+                    throw Fail(
+                        location: mistake.location,
+                        message: "mistake= compares with a backward from cleared gradients; leave out cleargrads=no")
+                }
             }
         case "output":
             kind = .output(try names("target", min: 1, max: 1, usage: "one name, like @output f")[0])
@@ -124,11 +140,26 @@ extension DirectiveParser {
                 locations["y"] = rest[1].location
                 if let fit = options["fit"] { try checkName(fit, isValue: true) }
                 kind = .plotData(x: rest[0].value, y: rest[1].value, fit: options["fit"]?.value)
+            case "regions":
+                let rest = Array(positional.dropFirst())
+                guard rest.count == 1 else {
+                    throw Fail(
+                        location: rest.count > 1 ? rest[1].location : at,
+                        message: "@plot regions needs one layer or model: @plot regions M")
+                }
+                if let fit = options["fit"] {
+                    throw Fail(location: fit.location, message: "fit= belongs to @plot data")
+                }
+                try checkName(rest[0])
+                locations["model"] = rest[0].location
+                kind = .plotRegions(model: rest[0].value)
             default:
                 let suggestion =
-                    closestMatch(to: what.value, in: ["loss", "data"]).map { " — did you mean '\($0)'?" } ?? ""
+                    closestMatch(to: what.value, in: ["loss", "data", "regions"]).map { " — did you mean '\($0)'?" }
+                    ?? ""
                 throw Fail(
-                    location: what.location, message: "@plot shows 'loss' or 'data', not '\(what.value)'\(suggestion)")
+                    location: what.location,
+                    message: "@plot shows 'loss', 'data' or 'regions', not '\(what.value)'\(suggestion)")
             }
         case "ask":
             guard let question = positional.first, question.quoted else {
@@ -155,8 +186,10 @@ extension DirectiveParser {
                 "loss", min: 1, max: 1, usage: "the name of the loss, like @train loss lr=0.1 iters=100")[0]
             kind = .train(try training(loss: loss, options))
         }
-        return Directive(
+        var directive = Directive(
             kind: kind, location: at, argumentLocations: locations, answer: answer, practice: practice)
+        directive.clearsGrads = clearsGrads
+        return directive
     }
 
     /// `worked=q,z`: names separated by commas (checked against the graph when the lesson runs).
@@ -200,8 +233,15 @@ extension DirectiveParser {
         if lr == 0, let word = options["lr"] {
             throw Fail(location: word.valueLocation, message: "lr must be greater than 0")
         }
-        let iterations = try whole(options["iters"], default: 100, minimum: 1)
-        if iterations > limits.iterations, let word = options["iters"] {
+        if let epochs = options["epochs"], options["iters"] != nil {
+            throw Fail(location: epochs.location, message: "give iters= or epochs=, not both")
+        }
+        if let batch = options["batch"], options["epochs"] == nil {
+            throw Fail(location: batch.location, message: "batch= needs epochs=, like epochs=300 batch=30")
+        }
+        let epochs = try options["epochs"].map { try whole($0, default: 1, minimum: 1) }
+        let iterations = try epochs ?? whole(options["iters"], default: 100, minimum: 1)
+        if iterations > limits.iterations, let word = options["iters"] ?? options["epochs"] {
             throw Fail(
                 location: word.valueLocation,
                 message: "iters=\(iterations) is more than \(limits.iterations) (the iteration limit)")
@@ -222,6 +262,12 @@ extension DirectiveParser {
         result.beta1 = try number(options["beta1"], default: 0.9, minimum: 0)
         result.beta2 = try number(options["beta2"], default: 0.999, minimum: 0)
         result.eps = try number(options["eps"], default: 1e-8, minimum: 0)
+        result.epochs = epochs
+        result.batch = try options["batch"].map { try whole($0, default: 1, minimum: 1) }
+        if let word = options["track"] {
+            try checkName(word, isValue: true)
+            result.track = word.value
+        }
         for key in ["momentum", "beta1", "beta2"] {
             if let word = options[key], let v = Double(word.value), v >= 1 {
                 throw Fail(location: word.valueLocation, message: "\(key) must be less than 1, got \(word.value)")

@@ -12,6 +12,8 @@ public struct Lesson: Equatable, Sendable {
     public let isGraphFile: Bool
     /// The text, for quoting lines under errors found when the lesson runs.
     let sourceFile: SourceFile
+    /// Likely mistakes that still make a lesson (an indented directive, say): `check` prints them.
+    public internal(set) var warnings: [Diagnostic] = []
 
     /// Every graph block of the lesson, in order.
     public var graphBlocks: [GraphBlock] {

@@ -4,6 +4,8 @@ struct LessonParser {
     let file: SourceFile
     let limits: Limits
     private(set) var diagnostics: [Diagnostic] = []
+    /// Likely mistakes that still make a lesson: `check` prints them.
+    private(set) var warnings: [Diagnostic] = []
 
     private var title: String?
     private var steps: [Step] = []
@@ -59,6 +61,9 @@ struct LessonParser {
                         file.diagnostic(
                             SourceLocation(line: number, column: 1 + leading(text)),
                             "this ``` block is never closed: add a line with ``` after it"))
+                    // The block swallowed the rest of the file: its prose and directives read as
+                    // code would only add errors that the missing ``` explains.
+                    if info == "graph" { break }
                 }
                 if info == "graph" {
                     addGraph(body, fenceLine: number)
@@ -70,10 +75,14 @@ struct LessonParser {
             }
             if text.hasPrefix("@") {
                 flushProse()
-                if let directive = directives.parse(text, line: number) { blocks.append(.directive(directive)) }
+                if let directive = directives.parse(text, line: number) {
+                    blocks.append(.directive(directive))
+                    warnAboutFrames(directive)
+                }
                 previousBlank = false
                 continue
             }
+            warnIfIndentedDirective(text, line: number)
             if let (level, heading) = headingLevel(text) {
                 flushProse()
                 switch level {
@@ -106,8 +115,10 @@ struct LessonParser {
                 title: lessonTitle, line: first.line, isIntroduction: true, blocks: first.blocks,
                 proseFrames: first.proseFrames)
         }
-        return Lesson(
+        var lesson = Lesson(
             file: file.name, metadata: metadata, title: lessonTitle, steps: steps, isGraphFile: false, sourceFile: file)
+        lesson.warnings = warnings.sortedForPrinting()
+        return lesson
     }
 
     private func headingLevel(_ text: String) -> (Int, String)? {
@@ -172,6 +183,31 @@ struct LessonParser {
     }
 
     // MARK: - Prose
+
+    /// A directive only counts at the start of its line; indented, students see it as text.
+    private mutating func warnIfIndentedDirective(_ text: String, line: Int) {
+        let indent = leading(text)
+        let rest = text.dropFirst(indent)
+        guard indent > 0, rest.hasPrefix("@") else { return }
+        let name = String(rest.dropFirst().prefix { $0.isLetter || $0 == "_" })
+        guard DirectiveParser.names.contains(name) else { return }
+        warnings.append(
+            file.diagnostic(
+                SourceLocation(line: line, column: indent + 1),
+                "this @\(name) is indented, so it is shown as text and never run; start it at the beginning of the line",
+                severity: .warning))
+    }
+
+    /// A training whose `every=` passes its length shows only its first and last frames.
+    private mutating func warnAboutFrames(_ directive: Directive) {
+        guard case .train(let options) = directive.kind, options.every > options.iterations else { return }
+        let length = options.epochs.map { "epochs=\($0)" } ?? "iters=\(options.iterations)"
+        warnings.append(
+            file.diagnostic(
+                directive.location(of: "every"),
+                "every=\(options.every) is more than \(length): the training shows only its first and last frames",
+                severity: .warning))
+    }
 
     private mutating func proseLine(_ text: String) {
         let trimmed = text.trimmingCharacters(in: " \t")

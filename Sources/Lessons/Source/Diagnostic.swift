@@ -1,6 +1,6 @@
 import TextWidth
 
-/// One error in a lesson or graph file, at a line and column.
+/// One error (or, from `check`, a warning) in a lesson or graph file, at a line and column.
 ///
 /// ``rendered`` prints it the way compilers do:
 /// ```
@@ -17,19 +17,31 @@ public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConv
     public var message: String
     /// The whole source line, for the excerpt under the message.
     public var sourceLine: String
+    /// An error stops the lesson from opening; a warning is a likely mistake that does not.
+    public var severity: Severity = .error
 
-    public init(file: String, location: SourceLocation, message: String, sourceLine: String) {
+    /// How bad a ``Diagnostic`` is.
+    public enum Severity: String, Equatable, Hashable, Sendable {
+        case error, warning
+    }
+
+    public init(
+        file: String, location: SourceLocation, message: String, sourceLine: String, severity: Severity = .error
+    ) {
         self.file = file
         self.location = location
         self.message = message
         self.sourceLine = sourceLine
+        self.severity = severity
     }
 
     public var line: Int { location.line }
     public var column: Int { location.column }
 
-    /// `FILE:LINE:COL: error: MESSAGE`.
-    public var description: String { "\(file):\(location.line):\(location.column): error: \(message)" }
+    /// `FILE:LINE:COL: error: MESSAGE` (or `warning:`).
+    public var description: String {
+        "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    }
 
     /// The header line, the source line and a caret under the column (the
     /// header alone when there is no source line to quote).

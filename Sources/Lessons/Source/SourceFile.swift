@@ -59,8 +59,11 @@ public struct SourceFile: Equatable, Sendable {
     }
 
     /// A diagnostic at `location` in this file, with the source line filled in.
-    func diagnostic(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(file: name, location: location, message: message, sourceLine: line(location.line))
+    func diagnostic(_ location: SourceLocation, _ message: String, severity: Diagnostic.Severity = .error)
+        -> Diagnostic
+    {
+        Diagnostic(
+            file: name, location: location, message: message, sourceLine: line(location.line), severity: severity)
     }
 
     /// The line decoded, and the column (in characters) of the first invalid byte, if any.

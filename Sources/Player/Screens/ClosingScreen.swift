@@ -7,11 +7,24 @@ enum ClosingScreen {
     /// What the lesson covered (its steps), the score, and where to go next.
     static func render(_ context: ScreenContext, buffer: inout Buffer) {
         let state = context.state
-        let steps = state.trace.lesson.steps.filter { !$0.isIntroduction }.map { "- " + $0.title }
-        let text =
-            "**" + state.trace.lesson.title + "**\n\n" + context.words.covered + "\n\n"
-            + steps.joined(separator: "\n") + "\n\n" + context.words.score(state.score) + "\n\n"
+        let titles = state.trace.lesson.steps.filter { !$0.isIntroduction }.map(\.title)
+        let head = "**" + state.trace.lesson.title + "**\n\n"
+        let tail =
+            context.words.score(state.score, predicting: state.isPredicting) + "\n\n"
             + context.words.nextKeys(list: state.leadsToList)
+        // The score and the keys always show: on a small screen the steps covered
+        // become one paragraph, and go when even that does not fit.
+        let candidates = [
+            head + context.words.covered + "\n\n" + titles.map { "- " + $0 }.joined(separator: "\n") + "\n\n" + tail,
+            head + context.words.covered + " " + titles.joined(separator: " · ") + "\n\n" + tail,
+            head + tail,
+        ]
+        let width = Swift.max(6, Swift.min(70, buffer.width - 2)) - 4
+        let room = buffer.height - 4
+        let text =
+            candidates.first {
+                Prose(context.text($0), theme: context.theme, glyphs: context.glyphs).height(forWidth: width) <= room
+            } ?? tail
         box(text, title: context.words.closingTitle, maxWidth: 70, context, &buffer)
     }
 

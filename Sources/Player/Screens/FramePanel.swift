@@ -12,6 +12,17 @@ struct FramePanel {
     let index: Int
     /// Columns available, for breaking long equations.
     let width: Int
+    /// Whether each input's `local:` line shows; a panel short of rows leaves them out
+    /// (the chain-rule line above already has the local gradient's value) so no number is cut.
+    var showsLocals = true
+
+    /// `panel` as it fits `rows`: without the `local:` lines when they would push lines out.
+    static func fitting(_ panel: FramePanel, rows: Int) -> FramePanel {
+        guard panel.lines.count > rows else { return panel }
+        var shorter = panel
+        shorter.showsLocals = false
+        return shorter
+    }
 
     private var theme: Theme { context.theme }
     /// This frame's place, for the numbers it asks the student to predict.
@@ -195,7 +206,7 @@ struct FramePanel {
                 lines += equation(
                     [chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
                         + numbers + [shareHidden ? "?" : context.value(product)], style: theme.gradient)
-                if let text, !text.isEmpty {
+                if showsLocals, let text, !text.isEmpty {
                     lines.append(context.line("    " + context.words.local + ": " + text, theme.secondary))
                 }
             } else {

@@ -26,10 +26,12 @@ enum Overlays {
     static func edit(_ session: EditSession, _ context: ScreenContext, buffer: inout Buffer) {
         let theme = context.theme
         var fields = StyledLine()
+        // Each field as it stands: what was typed in it, else its value.
         for (i, field) in session.fields.enumerated() {
             if i > 0 { fields.append("  ", style: theme.text) }
+            let shown = session.values.indices.contains(i) ? session.values[i] : field.current
             fields.append(
-                context.text("\(field.label) = \(field.current)"),
+                context.text("\(field.label) = \(shown)"),
                 style: i == session.selected ? theme.backwardFocus : theme.text)
         }
         let label = session.field?.label ?? ""

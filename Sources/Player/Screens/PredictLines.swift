@@ -49,7 +49,9 @@ enum PredictLines {
         let count = context.state.blanks(at: ref).count
         // A worked frame in predict mode says so: the student watches this one.
         if count == 0, context.state.inPredictedPass(ref) {
-            return wrap(context, context.words.worked, context.theme.secondary, width: width)
+            let next = context.state.nextFrameAsks(after: ref)
+            return wrap(
+                context, next ? context.words.worked : context.words.workedOnly, context.theme.secondary, width: width)
         }
         if count > 0 { while lines.count < count + 3 { lines.append(StyledLine()) } }
         return lines
@@ -65,7 +67,9 @@ enum PredictLines {
         var lines: [StyledLine] = []
         for (i, blank) in blanks.enumerated() {
             let answer = state.blankState(ref, i)
-            let label = self.label(context, blank, names)
+            // Where a share is added to a total, the share is named as one path's, not as ∂f/∂x itself.
+            let alsoTotal = blanks.contains { $0.node == blank.node && $0.kind == .total }
+            let label = self.label(context, blank, names, onePath: alsoTotal)
             if answer.revealed {
                 let mark = answer.lastWasRight ? (context.ascii ? "ok " : "✓ ") : ""
                 let tail = answer.lastWasRight ? "" : " (" + context.words.shownWord + ")"
@@ -87,6 +91,12 @@ enum PredictLines {
     /// The answer field while typing, else what to do.
     static func prompt(_ context: ScreenContext, label: String?, answer: AnswerState, width: Int) -> [StyledLine] {
         let theme = context.theme
+        // On paper: a line to write the answer on.
+        if context.handout {
+            return wrap(
+                context, (label.map { $0 + " = " } ?? context.words.answerLabel) + "________", theme.question,
+                width: width)
+        }
         if case .answer(let typed) = context.state.input {
             return wrap(
                 context,
@@ -108,15 +118,18 @@ enum PredictLines {
     }
 
     static func wrap(_ context: ScreenContext, _ text: String, _ style: Style, width: Int) -> [StyledLine] {
-        Wrap.lines([Span(context.text(text), style: style)], width: Swift.max(width, 10), indent: 2)
+        // Indented under the equation or question they follow, every line measured with its indent.
+        Wrap.lines(
+            [Span(context.text(text), style: style)], width: Swift.max(width, 10), firstPrefix: Span("  "), indent: 2)
     }
 
     /// `∂f/∂x`, `x.grad after +=`, `q`.
-    static func label(_ context: ScreenContext, _ blank: Blank, _ names: Names) -> String {
+    static func label(_ context: ScreenContext, _ blank: Blank, _ names: Names, onePath: Bool = false) -> String {
         let name = names.input(blank.node)
         switch blank.kind {
         case .value: return name
-        case .share: return context.derivative(names.loss, name)
+        case .share:
+            return context.derivative(names.loss, name) + (onePath ? " " + context.words.throughThisPath : "")
         case .total: return name + ".grad " + context.words.afterPlusEquals
         }
     }

@@ -38,16 +38,32 @@ struct ProsePanel {
         }
     }
 
+    /// How the text fits `area`: the rows inside it, the lines it scrolls past (the state's
+    /// `proseScroll`, as far as the text goes) and the most it can scroll. The clicker's
+    /// PageDown pages through the text with it.
+    func fitting(in area: Rect, border: Bool) -> (inner: Rect, scroll: Int, overflow: Int) {
+        let inner = border ? area.inner(1).inner(horizontal: 1, vertical: 0) : area
+        let total = prose.height(forWidth: Swift.max(inner.width, 1))
+        let overflow = Swift.max(total - inner.height, 0)
+        return (inner, Swift.min(context.state.proseScroll, overflow), overflow)
+    }
+
+    /// Blocks of the step's text on screen now (a block tied to a later frame waits for it).
+    var shownBlocks: Int { step.prose.indices.filter { context.state.showsProse($0) }.count }
+
     /// The prose in a rounded box, scrolled by the state's `proseScroll`; the
     /// border says when there is more above or below.
     func render(in area: Rect, buffer: inout Buffer, border: Bool = true) {
         guard !area.isEmpty else { return }
         var prose = self.prose
-        let inner = border ? area.inner(1).inner(horizontal: 1, vertical: 0) : area
-        let total = prose.height(forWidth: Swift.max(inner.width, 1))
-        let overflow = Swift.max(total - inner.height, 0)
-        prose.scroll = Swift.min(context.state.proseScroll, overflow)
-        if border {
+        let fit = fitting(in: area, border: border)
+        let inner = fit.inner
+        let overflow = fit.overflow
+        prose.scroll = fit.scroll
+        if border, context.handout {
+            // Paper cannot scroll: the handout prints the text in full beside the screens.
+            buffer.render(Block(border: .rounded, borderStyle: context.theme.border, glyphs: context.glyphs), in: area)
+        } else if border {
             let arrows = context.ascii ? ("^ k", "v j") : ("↑ k", "↓ j")
             var more = prose.scroll < overflow ? context.words.moreText + arrows.1 : nil
             // A clipped code line says which keys scroll it sideways.

@@ -20,10 +20,24 @@ public enum Screen {
     public static let fullHeight = 24
 
     /// The screen for `state` at `width`×`height`.
-    public static func render(_ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet = .unicode) -> Buffer {
+    /// - Parameter handout: draw it for paper: the same panels, but no key prompts (`more ↓ j`,
+    ///   `v reveals`, the status line's keys and redraw counter), and a blank to write a question's answer on.
+    public static func render(
+        _ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet = .unicode, handout: Bool = false
+    ) -> Buffer {
         var buffer = Buffer(width: Swift.max(width, 0), height: Swift.max(height, 0))
-        guard width > 0, height > 0, let played = state.playedStep else { return buffer }
-        let context = ScreenContext(state: state, glyphs: glyphs)
+        draw(state, glyphs: glyphs, handout: handout, into: &buffer)
+        // A theme with its own background covers the whole screen, a blanked one included.
+        buffer.paint(state.theme)
+        return buffer
+    }
+
+    private static func draw(_ state: PlayerState, glyphs: GlyphSet, handout: Bool, into buffer: inout Buffer) {
+        let width = buffer.width
+        let height = buffer.height
+        guard width > 0, height > 0, state.overlay != .blank, let played = state.playedStep else { return }
+        var context = ScreenContext(state: state, glyphs: glyphs)
+        context.handout = handout
         let content = StepContent(context, played: played)
         let areas = ScreenAreas(content, width: width, height: height)
         if let title = areas.title { StatusBar.title(context, width: title.width, buffer: &buffer) }
@@ -42,7 +56,6 @@ public enum Screen {
         if case .resume(let ref) = state.overlay { Overlays.resume(ref, context, buffer: &buffer) }
         if state.overlay == .closing { ClosingScreen.render(context, buffer: &buffer) }
         if case .nudge(let nudge) = state.overlay { ClosingScreen.nudge(nudge, context, buffer: &buffer) }
-        return buffer
     }
 
     /// The part of the graph the screen for `state` shows at `width`×`height`, and how
@@ -125,22 +138,31 @@ public enum Screen {
     /// The frame's panel (forward, chain rule, question, check) in a titled box.
     private static func framePanel(_ c: StepContent, in area: Rect, _ buffer: inout Buffer) {
         let context = c.context
-        let panel = FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width - 4)
+        let inner = area.inner(1).inner(horizontal: 1, vertical: 0)
+        let panel = FramePanel.fitting(
+            FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width - 4),
+            rows: inner.height)
         buffer.render(
             Block(
                 title: panel.title.map(context.text), border: .rounded, borderStyle: context.theme.border,
                 glyphs: context.glyphs), in: area)
-        let inner = area.inner(1).inner(horizontal: 1, vertical: 0)
-        for (i, line) in PredictLines.fitting(panel.lines, height: inner.height, context).enumerated() {
+        let all = panel.lines
+        let lines = Array(PredictLines.fitting(all, height: inner.height, context))
+        for (i, line) in lines.enumerated() {
+            // The last row says when lines are left out below it.
+            let cut = i == inner.height - 1 && lines.count < all.count && !context.state.isAsking
             buffer.setLine(
-                line, x: inner.x, y: inner.y + i, maxWidth: inner.width, ellipsis: context.glyphs.ellipsis)
+                cut ? StyledLine(line.spans + [Span(" " + context.glyphs.ellipsis)]) : line, x: inner.x,
+                y: inner.y + i, maxWidth: inner.width, ellipsis: context.glyphs.ellipsis)
         }
     }
 
     /// The frame panel's title and first lines under the graph of a small screen, after a rule.
     private static func strip(_ c: StepContent, in area: Rect, _ buffer: inout Buffer) {
         let context = c.context
-        let panel = FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width)
+        let panel = FramePanel.fitting(
+            FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width),
+            rows: area.height - 1)
         let rule = String(repeating: context.glyphs.horizontal, count: 2)
         var title = StyledLine(rule + " ", style: context.theme.border)
         title.append(context.text(panel.title ?? ""), style: context.theme.secondary)

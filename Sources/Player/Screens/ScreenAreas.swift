@@ -27,6 +27,10 @@ struct ScreenAreas {
     /// The line naming the panels a small screen hides.
     var hiddenNote: Rect?
     var hiddenText: String?
+    /// On a small screen, the panels it can switch between and the one shown; the panels out of view.
+    var compactPanels: [StepContent.Panel] = []
+    var shownPanel: StepContent.Panel?
+    var hiddenPanels: [StepContent.Panel] = []
 
     init(_ c: StepContent, width: Int, height: Int) {
         let top = height >= 3 ? 1 : 0
@@ -159,9 +163,14 @@ struct ScreenAreas {
             hiddenNote = Rect(x: body.x, y: body.bottom - 1, width: body.width, height: 1)
             var note = context.words.showsAll("\(Screen.fullWidth)×\(Screen.fullHeight)")
             if !hidden.isEmpty {
-                note = context.words.hidden + hidden.map(c.name).joined(separator: ", ") + " · Tab · " + note
+                // Paper has no Tab key: it names what is hidden, and the size that shows it.
+                let tab = context.handout ? " · " : " · Tab · "
+                note = context.words.hidden + hidden.map(c.name).joined(separator: ", ") + tab + note
             }
             hiddenText = note
         }
+        compactPanels = panels
+        shownPanel = chosen
+        hiddenPanels = hidden
     }
 }

@@ -7,6 +7,8 @@ import Rendering
 struct ScreenContext {
     let state: PlayerState
     let glyphs: GlyphSet
+    /// A screen for paper (`backstep handout`): what the player shows, without the keys that drive it.
+    var handout = false
 
     var theme: Theme { state.theme }
     var ascii: Bool { glyphs.isASCII }

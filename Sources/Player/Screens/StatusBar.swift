@@ -19,11 +19,19 @@ enum StatusBar {
     static func status(_ context: ScreenContext, row: Int, width: Int, buffer: inout Buffer) {
         let state = context.state
         let dot = " " + context.glyphs.middleDot + " "
-        var left =
-            context.words.position(
-                step: state.step + 1, of: state.totalSteps, frame: state.frame + 1, of: state.frameCount, dot: dot)
-            + dot
-            + "#\(state.revision)"
+        let position = context.words.position(
+            step: state.step + 1, of: state.totalSteps, frame: state.frame + 1, of: state.frameCount, dot: dot)
+        let style = context.theme.statusBar
+        // On paper the line says where the page is, and nothing about keys.
+        guard !context.handout else {
+            buffer.render(
+                StatusLine(
+                    left: StyledLine(context.text(position), style: style), right: StyledLine(), style: style,
+                    glyphs: context.glyphs),
+                in: Rect(x: 0, y: row, width: width, height: 1))
+            return
+        }
+        var left = position + (state.showsRevision ? dot + "#\(state.revision)" : "")
         switch state.input {
         case .stepNumber(let typed): left += dot + context.words.goToStep + typed + "_"
         case .answer: left += dot + context.words.answeringStatus
@@ -46,7 +54,6 @@ enum StatusBar {
         let arrows = context.ascii ? "<- ->" : "← →"
         let keys =
             context.words.keys(arrows: arrows, width: width, leave: context.words.leave(list: state.leadsToList))
-        let style = context.theme.statusBar
         buffer.render(
             StatusLine(
                 left: StyledLine(context.text(left), style: style), right: StyledLine(keys, style: style),

@@ -25,8 +25,12 @@ struct TrainingPanel {
     func statsLines(width: Int) -> [StyledLine] {
         switch frame {
         case .training(let f):
-            let iteration = context.words.iteration(f.iteration, of: f.iterations)
-            let loss = context.words.loss(context.number(f.loss))
+            let iteration =
+                f.byEpoch
+                ? context.words.epoch(Swift.min(f.iteration + 1, f.iterations), of: f.iterations)
+                : context.words.iteration(f.iteration, of: f.iterations)
+            var loss = context.words.loss(context.number(f.loss))
+            if let tracked = f.tracked { loss += "  \(tracked.name) \(context.number(tracked.value))" }
             var lines =
                 displayWidth(iteration + "  " + loss) <= width
                 ? [context.line(iteration + "  " + loss, theme.strong)]
@@ -41,7 +45,8 @@ struct TrainingPanel {
                 case .paused? where context.state.autoplay != nil: note = context.words.pausedNote
                 default: note = context.words.runsOnNote
                 }
-                lines.append(context.line(note, theme.secondary))
+                // Each note names a key; paper shows the run as it stands.
+                if !context.handout { lines.append(context.line(note, theme.secondary)) }
             case .finished: lines.append(context.line(context.words.finished, theme.answer))
             case .diverged(let i):
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : f.loss
@@ -60,17 +65,21 @@ struct TrainingPanel {
             return lines
         case .lossPlot(let f):
             let last = f.losses.last.map(context.number) ?? "?"
-            var lines = wrapped(
-                context.words.lossSummary(f.lossName, count: f.losses.count, last: last), width: width,
-                style: theme.strong)
+            let summary =
+                f.byEpoch
+                ? context.words.epochLossSummary(f.lossName, count: f.losses.count, last: last)
+                : context.words.lossSummary(f.lossName, count: f.losses.count, last: last)
+            var lines = wrapped(summary, width: width, style: theme.strong)
             if case .diverged(let i) = f.status {
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : (f.losses.last ?? .nan)
                 lines += wrapped(divergedNote(iteration: i, loss: lossThen), width: width, style: theme.error)
             }
             return lines
         case .dataPlot(let f):
-            let text = context.words.scatterTitle(
-                y: name(f.y.node), x: name(f.x.node), fit: f.fit.map { name($0.node) })
+            let text =
+                classChart != nil
+                ? context.words.classesSummary(t: name(f.y.node), x: name(f.x.node), regions: f.regions != nil)
+                : context.words.scatterTitle(y: name(f.y.node), x: name(f.x.node), fit: f.fit.map { name($0.node) })
             var lines = [context.line(text, theme.strong)]
             if let fit = f.fit, let note = offChartNote(fit: fit, data: f.y.value) {
                 lines += wrapped(note, width: width, style: theme.error)
@@ -113,11 +122,11 @@ struct TrainingPanel {
 
     /// The loss in big digits, when the theme is for a projector.
     var bigLoss: Double? {
-        guard theme.name == "projector", case .training(let f) = frame else { return nil }
+        guard theme.name.hasPrefix("projector"), case .training(let f) = frame else { return nil }
         return f.loss
     }
 
-    private func name(_ node: Int) -> String {
+    func name(_ node: Int) -> String {
         guard let graph = frame.snapshot?.graph else { return "?" }
         return context.state.layouts.names(graph, in: context.trace)[node]
     }
@@ -130,7 +139,7 @@ struct TrainingPanel {
     /// Draws the loss chart and, when `showFit` and there is data, the fit beside or below it.
     func renderCharts(in area: Rect, buffer: inout Buffer, showFit: Bool = true) {
         guard !area.isEmpty else { return }
-        let fit = showFit ? scatter : nil
+        let fit: (any Widget)? = showFit ? (classChart.map { $0 as any Widget } ?? scatter) : nil
         let loss = lossChart
         switch (loss, fit) {
         case (let loss?, let fit?):
@@ -227,7 +236,7 @@ struct TrainingPanel {
     }
 
     /// The x and y of the lesson's `@plot data` for this graph, so training frames can show the data.
-    private func plottedData(graph: Int) -> (x: Int, y: Int)? {
+    func plottedData(graph: Int) -> (x: Int, y: Int)? {
         let trace = context.trace
         guard trace.graphs.indices.contains(graph) else { return nil }
         for played in trace.steps where played.graph == graph {

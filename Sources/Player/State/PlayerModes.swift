@@ -1,3 +1,4 @@
+import Foundation
 import Lessons
 
 /// How much each variable box says (`z` cycles it).
@@ -28,6 +29,8 @@ public enum PlayerOverlay: Equatable, Sendable {
     case closing
     /// `d`: one input nudged by ±ε, the numerical gradient beside backprop's.
     case nudge(Nudge)
+    /// `.` or `B`: an empty screen, so the room looks at the teacher; any key brings the lesson back.
+    case blank
 }
 
 /// What typed characters go to.
@@ -42,15 +45,38 @@ public enum InputMode: Equatable, Sendable {
     case edit(EditSession)
 }
 
-/// The fields `e` offers and the one being typed.
+/// The fields `e` offers, what is typed in each, and the one being typed.
+///
+/// Every field keeps what was typed in it while Tab moves between them (lr = 10,
+/// then iters = 50), and Enter recomputes with all of them.
 public struct EditSession: Equatable, Sendable {
     public var fields: [EditField]
     /// The field being edited, an index into `fields`.
     public var selected: Int
-    /// What the student has typed for the selected field so far.
-    public var text: String
+    /// What each field holds now: its current value until something is typed in it.
+    public var values: [String]
+
+    public init(fields: [EditField], selected: Int = 0) {
+        self.fields = fields
+        self.selected = selected
+        values = fields.map(\.current)
+    }
 
     public var field: EditField? { fields.indices.contains(selected) ? fields[selected] : nil }
+
+    /// What the selected field holds.
+    public var text: String {
+        get { values.indices.contains(selected) ? values[selected] : "" }
+        set { if values.indices.contains(selected) { values[selected] = newValue } }
+    }
+
+    /// The fields whose value was changed, with the new value (trimmed, `−` read as `-`).
+    public var changes: [(field: EditField, value: String)] {
+        zip(fields, values).compactMap { field, typed in
+            let value = typed.replacingOccurrences(of: "−", with: "-").trimmingCharacters(in: .whitespaces)
+            return value.isEmpty || value == field.current ? nil : (field, value)
+        }
+    }
 }
 
 /// Where a question stands after the student typed or the teacher revealed.

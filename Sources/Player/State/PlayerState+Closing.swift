@@ -3,11 +3,12 @@ import Lessons
 extension PlayerState {
     // MARK: - The closing screen
 
-    /// Keys on the closing screen: Enter the next lesson, `q` the list, ← back to the last frame.
-    /// → does nothing: a held arrow key must not run on into the next lesson.
+    /// Keys on the closing screen: Enter (and a clicker's PageDown) the next lesson, `q` the
+    /// list, ← (PageUp) back to the last frame. → does nothing: a held arrow key must not run
+    /// on into the next lesson.
     mutating func handleClosing(_ key: PlayerKey) -> [PlayerEffect] {
         switch key {
-        case .enter:
+        case .enter, .pageDown:
             return [.nextLesson]
         case .character("q"):
             return [.quit]

@@ -14,12 +14,12 @@ extension PlayerState {
             return [.bell]
         }
         let fields = EditField.fields(step: step, trace: trace, text: text, graph: graphOnScreen)
-        guard let first = fields.first else {
+        guard !fields.isEmpty else {
             setMessage(words.nothingToEdit)
             return [.bell]
         }
         setAutoplay(nil)
-        setInput(.edit(EditSession(fields: fields, selected: 0, text: first.current)))
+        setInput(.edit(EditSession(fields: fields)))
         return []
     }
 
@@ -30,11 +30,9 @@ extension PlayerState {
             setInput(.none)
         case .tab, .down:
             session.selected = (session.selected + 1) % Swift.max(session.fields.count, 1)
-            session.text = session.field?.current ?? ""
             setInput(.edit(session))
         case .backTab, .up:
             session.selected = (session.selected + session.fields.count - 1) % Swift.max(session.fields.count, 1)
-            session.text = session.field?.current ?? ""
             setInput(.edit(session))
         case .backspace:
             session.text = String(session.text.dropLast())
@@ -44,33 +42,37 @@ extension PlayerState {
             setInput(.edit(session))
         case .enter:
             setInput(.none)
-            guard let field = session.field else { return [] }
-            return apply(session.text, to: field)
+            return apply(session.changes)
         default:
             break
         }
         return []
     }
 
-    /// Writes `value` into the lesson and plays it again; on an error the lesson stays as it was.
-    private mutating func apply(_ value: String, to field: EditField) -> [PlayerEffect] {
-        let value = value.replacingOccurrences(of: "−", with: "-").trimmingCharacters(in: .whitespaces)
-        guard let text, !value.isEmpty else { return [] }
-        switch field.target {
-        case .learningRate:
-            guard let lr = Double(value), lr > 0, lr.isFinite else {
-                setMessage(words.lrMustBePositive)
-                return [.bell]
+    /// Writes every changed field into the lesson and plays it again; on an error the lesson stays as it was.
+    private mutating func apply(_ changes: [(field: EditField, value: String)]) -> [PlayerEffect] {
+        guard var edited = text, !changes.isEmpty else { return [] }
+        for (field, value) in changes {
+            switch field.target {
+            case .learningRate:
+                guard let lr = Double(value), lr > 0, lr.isFinite else {
+                    setMessage(words.lrMustBePositive)
+                    return [.bell]
+                }
+            case .iterations:
+                guard let n = Int(value), n >= 1 else {
+                    setMessage(words.itersMustBeWhole)
+                    return [.bell]
+                }
+            case .leaf: break
             }
-        case .iterations:
-            guard let n = Int(value), n >= 1 else {
-                setMessage(words.itersMustBeWhole)
-                return [.bell]
-            }
-        case .leaf: break
+            edited = edited.setting(field.target, to: value)
         }
-        return startPlay(
-            PlayRequest(text: text.setting(field.target, to: value), purpose: .edit(label: field.label, value: value)))
+        // The status line names every change, `lr = 10, iters = 50`: the last as label = value, the ones before it in the label.
+        let earlier = changes.dropLast().map { "\($0.field.label) = \($0.value), " }.joined()
+        let label = earlier + (changes.last?.field.label ?? "")
+        let value = changes.last?.value ?? ""
+        return startPlay(PlayRequest(text: edited, purpose: .edit(label: label, value: value)))
     }
 
     /// `r`: the lesson's own values again.

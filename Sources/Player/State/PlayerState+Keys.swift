@@ -4,12 +4,14 @@ import Rendering
 extension PlayerState {
     /// Changes the state for one key press and says what the app must do.
     ///
-    /// Keys (also in the help overlay): → `l` space `n` PageDown next frame,
-    /// ← `h` Backspace `p` PageUp previous frame (past a step's end comes the
-    /// next step, and back); `]` `[` steps; `g` `G` (Home End) first and last
+    /// Keys (also in the help overlay): → `l` space `n` next frame, ← `h`
+    /// Backspace `p` previous frame (past a step's end comes the next step, and
+    /// back); PageDown PageUp the same for a clicker, which first reveals a
+    /// question and pages through what the screen hides; `.` `B` blank the
+    /// screen; `]` `[` steps; `g` `G` (Home End) first and last
     /// frame; digits then Enter jump to a step; `f` `b` play the forward or
     /// backward pass; `a` plays the step or pauses and resumes (space pauses
-    /// too); `+` `-` speed; `e` edit a value; `r` reset values; on a question,
+    /// and resumes too); `+` `-` speed; `e` edit a value; `r` reset values; on a question,
     /// type a number and Enter to check it, `v` to reveal; `t` theme; `z`
     /// detail; ↓ ↑ (`j` `k`) scroll the step's text, `<` `>` its code sideways; `H` `J` `K` `L` pan a graph larger than its
     /// panel; Tab the next panel on a small screen; `R` reloads the
@@ -25,6 +27,11 @@ extension PlayerState {
 
     private mutating func dispatch(_ key: PlayerKey) -> [PlayerEffect] {
         if key == .ctrlC { return [.quit] }
+        if overlay == .blank {
+            // Any key brings the lesson back, and does nothing else.
+            setOverlay(.none)
+            return []
+        }
         if case .resume(let ref) = overlay { return handleResume(key, ref) }
         if overlay == .closing { return handleClosing(key) }
         if case .nudge(let shown) = overlay {
@@ -52,12 +59,22 @@ extension PlayerState {
 
     /// Keys when nothing is being typed.
     mutating func handleNavigation(_ key: PlayerKey) -> [PlayerEffect] {
+        // What PageDown paged through is turned back by PageUp only until another key moves things.
+        if key != .pageDown && key != .pageUp { setClickerTrail([]) }
         switch key {
         case .character(" ") where autoplay.map({ !$0.isPaused }) ?? false:
             return pause()
-        case .right, .character("l"), .character(" "), .character("n"), .pageDown:
+        case .character(" ") where autoplay?.isPaused ?? false:
+            return toggleAutoplay()
+        case .pageDown:
+            return clickerNext()
+        case .pageUp:
+            return clickerBack()
+        case .character("."), .character("B"):
+            return blankScreen()
+        case .right, .character("l"), .character(" "), .character("n"):
             return stopping(nextFrame())
-        case .left, .character("h"), .backspace, .character("p"), .pageUp:
+        case .left, .character("h"), .backspace, .character("p"):
             return stopping(previousFrame())
         case .down, .character("j"):
             scrollProse(by: 1)
@@ -70,7 +87,8 @@ extension PlayerState {
             return []
         case .character("]"):
             // Presses made while a step is still being played add up: `]]` goes two steps on.
-            let target = (waitingFor?.step ?? step) + 1
+            // Past the last step while one is still awaited: keep waiting for the last.
+            let target = Swift.min((waitingFor?.step ?? step) + 1, waitingFor == nil ? totalSteps : totalSteps - 1)
             if target >= stepCount, target < totalSteps { return notPlayedYet(step: target) }
             guard target < stepCount else {
                 // After the last step, as after its last frame: the closing screen.
@@ -94,6 +112,10 @@ extension PlayerState {
             // On a frame that asks, what is typed is the answer, a leading `-` included.
             setInput(.answer(String(c)))
             return []
+        case .character(let c) where c.isASCII && c.isNumber && asksOnThisFrame:
+            // An answer typed once more after the question closed must not jump to a step.
+            setMessage(words.alreadyAnswered)
+            return [.bell]
         case .character(let c) where c.isASCII && c.isNumber:
             setInput(.stepNumber(String(c)))
             return []
@@ -126,6 +148,7 @@ extension PlayerState {
             theme =
                 PlayerState.themes[
                     ((PlayerState.themes.firstIndex { $0.name == theme.name } ?? 0) + 1) % PlayerState.themes.count]
+            setMessage(words.themeSwitched(theme.name))
             return []
         case .character("z"):
             detail = detail.next
@@ -162,7 +185,7 @@ extension PlayerState {
     }
 
     /// The themes `t` cycles through, in order.
-    public static let themes: [Theme] = [.default, .projector, .monochrome]
+    public static let themes: [Theme] = [.default, .projector, .projectorLight, .monochrome]
 
     // MARK: - Moving
 

@@ -118,18 +118,22 @@ extension PlayerState {
 
     // MARK: - Resuming
 
-    /// Reopening a lesson left at `ref`: asks whether to resume there.
-    public mutating func offerResume(at ref: FrameRef) {
+    /// Reopening a lesson left at `ref` with `score` earned: asks whether to resume
+    /// there (the score goes on) or start over (a new score).
+    public mutating func offerResume(at ref: FrameRef, score: Score? = nil) {
         guard ref.step > 0 || ref.frame > 0, ref.step < totalSteps else { return }
+        resumeScore = score
         setOverlay(.resume(ref))
     }
 
     mutating func handleResume(_ key: PlayerKey, _ ref: FrameRef) -> [PlayerEffect] {
         switch key {
-        case .enter, .character("y"), .character("Y"):
+        // A clicker answers too: PageDown resumes, PageUp starts over.
+        case .enter, .character("y"), .character("Y"), .pageDown:
             setOverlay(.none)
+            if let resumeScore { earlierScore = resumeScore }
             return goOrWait(ref)
-        case .escape, .character("n"), .character("N"):
+        case .escape, .character("n"), .character("N"), .pageUp:
             setOverlay(.none)
             return []
         case .character("q"):

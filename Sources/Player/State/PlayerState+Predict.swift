@@ -5,11 +5,13 @@ extension PlayerState {
 
     /// Whether `frame` asks the student for its numbers: predict mode is on (by `P`
     /// or the lesson) and the frame is not worked (by `worked=`, else every
-    /// backward frame but the first).
+    /// backward frame but the first). A wrong-way run (`mistake=`) is shown, not
+    /// asked, unless its directive names what is worked: its numbers were asked
+    /// in the right run before it.
     func predicts(_ frame: Frame) -> Bool {
         guard let practice = Self.practice(of: frame), predictMode ?? practice.lessonPredicts else { return false }
         if let worked = practice.worked { return !worked }
-        if case .backward(let b) = frame { return b.index > 0 }
+        if case .backward(let b) = frame { return b.index > 0 && b.wrongWay == nil }
         return true
     }
 
@@ -29,7 +31,15 @@ extension PlayerState {
         guard trace.steps.indices.contains(ref.step), trace.steps[ref.step].frames.indices.contains(ref.frame),
             let practice = Self.practice(of: trace.steps[ref.step].frames[ref.frame])
         else { return false }
+        if case .backward(let b) = trace.steps[ref.step].frames[ref.frame], b.wrongWay != nil, practice.worked == nil {
+            return false
+        }
         return predictMode ?? practice.lessonPredicts
+    }
+
+    /// Whether the frame after `ref` in its step asks for numbers (a worked frame says the next are the student's).
+    func nextFrameAsks(after ref: FrameRef) -> Bool {
+        !blanks(at: FrameRef(step: ref.step, frame: ref.frame + 1)).isEmpty
     }
 
     static func practice(of frame: Frame) -> FramePractice? {
@@ -68,6 +78,12 @@ extension PlayerState {
     public var isAsking: Bool {
         if let answer = currentAnswer { return !answer.revealed }
         return openBlank != nil
+    }
+
+    /// Whether the frame on screen asks something (a question, or numbers to
+    /// predict), answered or not: digits typed here are never a step number.
+    var asksOnThisFrame: Bool {
+        currentAnswer != nil || !blanks(at: place).isEmpty
     }
 
     /// `P`: predict mode on or off for the whole lesson.
@@ -136,7 +152,7 @@ extension PlayerState {
 
     /// Predictions and answers right at the first try, out of those answered or revealed.
     public var score: Score {
-        var score = Score()
+        var score = earlierScore
         for state in Array(answers.values) + Array(blankAnswers.values) where state.attempts > 0 || state.revealed {
             score.asked += 1
             if state.firstTryRight { score.right += 1 }

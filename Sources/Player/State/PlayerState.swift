@@ -29,6 +29,9 @@ public struct PlayerState {
     public private(set) var frame = 0
 
     public var theme: Theme = .default
+    /// Whether the status line ends with the redraw counter `#N` (every key and tick
+    /// handled adds one): for tests that count keys in a real terminal, not for students.
+    public var showsRevision = false
     public var detail: Detail = .values
     public private(set) var overlay: PlayerOverlay = .none
     public private(set) var input: InputMode = .none
@@ -36,6 +39,10 @@ public struct PlayerState {
     public private(set) var answers: [FrameRef: AnswerState] = [:]
     /// Answers per predicted number.
     public private(set) var blankAnswers: [BlankRef: AnswerState] = [:]
+    /// The score of answers cleared by an edit or a reset: the student earned it.
+    var earlierScore = Score()
+    /// The score saved with the place a reopened lesson offers to resume.
+    var resumeScore: Score?
     /// Predict mode as `P` set it; nil follows the lesson (`@backward f predict`).
     public private(set) var predictMode: Bool?
     /// Whether `q` leads back to a lesson list (the status line and closing screen say so) or quits.
@@ -71,6 +78,12 @@ public struct PlayerState {
     public private(set) var playStopRequested = false
     /// A place asked for (a resume, a step number) whose step is still being played.
     public private(set) var waitingFor: FrameRef?
+    /// What the clicker's PageDown has paged through on this frame (text scrolled, panels
+    /// shown), last first, so PageUp goes back through it before going back a frame.
+    private(set) var clickerTrail: [ClickerPage] = []
+    /// Blocks of the step's text the clicker has shown on a small screen, so PageDown
+    /// shows the text once a step (and again when a frame adds to it).
+    private(set) var textSeen = 0
 
     /// A player at the start of `trace`.
     /// - Parameter text: the lesson's text, so `e` can change values and replay it.
@@ -162,7 +175,9 @@ public struct PlayerState {
     mutating func moveTo(step newStep: Int, frame newFrame: Int) {
         trainingCursor = nil
         graphPan = .zero
+        clickerTrail = []
         if newStep != step {
+            textSeen = 0
             panelShift = 0
             proseScroll = 0
             codeScroll = 0
@@ -179,12 +194,19 @@ public struct PlayerState {
     mutating func setSpeed(_ s: Int) { speed = Swift.min(Swift.max(s, 0), Autoplay.speeds.count - 1) }
     mutating func setAnswer(_ a: AnswerState, at ref: FrameRef) { answers[ref] = a }
     mutating func clearAnswers() {
+        // Answers go (the numbers they were about may change); what they scored stays.
+        earlierScore = score
         answers = [:]
         blankAnswers = [:]
     }
     mutating func setBlankAnswer(_ a: AnswerState, at ref: BlankRef) { blankAnswers[ref] = a }
-    mutating func setPredictMode(_ on: Bool?) { predictMode = on }
+    /// Sets predict mode as `P` would (nil: the lesson's own); `backstep class` sets a student's to the teacher's.
+    public mutating func setPredictMode(_ on: Bool?) { predictMode = on }
     mutating func shiftPanel() { panelShift += 1 }
+    mutating func setPanelShift(_ shift: Int) { panelShift = Swift.max(shift, 0) }
+    mutating func setProseScroll(_ lines: Int) { proseScroll = Swift.min(Swift.max(lines, 0), 500) }
+    mutating func setClickerTrail(_ trail: [ClickerPage]) { clickerTrail = trail }
+    mutating func setTextSeen(_ blocks: Int) { textSeen = blocks }
     mutating func setGraphPan(_ pan: GraphPoint) { graphPan = pan }
     /// A fresh, empty layout cache (for measuring the layout's cost).
     mutating func resetLayouts() { layouts = LayoutCache() }
@@ -206,13 +228,20 @@ public struct PlayerState {
     /// Notes how far the play under way has trained (the app reads it off ``BackgroundPlay``).
     public mutating func notePlayProgress(iterations: Int) { playProgress = iterations }
 
+    /// Takes the answers and predict mode of `other`, a player of the same lesson in
+    /// another language (`backstep class`: a student switching language keeps their score).
+    public mutating func adoptAnswers(of other: PlayerState) {
+        answers = other.answers
+        blankAnswers = other.blankAnswers
+        predictMode = other.predictMode
+    }
+
     /// Replaces the lesson after an edit or a reset, keeping the place as far as it still exists.
     mutating func replace(trace newTrace: LessonTrace, text newText: LessonText?) {
         trace = newTrace
         text = newText
         layouts.removeAll()
-        answers = [:]
-        blankAnswers = [:]
+        clearAnswers()
         autoplay = nil
         let s = Swift.min(step, Swift.max(stepCount - 1, 0))
         step = s

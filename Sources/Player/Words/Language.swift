@@ -19,6 +19,14 @@ public enum Language: String, Sendable, CaseIterable {
         return .en
     }
 
+    /// The language's own name for itself, as a picker shows it.
+    public var name: String {
+        switch self {
+        case .en: return "English"
+        case .ko: return "한국어"
+        }
+    }
+
     /// The words of the app in this language.
     public var words: Words { Words(language: self) }
 }

@@ -49,11 +49,13 @@ public struct CommandWords: Sendable {
             """
             Parses every file, builds every graph and checks every directive against it \
             (training is not run). Prints each error with its line and a caret, then a summary. \
-            Exits with status 1 when any file has an error.
+            Also warns about likely mistakes that still make a lesson (an indented directive, \
+            every= past the training's length). Exits with status 1 when any file has an error.
             """,
             """
             모든 파일을 읽고 모든 그래프를 만든 뒤, 지시문 하나하나를 그 그래프에 맞춰 검사합니다 \
             (학습은 실행하지 않습니다). 오류마다 해당 줄과 캐럿(^)을 보여 주고 마지막에 요약을 출력합니다. \
+            단원은 만들어지지만 실수일 가능성이 큰 것(들여 쓴 지시문, 학습 반복 수보다 큰 장면 간격)은 경고로 알려 줍니다. \
             오류가 있는 파일이 하나라도 있으면 상태 코드 1로 끝납니다.
             """)
     }
@@ -96,8 +98,8 @@ public struct CommandWords: Sendable {
     }
     public var record: String {
         pick(
-            "Record a walkthrough of a lesson as an asciinema v2 file (one screen per key press).",
-            "단원을 처음부터 끝까지 넘겨 보는 과정을 asciinema v2 파일로 녹화합니다 (키 한 번에 화면 하나).")
+            "Record a walkthrough of a lesson as an asciinema v2 file (questions held longer, training played as in the player).",
+            "단원을 처음부터 끝까지 넘겨 보는 과정을 asciinema v2 파일로 녹화합니다 (문제는 더 오래 보여 주고, 학습은 플레이어에서처럼 재생합니다).")
     }
 
     // MARK: - Arguments and options
@@ -176,10 +178,16 @@ public struct CommandWords: Sendable {
             "단계 번호, 1부터 (기본값: 그래프가 있는 마지막 단계).")
     }
     public var dot: String {
-        pick("Write Graphviz DOT (the only format so far).", "Graphviz DOT으로 씁니다 (지금은 이 형식뿐입니다).")
+        pick(
+            "Write Graphviz DOT (the default, and the only format so far).",
+            "Graphviz DOT으로 씁니다 (기본값이며, 지금은 이 형식뿐입니다).")
     }
     public var recording: String { pick("The recording to write (.cast).", "저장할 녹화 파일 (.cast).") }
-    public var delay: String { pick("Seconds between key presses.", "키를 누르는 간격 (초).") }
+    public var delay: String {
+        pick(
+            "Seconds between key presses (a question shows three times as long, its answer twice; training ticks as in the player).",
+            "키를 누르는 간격 (초). 문제는 세 배, 정답은 두 배 동안 보여 주고, 학습은 플레이어의 속도로 재생합니다.")
+    }
 
     // MARK: - Messages
 
@@ -199,11 +207,13 @@ public struct CommandWords: Sendable {
         pick("(has errors: run backstep check \(path))", "(오류 있음: backstep check \(path) 로 확인하세요)")
     }
     /// `check`'s last line.
-    public func checked(files: Int, errors: Int, inFiles: Int) -> String {
+    public func checked(files: Int, errors: Int, inFiles: Int, warnings: Int = 0) -> String {
         let english = "checked \(files) \(files == 1 ? "file" : "files"): \(errors) \(errors == 1 ? "error" : "errors")"
         return pick(
-            english + (errors > 0 ? " in \(inFiles) \(inFiles == 1 ? "file" : "files")" : ""),
-            "파일 \(files)개를 검사했습니다: 오류 \(errors)개" + (errors > 0 ? " (파일 \(inFiles)개)" : ""))
+            english + (errors > 0 ? " in \(inFiles) \(inFiles == 1 ? "file" : "files")" : "")
+                + (warnings > 0 ? ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" : ""),
+            "파일 \(files)개를 검사했습니다: 오류 \(errors)개" + (errors > 0 ? " (파일 \(inFiles)개)" : "")
+                + (warnings > 0 ? ", 경고 \(warnings)개" : ""))
     }
     /// An unusable value of an environment variable, said once and then ignored.
     public func ignoredEnvironment(_ name: String, _ value: String, valid: [String]) -> String {

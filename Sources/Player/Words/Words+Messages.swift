@@ -41,7 +41,7 @@ extension Words {
     var valuesReset: String { pick("values reset to the lesson's own", "단원의 원래 값으로 되돌렸습니다") }
     func reloaded(_ file: String) -> String { pick("reloaded \(file)", "\(file) 다시 읽음") }
     func editFails(_ label: String, _ value: String, _ error: String) -> String {
-        pick("\(label) = \(value) does not work: \(error)", "\(label) = \(value)일 때 계산되지 않습니다: \(error)")
+        pick("\(label) = \(value) does not work: \(error)", "\(label) = \(value)(으)로는 계산할 수 없습니다: \(error)")
     }
     func ownValuesFail(_ error: String) -> String {
         pick("the lesson's own values do not play: \(error)", "단원의 원래 값으로 계산되지 않습니다: \(error)")
@@ -70,13 +70,25 @@ extension Words {
             """
             You were at **step \(step)** (\(title)), frame \(frame).
 
-            **Enter** resumes there · **Esc** starts from the beginning
+            **Enter** (**PageDown**) resumes there · **Esc** (**PageUp**) starts from the beginning
             """,
             """
             지난번에 **\(step)단계**(\(title))의 \(frame)번째 장면까지 보았습니다.
 
-            **Enter** 거기서 이어 보기 · **Esc** 처음부터 보기
+            **Enter**(**PageDown**) 거기서 이어 보기 · **Esc**(**PageUp**) 처음부터 보기
             """)
+    }
+    /// `t`: the theme it switched to, by the name `--theme` takes.
+    func themeSwitched(_ name: String) -> String {
+        let korean: String
+        switch name {
+        case "default": korean = "기본"
+        case "projector": korean = "프로젝터, 검은 배경"
+        case "projector-light": korean = "프로젝터, 흰 배경"
+        case "monochrome": korean = "흑백"
+        default: korean = name
+        }
+        return pick("theme: \(name)", "테마: \(korean) (\(name))")
     }
     var editTitle: String { pick("edit a value", "값 바꾸기") }
     func newValue(_ label: String) -> String { pick("new \(label) = ", "새 \(label) = ") }
@@ -85,31 +97,31 @@ extension Words {
     var help: String {
         pick(
             """
-            - **→ l space n PageDown**: next frame, then the next step
-            - **← h Backspace p PageUp**: previous frame
+            - **→ l space n**: next frame (then the next step); **← h Backspace p**: back
+            - **PageDown PageUp** (a clicker): the same, but PageDown first reveals, runs a training, shows what is hidden; **. B**: blank screen
             - **] [**: next / previous step; **g G**: first / last frame
             - **digits, Enter**: go to that step; on a question, **: digits Enter** (or **#**)
-            - **f b**: play the forward / backward pass; **a**: play the step (a training run), pause, resume; **+ -**: speed
+            - **f b**: play the forward / backward pass; **a** (**space**): play the step, pause, resume; **+ -**: speed
             - **P**: predict mode: each new number shows as ? until you type it
             - **on a question or a ?**: type the answer (-0.3, 3/10, -4*1), **Enter** checks it; **v** reveals it
             - **d**: nudge an input by ±ε: the numerical gradient beside backprop's
-            - **e**: edit an input or the training's lr and iters (Tab: next field, Enter: recompute); **r**: reset values
-            - **t**: theme (default, projector, monochrome); **z**: detail (values, gradients, shapes)
+            - **e**: edit inputs or the training's lr and iters (Tab: next field; Enter: recompute); **r**: reset
+            - **t**: theme (named as it changes); **z**: detail (values, gradients, shapes)
             - **↓ ↑ j k**: scroll the step's text; **< >**: its code sideways; **H J K L**: pan a graph marked "more"; **Tab**: next panel on a small screen
-            - **R**: reload the lesson file after changing it; **Esc**: stop a training being computed
+            - **R**: reload the lesson file; **Esc**: stop a training being computed
             - **? Esc**: close this help; **q**: back to the lesson list (quits without one); **Ctrl-C**: quit
             """,
             """
-            - **→ l 스페이스 n PageDown**: 다음 장면, 마지막 장면 다음에는 다음 단계
-            - **← h Backspace p PageUp**: 이전 장면
+            - **→ l 스페이스 n**: 다음 장면, 마지막 장면 다음에는 다음 단계, **← h Backspace p**: 이전 장면
+            - **PageDown PageUp** (클리커): 같은 이동, PageDown은 먼저 정답 보기, 학습 실행, 가려진 내용 보기, **. B**: 빈 화면
             - **] [**: 다음 / 이전 단계, **g G**: 첫 장면 / 마지막 장면
-            - **숫자, Enter**: 그 단계로 이동, 문제에서는 **: 숫자 Enter** (또는 **#**)
-            - **f b**: 순전파 / 역전파 재생, **a**: 단계 재생(학습 실행), 일시 정지, 다시 재생, **+ -**: 속도
-            - **P**: 예측 모드: 새 숫자가 ?로 가려지고 직접 넣어야 보입니다
+            - **숫자 + Enter**: 그 단계로 이동 (문제에 답하는 중에는 **:** 다음에 숫자 + Enter, 또는 **#**)
+            - **f b**: 순전파 / 역전파 재생, **a**(**스페이스**): 단계 재생, 일시 정지, 다시 재생, **+ -**: 속도
+            - **P**: 예측 모드 켜기/끄기: 새 숫자가 ?로 가려지며, 직접 답을 넣어야 보입니다
             - **문제나 ?에서**: 답을 넣고(-0.3, 3/10, -4*1) **Enter**로 확인, **v**로 정답 보기
-            - **d**: 입력을 ±ε만큼 밀어 수치 미분과 역전파 기울기를 나란히 보기
-            - **e**: 입력값이나 학습의 lr, iters 바꾸기 (Tab: 다음 칸, Enter: 다시 계산), **r**: 원래 값으로
-            - **t**: 테마 (기본, 프로젝터, 흑백), **z**: 보기 (값, 기울기, 형상)
+            - **d**: 입력을 ±ε만큼 움직여 수치 미분과 역전파 기울기를 나란히 보기
+            - **e**: 입력값이나 학습률(lr)·반복 횟수(iters) 바꾸기 (Tab: 다음 칸, Enter: 다시 계산), **r**: 원래 값으로
+            - **t**: 테마 (바꾼 테마 이름을 알려 줌), **z**: 보기 (값, 기울기, 형상)
             - **↓ ↑ j k**: 설명 스크롤, **< >**: 코드를 옆으로 스크롤, **H J K L**: "더 있음" 표시가 있는 그래프 옮겨 보기, **Tab**: 작은 화면에서 다음 패널
             - **R**: 단원 파일을 고친 뒤 다시 읽기, **Esc**: 계산 중인 학습 멈추기
             - **? Esc**: 도움말 닫기, **q**: 단원 목록으로 (목록이 없으면 종료), **Ctrl-C**: 종료

@@ -5,12 +5,12 @@ extension Words {
     var predictOn: String {
         pick(
             "predict mode on: type each new number, Enter checks it (P turns it off)",
-            "예측 모드 켬: 새 숫자를 직접 넣고 Enter로 확인합니다 (P로 끔)")
+            "예측 모드를 켰습니다. 새 숫자를 직접 넣고 Enter로 확인하세요 (P를 누르면 끕니다)")
     }
     var predictOff: String {
-        pick("predict mode off: the numbers show as you step (P turns it on)", "예측 모드 끔: 숫자가 저절로 보입니다 (P로 켬)")
+        pick("predict mode off: the numbers show as you step (P turns it on)", "예측 모드를 껐습니다. 숫자가 저절로 보입니다 (P를 누르면 켭니다)")
     }
-    var predictStatus: String { pick("predict (P)", "예측 (P)") }
+    var predictStatus: String { pick("predict on (P)", "예측 켬 (P)") }
     var answeringStatus: String { pick("answering (Esc leaves)", "답 입력 중 (Esc 나가기)") }
 
     /// "type ∂f/∂x, then Enter"; nil names the question's answer.
@@ -18,19 +18,25 @@ extension Words {
         let english = label ?? "your answer"
         let korean = label.map { $0 + " 값을" } ?? "답을"
         return again
-            ? pick("try again: type \(english), then Enter", "다시 한 번: \(korean) 넣고 Enter")
+            ? pick("try again: type \(english), then Enter", "다시 \(korean) 넣고 Enter")
             : pick("type \(english), then Enter", "\(korean) 넣고 Enter")
+    }
+    var alreadyAnswered: String {
+        pick(
+            "already answered here; to go to a step, type : then its number",
+            "이 문제는 이미 답했습니다. 다른 단계로 가려면 : 다음에 번호를 넣으세요")
     }
     var showKey: String { pick("v shows it", "v 정답 보기") }
     var typingKeys: String { pick("Enter checks, Esc leaves", "Enter 확인, Esc 나가기") }
-    var rightWord: String { pick("right", "정답") }
-    var notQuiteWord: String { pick("not quite", "아직 아닙니다") }
+    var rightWord: String { pick("right", "맞았습니다") }
+    var notQuiteWord: String { pick("not quite", "틀렸습니다") }
     var answerIsWord: String { pick("the answer is", "정답은") }
-    var shownWord: String { pick("shown", "공개됨") }
+    var shownWord: String { pick("shown", "정답 보기로 확인") }
     var hintWord: String { pick("hint: ", "힌트: ") }
     var worked: String {
-        pick("worked for you: watch this one, the next numbers are yours", "풀이를 보여 주는 장면입니다. 다음 숫자부터 직접 넣어 보세요")
+        pick("worked for you: watch this one, the next numbers are yours", "풀이 예시입니다. 다음 숫자부터 직접 넣어 보세요.")
     }
+    var workedOnly: String { pick("worked for you: watch this one", "풀이 예시입니다. 지켜보세요.") }
     func couldNotRead(_ text: String) -> String {
         pick(
             "could not read \u{201C}\(text)\u{201D}: type a number like -0.3, 3/10 or -4*1",
@@ -44,7 +50,7 @@ extension Words {
 
     // MARK: - Hints
 
-    var signFlipped: String { pick("sign flipped: check each factor's sign", "부호가 반대입니다. 각 인수의 부호를 확인하세요") }
+    var signFlipped: String { pick("sign flipped: check each factor's sign", "부호가 반대입니다. 곱하는 두 수의 부호를 확인하세요") }
     func upstreamAlone(_ local: String) -> String {
         pick("upstream alone: times the local \(local)", "상류 기울기만 넣었습니다. 국소 기울기 \(local)도 곱하세요")
     }
@@ -57,7 +63,7 @@ extension Words {
     func shareNotAdded(_ name: String, _ previous: String) -> String {
         pick(
             "the share alone: \(name) had \(previous) already (+=)",
-            "이번에 받은 기울기만 넣었습니다. \(name)에는 이미 \(previous)이 있습니다 (+=)")
+            "이번에 받은 기울기만 넣었습니다. \(name).grad에 이미 있던 값 \(previous)에 더하세요 (+=)")
     }
     var oldTotal: String { pick("the old total: add this share (+=)", "이전 합계입니다. 이번에 받은 기울기를 더하세요 (+=)") }
     func oneShare(_ name: String) -> String {
@@ -75,7 +81,9 @@ extension Words {
     var previousWord: String { pick("previous", "이전") }
     var shareWord: String { pick("share", "받은 기울기") }
     var throughWord: String { pick("through", "통과:") }
-    var afterPlusEquals: String { pick("after +=", "(+= 뒤)") }
+    var afterPlusEquals: String { pick("(after +=)", "(+=로 더한 뒤)") }
+    /// After `∂f/∂x` when the number asked is one path's share, added to x.grad next.
+    var throughThisPath: String { pick("(this path)", "(이 경로)") }
 
     // MARK: - Wrong way
 
@@ -86,38 +94,40 @@ extension Words {
         }
     }
     func endsNot(_ name: String, _ wrong: String, _ right: String) -> String {
-        pick("\(name).grad ends \(wrong), not \(right)", "\(name).grad는 \(right)이 아니라 \(wrong)")
+        pick("\(name).grad ends \(wrong), not \(right)", "\(name).grad = \(wrong) (올바른 값 \(right))")
     }
 
     // MARK: - Closing screen and nudging
 
     var closingTitle: String { pick("lesson done", "단원 끝") }
     var covered: String { pick("What this lesson covered:", "이 단원에서 다룬 것:") }
-    func score(_ s: Score) -> String {
+    func score(_ s: Score, predicting: Bool) -> String {
         s.asked == 0
-            ? pick(
-                "You answered no questions this time (P turns on predict mode).",
-                "이번에는 답한 문제가 없습니다 (P로 예측 모드를 켤 수 있습니다).")
+            ? (predicting
+                ? pick("You answered no questions this time.", "이번에는 답한 문제가 없습니다.")
+                : pick(
+                    "You answered no questions this time (P turns on predict mode).",
+                    "이번에는 답한 문제가 없습니다 (P로 예측 모드를 켤 수 있습니다)."))
             : pick(
-                "Right at the first try: **\(s.right) of \(s.asked)**.", "첫 시도에 맞힌 답: **\(s.asked)개 중 \(s.right)개**.")
+                "Right at the first try: **\(s.right) of \(s.asked)**.", "한 번에 맞힌 문제: **\(s.asked)개 중 \(s.right)개**.")
     }
     func nextKeys(list: Bool) -> String {
         list
             ? pick(
-                "**Enter** next lesson · **q** lesson list · **←** back to the last frame",
-                "**Enter** 다음 단원 · **q** 단원 목록 · **←** 마지막 장면으로")
+                "**Enter** (**PageDown**) next lesson · **q** lesson list · **←** (**PageUp**) back to the last frame",
+                "**Enter**(**PageDown**) 다음 단원 · **q** 단원 목록 · **←**(**PageUp**) 마지막 장면으로")
             : pick(
-                "**Enter** next lesson · **q** quit · **←** back to the last frame",
-                "**Enter** 다음 단원 · **q** 끝내기 · **←** 마지막 장면으로")
+                "**Enter** (**PageDown**) next lesson · **q** quit · **←** (**PageUp**) back to the last frame",
+                "**Enter**(**PageDown**) 다음 단원 · **q** 끝내기 · **←**(**PageUp**) 마지막 장면으로")
     }
-    var nudgeTitle: String { pick("nudge an input", "입력 살짝 밀기") }
+    var nudgeTitle: String { pick("nudge an input", "입력을 조금 움직여 보기") }
     var nudgeKeys: String { pick("**d** next input · **Esc** closes", "**d** 다음 입력 · **Esc** 닫기") }
     var numericalWord: String { pick("numerical", "수치 미분") }
     var backpropWord: String { pick("backprop", "역전파") }
     var noNudge: String {
         pick(
             "nothing to nudge here: the graph's output or inputs are not single numbers",
-            "여기서는 밀어 볼 입력이 없습니다. 그래프의 출력이나 입력이 숫자 하나가 아닙니다")
+            "여기서는 움직여 볼 입력이 없습니다. 그래프의 출력이나 입력이 숫자 하나가 아닙니다")
     }
     /// The picker's score of a lesson: `3/5 right`.
     public func rightAtFirstTry(_ s: Score) -> String {

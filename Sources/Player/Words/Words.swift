@@ -102,7 +102,7 @@ public struct Words: Sendable {
     var forwardPanel: String { pick("forward", "순전파") }
     var questionPanel: String { pick("question", "문제") }
     var detailsPanel: String { pick("details", "자세히") }
-    func showsAll(_ size: String) -> String { pick("\(size) shows all", "\(size)에서 모두 보입니다") }
+    func showsAll(_ size: String) -> String { pick("\(size) shows all", "\(size) 이상에서 모두 보입니다") }
     var hidden: String { pick("hidden: ", "숨김: ") }
     func detail(_ detail: Detail) -> String {
         switch detail {
@@ -154,14 +154,14 @@ public struct Words: Sendable {
     func loss(_ value: String) -> String { pick("loss \(value)", "손실 \(value)") }
     var lossTitle: String { pick("loss", "손실") }
     var runningNote: String { pick("running: a pauses", "실행 중: a 일시 정지") }
-    var readyNote: String { pick("ready: a runs it", "준비됨: a 실행") }
+    var readyNote: String { pick("ready: a runs it", "a: 학습 시작") }
     var pausedNote: String { pick("paused: a resumes", "일시 정지: a 다시 실행") }
-    var runsOnNote: String { pick("a runs on from here", "a: 여기서부터 이어서 실행") }
+    var runsOnNote: String { pick("a runs on from here", "a: 여기서부터 이어서 학습") }
     var finished: String { pick("finished", "학습 완료") }
     func stoppedAt(_ i: Int) -> String { pick("stopped at iteration \(i)", "반복 \(i)에서 멈춤") }
     func paramsAt(_ i: Int) -> String { pick("params at iteration \(i):", "반복 \(i) 시점의 매개변수:") }
     func lossSummary(_ name: String, count: Int, last: String) -> String {
-        pick("\(name): \(count) iterations, last \(last)", "\(name): 반복 \(count)회, 마지막 값 \(last)")
+        pick("\(name): \(count) iterations, last \(last)", "\(name): \(count)번 반복, 마지막 값 \(last)")
     }
     func scatterTitle(y: String, x: String, fit: String?) -> String {
         pick(

@@ -5,6 +5,8 @@
 /// it is written with spaces between words (어절), and a word split between
 /// syllables (`받습 / 니다`) reads as two words, so it is split only when it
 /// cannot fit on a line of its own. No line starts with closing punctuation.
+/// Maths stays together where it is short: `= −4` does not lose its number to
+/// the next line, nor `(2, 3)` its second half.
 public enum Wrap {
     /// Wraps `spans` into lines of at most `width` columns.
     ///
@@ -15,7 +17,7 @@ public enum Wrap {
     ///   single character is wider than the room left for it.
     public static func lines(_ spans: [Span], width: Int, firstPrefix: Span? = nil, indent: Int = 0) -> [StyledLine] {
         let width = max(1, width)
-        let words = splitWords(spans)
+        let words = keepingMathTogether(splitWords(spans))
         var out: [StyledLine] = []
         var current: [Glyph] = []
         var currentWidth = 0
@@ -25,8 +27,10 @@ public enum Wrap {
 
         func flush() {
             var line = StyledLine()
-            if out.isEmpty, let firstPrefix {
-                line.append(firstPrefix.text, style: firstPrefix.style)
+            if out.isEmpty {
+                // The first line has its prefix, if any, and never the continuation indent:
+                // its room was measured without one.
+                if let firstPrefix { line.append(firstPrefix.text, style: firstPrefix.style) }
             } else if indent > 0 {
                 line.append(String(repeating: " ", count: min(indent, width - 1)), style: .plain)
             }
@@ -47,7 +51,13 @@ public enum Wrap {
             prefixWidth = min(indent, width - 1)
         }
 
-        for word in words {
+        var queue = words[...]
+        while let word = queue.popFirst() {
+            // Maths kept together that no line could hold goes back to its words.
+            if word.parts.count > 1, word.width > room() {
+                queue = word.parts[...] + queue
+                continue
+            }
             let separator = current.isEmpty ? 0 : 1
             if currentWidth + separator + word.width <= room() {
                 if separator == 1 { current.append(word.space) }
@@ -83,6 +93,8 @@ public enum Wrap {
         var width: Int
         /// The space before the word, in the style it had in the text.
         var space: Glyph
+        /// The words joined into this one by ``keepingMathTogether(_:)``.
+        var parts: [Word] = []
     }
 
     static func splitWords(_ spans: [Span]) -> [Word] {
@@ -108,6 +120,51 @@ public enum Wrap {
         }
         if !glyphs.isEmpty { words.append(Word(glyphs: glyphs, width: width, space: space)) }
         return words
+    }
+
+    /// Words joined (with their space) where a break would split short maths: an
+    /// operator from its operands (`t = x + c`, with `≈ × · + −`), and the inside
+    /// of a bracket group up to ``mathGroupWidth`` columns (`(2, 3)`, `[2, 0]`).
+    static func keepingMathTogether(_ words: [Word]) -> [Word] {
+        var out: [Word] = []
+        var depth = 0
+        var glueNext = false
+        for word in words {
+            let isOperator = operators.contains(String(word.glyphs.map(\.character)))
+            if var last = out.last {
+                let glue = glueNext || isOperator || depth > 0
+                glueNext = isOperator
+                if glue, last.width + 1 + word.width <= mathGroupWidth {
+                    if last.parts.isEmpty { last.parts = [last] }
+                    last.parts.append(word)
+                    last.glyphs.append(word.space)
+                    last.glyphs += word.glyphs
+                    last.width += 1 + word.width
+                    out[out.count - 1] = last
+                    depth = Swift.max(0, depth + bracketBalance(word.glyphs))
+                    continue
+                }
+            }
+            out.append(word)
+            depth = Swift.max(0, bracketBalance(word.glyphs))
+        }
+        return out
+    }
+
+    /// Operators that stay with the operands on either side.
+    static let operators: Set<String> = ["=", "≈", "×", "·", "+", "−", "-", "+=", "→"]
+    /// The widest maths kept on one line by ``keepingMathTogether(_:)``.
+    static let mathGroupWidth = 16
+
+    /// Opening minus closing brackets in a word.
+    static func bracketBalance(_ glyphs: [Glyph]) -> Int {
+        glyphs.reduce(0) { n, g in
+            switch g.character {
+            case "(", "[": return n + 1
+            case ")", "]": return n - 1
+            default: return n
+            }
+        }
     }
 
     static func glyphWidth(_ glyphs: ArraySlice<Glyph>) -> Int {

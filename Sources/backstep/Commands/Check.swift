@@ -25,6 +25,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let collection = FileCollection(paths)
         var errors = 0
+        var warnings = 0
         var filesWithErrors = 0
         for path in collection.missing {
             printError(said.noSuchPath(path))
@@ -35,11 +36,14 @@ struct Check: ParsableCommand {
             let diagnostics = LessonChecker.check(path: file)
             let ambiguous = Open.ambiguousWidth(option: ambiguous, environment: ProcessInfo.processInfo.environment)
             for diagnostic in diagnostics { printError(diagnostic.rendered(ambiguous: ambiguous)) }
-            errors += diagnostics.count
-            if !diagnostics.isEmpty { filesWithErrors += 1 }
+            let found = diagnostics.filter { $0.severity == .error }.count
+            errors += found
+            warnings += diagnostics.count - found
+            if found > 0 { filesWithErrors += 1 }
         }
         let checked = collection.files.count
-        print(said.checked(files: checked, errors: errors, inFiles: filesWithErrors))
+        // Warnings are likely mistakes, not errors: they are counted but do not fail the check.
+        print(said.checked(files: checked, errors: errors, inFiles: filesWithErrors, warnings: warnings))
         if errors > 0 { throw ExitCode(1) }
     }
 }

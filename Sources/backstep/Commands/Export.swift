@@ -4,7 +4,7 @@ import Lessons
 import Player
 
 /// Writes a step's graph as Graphviz DOT, with values and gradients in the
-/// labels, like DeZero's `plot_dot_graph`: `backstep export L.md --dot | dot -Tpng -o g.png`.
+/// labels, like DeZero's `plot_dot_graph`: `backstep export L.md | dot -Tpng -o g.png`.
 struct Export: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(abstract: said.export) }
 
@@ -14,11 +14,11 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp(said.exportStep))
     var step: Int?
 
+    // DOT is the only format, so it is also the default; the flag stays for scripts that name it.
     @Flag(help: ArgumentHelp(said.dot))
     var dot = false
 
     func run() throws {
-        guard dot else { throw ValidationError("choose a format: --dot") }
         let trace: LessonTrace
         do {
             trace = try LessonTrace(path: file)

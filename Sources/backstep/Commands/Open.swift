@@ -52,7 +52,11 @@ struct Open: ParsableCommand {
             throw ExitCode(2)
         }
         session.ambiguous = Self.ambiguousWidth(option: ambiguous, environment: environment)
-        let signal = PlayerApp(session: session, theme: theme?.theme, language: language).run(paths: paths)
+        let app = PlayerApp(session: session, theme: theme?.theme, language: language)
+        app.showsRevision = environment["BACKSTEP_SHOW_REVISION"] == "1"
+        // `backstep present` in another terminal follows this player and drives it.
+        app.link = PresenterLink.socketPath(environment: environment).flatMap(PresenterLink.init(path:))
+        let signal = app.run(paths: paths)
         session.stop()
         if let signal { TerminalSession.exit(forSignal: signal) }
     }

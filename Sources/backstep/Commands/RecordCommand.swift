@@ -3,9 +3,9 @@ import Foundation
 import Player
 import Rendering
 
-/// Writes a whole lesson as an asciinema v2 recording, one screen per key
-/// press: `backstep record lessons/01-chain-rule.md -o chain.cast`, then
-/// `asciinema play chain.cast`.
+/// Writes a whole lesson as an asciinema v2 recording, a screen per key press
+/// and per tick of a training run, questions held longer: `backstep record
+/// lessons/01-chain-rule.md -o chain.cast`, then `asciinema play chain.cast`.
 struct Record: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
