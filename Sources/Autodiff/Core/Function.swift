@@ -114,12 +114,13 @@ open class Function {
 
     /// A variable holding `value`, the forward of this function on `inputs`,
     /// linked into the graph when backprop is enabled.
+    // Both taken as owned: the value moves into the variable and the inputs into
+    // the slots, where a borrowed argument would be copied (retained) into each.
     @inline(__always)
-    final func record(_ value: Tensor, from inputs: InputSlots) -> Variable {
+    final func record(_ value: consuming Tensor, from inputs: consuming InputSlots) -> Variable {
         let y = Variable(value)
         if Config.enableBackprop {
-            var g = 0
-            for x in inputs where x.generation > g { g = x.generation }
+            let g = inputs.generation
             storedGeneration = Int32(clamping: g)
             slots = inputs
             outputReference = Unmanaged.passUnretained(y)

@@ -29,6 +29,13 @@ struct InputSlots: RandomAccessCollection {
         }
     }
 
+    /// The largest generation among the inputs (0 for none).
+    var generation: Int {
+        var g = Swift.max(x0?.generation ?? 0, x1?.generation ?? 0)
+        for x in rest where x.generation > g { g = x.generation }
+        return g
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { x0 == nil ? 0 : x1 == nil ? 1 : 2 + rest.count }
 

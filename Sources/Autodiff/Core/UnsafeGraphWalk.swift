@@ -220,10 +220,12 @@ extension Function {
     ) throws {
         guard outputAlive, let output = outputReference else { return }
         try output._withUnsafeGuaranteedRef { y in
-            let gy: Tensor
+            // The upstream gradient is moved, never copied, into the formula (which may
+            // write its result into it): a copy retains both of a tensor's references.
+            var gy: Tensor
             if let g = gathered.take() {
                 if retainGrad { y.grad = Variable(g) }
-                gy = g
+                gy = consume g
             } else {
                 guard let g = retainGrad ? y.grad : y.grad.take() else { return }
                 gy = g.data
@@ -231,13 +233,12 @@ extension Function {
             let grads: PlainGradients
             if let observe {
                 let upstream = gy
-                grads = try plainBackward(gy, y)
+                grads = try plainBackward(consume gy, y)
                 try Variable.checkCount(grads.count, self)
                 observe(
                     BackwardStep(function: self, upstream: upstream, inputGrads: (0..<grads.count).map { grads[$0] }))
             } else {
-                // Apart from the observed pass, so the plain one keeps no copy of the upstream gradient.
-                grads = try plainBackward(gy, y)
+                grads = try plainBackward(consume gy, y)
                 try Variable.checkCount(grads.count, self)
             }
             // Inputs too are reached unretained: this function holds them.
