@@ -262,7 +262,7 @@ import Testing
     }
 
     @Test(arguments: LessonContentTests.languages) func linearRegression(_ language: String) throws {
-        let e = try Self.evaluate(language + "04-linear-regression.md")
+        let e = try Self.evaluate(language + "05-linear-regression.md")
         let g = try Self.graph(e, output: "loss", with: ["W", "b"])
         let training = try #require(g.training)
         #expect(training.losses.count == 100)
@@ -276,7 +276,7 @@ import Testing
     }
 
     @Test(arguments: LessonContentTests.languages) func twoLayerNet(_ language: String) throws {
-        let e = try Self.evaluate(language + "05-two-layer-net.md")
+        let e = try Self.evaluate(language + "06-two-layer-net.md")
         let g = try Self.graph(e, output: "loss", with: ["W1", "b1", "W2", "b2"])
         let losses = try #require(g.training).losses
         try #require(losses.count == 10_000)
@@ -291,7 +291,7 @@ import Testing
     }
 
     @Test(arguments: LessonContentTests.languages) func matmulBackward(_ language: String) throws {
-        let e = try Self.evaluate(language + "06-matmul-backward.md")
+        let e = try Self.evaluate(language + "04-matmul-backward.md")
         let g = try Self.graph(e, output: "L", with: ["x", "W"], without: ["b"])
         #expect(Self.grad(g, "x")?.shape == [2, 3])
         #expect(Self.grad(g, "W")?.shape == [3, 4])
