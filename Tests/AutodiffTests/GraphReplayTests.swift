@@ -13,7 +13,9 @@ import Testing
         return (h, loss)
     }
 
-    static func bits(_ t: Tensor?) -> [UInt64] { (t?.shape.map(UInt64.init) ?? [9]) + (t?.scalars.map(\.bitPattern) ?? []) }
+    static func bits(_ t: Tensor?) -> [UInt64] {
+        (t?.shape.map(UInt64.init) ?? [9]) + (t?.scalars.map(\.bitPattern) ?? [])
+    }
 
     @Test func replayGivesTheNumbersOfARebuiltGraph() throws {
         let rng = NumPyRandom(seed: 3)

@@ -32,12 +32,12 @@ import Testing
             if let history = session.history { bits += history.prefix(history.written).map(\.bitPattern) }
             bits += session.losses.map(\.bitPattern)
             bits += session.epochLosses.map(\.bitPattern)
-            session.current.forEach { add($0?.data) }
+            for v in session.current { add(v?.data) }
         }
         for step in runner.played {
             for case .training(let f) in step.frames {
                 bits += [UInt64(f.iteration), f.loss.bitPattern, UInt64(f.end), f.tracked?.value.bitPattern ?? 0]
-                f.parameters.forEach { add($0.value) }
+                for p in f.parameters { add(p.value) }
                 add(f.prediction?.value)
                 f.snapshot.values.forEach(add)
             }

@@ -98,7 +98,8 @@ struct Trainer {
             }
             let variables = try passes.forward()
             guard let y = variables[loss] else { break }
-            let value = y.data.scalars.first ?? .nan
+            // `scalar` reads an inline value without making an array of it.
+            let value = y.data.scalar ?? y.data.scalars.first ?? .nan
             history.append(value)
             result.count += 1
             if let track, let v = try track.value(in: variables) { result.tracked.append(v) }
