@@ -96,7 +96,10 @@ struct ScreenAreas {
             // The graph keeps the rows it needs, up to three fifths; the panel gets the rest, at least 3.
             // (A graph wider than its column needs a row more, for the "more" tags under it.)
             let tags = (natural?.width ?? 0) > main.width ? 1 : 0
-            let graphNeed = Swift.min((natural?.height ?? main.height) + tags, main.height * 3 / 5)
+            var graphNeed = Swift.min((natural?.height ?? main.height) + tags, main.height * 3 / 5)
+            // A panel that would cut its numbers takes rows from the graph, down to two fifths of the
+            // column (the view still shows the box at work): the chain rule is read whole.
+            if wanted + 2 > main.height - graphNeed { graphNeed = Swift.min(graphNeed, Swift.max(main.height * 2 / 5, 8)) }
             let panelHeight = wanted == 0 ? 0 : Swift.min(wanted + 2, Swift.max(main.height - graphNeed, 3))
             graph = Rect(x: main.x, y: main.y, width: main.width, height: main.height - panelHeight)
             if panelHeight > 0 {
