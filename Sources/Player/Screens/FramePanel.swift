@@ -168,9 +168,14 @@ struct FramePanel {
         let upstream = upstreamHead + fitted(b.upstream, width - 2 - displayWidth(context.text(upstreamHead)))
         if displayWidth(context.text(head + "   " + upstream)) <= width {
             lines.append(context.line(head + "   " + upstream, theme.backwardFocus))
-        } else {
+        } else if displayWidth(context.text("  " + upstream)) <= width {
             lines.append(context.line(head, theme.backwardFocus))
             lines.append(context.line("  " + upstream, theme.backwardFocus))
+        } else {
+            // A long label (`상류 기울기`) leaves too little room: the value on a line of its own.
+            lines.append(context.line(head, theme.backwardFocus))
+            lines.append(context.line("  " + upstreamHead.dropLast(3), theme.backwardFocus))
+            lines.append(context.line("    = " + fitted(b.upstream, width - 6), theme.backwardFocus))
         }
         for input in b.inputs {
             let name = names[input.node]
@@ -236,8 +241,12 @@ struct FramePanel {
                 let sum = (scalar ? context.value(previous) : fitted(previous, third, shape: false)) + " + " + share + " = " + total
                 let headStart = "    \(name).grad += "
                 let head = headStart + (shareHidden ? "?" : fitted(input.gradient, width - displayWidth(context.text(headStart)) - 1)) + ":"
+                // Short of room, one line still says it: the gradient is the old one plus the new share.
+                let short = "    \(name).grad = " + sum
                 if displayWidth(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
+                } else if displayWidth(context.text(short)) <= width {
+                    lines.append(context.line(short, theme.value))
                 } else {
                     lines.append(context.line(head, theme.value))
                     lines.append(context.line("      " + sum, theme.value))
