@@ -122,7 +122,7 @@ extension PlayerState {
     // MARK: - Groups
 
     /// The groups of `graph` closed now: toggled closed, or closed by the lesson and not opened.
-    func closedGroups(_ graph: Int) -> Set<String> {
+    public func closedGroups(_ graph: Int) -> Set<String> {
         guard trace.graphs.indices.contains(graph) else { return [] }
         let byLesson = trace.lesson.metadata.groups == .closed
         return Set(
