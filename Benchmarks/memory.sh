@@ -53,7 +53,7 @@ report() {
     fi
 }
 
-lesson="$root/lessons/05-two-layer-net.md"
+lesson="$root/lessons/06-two-layer-net.md"
 
 # a1. Every frame of the lesson played and drawn.
 measure "two-layer net, backstep record (every frame at 100x30)" \

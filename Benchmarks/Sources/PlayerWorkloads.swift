@@ -12,8 +12,8 @@ let lessonsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lessons").path
 
 let coreLessons = [
-    "01-chain-rule.md", "02-sigmoid-neuron.md", "03-broadcasting.md", "04-linear-regression.md",
-    "05-two-layer-net.md",
+    "01-chain-rule.md", "02-sigmoid-neuron.md", "03-broadcasting.md", "05-linear-regression.md",
+    "06-two-layer-net.md",
 ]
 
 func benchmarkPlayer(_ wanted: (String) -> Bool) throws {

@@ -116,7 +116,7 @@ import Testing
             .waitFor("step 1/"), .key(.character("7")), .key(.enter), .waitFor("iteration 0/100"),
             .key(.character("a")), .waitFor("iteration 100/100"), .key(.character("q")),
         ])
-        #expect(run([Repo.lesson("04-linear-regression.md")], on: console, progress: scratch.progressFile) == nil)
+        #expect(run([Repo.lesson("05-linear-regression.md")], on: console, progress: scratch.progressFile) == nil)
     }
 
     @Test func aTerminalWithoutUTF8OrColourGetsASCIIAndTheMonochromeTheme() throws {

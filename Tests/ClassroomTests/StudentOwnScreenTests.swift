@@ -182,7 +182,7 @@ import Testing
         let classroom = Classroom()
         // The two-layer net's step 4: a graph wider than its panel at 100×30.
         let teacher = try teacher(
-            "05-two-layer-net.md", classroom, [.character("]"), .character("]"), .character("]")])
+            "06-two-layer-net.md", classroom, [.character("]"), .character("]"), .character("]")])
         var small = student(classroom, 100, 30)
         var large = student(classroom, 160, 48)
         #expect(small.state?.step == 3)

@@ -8,8 +8,8 @@ import Testing
 @Suite(.serialized, .enabled(if: Binary.tmuxAvailable, "tmux is not installed"))
 struct LessonWalkTests {
     static let lessons = [
-        "01-chain-rule.md", "02-sigmoid-neuron.md", "03-broadcasting.md", "04-linear-regression.md",
-        "05-two-layer-net.md",
+        "01-chain-rule.md", "02-sigmoid-neuron.md", "03-broadcasting.md", "05-linear-regression.md",
+        "06-two-layer-net.md",
     ].flatMap { ["lessons/" + $0, "lessons/ko/" + $0] }
     static let width = 100, height = 30
 

@@ -84,7 +84,7 @@ final class PlayerAppTests {
     }
 
     @Test func trainingShowsTheLossFalling() throws {
-        let tmux = try start([Binary.file("lessons/04-linear-regression.md")])
+        let tmux = try start([Binary.file("lessons/05-linear-regression.md")])
         try tmux.waitFor(text: "step 1/")
         try tmux.type("7")
         try tmux.sendKeys("Enter")
@@ -120,7 +120,7 @@ final class PlayerAppTests {
     }
 
     @Test func trainingPlaysByItselfAndStops() throws {
-        let tmux = try start([Binary.file("lessons/04-linear-regression.md")])
+        let tmux = try start([Binary.file("lessons/05-linear-regression.md")])
         try tmux.waitFor(text: "step 1/")
         try tmux.type("7")
         try tmux.sendKeys("Enter")
@@ -214,7 +214,7 @@ final class PlayerAppTests {
     }
 
     @Test func aMillionIterationsStayInterruptible() throws {
-        let tmux = try start([Binary.file("lessons/04-linear-regression.md")])
+        let tmux = try start([Binary.file("lessons/05-linear-regression.md")])
         try tmux.waitFor(text: "step 1/")
         try tmux.sendKeys("7", "Enter", "e", "Tab", "BSpace", "BSpace", "BSpace")
         try tmux.type("1000000")

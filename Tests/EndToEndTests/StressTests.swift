@@ -90,7 +90,7 @@ struct StressTests {
     }
 
     @Test func resizeStormThenStillAnswers() throws {
-        let run = try start([Binary.file("lessons/04-linear-regression.md")])
+        let run = try start([Binary.file("lessons/05-linear-regression.md")])
         try run.tmux.waitFor(text: "step 1/")
         try run.tmux.sendKeys("7", "Enter")
         try run.tmux.waitFor(text: "step 7/")
@@ -167,7 +167,7 @@ struct StressTests {
 
     @Test(arguments: [(20, 6), (40, 12), (80, 24), (200, 60), (400, 120)])
     func startsAndStepsAtEverySize(_ size: (Int, Int)) throws {
-        let run = try start([Binary.file("lessons/04-linear-regression.md")], width: size.0, height: size.1)
+        let run = try start([Binary.file("lessons/05-linear-regression.md")], width: size.0, height: size.1)
         try run.tmux.waitFor(text: "step 1/")
         try run.tmux.sendKeys("Right", "Right", "4", "Enter")
         try run.tmux.waitFor(text: "step 4/")

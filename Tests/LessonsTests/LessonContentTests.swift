@@ -246,6 +246,12 @@ import Testing
         #expect(Self.holds(Self.value(transpose, "t"), [1, 4, 2, 5, 3, 6], shape: [3, 2]))
         #expect(Self.holds(Self.grad(transpose, "x"), Self.ones([2, 3]), shape: [2, 3]))
 
+        // Transpose with an axes order: the backward transposes with the inverse order.
+        let permuted = try Self.graph(e, output: "L", with: ["x", "p", "w"])
+        #expect(Self.holds(Self.value(permuted, "p"), [1, 4, 2, 5, 3, 6], shape: [3, 1, 2]))
+        #expect(Self.holds(Self.value(permuted, "L"), [86]))
+        #expect(Self.holds(Self.grad(permuted, "x"), [1, 3, 5, 2, 4, 6], shape: [1, 2, 3]))
+
         let broadcastTo = try Self.graph(e, output: "b")
         #expect(Self.holds(Self.value(broadcastTo, "b"), [1, 2, 3, 1, 2, 3], shape: [2, 3]))
         #expect(Self.holds(Self.grad(broadcastTo, "x"), [2, 2, 2], shape: [3]))
@@ -262,7 +268,7 @@ import Testing
     }
 
     @Test(arguments: LessonContentTests.languages) func linearRegression(_ language: String) throws {
-        let e = try Self.evaluate(language + "04-linear-regression.md")
+        let e = try Self.evaluate(language + "05-linear-regression.md")
         let g = try Self.graph(e, output: "loss", with: ["W", "b"])
         let training = try #require(g.training)
         #expect(training.losses.count == 100)
@@ -276,7 +282,7 @@ import Testing
     }
 
     @Test(arguments: LessonContentTests.languages) func twoLayerNet(_ language: String) throws {
-        let e = try Self.evaluate(language + "05-two-layer-net.md")
+        let e = try Self.evaluate(language + "06-two-layer-net.md")
         let g = try Self.graph(e, output: "loss", with: ["W1", "b1", "W2", "b2"])
         let losses = try #require(g.training).losses
         try #require(losses.count == 10_000)
@@ -291,7 +297,7 @@ import Testing
     }
 
     @Test(arguments: LessonContentTests.languages) func matmulBackward(_ language: String) throws {
-        let e = try Self.evaluate(language + "06-matmul-backward.md")
+        let e = try Self.evaluate(language + "04-matmul-backward.md")
         let g = try Self.graph(e, output: "L", with: ["x", "W"], without: ["b"])
         #expect(Self.grad(g, "x")?.shape == [2, 3])
         #expect(Self.grad(g, "W")?.shape == [3, 4])
@@ -301,6 +307,17 @@ import Testing
 
         let layer = try Self.graph(e, output: "L", with: ["b"])
         #expect(Self.holds(Self.grad(layer, "b"), [2, 2, 2, 2], shape: [4]))
+
+        // Weights first (Y = W · X): dW = dY · Xᵀ, dX = Wᵀ · dY.
+        let weightsFirst = try Self.graph(e, output: "L", with: ["W", "X", "Y"])
+        #expect(Self.holds(Self.value(weightsFirst, "Y"), [4, 5, 10, 11], shape: [2, 2]))
+        #expect(Self.holds(Self.grad(weightsFirst, "W"), [1, 1, 2, 1, 1, 2], shape: [2, 3]))
+        #expect(Self.holds(Self.grad(weightsFirst, "X"), [5, 5, 7, 7, 9, 9], shape: [3, 2]))
+
+        // One column: dW = dy · vᵀ, an outer product.
+        let outer = try Self.graph(e, output: "E", with: ["W", "v", "c"])
+        #expect(Self.holds(Self.value(outer, "E"), [-18]))
+        #expect(Self.holds(Self.grad(outer, "W"), [1, 2, 3, -1, -2, -3], shape: [2, 3]))
     }
 
     @Test(arguments: LessonContentTests.languages) func manualAndAutomatic(_ language: String) throws {
@@ -308,6 +325,13 @@ import Testing
         let g = try Self.graph(e, output: "y", with: ["x", "a", "b"])
         #expect(Self.holds(Self.value(g, "y"), [1.648721270700128]))
         #expect(Self.holds(Self.grad(g, "x"), [3.297442541400256]))
+
+        // One backward pass gives every input its gradient.
+        let every = try Self.graph(e, output: "f", with: ["x", "y", "z"])
+        #expect(Self.holds(Self.value(every, "f"), [-1]))
+        #expect(Self.holds(Self.grad(every, "x"), [2]))
+        #expect(Self.holds(Self.grad(every, "y"), [-0.5]))
+        #expect(Self.holds(Self.grad(every, "z"), [2]))
     }
 
     @Test(arguments: LessonContentTests.languages) func generations(_ language: String) throws {

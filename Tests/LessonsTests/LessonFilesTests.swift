@@ -10,8 +10,8 @@ import Testing
 
     static func lessonFiles(_ directory: String) -> [String] {
         let names = [
-            "01-chain-rule", "02-sigmoid-neuron", "03-broadcasting", "04-linear-regression", "05-two-layer-net",
-            "06-matmul-backward", "07-manual-vs-automatic", "08-generations", "09-higher-order",
+            "01-chain-rule", "02-sigmoid-neuron", "03-broadcasting", "05-linear-regression", "06-two-layer-net",
+            "04-matmul-backward", "07-manual-vs-automatic", "08-generations", "09-higher-order",
         ]
         return names.map { repositoryPath("\(directory)/\($0).md") }
     }
@@ -87,7 +87,7 @@ import Testing
 
     @Test(arguments: languages)
     func linearRegression(_ directory: String) throws {
-        let e = try Self.evaluate(directory, "04-linear-regression")
+        let e = try Self.evaluate(directory, "05-linear-regression")
         let training = try #require(e.graphs.first { $0.training != nil }?.training)
         #expect(training.losses.count == 100)
         #expect(close(training.losses.last, 0.07908606512411756, rel: 1e-9))
@@ -98,7 +98,7 @@ import Testing
 
     @Test(arguments: languages)
     func twoLayerNet(_ directory: String) throws {
-        let e = try Self.evaluate(directory, "05-two-layer-net")
+        let e = try Self.evaluate(directory, "06-two-layer-net")
         let losses = try #require(e.graphs.first { $0.training != nil }?.training?.losses)
         #expect(losses.count == 10_000)
         let expected = [
@@ -113,7 +113,7 @@ import Testing
 
     @Test(arguments: languages)
     func matmulBackward(_ directory: String) throws {
-        let e = try Self.evaluate(directory, "06-matmul-backward")
+        let e = try Self.evaluate(directory, "04-matmul-backward")
         let g = try Self.graph(e, with: ["x", "W"]) { $0["W"]?.value.shape == [3, 4] }
         #expect(g["x"]?.grad?.shape == [2, 3])
         #expect(g["W"]?.grad?.shape == [3, 4])

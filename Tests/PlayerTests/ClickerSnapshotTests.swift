@@ -56,7 +56,7 @@ import Testing
             help.press([.character("?")])
             add("help", help)
             // The edit box: lr = 10 typed, then Tab to iters and 50 typed.
-            var edit = try player(language + "04-linear-regression.md", width, height)
+            var edit = try player(language + "05-linear-regression.md", width, height)
             edit.press(PlayerKey.typing("7") + [.enter, .character("e")])
             edit.press(Array(repeating: .backspace, count: 3) + PlayerKey.typing("10") + [.tab])
             edit.press(Array(repeating: .backspace, count: 3) + PlayerKey.typing("5"))

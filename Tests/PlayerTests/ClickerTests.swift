@@ -192,7 +192,7 @@ import Testing
     }
 
     @Test func aTrainingStepRunsEndsAndMovesOnWithPageDown() throws {
-        var state = try lesson("04-linear-regression.md")
+        var state = try lesson("05-linear-regression.md")
         let train = try #require(state.trace.steps.firstIndex { $0.step.title == "Train" })
         try state.go(step: train)
         #expect(state.trainingRun == .ready)
@@ -208,7 +208,7 @@ import Testing
     }
 
     @Test func spacePausesAndResumesAsTheReadmeSays() throws {
-        var state = try lesson("04-linear-regression.md")
+        var state = try lesson("05-linear-regression.md")
         let train = try #require(state.trace.steps.firstIndex { $0.step.title == "Train" })
         try state.go(step: train)
         state.press([.character("a")])
@@ -228,7 +228,7 @@ import Testing
     /// A message takes a row of its own: the loss chart and the fit keep their axes at every size.
     @Test(arguments: [(64, 20), (80, 24), (100, 30), (160, 45)])
     func aMessageNeverCoversAChart(_ width: Int, _ height: Int) throws {
-        var state = try lesson("04-linear-regression.md", width: width, height: height)
+        var state = try lesson("05-linear-regression.md", width: width, height: height)
         let train = try #require(state.trace.steps.firstIndex { $0.step.title == "Train" })
         try state.go(step: train, frame: 3)
         let quiet = state.screen(width, height).components(separatedBy: "\n")

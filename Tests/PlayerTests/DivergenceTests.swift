@@ -7,7 +7,7 @@ import Testing
 /// says so (the numbers, the chart's NaN/Inf badge, a message), training stops
 /// there, and the lesson goes on to its next step.
 @Suite struct DivergenceTests {
-    /// Lesson 05's net and data with lr = 10 instead of 0.2, then the plots and a step after them.
+    /// Lesson 06's net and data with lr = 10 instead of 0.2, then the plots and a step after them.
     static let lesson = """
         # Divergence
 

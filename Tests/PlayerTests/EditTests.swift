@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func trainingOptionsAreEditable() throws {
-        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        var state = try PlayerState(path: Repo.lesson("05-linear-regression.md"))
         state.press(PlayerKey.typing("7") + [.enter, .character("e")])
         guard case .edit(let session) = state.input else {
             Issue.record("editor closed")
@@ -96,7 +96,7 @@ import Testing
 
     /// Issue 17: Tab from lr to iters used to forget the lr typed.
     @Test func everyFieldKeepsWhatWasTypedInIt() throws {
-        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        var state = try PlayerState(path: Repo.lesson("05-linear-regression.md"))
         state.press(PlayerKey.typing("7") + [.enter, .character("e")])
         state.press(Array(repeating: .backspace, count: 3) + PlayerKey.typing("10") + [.tab])
         state.press(Array(repeating: .backspace, count: 3) + PlayerKey.typing("50"))
@@ -118,10 +118,10 @@ import Testing
         #expect(state.message == "lr must be a number greater than 0")
     }
 
-    /// Issue 17: lr = 10 on lesson 04's training, started with `a` (or a clicker's PageDown),
+    /// Issue 17: lr = 10 on lesson 05's training, started with `a` (or a clicker's PageDown),
     /// shows its first iterations one by one, so the divergence is seen growing.
     @Test func lrTenOnLessonFourBuildsUpOneIterationATime() throws {
-        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        var state = try PlayerState(path: Repo.lesson("05-linear-regression.md"))
         state.view = ScreenView(width: 80, height: 24)
         state.press(PlayerKey.typing("7") + [.enter, .character("e")])
         state.press(Array(repeating: .backspace, count: 3) + PlayerKey.typing("10") + [.enter])

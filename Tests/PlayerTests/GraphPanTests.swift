@@ -8,7 +8,7 @@ import Testing
     /// The two-layer net's step 4 (small random weights): a prose step whose graph
     /// is wider than its panel at 100×30, so the right side is cut.
     func twoLayerNetGraph() throws -> PlayerState {
-        var state = try PlayerState(path: Repo.lesson("05-two-layer-net.md"))
+        var state = try PlayerState(path: Repo.lesson("06-two-layer-net.md"))
         state.press([.character("]"), .character("]"), .character("]")])
         #expect(state.step == 3)
         state.view = ScreenView(width: 100, height: 30)

@@ -198,7 +198,7 @@ import Testing
         #expect(Self.tags(in: html).subtracting(Self.allowedTags).isEmpty, "\(Self.tags(in: html))")
     }
 
-    @Test(arguments: ["02-sigmoid-neuron.md", "ko/04-linear-regression.md"])
+    @Test(arguments: ["02-sigmoid-neuron.md", "ko/05-linear-regression.md"])
     func htmlIsSelfContained(_ lesson: String) throws {
         let html = HandoutHTML.document(Handout(try PlayerState(path: Repo.lesson(lesson)), width: 80, height: 24))
         for outside in ["src=", "href=", "url(", "@import", "<link", "<script", "http:", "https:"] {

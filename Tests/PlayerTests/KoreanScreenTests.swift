@@ -28,6 +28,8 @@ import Testing
         // DeZero's classes and methods for layers (lesson 10), and @train's options for epochs (lesson 11).
         "Parameter", "Variable", "Layer", "Model", "Linear", "MLP", "params", "cleargrads", "onehot",
         "epochs", "batch", "track", "in_size",
+        // The other convention's gradient names (lesson 04), a library, and the style's name as Korean texts write it.
+        "dW", "dX", "dY", "PyTorch", "Define", "by", "Run",
     ]
 
     /// Every identifier in the lesson's graph programs (names and functions).

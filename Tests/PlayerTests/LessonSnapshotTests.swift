@@ -36,7 +36,7 @@ import Testing
     /// The frames a lesson is about, frame by frame: the chain rule's backward pass and
     /// a shared input's `+=`, and the first training frames, at 100×30.
     @Test(arguments: [
-        ("01-chain-rule.md", 5), ("01-chain-rule.md", 9), ("03-broadcasting.md", 3), ("04-linear-regression.md", 7),
+        ("01-chain-rule.md", 5), ("01-chain-rule.md", 9), ("03-broadcasting.md", 3), ("05-linear-regression.md", 7),
     ])
     func framesOfKeySteps(_ lesson: String, _ step: Int) throws {
         var state = try PlayerState(path: Repo.lesson(lesson))

@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func escapeStopsATrainingAndSaysSo() throws {
-        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        var state = try PlayerState(path: Repo.lesson("05-linear-regression.md"))
         state.press(
             PlayerKey.typing("7") + [.enter, .character("e"), .tab] + Array(repeating: .backspace, count: 3)
                 + PlayerKey.typing("1000000"))
@@ -155,7 +155,7 @@ import Testing
     }
 
     @Test func trainingPlaysAtTwentyFramesASecond() throws {
-        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        var state = try PlayerState(path: Repo.lesson("05-linear-regression.md"))
         state.press(PlayerKey.typing("7") + [.enter])
         #expect(state.handle(.character("a")) == [.autoplay(milliseconds: 50)])
         #expect(state.handle(.character("+")) == [.autoplay(milliseconds: 30)])

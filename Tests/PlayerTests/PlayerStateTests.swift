@@ -197,7 +197,7 @@ import Testing
     }
 
     @Test func trainingRunPlaysAndShowsTheLoss() throws {
-        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        var state = try PlayerState(path: Repo.lesson("05-linear-regression.md"))
         state.press(PlayerKey.typing("7") + [.enter])
         #expect(state.trainingRun == .ready)
         #expect(state.screen().contains("iteration 0/100  loss 42.2963"))

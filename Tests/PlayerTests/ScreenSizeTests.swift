@@ -49,7 +49,7 @@ import Testing
 
     /// Overlays and modes draw at every size too.
     @Test func overlaysAtEverySize() throws {
-        var state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        var state = try PlayerState(path: Repo.lesson("05-linear-regression.md"))
         state.press(PlayerKey.typing("7") + [.enter, .character("e")])
         var help = state
         help.press([.escape, .character("?")])
@@ -63,7 +63,7 @@ import Testing
 
     /// Sizes from a seeded generator, including extreme shapes.
     @Test func randomSizes() throws {
-        var state = try PlayerState(path: Repo.lesson("05-two-layer-net.md"))
+        var state = try PlayerState(path: Repo.lesson("06-two-layer-net.md"))
         var seed: UInt64 = 42
         func next(_ n: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -97,7 +97,7 @@ import Testing
 
 /// A screen depends only on the state and the size, never on what was drawn before (the caches).
 @Suite struct ScreenCacheTests {
-    @Test(arguments: ["01-chain-rule.md", "ko/03-broadcasting.md", "04-linear-regression.md"])
+    @Test(arguments: ["01-chain-rule.md", "ko/03-broadcasting.md", "05-linear-regression.md"])
     func warmCacheDrawsTheSameAsCold(_ lesson: String) throws {
         var warm = try PlayerState(path: Repo.lesson(lesson))
         for step in 0..<warm.stepCount {

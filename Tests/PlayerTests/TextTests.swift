@@ -84,7 +84,7 @@ import Testing
     /// A training run plays as in the player: a screen per tick, the first iterations one at a
     /// time at the player's training pace, not the handful of frames the lesson recorded.
     @Test func asciicastAnimatesTraining() throws {
-        let state = try PlayerState(path: Repo.lesson("04-linear-regression.md"))
+        let state = try PlayerState(path: Repo.lesson("05-linear-regression.md"))
         let cast = Asciicast.record(state, width: 100, height: 30, colors: nil, delay: 1)
         let events = try Self.castEvents(cast, width: 100, height: 30)
         let regex = try NSRegularExpression(pattern: "iteration ([0-9]+)/100")

@@ -17,11 +17,13 @@ struct FramePanel {
     var showsLocals = true
 
     /// `panel` as it fits `rows`: without the `local:` lines when they would push lines out.
-    static func fitting(_ panel: FramePanel, rows: Int) -> FramePanel {
-        guard panel.lines.count > rows else { return panel }
+    /// Returns the lines too, so a frame's lines are built once when they fit.
+    static func fitting(_ panel: FramePanel, rows: Int) -> (panel: FramePanel, lines: [StyledLine]) {
+        let lines = panel.lines
+        guard lines.count > rows else { return (panel, lines) }
         var shorter = panel
         shorter.showsLocals = false
-        return shorter
+        return (shorter, shorter.lines)
     }
 
     private var theme: Theme { context.theme }

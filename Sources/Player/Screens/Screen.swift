@@ -153,14 +153,13 @@ public enum Screen {
     private static func framePanel(_ c: StepContent, in area: Rect, _ buffer: inout Buffer) {
         let context = c.context
         let inner = area.inner(1).inner(horizontal: 1, vertical: 0)
-        let panel = FramePanel.fitting(
+        let (panel, all) = FramePanel.fitting(
             FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width - 4),
             rows: inner.height)
         buffer.render(
             Block(
                 title: panel.title.map(context.text), border: .rounded, borderStyle: context.theme.border,
                 glyphs: context.glyphs), in: area)
-        let all = panel.lines
         let lines = Array(PredictLines.fitting(all, height: inner.height, context))
         for (i, line) in lines.enumerated() {
             // The last row says when lines are left out below it.
@@ -174,7 +173,7 @@ public enum Screen {
     /// The frame panel's title and first lines under the graph of a small screen, after a rule.
     private static func strip(_ c: StepContent, in area: Rect, _ buffer: inout Buffer) {
         let context = c.context
-        let panel = FramePanel.fitting(
+        let (panel, all) = FramePanel.fitting(
             FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width),
             rows: area.height - 1)
         let rule = String(repeating: context.glyphs.horizontal, count: 2)
@@ -183,9 +182,10 @@ public enum Screen {
         title.append(" " + String(repeating: context.glyphs.horizontal, count: area.width), style: context.theme.border)
         buffer.setLine(title, x: area.x, y: area.y, maxWidth: area.width)
         let rows = area.height - 1
-        let lines = Array(PredictLines.fitting(panel.lines, height: rows, context))
-        for (i, line) in lines.prefix(rows).enumerated() {
-            let cut = i == rows - 1 && lines.count > rows
+        let lines = Array(PredictLines.fitting(all, height: rows, context))
+        for (i, line) in lines.enumerated() {
+            // The last row says when lines are left out below it.
+            let cut = i == rows - 1 && lines.count < all.count && !context.state.isAsking
             buffer.setLine(
                 cut ? StyledLine(line.spans + [Span(" " + context.glyphs.ellipsis)]) : line, x: area.x,
                 y: area.y + 1 + i, maxWidth: area.width, ellipsis: context.glyphs.ellipsis)

@@ -154,7 +154,7 @@ public struct Words: Sendable {
     func loss(_ value: String) -> String { pick("loss \(value)", "손실 \(value)") }
     var lossTitle: String { pick("loss", "손실") }
     var runningNote: String { pick("running: a pauses", "실행 중: a 일시 정지") }
-    var readyNote: String { pick("ready: a runs it", "a: 학습 시작") }
+    var readyNote: String { pick("ready: a or PageDown runs it", "a 또는 PageDown: 학습 시작") }
     var pausedNote: String { pick("paused: a resumes", "일시 정지: a 다시 실행") }
     var runsOnNote: String { pick("a runs on from here", "a: 여기서부터 이어서 학습") }
     var finished: String { pick("finished", "학습 완료") }

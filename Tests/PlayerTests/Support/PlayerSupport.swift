@@ -13,8 +13,8 @@ enum Repo {
 
     /// The five core lessons, English then Korean.
     static let coreLessons = [
-        "01-chain-rule", "02-sigmoid-neuron", "03-broadcasting", "04-linear-regression",
-        "05-two-layer-net",
+        "01-chain-rule", "02-sigmoid-neuron", "03-broadcasting", "05-linear-regression",
+        "06-two-layer-net",
     ].flatMap { [$0 + ".md", "ko/" + $0 + ".md"] }
 
     /// Every lesson shipped in `lessons/` and `lessons/ko/`.
