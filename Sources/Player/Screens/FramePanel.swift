@@ -212,7 +212,8 @@ struct FramePanel {
                     ? []
                     : [
                         fitted(b.upstream, (room - 3) / 2, shape: false) + " " + context.times + " "
-                            + (local.rank == 0 ? context.factor(local.scalar ?? .nan) : fitted(local, (room - 3) / 2, shape: false))
+                            + (local.rank == 0
+                                ? context.factor(local.scalar ?? .nan) : fitted(local, (room - 3) / 2, shape: false))
                     ]
                 lines += equation(
                     [chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
@@ -238,11 +239,18 @@ struct FramePanel {
                 let third = (width - 6 - 6) / 3
                 let scalar = input.gradient.rank == 0
                 let share =
-                    shareHidden ? "?" : scalar ? context.factor(input.gradient) : fitted(input.gradient, third, shape: false)
-                let total = totalHidden ? "?" : scalar ? context.value(input.total) : fitted(input.total, third, shape: false)
-                let sum = (scalar ? context.value(previous) : fitted(previous, third, shape: false)) + " + " + share + " = " + total
+                    shareHidden
+                    ? "?" : scalar ? context.factor(input.gradient) : fitted(input.gradient, third, shape: false)
+                let total =
+                    totalHidden ? "?" : scalar ? context.value(input.total) : fitted(input.total, third, shape: false)
+                let sum =
+                    (scalar ? context.value(previous) : fitted(previous, third, shape: false)) + " + " + share + " = "
+                    + total
                 let headStart = "    \(name).grad += "
-                let head = headStart + (shareHidden ? "?" : fitted(input.gradient, width - displayWidth(context.text(headStart)) - 1)) + ":"
+                let head =
+                    headStart
+                    + (shareHidden ? "?" : fitted(input.gradient, width - displayWidth(context.text(headStart)) - 1))
+                    + ":"
                 // Short of room, one line still says it: the gradient is the old one plus the new share.
                 let short = "    \(name).grad = " + sum
                 if displayWidth(context.text(head + "  " + sum)) <= width {

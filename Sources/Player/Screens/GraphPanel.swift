@@ -139,7 +139,8 @@ struct GraphPanel {
         view.moreText = context.words.more
         buffer.render(view, in: framing.target)
         GroupFrames.draw(
-            groups.framed, drawn: graph.nodes.map(\.id).filter { !hidden.contains($0) }, layout: drawing.layout, offset: framing.viewport.shown, in: framing.target, context: context,
+            groups.framed, drawn: graph.nodes.map(\.id).filter { !hidden.contains($0) }, layout: drawing.layout,
+            offset: framing.viewport.shown, in: framing.target, context: context,
             buffer: &buffer)
     }
 
@@ -311,8 +312,10 @@ struct GraphPanel {
                     for s in [nil] + snapshots.map(Optional.some) {
                         let ids = group.parameters + [group.output]
                         let numbers = ids.flatMap { id in
-                            [s.flatMap { id < $0.values.count ? $0.values[id] : nil },
-                             s.flatMap { id < $0.grads.count ? $0.grads[id] : nil }]
+                            [
+                                s.flatMap { id < $0.values.count ? $0.values[id] : nil },
+                                s.flatMap { id < $0.grads.count ? $0.grads[id] : nil },
+                            ]
                         }
                         if seen.contains(numbers) { continue }
                         seen.append(numbers)

@@ -1,6 +1,6 @@
 import Autodiff
-import Rendering
 import Lessons
+import Rendering
 
 /// The lines of a closed group's box: its name, each parameter with its shape
 /// (and value when the box has room for values), the gradients the backward
@@ -14,7 +14,8 @@ enum GroupText {
     }
 
     static func lines(
-        _ group: NodeGroup, in graph: GraphStructure, names: NodeNames, numbers: Numbers, detail: Detail, level: NodeText.Level, ascii: Bool,
+        _ group: NodeGroup, in graph: GraphStructure, names: NodeNames, numbers: Numbers, detail: Detail,
+        level: NodeText.Level, ascii: Bool,
         mark: String?, words: Words
     ) -> [NodeText.Line] {
         var lines = [

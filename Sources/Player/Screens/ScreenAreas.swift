@@ -119,8 +119,11 @@ struct ScreenAreas {
             let tags = (natural?.width ?? 0) > main.width ? 1 : 0
             var graphNeed = Swift.min((natural?.height ?? main.height) + tags, main.height * 3 / 5)
             // A panel that would cut its numbers takes rows from the graph, down to two fifths of the
-            // column (the view still shows the box at work): the chain rule is read whole.
-            if wanted + 2 > main.height - graphNeed { graphNeed = Swift.min(graphNeed, Swift.max(main.height * 2 / 5, 8)) }
+            // column (the view still shows the box at work): the chain rule is read whole. A graph
+            // that shows whole keeps its rows (its panel leaves out the `local:` lines instead).
+            if wanted + 2 > main.height - graphNeed, (natural?.height ?? 0) + tags > graphNeed {
+                graphNeed = Swift.min(graphNeed, Swift.max(main.height * 2 / 5, 8))
+            }
             let panelHeight = wanted == 0 ? 0 : Swift.min(wanted + 2, Swift.max(main.height - graphNeed, 3))
             graph = Rect(x: main.x, y: main.y, width: main.width, height: main.height - panelHeight)
             if panelHeight > 0 {

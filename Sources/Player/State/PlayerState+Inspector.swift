@@ -157,9 +157,9 @@ extension PlayerState {
             if let box = view.group(at: open.node) {
                 toggles[box.name] = false
                 message = words.groupOpened(box.name)
-            } else if let inner = graph.groups.filter({ $0.members.contains(open.node) && !closedNow.contains($0.name) })
-                .max(by: { $0.members.count > $1.members.count })
-            {
+            } else if let inner = graph.groups.filter({ $0.members.contains(open.node) && !closedNow.contains($0.name) }
+            )
+            .max(by: { $0.members.count > $1.members.count }) {
                 toggles[inner.name] = true
                 message = words.groupClosed(inner.name)
             } else {
