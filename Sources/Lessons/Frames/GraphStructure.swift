@@ -69,6 +69,8 @@ public struct GraphStructure: Equatable, Sendable {
     public let stepTitle: String?
     /// The line of the block's first line of code.
     public let line: Int
+    /// The layer and model calls, each call before its layers (see ``NodeGroup``).
+    public var groups: [NodeGroup] = []
 
     /// The functions, in evaluation order.
     public var functions: [GraphNode] { nodes.filter { $0.kind == .function } }

@@ -39,6 +39,8 @@ final class BuiltGraph {
     /// The first epoch's order for mini-batch training, drawn (as step 48 draws
     /// it) just before the first layer drew its weights; nil when none did.
     var firstEpochOrder: [Int]?
+    /// The layer and model calls made so far.
+    var groups: [NodeGroup] = []
 
     /// Leaves that receive gradients: inputs and params, in node order.
     var gradientLeaves: [Int] {
@@ -78,8 +80,10 @@ final class BuiltGraph {
                 output: r.output, creator: r.creator, line: r.line, derivativeTexts: r.derivativeTexts,
                 operation: r.operation, options: r.options, inputNames: r.inputNames)
         }
-        return GraphStructure(
+        var structure = GraphStructure(
             nodes: nodes, outputNode: output.flatMap { node(named: $0) }, output: output,
             names: names, stepTitle: stepTitle, line: line)
+        structure.groups = groups
+        return structure
     }
 }

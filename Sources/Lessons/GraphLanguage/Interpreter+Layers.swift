@@ -133,14 +133,45 @@ extension Interpreter {
         var operand = args[0].value
         var value = try evaluate(operand, context)
         let parts = declared.linears(under: name)
+        let start = graph.records.count
+        var layerGroups: [NodeGroup] = []
         for (i, part) in parts.enumerated() {
+            let partStart = graph.records.count
             value = try callLinear(part.path, part.layer, value, operand, at: location, context)
+            if case .mlp = declared, case .node(let out) = value {
+                layerGroups.append(group(part.path, parent: name, from: partStart, output: out, isModel: false))
+            }
             operand = .name(part.path, location)
             if case .mlp(_, let activation) = declared, i < parts.count - 1 {
                 value = try apply(activation, [value], [operand], at: location, text: "\(activation.name)(…)", context)
             }
         }
+        // The call is a group of the graph: drawn as one box when closed (see NodeGroup).
+        if case .node(let out) = value {
+            var isModel = false
+            if case .mlp = declared { isModel = true }
+            graph.groups.append(group(name, parent: nil, from: start, output: out, isModel: isModel))
+            graph.groups += layerGroups
+        }
         return value
+    }
+
+    /// The group of the nodes made since `start`, with the parameters they use (made earlier or now).
+    private func group(_ name: String, parent: String?, from start: Int, output: Int, isModel: Bool) -> NodeGroup {
+        let made = Array(start..<graph.records.count)
+        let prefix = name + "."
+        var parameters: [Int] = []
+        for id in made where graph.records[id].kind == .function {
+            for input in graph.records[id].inputs
+            where graph.records[input].kind == .param && graph.records[input].label.hasPrefix(prefix)
+                && !parameters.contains(input)
+            {
+                parameters.append(input)
+            }
+        }
+        let members = Set(made).union(parameters).sorted()
+        return NodeGroup(
+            name: name, parent: parent, members: members, parameters: parameters, output: output, isModel: isModel)
     }
 
     private mutating func callLinear(

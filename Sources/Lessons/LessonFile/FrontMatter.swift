@@ -1,6 +1,6 @@
 /// Reads the `---` block at the top of a lesson: `key: value` lines.
 struct FrontMatter {
-    static let keys = ["title", "language", "summary", "minutes", "order", "author", "prerequisites", "tags"]
+    static let keys = ["title", "language", "summary", "minutes", "order", "author", "prerequisites", "tags", "groups"]
 
     /// The metadata, the index of the first body line, and any errors.
     static func parse(_ file: SourceFile) -> (LessonMetadata, Int, [Diagnostic]) {
@@ -58,6 +58,13 @@ struct FrontMatter {
             case "language": metadata.language = value
             case "summary": metadata.summary = value
             case "author": metadata.author = value
+            case "groups":
+                guard let start = GroupStart(rawValue: value) else {
+                    diagnostics.append(
+                        file.diagnostic(valueLocation, "groups must be 'open' or 'closed', not '\(value)'"))
+                    continue
+                }
+                metadata.groups = start
             case "minutes", "order":
                 guard let n = Int(value), n >= 0 else {
                     diagnostics.append(file.diagnostic(valueLocation, "\(key) must be a whole number, not '\(value)'"))

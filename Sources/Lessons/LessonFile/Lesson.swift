@@ -36,8 +36,19 @@ public struct LessonMetadata: Equatable, Sendable {
     /// Lessons to read first, by title or file name.
     public var prerequisites: [String] = []
     public var tags: [String] = []
+    /// How layer and model calls are first drawn (`groups: closed`): open, as their
+    /// linear and activation nodes in a frame, unless the lesson says closed.
+    public var groups: GroupStart = .open
 
     public init() {}
+}
+
+/// How a lesson's layer and model calls start on screen; the student opens and closes them with `o`.
+public enum GroupStart: String, Equatable, Sendable {
+    /// Each call's nodes inside a frame labelled with the layer's path (`M.l0`).
+    case open
+    /// Each call as one box (`M`) listing its parameters.
+    case closed
 }
 
 /// One screen of a lesson: a `## ` heading and what follows it.

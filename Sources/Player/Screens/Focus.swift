@@ -42,6 +42,29 @@ struct Focus {
         nodes = snapshot.focus.isEmpty ? Array(marked).sorted() : snapshot.focus
     }
 
+    /// This focus on a graph drawn with closed groups: what happens inside a closed
+    /// box happens to the box (`▶ M` while a layer inside runs forward).
+    func shown(through groups: GroupView) -> Focus {
+        Focus(
+            kind: kind, nodes: Self.unique(nodes.map(groups.shown)), key: key.map(groups.shown),
+            written: Self.unique(written.map(groups.shown)), marked: Set(marked.map(groups.shown)),
+            edges: Set(edges.map { $0.map(groups.shown) }.filter { $0.count == 2 && $0[0] != $0[1] }))
+    }
+
+    private init(kind: Kind, nodes: [Int], key: Int?, written: [Int], marked: Set<Int>, edges: Set<[Int]>) {
+        self.kind = kind
+        self.nodes = nodes
+        self.key = key
+        self.written = written
+        self.marked = marked
+        self.edges = edges
+    }
+
+    private static func unique(_ ids: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
     func contains(_ id: Int) -> Bool { marked.contains(id) }
 
     func style(_ id: Int, _ theme: Theme) -> Style? {

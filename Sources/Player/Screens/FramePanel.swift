@@ -166,12 +166,18 @@ struct FramePanel {
         var lines: [StyledLine] = []
         let written = Formula.apply(node, label: b.label, args)
         let head = mark + out + (out == written ? "" : " = " + written)
-        let upstream = context.words.upstream + " " + context.derivative(loss, out) + " = " + context.value(b.upstream)
+        let upstreamHead = context.words.upstream + " " + context.derivative(loss, out) + " = "
+        let upstream = upstreamHead + fitted(b.upstream, width - 2 - displayWidth(context.text(upstreamHead)))
         if displayWidth(context.text(head + "   " + upstream)) <= width {
             lines.append(context.line(head + "   " + upstream, theme.backwardFocus))
-        } else {
+        } else if displayWidth(context.text("  " + upstream)) <= width {
             lines.append(context.line(head, theme.backwardFocus))
             lines.append(context.line("  " + upstream, theme.backwardFocus))
+        } else {
+            // A long label (`상류 기울기`) leaves too little room: the value on a line of its own.
+            lines.append(context.line(head, theme.backwardFocus))
+            lines.append(context.line("  " + upstreamHead.dropLast(3), theme.backwardFocus))
+            lines.append(context.line("    = " + fitted(b.upstream, width - 6), theme.backwardFocus))
         }
         for input in b.inputs {
             let name = names[input.node]
@@ -191,8 +197,10 @@ struct FramePanel {
                     upstream: upstreamName)
             }
             let rule = text?.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+            // A result goes on a line of its own after `    = `: it fits that line whole.
+            let room = width - 6
             if input.local != nil, top {
-                let value = context.value(input.product ?? input.gradient)
+                let value = fitted(input.product ?? input.gradient, room)
                 // A rule that is the number itself (`∂y/∂x = 1`) would give a hidden one away.
                 let shown = rule.map { $0 == value || (shareHidden && Double($0) != nil) ? [] : [$0] } ?? []
                 lines += equation([chain] + shown + [shareHidden ? "?" : value], style: theme.gradient)
@@ -203,31 +211,52 @@ struct FramePanel {
                     shareHidden
                     ? []
                     : [
-                        context.elements(b.upstream) + " " + context.times + " " + context.elements(local, factor: true)
+                        fitted(b.upstream, (room - 3) / 2, shape: false) + " " + context.times + " "
+                            + (local.rank == 0
+                                ? context.factor(local.scalar ?? .nan) : fitted(local, (room - 3) / 2, shape: false))
                     ]
                 lines += equation(
                     [chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
-                        + numbers + [shareHidden ? "?" : context.value(product)], style: theme.gradient)
+                        + numbers + [shareHidden ? "?" : fitted(product, room)], style: theme.gradient)
                 if showsLocals, let text, !text.isEmpty {
                     lines.append(context.line("    " + context.words.local + ": " + text, theme.secondary))
                 }
             } else {
                 lines += equation(
-                    [chain, rule ?? "?", shareHidden ? "?" : context.inline(input.gradient)], style: theme.gradient)
+                    [chain, rule ?? "?", shareHidden ? "?" : fitted(input.gradient, room)], style: theme.gradient)
             }
             if let product = input.product, product.shape != input.gradient.shape {
+                let sumTo =
+                    "    sum_to \(formatShape(product.shape)) \(context.arrow) \(formatShape(input.gradient.shape)) = "
                 lines.append(
                     context.line(
-                        "    sum_to \(formatShape(product.shape)) \(context.arrow) \(formatShape(input.gradient.shape)) = "
-                            + (shareHidden ? "?" : context.inline(input.gradient)), theme.strong))
+                        sumTo
+                            + (shareHidden ? "?" : fitted(input.gradient, width - displayWidth(context.text(sumTo)))),
+                        theme.strong))
             }
             if input.accumulated, let previous = input.previous {
-                let share = shareHidden ? "?" : context.factor(input.gradient)
+                // The head says the shape; the sum under it writes three tensors in the room of one line.
+                let third = (width - 6 - 6) / 3
+                let scalar = input.gradient.rank == 0
+                let share =
+                    shareHidden
+                    ? "?" : scalar ? context.factor(input.gradient) : fitted(input.gradient, third, shape: false)
+                let total =
+                    totalHidden ? "?" : scalar ? context.value(input.total) : fitted(input.total, third, shape: false)
                 let sum =
-                    context.value(previous) + " + " + share + " = " + (totalHidden ? "?" : context.value(input.total))
-                let head = "    \(name).grad += \(shareHidden ? "?" : context.value(input.gradient)):"
+                    (scalar ? context.value(previous) : fitted(previous, third, shape: false)) + " + " + share + " = "
+                    + total
+                let headStart = "    \(name).grad += "
+                let head =
+                    headStart
+                    + (shareHidden ? "?" : fitted(input.gradient, width - displayWidth(context.text(headStart)) - 1))
+                    + ":"
+                // Short of room, one line still says it: the gradient is the old one plus the new share.
+                let short = "    \(name).grad = " + sum
                 if displayWidth(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
+                } else if displayWidth(context.text(short)) <= width {
+                    lines.append(context.line(short, theme.value))
                 } else {
                     lines.append(context.line(head, theme.value))
                     lines.append(context.line("      " + sum, theme.value))
@@ -239,6 +268,13 @@ struct FramePanel {
             context, ref, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label, node: node),
             width: width)
         return lines
+    }
+
+    /// `t` in at most `room` columns (a scalar as a number): fewer elements, then fewer digits,
+    /// before a line would cut a number.
+    private func fitted(_ t: Tensor?, _ room: Int, shape: Bool = true) -> String {
+        guard let t, t.rank > 0 else { return context.value(t) }
+        return context.inline(t, fitting: Swift.max(room, 8), shape: shape)
     }
 
     // MARK: - Questions and checks

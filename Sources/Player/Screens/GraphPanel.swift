@@ -24,14 +24,15 @@ struct GraphPanel {
         guard !area.isEmpty, trace.graphs.indices.contains(snapshot.graph) else { return nil }
         let graph = trace.graphs[snapshot.graph]
         let names = context.state.layouts.names(snapshot.graph, in: trace)
+        let groups = self.groups
         let key = LayoutCache.Key(
             graph: snapshot.graph, width: area.width, height: area.height,
-            detail: context.state.detail, ascii: context.ascii)
+            detail: context.state.detail, ascii: context.ascii, closed: closedNames)
         var failure: GraphError?
         let made = context.state.layouts.drawing(key) {
             do throws(GraphError) {
                 return try Self.makeDrawing(
-                    graph, index: snapshot.graph, names: names, context: context, width: area.width,
+                    graph, index: snapshot.graph, names: names, groups: groups, context: context, width: area.width,
                     height: area.height)
             } catch {
                 failure = error
@@ -42,7 +43,7 @@ struct GraphPanel {
         if let failure { throw failure }
         guard let drawing = made else { return nil }
         let layout = drawing.layout
-        let focus = Focus(frame: frame, snapshot: snapshot, graph: graph)
+        let focus = Focus(frame: frame, snapshot: snapshot, graph: graph).shown(through: groups)
         // A small drawing sits in the middle of its area; a large one scrolls to keep the focus in view.
         var target = area
         if layout.width < area.width {
@@ -64,7 +65,8 @@ struct GraphPanel {
             target.height -= 1
             tagRow = target.bottom
         }
-        let automatic = scrollOffset(layout, focus: focus, width: target.width, height: target.height)
+        let automatic = scrollOffset(
+            layout, focus: focus, selected: selected, width: target.width, height: target.height)
         let pan = context.state.graphPan
         let shown = layout.clamped(
             GraphPoint(x: automatic.x + pan.x, y: automatic.y + pan.y),
@@ -90,17 +92,30 @@ struct GraphPanel {
         let names = context.state.layouts.names(snapshot.graph, in: context.trace)
         let drawing = framing.drawing
         let focus = framing.focus
+        let groups = self.groups
+        let hidden = groups.hiddenMembers
+        let selected = self.selected
         var view = GraphView(layout: drawing.layout, theme: theme, glyphs: context.glyphs)
-        for node in graph.nodes {
+        for node in graph.nodes where !hidden.contains(node.id) {
             let style = focus.style(node.id, theme) ?? kindStyle(node.kind)
             view.nodeStyles[node.id] = style
-            if focus.contains(node.id) {
+            if focus.contains(node.id) || node.id == selected {
                 view.nodeBorders[node.id] = .heavy
             } else if node.kind == .param {
                 view.nodeBorders[node.id] = .double
             }
-            let mark = focus.mark(node.id, context.glyphs)
-            if node.kind.isVariable {
+            // The inspector's selection: a mark of its own (not colour alone) in place of the frame's.
+            let mark = node.id == selected ? Self.selectionMark(context) : focus.mark(node.id, context.glyphs)
+            if let group = groups.group(at: node.id) {
+                var lines = groupLines(group, graph: graph, names: names, level: drawing.level, mark: mark)
+                let rows = drawing.reservedRows[node.id] ?? lines.count
+                while lines.count < rows { lines.append(NodeText.Line(text: " ", role: .value)) }
+                view.nodeLines[node.id] = lines.map { context.text($0.text) }
+                view.nodeLineStyles[node.id] = lines.map {
+                    focus.contains(node.id) ? style : lineStyle($0.role, .param)
+                }
+                view.nodeBorders[node.id] = focus.contains(node.id) || node.id == selected ? .heavy : .double
+            } else if node.kind.isVariable {
                 var lines = NodeText.variable(
                     name: names[node.id], node: node, value: value(node.id), grad: grad(node.id),
                     detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark,
@@ -115,7 +130,7 @@ struct GraphPanel {
                 view.nodeLines[node.id] = [mark + " " + context.text(node.label)]
             }
         }
-        for (index, edge) in graph.edges.enumerated() {
+        for (index, edge) in Self.drawnEdges(graph, groups).enumerated() {
             if let style = focus.edgeStyle(edge.from, edge.to, theme) { view.edgeStyles[index] = style }
         }
         view.offset = framing.viewport.shown
@@ -123,6 +138,50 @@ struct GraphPanel {
         view.overflowStyle = theme.secondary.patched(with: Style(modifiers: .reverse))
         view.moreText = context.words.more
         buffer.render(view, in: framing.target)
+        GroupFrames.draw(
+            groups.framed, drawn: graph.nodes.map(\.id).filter { !hidden.contains($0) }, layout: drawing.layout,
+            offset: framing.viewport.shown, in: framing.target, context: context,
+            buffer: &buffer)
+    }
+
+    /// The groups of the graph on screen as the student has opened and closed them.
+    private var groups: GroupView {
+        let trace = context.trace
+        guard trace.graphs.indices.contains(snapshot.graph) else { return GroupView() }
+        return GroupView(trace.graphs[snapshot.graph], closed: context.state.closedGroups(snapshot.graph))
+    }
+
+    private var closedNames: [String] { context.state.closedGroups(snapshot.graph).sorted() }
+
+    /// The inspector's selected node, as drawn (a node inside a closed group is its box).
+    private var selected: Int? {
+        guard let open = context.state.inspector, open.graph == snapshot.graph else { return nil }
+        return groups.shown(open.node)
+    }
+
+    static func selectionMark(_ context: ScreenContext) -> String { context.ascii ? "*" : "◆" }
+
+    private func groupLines(
+        _ group: NodeGroup, graph: GraphStructure, names: NodeNames, level: NodeText.Level, mark: String?
+    ) -> [NodeText.Line] {
+        GroupText.lines(
+            group, in: graph, names: names,
+            numbers: GroupText.Numbers(
+                value: value, grad: grad, hiddenGrads: context.state.hidden.grads), detail: context.state.detail,
+            level: level, ascii: context.ascii, mark: mark, words: context.words)
+    }
+
+    /// The edges drawn: the graph's, with a closed group's members drawn as its box (its
+    /// inner edges gone, two edges into the box from one node drawn once).
+    static func drawnEdges(_ graph: GraphStructure, _ groups: GroupView) -> [(from: Int, to: Int)] {
+        var seen = Set<[Int]>()
+        var result: [(from: Int, to: Int)] = []
+        for edge in graph.edges {
+            let pair = [groups.shown(edge.from), groups.shown(edge.to)]
+            guard pair[0] != pair[1], seen.insert(pair).inserted else { continue }
+            result.append((pair[0], pair[1]))
+        }
+        return result
     }
 
     private func value(_ id: Int) -> Tensor? { id < snapshot.values.count ? snapshot.values[id] : nil }
@@ -149,7 +208,9 @@ struct GraphPanel {
     /// The offset that shows every focused node if it can, else the key node
     /// (the function at work) in the middle; from the origin, so a frame's view
     /// depends only on the frame.
-    private func scrollOffset(_ layout: GraphLayout, focus: Focus, width: Int, height: Int) -> GraphPoint {
+    private func scrollOffset(_ layout: GraphLayout, focus: Focus, selected: Int?, width: Int, height: Int)
+        -> GraphPoint
+    {
         guard !layout.fits(width: width, height: height) else { return .zero }
         // Every node the frame touches if they fit; else the function at work and the boxes it
         // writes to; else that function alone.
@@ -159,11 +220,14 @@ struct GraphPanel {
             for r in rects.dropFirst() { all = all.union(r) }
             return all
         }
-        let candidates = [focus.nodes, focus.key.map { [$0] + focus.written } ?? [], focus.key.map { [$0] } ?? []]
+        // With the inspector open, its selection is what the view follows.
+        let candidates =
+            selected.map { [[$0]] }
+            ?? [focus.nodes, focus.key.map { [$0] + focus.written } ?? [], focus.key.map { [$0] } ?? []]
         let unions = candidates.compactMap(union)
         guard var union = unions.first(where: { $0.width + 2 <= width && $0.height <= height }) ?? unions.last
         else { return .zero }
-        if union.width > width || union.height > height, let key = focus.key, let r = layout.rect(of: key) {
+        if union.width > width || union.height > height, let key = selected ?? focus.key, let r = layout.rect(of: key) {
             if union.width > width {
                 union.x = r.x
                 union.width = r.width
@@ -193,12 +257,15 @@ struct GraphPanel {
     static func naturalSize(_ context: ScreenContext, graph: Int) -> (width: Int, height: Int)? {
         let trace = context.trace
         guard trace.graphs.indices.contains(graph) else { return nil }
-        let key = LayoutCache.Key(graph: graph, width: 0, height: 0, detail: context.state.detail, ascii: context.ascii)
+        let closed = context.state.closedGroups(graph)
+        let key = LayoutCache.Key(
+            graph: graph, width: 0, height: 0, detail: context.state.detail, ascii: context.ascii,
+            closed: closed.sorted())
         let names = context.state.layouts.names(graph, in: trace)
         let drawing = context.state.layouts.drawing(key) {
             try? makeDrawing(
-                trace.graphs[graph], index: graph, names: names, context: context, width: 100_000, height: 100_000,
-                smallest: true)
+                trace.graphs[graph], index: graph, names: names, groups: GroupView(trace.graphs[graph], closed: closed),
+                context: context, width: 100_000, height: 100_000, smallest: true)
         }
         return drawing.map { ($0.layout.width, $0.layout.height) }
     }
@@ -210,7 +277,7 @@ struct GraphPanel {
     /// - Throws: `GraphError` when the trace's graph is not one (a node twice, an edge to nowhere, a cycle):
     ///   never skipped, so no node silently vanishes from the picture.
     static func makeDrawing(
-        _ graph: GraphStructure, index: Int, names: NodeNames, context: ScreenContext,
+        _ graph: GraphStructure, index: Int, names: NodeNames, groups: GroupView, context: ScreenContext,
         width: Int, height: Int, smallest: Bool = false
     ) throws(GraphError) -> GraphDrawing? {
         let detail = context.state.detail
@@ -235,8 +302,37 @@ struct GraphPanel {
         for (level, labelled) in variants {
             var model = GraphModel()
             var reserved: [Int: Int] = [:]
-            for node in graph.nodes {
-                if node.kind.isVariable {
+            let hidden = groups.hiddenMembers
+            for node in graph.nodes where !hidden.contains(node.id) {
+                if let group = groups.group(at: node.id) {
+                    // A closed group: one box sized for the fullest numbers it will hold.
+                    var widest = 1
+                    var rows = 1
+                    var seen: [[Tensor?]] = []
+                    for s in [nil] + snapshots.map(Optional.some) {
+                        let ids = group.parameters + [group.output]
+                        let numbers = ids.flatMap { id in
+                            [
+                                s.flatMap { id < $0.values.count ? $0.values[id] : nil },
+                                s.flatMap { id < $0.grads.count ? $0.grads[id] : nil },
+                            ]
+                        }
+                        if seen.contains(numbers) { continue }
+                        seen.append(numbers)
+                        let lines = GroupText.lines(
+                            group, in: graph, names: names,
+                            numbers: GroupText.Numbers(
+                                value: { id in s.flatMap { id < $0.values.count ? $0.values[id] : nil } },
+                                grad: { id in s.flatMap { id < $0.grads.count ? $0.grads[id] : nil } }),
+                            detail: detail, level: level, ascii: context.ascii, mark: "▶", words: context.words)
+                        rows = Swift.max(rows, lines.count)
+                        for line in lines { widest = Swift.max(widest, displayWidth(context.text(line.text))) }
+                    }
+                    reserved[node.id] = rows
+                    try model.addNode(
+                        id: node.id, lines: [context.text(group.name)], kind: .variable, minContentWidth: widest,
+                        minContentHeight: rows)
+                } else if node.kind.isVariable {
                     var widest = 1
                     var rows = 1
                     func measure(_ value: Tensor?, _ grad: Tensor?) {
@@ -266,7 +362,7 @@ struct GraphPanel {
                         id: node.id, lines: [label], kind: .function, minContentWidth: displayWidth(label) + 2)
                 }
             }
-            for edge in graph.edges {
+            for edge in drawnEdges(graph, groups) {
                 try model.addEdge(
                     from: edge.from, to: edge.to,
                     label: labelled ? edgeLabel(edge.from, edge.to, graph, context) : nil)

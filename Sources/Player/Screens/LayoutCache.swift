@@ -13,6 +13,8 @@ final class LayoutCache {
         let height: Int
         let detail: Detail
         let ascii: Bool
+        /// The groups drawn closed (each closed set is a different drawing).
+        var closed: [String] = []
     }
 
     private var drawings: [Key: GraphDrawing] = [:]

@@ -64,6 +64,15 @@ public enum Screen {
         graphFraming(state, width: width, height: height, glyphs: glyphs)?.viewport
     }
 
+    /// How far the inspector on the screen for `state` can scroll; nil when it is not shown.
+    static func inspectorLimits(_ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet) -> InspectorLimits? {
+        guard width > 0, height > 0, let played = state.playedStep, let open = state.inspector else { return nil }
+        let content = StepContent(ScreenContext(state: state, glyphs: glyphs), played: played)
+        let areas = ScreenAreas(content, width: width, height: height)
+        guard let area = areas.inspector, let snapshot = content.snapshot else { return nil }
+        return InspectorPanel(context: content.context, snapshot: snapshot, inspector: open).limits(in: area)
+    }
+
     /// The graph as the screen places it (for the viewport and for tests of what is in view).
     static func graphFraming(_ state: PlayerState, width: Int, height: Int, glyphs: GlyphSet) -> GraphFraming? {
         guard width > 0, height > 0, let played = state.playedStep else { return nil }
@@ -98,6 +107,11 @@ public enum Screen {
         if let area = areas.panel { framePanel(c, in: area, &buffer) }
         if let area = areas.strip { strip(c, in: area, &buffer) }
         if let area = areas.prose { c.prose.render(in: area, buffer: &buffer, border: areas.proseBorder) }
+        if let area = areas.inspector, let snapshot = c.snapshot, let open = context.state.inspector,
+            open.graph == snapshot.graph
+        {
+            InspectorPanel(context: context, snapshot: snapshot, inspector: open).render(in: area, buffer: &buffer)
+        }
         if let area = areas.hiddenNote, let note = areas.hiddenText {
             buffer.setString(
                 truncate(context.text(note), toWidth: area.width, ellipsis: context.glyphs.ellipsis),

@@ -19,6 +19,8 @@ struct ScreenAreas {
     var strip: Rect?
     var prose: Rect?
     var proseBorder = true
+    /// The node inspector (`i`), beside or under the graph.
+    var inspector: Rect?
     /// A training frame's numbers in a box, and unboxed on a small screen.
     var stats: Rect?
     var statsLines: Rect?
@@ -42,10 +44,29 @@ struct ScreenAreas {
         }
         let body = Rect(x: 0, y: top, width: width, height: bodyHeight)
         guard !body.isEmpty else { return }
-        if width >= Screen.fullWidth && height >= Screen.fullHeight {
+        if c.context.state.inspector != nil, c.snapshot != nil {
+            inspecting(body)
+        } else if width >= Screen.fullWidth && height >= Screen.fullHeight {
             full(c, body)
         } else {
             compact(c, body)
+        }
+    }
+
+    // MARK: - The inspector
+
+    /// The graph and the inspector: side by side from 100 columns, else the inspector under the graph.
+    private mutating func inspecting(_ body: Rect) {
+        if body.width >= 100 {
+            let side = Swift.min(Swift.max(body.width * 2 / 5, 40), 72)
+            graph = Rect(x: body.x, y: body.y, width: body.width - side, height: body.height)
+            inspector = Rect(x: body.right - side, y: body.y, width: side, height: body.height)
+        } else if body.height >= 12 {
+            let rows = Swift.max(body.height * 11 / 20, 8)
+            graph = Rect(x: body.x, y: body.y, width: body.width, height: body.height - rows)
+            inspector = Rect(x: body.x, y: body.bottom - rows, width: body.width, height: rows)
+        } else {
+            inspector = body
         }
     }
 
@@ -96,7 +117,13 @@ struct ScreenAreas {
             // The graph keeps the rows it needs, up to three fifths; the panel gets the rest, at least 3.
             // (A graph wider than its column needs a row more, for the "more" tags under it.)
             let tags = (natural?.width ?? 0) > main.width ? 1 : 0
-            let graphNeed = Swift.min((natural?.height ?? main.height) + tags, main.height * 3 / 5)
+            var graphNeed = Swift.min((natural?.height ?? main.height) + tags, main.height * 3 / 5)
+            // A panel that would cut its numbers takes rows from the graph, down to two fifths of the
+            // column (the view still shows the box at work): the chain rule is read whole. A graph
+            // that shows whole keeps its rows (its panel leaves out the `local:` lines instead).
+            if wanted + 2 > main.height - graphNeed, (natural?.height ?? 0) + tags > graphNeed {
+                graphNeed = Swift.min(graphNeed, Swift.max(main.height * 2 / 5, 8))
+            }
             let panelHeight = wanted == 0 ? 0 : Swift.min(wanted + 2, Swift.max(main.height - graphNeed, 3))
             graph = Rect(x: main.x, y: main.y, width: main.width, height: main.height - panelHeight)
             if panelHeight > 0 {

@@ -31,11 +31,12 @@ struct ScreenContext {
 
     /// A tensor on one line in at most `width` columns: fewer elements per axis,
     /// then fewer digits, before the line would have to be cut.
-    func inline(_ t: Tensor?, fitting width: Int, limit: Int = 3) -> String {
-        var smallest = inline(t, limit: limit)
+    /// - Parameter shape: write a cut tensor's shape in front (false where the line says it already).
+    func inline(_ t: Tensor?, fitting width: Int, limit: Int = 3, shape: Bool = true) -> String {
+        var smallest = TensorText.inline(t, limit: limit, digits: 4, ascii: ascii, shape: shape)
         for digits in [4, 3] {
             for l in stride(from: limit, through: 1, by: -1) {
-                let text = TensorText.inline(t, limit: l, digits: digits, ascii: ascii)
+                let text = TensorText.inline(t, limit: l, digits: digits, ascii: ascii, shape: shape)
                 if displayWidth(text) <= width { return text }
                 if displayWidth(text) < displayWidth(smallest) { smallest = text }
             }

@@ -62,23 +62,25 @@ public enum TensorText {
     /// A scalar is one line; a vector is one row; a higher rank shows the
     /// last two axes of its first block after a line with the shape, and `…`
     /// for the blocks left out.
-    public static func matrix(_ t: Tensor, maxRows: Int = 3, maxColumns: Int = 4, digits: Int = 4, ascii: Bool = false)
-        -> [String]
-    {
+    /// - Parameter fromColumn: the first column shown (the inspector scrolls across); `…` marks columns left out before it.
+    public static func matrix(
+        _ t: Tensor, maxRows: Int = 3, maxColumns: Int = 4, digits: Int = 4, ascii: Bool = false, fromColumn: Int = 0
+    ) -> [String] {
         if t.rank == 0, let v = t.scalar { return [number(v, digits: digits, ascii: ascii)] }
         let dots = ascii ? "..." : "…"
         let rows = t.rank == 1 ? 1 : t.shape[t.rank - 2]
         let columns = t.shape[t.rank - 1]
         guard rows > 0, columns > 0 else { return [formatShape(t.shape) + " []"] }
         let keepRows = rows <= maxRows ? rows : Swift.max(1, maxRows - 1)
-        let keepColumns = columns <= maxColumns ? columns : Swift.max(1, maxColumns - 1)
+        let start = Swift.min(Swift.max(fromColumn, 0), columns - 1)
+        let keepColumns = columns - start <= maxColumns ? columns - start : Swift.max(1, maxColumns - 1)
         var cells: [[String]] = []
         for r in 0..<keepRows {
-            var row: [String] = []
-            for c in 0..<keepColumns where r * columns + c < t.scalars.count {
+            var row: [String] = start > 0 ? [dots] : []
+            for c in start..<(start + keepColumns) where r * columns + c < t.scalars.count {
                 row.append(number(t.scalars[r * columns + c], digits: digits, ascii: ascii))
             }
-            if keepColumns < columns { row.append(dots) }
+            if start + keepColumns < columns { row.append(dots) }
             cells.append(row)
         }
         let widths = (0..<(cells.first?.count ?? 0)).map { c in

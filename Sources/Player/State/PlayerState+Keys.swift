@@ -15,7 +15,8 @@ extension PlayerState {
     /// type a number and Enter to check it, `v` to reveal; `t` theme; `z`
     /// detail; ↓ ↑ (`j` `k`) scroll the step's text, `<` `>` its code sideways; `H` `J` `K` `L` pan a graph larger than its
     /// panel; Tab the next panel on a small screen; `R` reloads the
-    /// file; Esc stops a training being played; `?` help (Esc or `?` closes it); `q` or Ctrl-C quits.
+    /// file; `i` opens the node inspector (← → node, ↑ ↓ scroll, `<` `>` columns, Esc closes);
+    /// `o` `O` open and close layer and model groups; Esc stops a training being played; `?` help (Esc or `?` closes it); `q` or Ctrl-C quits.
     public mutating func handle(_ key: PlayerKey) -> [PlayerEffect] {
         bumpRevision()
         let interval = tickInterval
@@ -61,6 +62,8 @@ extension PlayerState {
     mutating func handleNavigation(_ key: PlayerKey) -> [PlayerEffect] {
         // What PageDown paged through is turned back by PageUp only until another key moves things.
         if key != .pageDown && key != .pageUp { setClickerTrail([]) }
+        // The open inspector takes its keys; the others (space, `n`, `p`, `[` `]`) still step the lesson.
+        if let effects = handleInspector(key) { return effects }
         switch key {
         case .character(" ") where autoplay.map({ !$0.isPaused }) ?? false:
             return pause()
@@ -128,6 +131,12 @@ extension PlayerState {
             return []
         case .character("P"):
             return togglePredict()
+        case .character("i"):
+            return toggleInspector()
+        case .character("o"):
+            return toggleGroup(all: false)
+        case .character("O"):
+            return toggleGroup(all: true)
         case .character("d"):
             return nudge(after: nil)
         case .character("v"):

@@ -129,7 +129,19 @@ extension PlayerState {
                 continue
             }
             var j = i
-            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
+            // A layer's parameter is a dotted path (`M.l1.b.grad` reads `M.l1.b`), up to `.grad`.
+            while j < chars.count {
+                if chars[j].isLetter || chars[j].isNumber || chars[j] == "_" {
+                    j += 1
+                } else if chars[j] == ".", j + 1 < chars.count, chars[j + 1].isLetter || chars[j + 1] == "_",
+                    !(j + 5 <= chars.count && String(chars[j..<(j + 5)]) == ".grad"
+                        && !(j + 5 < chars.count && (chars[j + 5].isLetter || chars[j + 5].isNumber)))
+                {
+                    j += 1
+                } else {
+                    break
+                }
+            }
             let name = String(chars[i..<j])
             let isGrad = j + 5 <= chars.count && String(chars[j..<(j + 5)]) == ".grad"
             result.append((name, isGrad))

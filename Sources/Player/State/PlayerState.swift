@@ -60,6 +60,11 @@ public struct PlayerState {
     /// How far `H` `J` `K` `L` have moved the graph from where the frame puts it,
     /// in cells; every move to another frame brings the frame's own view back.
     public private(set) var graphPan = GraphPoint.zero
+    /// The node inspector (`i`) when open: the selected node and how far its panel is scrolled.
+    public private(set) var inspector: Inspector?
+    /// Groups (layer and model calls, by name) the student opened (false) or closed (true)
+    /// with `o` `O`; the others start as the lesson's `groups:` says.
+    public private(set) var groupToggles: [String: Bool] = [:]
     /// On a small screen, how many panels past the frame's own one `Tab` has moved.
     public private(set) var panelShift = 0
     /// The screen the app draws the state on, so keys that depend on what is
@@ -185,6 +190,7 @@ public struct PlayerState {
         }
         step = newStep
         frame = newFrame
+        followInspector()
     }
 
     mutating func setMessage(_ text: String?) { message = text }
@@ -208,6 +214,8 @@ public struct PlayerState {
     mutating func setClickerTrail(_ trail: [ClickerPage]) { clickerTrail = trail }
     mutating func setTextSeen(_ blocks: Int) { textSeen = blocks }
     mutating func setGraphPan(_ pan: GraphPoint) { graphPan = pan }
+    mutating func setInspector(_ i: Inspector?) { inspector = i }
+    mutating func setGroupToggles(_ toggles: [String: Bool]) { groupToggles = toggles }
     /// A fresh, empty layout cache (for measuring the layout's cost).
     mutating func resetLayouts() { layouts = LayoutCache() }
     mutating func scrollProse(by lines: Int) { proseScroll = Swift.min(Swift.max(proseScroll + lines, 0), 500) }
@@ -246,5 +254,10 @@ public struct PlayerState {
         let s = Swift.min(step, Swift.max(stepCount - 1, 0))
         step = s
         frame = Swift.min(frame, Swift.max(frameCount(ofStep: s) - 1, 0))
+        // A selection that no longer names a node of its graph starts anew.
+        if let open = inspector, !selectableNodes(open.graph).contains(open.node) {
+            inspector = defaultSelection(open.graph).map { Inspector(graph: open.graph, node: $0) }
+        }
+        followInspector()
     }
 }

@@ -108,6 +108,7 @@ extension Words {
             - **e**: edit inputs or the training's lr and iters (Tab: next field; Enter: recompute); **r**: reset
             - **t**: theme (named as it changes); **z**: detail (values, gradients, shapes)
             - **↓ ↑ j k**: scroll the step's text; **< >**: its code sideways; **H J K L**: pan a graph marked "more"; **Tab**: next panel on a small screen
+            - **i**: inspect a node: its whole value and gradient (**← →** node, **↓ ↑** scroll, **< >** columns, **Esc** close); **o O**: open or close a layer or model
             - **R**: reload the lesson file; **Esc**: stop a training being computed
             - **? Esc**: close this help; **q**: back to the lesson list (quits without one); **Ctrl-C**: quit
             """,
@@ -123,6 +124,7 @@ extension Words {
             - **e**: 입력값이나 학습률(lr)·반복 횟수(iters) 바꾸기 (Tab: 다음 칸, Enter: 다시 계산), **r**: 원래 값으로
             - **t**: 테마 (바꾼 테마 이름을 알려 줌), **z**: 보기 (값, 기울기, 형상)
             - **↓ ↑ j k**: 설명 스크롤, **< >**: 코드를 옆으로 스크롤, **H J K L**: "더 있음" 표시가 있는 그래프 옮겨 보기, **Tab**: 작은 화면에서 다음 패널
+            - **i**: 노드 보기: 값과 기울기 전체 (**← →** 노드, **↓ ↑** 스크롤, **< >** 열, **Esc** 닫기), **o O**: 계층이나 모델 묶음 열기/닫기
             - **R**: 단원 파일을 고친 뒤 다시 읽기, **Esc**: 계산 중인 학습 멈추기
             - **? Esc**: 도움말 닫기, **q**: 단원 목록으로 (목록이 없으면 종료), **Ctrl-C**: 종료
             """)
