@@ -118,11 +118,13 @@ struct ScreenAreas {
             // (A graph wider than its column needs a row more, for the "more" tags under it.)
             let tags = (natural?.width ?? 0) > main.width ? 1 : 0
             var graphNeed = Swift.min((natural?.height ?? main.height) + tags, main.height * 3 / 5)
-            // A panel that would cut its numbers takes rows from the graph, down to two fifths of the
-            // column (the view still shows the box at work): the chain rule is read whole. A graph
-            // that shows whole keeps its rows (its panel leaves out the `local:` lines instead).
-            if wanted + 2 > main.height - graphNeed, (natural?.height ?? 0) + tags > graphNeed {
-                graphNeed = Swift.min(graphNeed, Swift.max(main.height * 2 / 5, 8))
+            // A panel that would cut its numbers even without its `local:` lines takes the rows it
+            // needs from a graph that is cut anyway, down to two fifths of the column (the view still
+            // shows the box at work): the chain rule is read whole. Otherwise the graph keeps its rows
+            // and the panel leaves out the `local:` lines.
+            let needed = c.panelRows(width: main.width - 4, locals: false)
+            if needed + 2 > main.height - graphNeed, (natural?.height ?? 0) + tags > graphNeed {
+                graphNeed = Swift.min(graphNeed, Swift.max(main.height - needed - 2, main.height * 2 / 5, 8))
             }
             let panelHeight = wanted == 0 ? 0 : Swift.min(wanted + 2, Swift.max(main.height - graphNeed, 3))
             graph = Rect(x: main.x, y: main.y, width: main.width, height: main.height - panelHeight)

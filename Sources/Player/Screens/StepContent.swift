@@ -41,15 +41,18 @@ struct StepContent {
 
     /// Rows the frame panel needs, the most any frame of the step needs, so
     /// the panel (and the graph above it) keeps its size while stepping.
-    func panelRows(width: Int) -> Int {
+    /// - Parameter locals: count the `local:` lines too (a short panel leaves them out).
+    func panelRows(width: Int, locals: Bool = true) -> Int {
         guard let played = context.state.playedStep else { return 0 }
-        let mode = context.state.predictMode.map { $0 ? 1 : 2 } ?? 0
+        let mode = (context.state.predictMode.map { $0 ? 1 : 2 } ?? 0) + (locals ? 0 : 3)
         return context.state.layouts.panelRows(
             step: context.state.step, width: width, ascii: context.ascii, mode: mode
         ) {
             var rows = 0
             for (i, f) in played.frames.enumerated() {
-                var n = FramePanel(context: context, frame: f, index: i, width: width).lines.count
+                var panel = FramePanel(context: context, frame: f, index: i, width: width)
+                panel.showsLocals = locals
+                var n = panel.lines.count
                 // A question's panel grows as it is answered (feedback, a hint, the answer): reserve the rows.
                 if case .ask(let a) = f {
                     n += 2 + (a.question.hint.map { displayWidth($0) / Swift.max(width, 10) + 1 } ?? 0)
