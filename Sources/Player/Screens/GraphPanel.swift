@@ -91,6 +91,7 @@ struct GraphPanel {
         let drawing = framing.drawing
         let focus = framing.focus
         var view = GraphView(layout: drawing.layout, theme: theme, glyphs: context.glyphs)
+        let hidden = context.state.hidden
         for node in graph.nodes {
             let style = focus.style(node.id, theme) ?? kindStyle(node.kind)
             view.nodeStyles[node.id] = style
@@ -104,7 +105,8 @@ struct GraphPanel {
                 var lines = NodeText.variable(
                     name: names[node.id], node: node, value: value(node.id), grad: grad(node.id),
                     detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark,
-                    words: context.words, gradHidden: context.state.hidden.grads.contains(node.id))
+                    words: context.words, gradHidden: hidden.grads.contains(node.id),
+                    valueHidden: hidden.values.contains(node.id))
                 let rows = drawing.reservedRows[node.id] ?? lines.count
                 while lines.count < rows { lines.append(NodeText.Line(text: " ", role: .value)) }
                 view.nodeLines[node.id] = lines.map { context.text($0.text) }
