@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 import Lessons
 import Testing
@@ -16,9 +17,12 @@ import Testing
             state.setPredictMode(predict)
             var seen = Set<FrameRef>()
             while seen.insert(state.place).inserted {
+                let text = Self.shownText(state)
+                let onGraph = Set(Self.numbersOnGraph(state).flatMap(Self.forms))
                 for answer in Self.asked(state) {
-                    let text = Self.shownText(state)
-                    for form in Self.forms(of: answer) where Self.states(text, form) {
+                    // A number the graph shows already (an upstream gradient passed on by a
+                    // sum) gives nothing away when the text says it too.
+                    for form in Self.forms(of: answer) where Self.states(text, form) && !onGraph.contains(form) {
                         Issue.record(
                             "\(name) step \(state.step + 1) frame \(state.frame + 1) (predict \(predict)): the text says \(form) while it is asked"
                         )
@@ -36,6 +40,14 @@ import Testing
         return state.blanks(at: state.place).enumerated()
             .filter { !state.blankState(state.place, $0.offset).revealed }
             .map(\.element.answer)
+    }
+
+    /// The single numbers the graph on screen shows (values and gradients not hidden).
+    static func numbersOnGraph(_ state: PlayerState) -> [Double] {
+        guard let played = state.playedStep,
+            let snapshot = StepContent(ScreenContext(state: state, glyphs: .unicode), played: played).snapshot
+        else { return [] }
+        return (snapshot.values + snapshot.grads).compactMap { t in t.flatMap { $0.count == 1 ? $0.scalars.first : nil } }
     }
 
     /// The step's text a student can read now (blocks tied to a later frame wait), and the question.
