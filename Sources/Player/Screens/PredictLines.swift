@@ -17,7 +17,7 @@ enum PredictLines {
 
     /// The panel's lines that fit `height` rows: the first ones, except while the frame
     /// waits for an answer: then the line asked (the first with a `?`, with the line before
-    /// it) and the last ones, the field and its hint, with a `…` row wherever lines are
+    /// it when there is room) and the last ones, the field and its hint, with a `…` row wherever lines are
     /// left out above or between them.
     static func fitting(_ lines: [StyledLine], height: Int, _ context: ScreenContext) -> [StyledLine] {
         var lines = lines[...]
@@ -34,7 +34,8 @@ enum PredictLines {
             // Everything from the asked line on fits under it: no gap.
             if above + all.count - start <= height { return (above > 0 ? [mark] : []) + all[start...] }
             let tail = height - above - (asked - start + 1) - 1
-            guard tail >= 1 else { continue }
+            // The line before the asked one only when it leaves the hint and the field their rows.
+            guard tail >= (before > 0 ? 4 : 1) else { continue }
             return (above > 0 ? [mark] : []) + all[start...asked] + [mark] + all.suffix(tail)
         }
         return [mark] + all.suffix(height - 1)
