@@ -29,6 +29,9 @@ import Testing
         let cube = try tensor([4, 2, 5], (0..<40).map(Double.init))
         #expect(TensorText.inline(cube, limit: 2) == "(4, 2, 5) [[[0 1 …] [5 6 …]] [[10 11 …] [15 16 …]] …]")
         #expect(TensorText.inline(try tensor([2, 5], Array(repeating: 1, count: 10))) == "ones(2, 5)")
+        // A repeated value names its shape as NumPy writes it: (4,) is a shape, (4) would be the number 4.
+        #expect(TensorText.inline(try tensor([4], Array(repeating: 2, count: 4))) == "full((4,), 2)")
+        #expect(TensorText.inline(try tensor([2, 5], Array(repeating: -3, count: 10))) == "full((2, 5), −3)")
     }
 
     @Test func matricesLineUpAndMarkWhatIsLeftOut() throws {

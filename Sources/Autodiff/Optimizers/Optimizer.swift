@@ -13,8 +13,14 @@ open class Optimizer {
 
     /// Updates every parameter in `params` that has a gradient.
     /// - Throws: when a gradient's shape is not its parameter's (nothing is updated then).
-    public final func update(_ params: [Parameter]) throws {
-        let withGrad = params.compactMap { p in p.grad.map { (p, $0.data) } }
+    public final func update(_ params: [Parameter]) throws { try update(params, grads: params.map { $0.grad?.data }) }
+
+    /// Updates each parameter in `params` from the gradient beside it in `grads`
+    /// (nil: not updated), as ``update(_:)`` does from their `grad`: for a loop
+    /// that computes gradients without setting them (``GraphReplay``).
+    /// - Throws: when a gradient's shape is not its parameter's (nothing is updated then).
+    public final func update(_ params: [Parameter], grads: [Tensor?]) throws {
+        let withGrad = zip(params, grads).compactMap { p, g in g.map { (p, $0) } }
         for (p, g) in withGrad where g.shape != p.data.shape {
             throw AutodiffError.invalid(
                 op: String(describing: type(of: self)),

@@ -56,6 +56,7 @@ extension LessonRunner {
             stopOnDivergence: stopOnDivergence, valueBudget: frameValueBudget, history: history)
         trainer.random = random
         trainer.track = track ?? nil
+        trainer.replaysFixedGraph = replaysFixedGraphs
         let result: Trainer.Result
         do {
             result = try trainer.run()
@@ -64,6 +65,7 @@ extension LessonRunner {
             return []
         }
         frameValueBudget = Swift.max(0, frameValueBudget - result.kept)
+        replayedIterations += result.replayed
         let runEnd = history.written
         let start = runEnd - result.count
         session.trainingStatus = result.status

@@ -20,6 +20,11 @@ final class LessonRunner {
     let stopOnDivergence: Bool
     /// One generator for the whole lesson, like NumPy's global one in a script.
     let random = NumPyRandom(seed: 0)
+    /// Whether trainings replay their first iteration's graph (``TrainingPasses``); off
+    /// only to compare with the plain path, which gives the same numbers.
+    var replaysFixedGraphs = true
+    /// The training iterations (or batches) that replayed a graph, over the whole lesson.
+    var replayedIterations = 0
 
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sessions: [GraphSession] = []

@@ -38,11 +38,7 @@ extension Trainer {
         var result = Result()
         let keepEvery = self.keepEvery
         let cost = sampleCost
-        let optimizer = makeOptimizer()
-        let params = graph.parameters.compactMap { graph.variables[$0] as? Parameter }
-        let leaves = graph.records.indices.filter {
-            graph.records[$0].kind != .function && graph.records[$0].kind != .intermediate
-        }
+        let passes = makePasses()
         let (rows, batched) = graph.batchedLeaves()
         let size = options.batch.map { Swift.max(1, $0) } ?? Swift.max(rows, 1)
         let batches = options.batch == nil ? 1 : (rows + size - 1) / size
@@ -62,17 +58,17 @@ extension Trainer {
                     result.status = .stopped(iteration: epoch)
                     break epochsLoop
                 }
-                var replacing: [Int: Variable] = [:]
+                var replacing: [Int: Tensor] = [:]
                 var count = rows
                 if let order {
                     let part = Array(order[(i * size)..<Swift.min((i + 1) * size, rows)])
                     count = part.count
                     for id in batched {
                         guard let all = graph.variables[id]?.data else { continue }
-                        replacing[id] = Variable(try all.rows(part))
+                        replacing[id] = try all.rows(part)
                     }
                 }
-                let variables = try graph.replay(replacing: replacing)
+                let variables = try passes.forward(batch: replacing, rows: count)
                 guard let y = variables[loss] else { break epochsLoop }
                 let value = y.data.scalars.first ?? .nan
                 result.batchLosses.append(value)
@@ -81,9 +77,7 @@ extension Trainer {
                 if !value.isFinite, case .running = result.status {
                     result.status = .diverged(iteration: epoch)
                 }
-                for id in leaves { graph.variables[id]?.cleargrad() }
-                try y.backward()
-                try optimizer.update(params)
+                try passes.backwardAndUpdate()
             }
             let n = Double(Swift.max(rows, 1))
             history.append(total / n)
@@ -102,7 +96,8 @@ extension Trainer {
             if case .diverged = result.status, stopOnDivergence { break }
         }
         if case .running = result.status { result.status = .finished }
-        for id in leaves { graph.variables[id]?.cleargrad() }
+        result.replayed = passes.replayed
+        clearLeafGradients()
         result.final = try Config.withNoGrad { try graph.replay() }
         return result
     }

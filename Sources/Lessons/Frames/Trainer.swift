@@ -19,6 +19,9 @@ struct Trainer {
     var random: NumPyRandom = .global
     /// What `track=` follows beside the loss.
     var track: TrackedValue? = nil
+    /// Whether iterations replay the first one's graph instead of building their own
+    /// (``TrainingPasses``); the numbers are the same either way.
+    var replaysFixedGraph = true
 
     /// What training produced.
     struct Result {
@@ -37,6 +40,8 @@ struct Trainer {
         var batchLosses: [Double] = []
         /// The `track=` value at each iteration (each epoch with `epochs=`, averaged like the loss).
         var tracked: [Double] = []
+        /// The updates that replayed the graph instead of building it (``TrainingPasses``).
+        var replayed = 0
     }
 
     func makeOptimizer() -> Optimizer {
@@ -64,6 +69,17 @@ struct Trainer {
         return (samples + affordable - 1) / affordable
     }
 
+    func makePasses() -> TrainingPasses {
+        TrainingPasses(graph: graph, loss: loss, optimizer: makeOptimizer(), replays: replaysFixedGraph)
+    }
+
+    /// Leaves no gradient behind on the graph's leaves.
+    func clearLeafGradients() {
+        for (id, record) in graph.records.enumerated() where record.kind != .function && record.kind != .intermediate {
+            graph.variables[id]?.cleargrad()
+        }
+    }
+
     func run() throws -> Result {
         if let epochs = options.epochs { return try runEpochs(epochs: epochs) }
         var result = Result()
@@ -74,19 +90,16 @@ struct Trainer {
             result.samples.append((i, variables.map { $0?.data }))
             result.kept += cost
         }
-        let optimizer = makeOptimizer()
-        let params = graph.parameters.compactMap { graph.variables[$0] as? Parameter }
-        let leaves = graph.records.indices.filter {
-            graph.records[$0].kind != .function && graph.records[$0].kind != .intermediate
-        }
+        let passes = makePasses()
         for i in 0..<options.iterations {
             if shouldStop() {
                 result.status = .stopped(iteration: i)
                 break
             }
-            let variables = try graph.replay()
+            let variables = try passes.forward()
             guard let y = variables[loss] else { break }
-            let value = y.data.scalars.first ?? .nan
+            // `scalar` reads an inline value without making an array of it.
+            let value = y.data.scalar ?? y.data.scalars.first ?? .nan
             history.append(value)
             result.count += 1
             if let track, let v = try track.value(in: variables) { result.tracked.append(v) }
@@ -104,12 +117,11 @@ struct Trainer {
                     break
                 }
             }
-            for id in leaves { graph.variables[id]?.cleargrad() }
-            try y.backward()
-            try optimizer.update(params)
+            try passes.backwardAndUpdate()
         }
         if case .running = result.status { result.status = .finished }
-        for id in leaves { graph.variables[id]?.cleargrad() }
+        result.replayed = passes.replayed
+        clearLeafGradients()
         result.final = try Config.withNoGrad { try graph.replay() }
         return result
     }

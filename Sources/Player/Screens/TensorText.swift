@@ -34,7 +34,7 @@ public enum TensorText {
             let dims = t.shape.map(String.init).joined(separator: ", ")
             if first == 1 { return "ones(\(dims))" }
             if first == 0 { return "zeros(\(dims))" }
-            return "full((\(dims)), \(number(first, digits: digits, ascii: ascii)))"
+            return "full(\(formatShape(t.shape)), \(number(first, digits: digits, ascii: ascii)))"
         }
         let dots = ascii ? "..." : "…"
         let scalars = t.scalars
