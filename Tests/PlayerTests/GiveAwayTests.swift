@@ -47,7 +47,8 @@ import Testing
         guard let played = state.playedStep,
             let snapshot = StepContent(ScreenContext(state: state, glyphs: .unicode), played: played).snapshot
         else { return [] }
-        return (snapshot.values + snapshot.grads).compactMap { t in t.flatMap { $0.count == 1 ? $0.scalars.first : nil } }
+        return (snapshot.values + snapshot.grads).compactMap { t in t.flatMap { $0.count == 1 ? $0.scalars.first : nil }
+        }
     }
 
     /// The step's text a student can read now (blocks tied to a later frame wait), and the question.

@@ -39,7 +39,9 @@ import Testing
         let shown = PredictLines.fitting(lines, height: 6, context).map(\.plainText)
         #expect(shown == ["…", "∂f/∂x = ?", "…", "more", "not quite: 4", "type"])
         // With room, the line before the asked one too.
-        let long: [StyledLine] = ["head", "a", "b", "up", "∂f/∂x = ?", "m1", "m2", "m3", "m4", "h1", "h2", "h3", "type"]
+        let long: [StyledLine] = [
+            "head", "a", "b", "up", "∂f/∂x = ?", "m1", "m2", "m3", "m4", "h1", "h2", "h3", "type",
+        ]
         let roomy = PredictLines.fitting(long, height: 9, context).map(\.plainText)
         #expect(roomy == ["…", "up", "∂f/∂x = ?", "…", "m4", "h1", "h2", "h3", "type"])
         // Everything from the asked line on fits: no gap, a mark above.

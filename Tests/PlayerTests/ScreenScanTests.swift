@@ -46,12 +46,15 @@ import Testing
         var cut: [Int] = []
         for node in framing.drawing.layout.nodes {
             let r = node.rect
-            let shown = Rect(x: r.x - offset.x + target.x, y: r.y - offset.y + target.y, width: r.width, height: r.height)
+            let shown = Rect(
+                x: r.x - offset.x + target.x, y: r.y - offset.y + target.y, width: r.width, height: r.height)
             let inside = shown.intersection(target)
             guard !inside.isEmpty, inside != shown, r.width <= target.width, r.height <= target.height else { continue }
-            let drawn = [(shown.x, shown.y), (shown.right - 1, shown.y), (shown.x, shown.bottom - 1),
-                (shown.right - 1, shown.bottom - 1)]
-                .contains { x, y in inside.contains(x: x, y: y) && corners.contains(buffer[x, y].symbol) }
+            let drawn = [
+                (shown.x, shown.y), (shown.right - 1, shown.y), (shown.x, shown.bottom - 1),
+                (shown.right - 1, shown.bottom - 1),
+            ]
+            .contains { x, y in inside.contains(x: x, y: y) && corners.contains(buffer[x, y].symbol) }
             if drawn { cut.append(node.id) }
         }
         return cut
@@ -71,7 +74,8 @@ import Testing
                         problems.append("\(lesson) step \(step + 1) frame \(frame + 1) \(width)×\(height) \(cut)")
                     }
                     for node in Self.cutBoxes(state, buffer, width: width, height: height) where problems.count < 20 {
-                        problems.append("\(lesson) step \(step + 1) frame \(frame + 1) \(width)×\(height) box \(node) cut")
+                        problems.append(
+                            "\(lesson) step \(step + 1) frame \(frame + 1) \(width)×\(height) box \(node) cut")
                     }
                 }
             }
