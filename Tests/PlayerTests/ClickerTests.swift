@@ -182,9 +182,10 @@ import Testing
         }
         #expect(state.frame == 1 && body(state, 64, 20).contains("hidden: text"))
         // The step's text has been shown: the next PageDown moves straight on.
+        // (Unless this frame brought text of its own, tied to it with `{frame=N}`: that shows first.)
         if !state.isAsking {
             state.press([.pageDown])
-            #expect(state.frame == 2)
+            #expect(state.frame == 2 || body(state, 64, 20).contains("hidden: graph"))
         }
         // PageUp goes back a frame at a time, to each frame's own panel.
         while state.frame > 0 { state.press([.pageUp]) }

@@ -6,8 +6,8 @@ import Testing
 @testable import Player
 
 /// Every screen of every shipped lesson, at the sizes a class uses (a zoomed
-/// projector font, a laptop, a large terminal): no number is shown cut, no
-/// preformatted line is split, and at 100×30 the node at work is in view.
+/// projector font, a laptop, a large terminal): no number or graph box is shown
+/// cut, no preformatted line is split, and the node at work is in view.
 @Suite struct ScreenScanTests {
     static let sizes = [(64, 20), (80, 24), (100, 30), (160, 45)]
 
@@ -34,6 +34,32 @@ import Testing
         return found
     }
 
+    /// The nodes whose box the graph's edge cuts: a box that fits the view but is only
+    /// partly inside it, with any of its corners drawn (a box shows whole or not at all).
+    static func cutBoxes(_ state: PlayerState, _ buffer: Buffer, width: Int, height: Int) -> [Int] {
+        guard let framing = Screen.graphFraming(state, width: width, height: height, glyphs: .unicode) else {
+            return []
+        }
+        let corners: Set<String> = ["┌", "┐", "└", "┘", "╭", "╮", "╰", "╯", "┏", "┓", "┗", "┛", "╔", "╗", "╚", "╝"]
+        let target = framing.target
+        let offset = framing.viewport.shown
+        var cut: [Int] = []
+        for node in framing.drawing.layout.nodes {
+            let r = node.rect
+            let shown = Rect(
+                x: r.x - offset.x + target.x, y: r.y - offset.y + target.y, width: r.width, height: r.height)
+            let inside = shown.intersection(target)
+            guard !inside.isEmpty, inside != shown, r.width <= target.width, r.height <= target.height else { continue }
+            let drawn = [
+                (shown.x, shown.y), (shown.right - 1, shown.y), (shown.x, shown.bottom - 1),
+                (shown.right - 1, shown.bottom - 1),
+            ]
+            .contains { x, y in inside.contains(x: x, y: y) && corners.contains(buffer[x, y].symbol) }
+            if drawn { cut.append(node.id) }
+        }
+        return cut
+    }
+
     @Test(arguments: Repo.shippedLessons)
     func noNumberIsCut(_ lesson: String) throws {
         var state = try PlayerState(path: Repo.lesson(lesson))
@@ -46,6 +72,10 @@ import Testing
                     let lines = buffer.lines()
                     for cut in Self.cutNumbers(in: lines, width: width) where problems.count < 20 {
                         problems.append("\(lesson) step \(step + 1) frame \(frame + 1) \(width)×\(height) \(cut)")
+                    }
+                    for node in Self.cutBoxes(state, buffer, width: width, height: height) where problems.count < 20 {
+                        problems.append(
+                            "\(lesson) step \(step + 1) frame \(frame + 1) \(width)×\(height) box \(node) cut")
                     }
                 }
             }
@@ -85,8 +115,8 @@ import Testing
         #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
     }
 
-    /// At 100×30 the function at work is wholly in view on every frame, and with
-    /// it the boxes it writes to whenever they fit the view together.
+    /// At every size the function at work is wholly in view on every frame whenever its
+    /// box fits the view, and with it the boxes it writes to whenever they fit the view together.
     @Test(arguments: Repo.shippedLessons)
     func theActiveNodeIsInView(_ lesson: String) throws {
         var state = try PlayerState(path: Repo.lesson(lesson))
@@ -94,28 +124,28 @@ import Testing
         for step in 0..<state.stepCount {
             for frame in 0..<state.frameCount(ofStep: step) {
                 try state.go(step: step, frame: frame)
-                guard let framing = Screen.graphFraming(state, width: 100, height: 30, glyphs: .unicode),
-                    let key = framing.focus.key
-                else { continue }
-                let layout = framing.drawing.layout
-                let offset = framing.viewport.shown
-                let view = Rect(x: offset.x, y: offset.y, width: framing.target.width, height: framing.target.height)
-                func inView(_ id: Int) -> Bool {
-                    guard let r = layout.rect(of: id) else { return true }
-                    return r.x >= view.x && r.y >= view.y && r.right <= view.right && r.bottom <= view.bottom
-                }
-                if !inView(key) {
-                    problems.append(
-                        "\(lesson) step \(step + 1) frame \(frame + 1): node \(key) at \(layout.rect(of: key).map { "\($0)" } ?? "") out of view \(view)"
-                    )
-                }
-                let written = framing.focus.written.compactMap { layout.rect(of: $0) }
-                if let keyRect = layout.rect(of: key) {
+                for (width, height) in Self.sizes {
+                    guard let framing = Screen.graphFraming(state, width: width, height: height, glyphs: .unicode),
+                        let key = framing.focus.key, let keyRect = framing.drawing.layout.rect(of: key)
+                    else { continue }
+                    let layout = framing.drawing.layout
+                    let offset = framing.viewport.shown
+                    let view = Rect(
+                        x: offset.x, y: offset.y, width: framing.target.width, height: framing.target.height)
+                    func inView(_ id: Int) -> Bool {
+                        guard let r = layout.rect(of: id) else { return true }
+                        return r.x >= view.x && r.y >= view.y && r.right <= view.right && r.bottom <= view.bottom
+                    }
+                    let place = "\(lesson) step \(step + 1) frame \(frame + 1) \(width)×\(height)"
+                    if keyRect.width <= view.width, keyRect.height <= view.height, !inView(key), problems.count < 20 {
+                        problems.append("\(place): node \(key) at \(keyRect) out of view \(view)")
+                    }
+                    let written = framing.focus.written.compactMap { layout.rect(of: $0) }
                     let all = written.reduce(keyRect) { $0.union($1) }
                     if all.width + 2 <= view.width, all.height <= view.height,
-                        !framing.focus.written.allSatisfy(inView)
+                        !framing.focus.written.allSatisfy(inView), problems.count < 20
                     {
-                        problems.append("\(lesson) step \(step + 1) frame \(frame + 1): output of \(key) out of view")
+                        problems.append("\(place): output of \(key) out of view")
                     }
                 }
             }

@@ -118,9 +118,14 @@ import Testing
         small.render(GraphView(layout: layout, offset: offset), in: Rect(x: 2, y: 1, width: 25, height: 10))
         let window = Rect(x: offset.x, y: offset.y, width: 25, height: 10)
         var mayBeBlank = Set<[Int]>()
-        for node in layout.nodes where !(node.rect.x >= window.x && node.rect.right <= window.right) {
-            for y in node.rect.y + 1..<node.rect.bottom - 1 {
-                for x in node.rect.x + 1..<node.rect.right - 1 { mayBeBlank.insert([x, y]) }
+        // A box the window cuts is not drawn at all (whole or not at all).
+        for node in layout.nodes
+        where
+            !(node.rect.x >= window.x && node.rect.right <= window.right && node.rect.y >= window.y
+            && node.rect.bottom <= window.bottom)
+        {
+            for y in node.rect.y..<node.rect.bottom {
+                for x in node.rect.x..<node.rect.right { mayBeBlank.insert([x, y]) }
             }
         }
         for edge in layout.edges {

@@ -93,10 +93,11 @@ struct GraphPanel {
         let drawing = framing.drawing
         let focus = framing.focus
         let groups = self.groups
-        let hidden = groups.hiddenMembers
+        let inClosedGroups = groups.hiddenMembers
         let selected = self.selected
         var view = GraphView(layout: drawing.layout, theme: theme, glyphs: context.glyphs)
-        for node in graph.nodes where !hidden.contains(node.id) {
+        let hidden = context.state.hidden
+        for node in graph.nodes where !inClosedGroups.contains(node.id) {
             let style = focus.style(node.id, theme) ?? kindStyle(node.kind)
             view.nodeStyles[node.id] = style
             if focus.contains(node.id) || node.id == selected {
@@ -119,7 +120,8 @@ struct GraphPanel {
                 var lines = NodeText.variable(
                     name: names[node.id], node: node, value: value(node.id), grad: grad(node.id),
                     detail: context.state.detail, level: drawing.level, ascii: context.ascii, mark: mark,
-                    words: context.words, gradHidden: context.state.hidden.grads.contains(node.id))
+                    words: context.words, gradHidden: hidden.grads.contains(node.id),
+                    valueHidden: hidden.values.contains(node.id))
                 let rows = drawing.reservedRows[node.id] ?? lines.count
                 while lines.count < rows { lines.append(NodeText.Line(text: " ", role: .value)) }
                 view.nodeLines[node.id] = lines.map { context.text($0.text) }
@@ -139,7 +141,7 @@ struct GraphPanel {
         view.moreText = context.words.more
         buffer.render(view, in: framing.target)
         GroupFrames.draw(
-            groups.framed, drawn: graph.nodes.map(\.id).filter { !hidden.contains($0) }, layout: drawing.layout,
+            groups.framed, drawn: graph.nodes.map(\.id).filter { !inClosedGroups.contains($0) }, layout: drawing.layout,
             offset: framing.viewport.shown, in: framing.target, context: context,
             buffer: &buffer)
     }

@@ -35,7 +35,8 @@ enum NodeText {
     /// - Parameter mark: `▶` or `◀` before the name on the node in focus.
     static func variable(
         name: String, node: GraphNode, value: Tensor?, grad: Tensor?, detail: Detail, level: Level,
-        ascii: Bool, mark: String? = nil, words: Words = Language.en.words, gradHidden: Bool = false
+        ascii: Bool, mark: String? = nil, words: Words = Language.en.words, gradHidden: Bool = false,
+        valueHidden: Bool = false
     ) -> [Line] {
         // A gradient the student is asked to predict shows as `grad ?`.
         let grad = gradHidden ? nil : grad
@@ -49,15 +50,16 @@ enum NodeText {
             if let grad { lines += gradientLines(grad, level: level, ascii: ascii) }
             lines += hiddenLine
         case .values, .gradients:
-            lines += valueLines(value, level: level, ascii: ascii)
+            lines += valueLines(value, level: level, ascii: ascii, hidden: valueHidden)
             if let grad, receives { lines += gradientLines(grad, level: level, ascii: ascii) }
             lines += hiddenLine
         }
         return lines
     }
 
-    static func valueLines(_ value: Tensor?, level: Level, ascii: Bool) -> [Line] {
-        guard let value else { return [Line(text: "?", role: .value)] }
+    static func valueLines(_ value: Tensor?, level: Level, ascii: Bool, hidden: Bool = false) -> [Line] {
+        // `?` is only ever what the student is asked; a value not computed yet is `…`.
+        guard let value else { return [Line(text: hidden ? "?" : notComputed(ascii), role: .value)] }
         if value.rank == 0 || level != .rich {
             let text =
                 level == .minimal && value.rank > 0
@@ -68,6 +70,9 @@ enum NodeText {
         return block(
             [formatShape(value.shape)] + TensorText.matrix(value, maxRows: 3, maxColumns: 3, ascii: ascii), .value)
     }
+
+    /// The mark of a value the forward pass has not reached yet.
+    static func notComputed(_ ascii: Bool) -> String { ascii ? "..." : "…" }
 
     static func gradientLines(_ grad: Tensor, level: Level, ascii: Bool) -> [Line] {
         if grad.rank == 0 || level != .rich {

@@ -16,12 +16,37 @@ enum PredictLines {
     }
 
     /// The panel's lines that fit `height` rows: the first ones, except while the frame
-    /// waits for an answer: then the last ones, so the field and its hint stay in view.
-    static func fitting(_ lines: [StyledLine], height: Int, _ context: ScreenContext) -> ArraySlice<StyledLine> {
+    /// waits for an answer: then the line asked (the first with a `?`, with the line before
+    /// it when there is room) and the last ones, the field and its hint, with a `…` row wherever lines are
+    /// left out above or between them.
+    static func fitting(_ lines: [StyledLine], height: Int, _ context: ScreenContext) -> [StyledLine] {
         var lines = lines[...]
-        guard lines.count > height, context.state.isAsking else { return lines.prefix(Swift.max(height, 0)) }
+        guard lines.count > height, context.state.isAsking else { return Array(lines.prefix(Swift.max(height, 0))) }
         while lines.count > height, lines.last?.width == 0 { lines = lines.dropLast() }
-        return lines.suffix(Swift.max(height, 0))
+        let all = Array(lines)
+        guard all.count > height, height > 2 else { return Array(all.suffix(Swift.max(height, 0))) }
+        let mark = StyledLine(context.glyphs.ellipsis, style: context.theme.secondary)
+        let asked = all.firstIndex { asks($0.plainText) } ?? all.count
+        for before in [1, 0] {
+            let start = Swift.max(asked - before, 0)
+            guard asked < all.count, start < all.count else { break }
+            let above = start > 0 ? 1 : 0
+            // Everything from the asked line on fits under it: no gap.
+            if above + all.count - start <= height { return (above > 0 ? [mark] : []) + all[start...] }
+            let tail = height - above - (asked - start + 1) - 1
+            // The line before the asked one only when it leaves the hint and the field their rows.
+            guard tail >= (before > 0 ? 4 : 1) else { continue }
+            return (above > 0 ? [mark] : []) + all[start...asked] + [mark] + all.suffix(tail)
+        }
+        return [mark] + all.suffix(height - 1)
+    }
+
+    /// Whether a panel line holds a number still asked: a `?` standing alone.
+    static func asks(_ text: String) -> Bool {
+        let chars = Array(text)
+        return chars.indices.contains { i in
+            chars[i] == "?" && (i == 0 || chars[i - 1] == " ") && (i == chars.count - 1 || chars[i + 1] == " ")
+        }
     }
 
     /// Names a blank's lines use: the output backward started from, the function's output.

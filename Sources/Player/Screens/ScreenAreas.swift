@@ -184,6 +184,13 @@ struct ScreenAreas {
                 // A column of margin on the right, as on a full screen, so the last tick label has its room.
                 charts = Rect(x: area.x, y: area.y + rows, width: area.width - 1, height: area.height - rows)
                 chartsShowFit = area.height - rows >= 12 || area.width >= 100
+            } else if case .ask = frame, c.prose.shownBlocks > 0, area.height >= 10 {
+                // A question comes with the text that leads to it: the text above (it scrolls with
+                // ↓ ↑ j k), the question in a box under it, with the rows its answers need.
+                let rows = Swift.min(c.panelRows(width: area.width - 4) + 2, area.height / 2)
+                prose = Rect(x: area.x, y: area.y, width: area.width, height: area.height - rows)
+                panel = Rect(x: area.x, y: area.bottom - rows, width: area.width, height: rows)
+                hidden.removeAll { $0 == .prose }
             } else {
                 panel = area
             }

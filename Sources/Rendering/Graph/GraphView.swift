@@ -98,7 +98,9 @@ public struct GraphView: Widget, Sendable {
             }
         }
 
-        for node in layout.nodes where painter.mayShow(node.rect) {
+        // A box is drawn whole or not at all: a cut box loses its numbers, and the "more"
+        // tags already say the drawing goes on past the edge.
+        for node in layout.nodes where painter.showsWhole(node.rect) {
             drawBox(node, painter, &buffer)
         }
         drawExitPorts(painter, &buffer)
@@ -170,6 +172,7 @@ public struct GraphView: Widget, Sendable {
             let node = layout.nodes[port.node]
             // Heavy or double borders keep their own line.
             if let border = nodeBorders[node.id], border == .heavy || border == .double { continue }
+            guard painter.showsWhole(node.rect) else { continue }
             painter.put(tee, port.cell.x, port.cell.y, style(of: node), &buffer)
         }
     }
@@ -197,8 +200,11 @@ private struct Painter {
     /// Whether layout columns `x ..< x + width` are all inside the visible area.
     func showsWhole(x: Int, width: Int) -> Bool { x + dx >= clip.x && x + dx + width <= clip.right }
 
-    func mayShow(_ r: Rect) -> Bool {
-        Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height).intersects(clip)
+    /// Whether box `r` fits inside the visible area; one larger than the area shows cut rather than never.
+    func showsWhole(_ r: Rect) -> Bool {
+        let shown = Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height)
+        guard r.width <= clip.width, r.height <= clip.height else { return shown.intersects(clip) }
+        return shown.x >= clip.x && shown.y >= clip.y && shown.right <= clip.right && shown.bottom <= clip.bottom
     }
 
     /// Writes one glyph (a line, corner, arrow or space: one column wide).
