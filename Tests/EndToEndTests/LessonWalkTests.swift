@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every frame of every core lesson, English and Korean, walked forward and
+/// Every frame of the core lessons and of the layer and spiral lessons, English and Korean, walked forward and
 /// back in the real app, each screen compared with what `backstep render`
 /// prints for it: the values, gradients and chain-rule arithmetic the student
 /// sees are the ones the lesson computes, and the app loses nothing on the way.
@@ -9,7 +9,7 @@ import Testing
 struct LessonWalkTests {
     static let lessons = [
         "01-chain-rule.md", "02-sigmoid-neuron.md", "03-broadcasting.md", "05-linear-regression.md",
-        "06-two-layer-net.md",
+        "06-two-layer-net.md", "10-layers-and-models.md", "11-softmax-and-spiral.md",
     ].flatMap { ["lessons/" + $0, "lessons/ko/" + $0] }
     static let width = 100, height = 30
 

@@ -30,6 +30,17 @@ import Testing
         #expect(regions.classAt(0.1, 0.5) == 0 && regions.classAt(0.9, 0.5) == 1)
     }
 
+    /// Over regions the legend pairs each marker with its region's shade, the one the chart draws.
+    @Test func theLegendOverRegionsNamesEachShade() {
+        #expect(ClassChart.legend(classes: 3, shaded: true) == "*░ 0  +▒ 1  #▓ 2")
+        #expect(ClassChart.legend(classes: 2, shaded: true, ascii: true) == "*. 0  +: 1")
+        let regions = ClassChart.Regions(columns: 3, rows: 1, classes: [0, 1, 2], x: 0...3, y: 0...1)
+        let text = render(ClassChart(points: [], regions: regions), 40, 8)
+        for (k, shade) in ClassChart.shades(ascii: false).prefix(3).enumerated() {
+            #expect(text.contains(shade), "class \(k)'s shade \(shade) is drawn\n\(text)")
+        }
+    }
+
     @Test func tinyAreasDoNotCrash() {
         let chart = ClassChart(points: [(x: .nan, y: 0, label: 7)], regions: nil, title: "t")
         for (w, h) in [(0, 0), (1, 1), (3, 2), (12, 4)] { _ = render(chart, w, h) }

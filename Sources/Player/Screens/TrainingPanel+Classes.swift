@@ -29,7 +29,8 @@ extension TrainingPanel {
         let points = labels.indices.map { (x: x.scalars[2 * $0], y: x.scalars[2 * $0 + 1], label: labels[$0]) }
         let classes = (labels.max() ?? -1) + 1
         let title = context.words.classesTitle(
-            t: name(names.t), x: name(names.x), legend: ClassChart.legend(classes: classes))
+            t: name(names.t), x: name(names.x),
+            legend: ClassChart.legend(classes: classes, shaded: regions != nil, ascii: context.glyphs.isASCII))
         return ClassChart(
             points: points.filter { $0.label >= 0 },
             regions: regions.map {

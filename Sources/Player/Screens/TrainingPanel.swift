@@ -55,7 +55,11 @@ struct TrainingPanel {
             }
             // Between recorded frames the loss moves on; the params are those of the last recorded iteration.
             if let at = f.parametersIteration, !f.parameters.isEmpty {
-                lines.append(context.line(context.words.paramsAt(at), theme.secondary))
+                // Counted as the header counts: by epoch, the epoch after `at` whole ones.
+                let words =
+                    f.byEpoch
+                    ? context.words.paramsAtEpoch(Swift.min(at + 1, f.iterations)) : context.words.paramsAt(at)
+                lines.append(context.line(words, theme.secondary))
             }
             for p in f.parameters {
                 let head = "\(name(p.node)) = "

@@ -160,6 +160,7 @@ public struct Words: Sendable {
     var finished: String { pick("finished", "학습 완료") }
     func stoppedAt(_ i: Int) -> String { pick("stopped at iteration \(i)", "반복 \(i)에서 멈춤") }
     func paramsAt(_ i: Int) -> String { pick("params at iteration \(i):", "반복 \(i) 시점의 매개변수:") }
+    func paramsAtEpoch(_ i: Int) -> String { pick("params at epoch \(i):", "에포크 \(i) 시점의 매개변수:") }
     func lossSummary(_ name: String, count: Int, last: String) -> String {
         pick("\(name): \(count) iterations, last \(last)", "\(name): \(count)번 반복, 마지막 값 \(last)")
     }

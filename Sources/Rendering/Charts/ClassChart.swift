@@ -59,9 +59,13 @@ public struct ClassChart: Widget, Sendable {
         regionStyle = theme.secondary
     }
 
-    /// `* 0  + 1  # 2`: which marker is which class.
-    public static func legend(classes: Int) -> String {
-        (0..<Swift.max(0, classes)).map { "\(markers[$0 % markers.count]) \($0)" }.joined(separator: "  ")
+    /// `* 0  + 1  # 2`: which marker is which class; over regions, each marker with its
+    /// region's shade (`*░ 0  +▒ 1  #▓ 2`), so the shading is read without colour too.
+    public static func legend(classes: Int, shaded: Bool = false, ascii: Bool = false) -> String {
+        let shades = self.shades(ascii: ascii)
+        return (0..<Swift.max(0, classes)).map { k in
+            markers[k % markers.count] + (shaded ? shades[k % shades.count] : "") + " \(k)"
+        }.joined(separator: "  ")
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {
