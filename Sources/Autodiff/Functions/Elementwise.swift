@@ -89,7 +89,8 @@ final class ReLU: UnaryFunction {
 }
 
 final class Square: UnaryFunction {
-    override var label: String { "x²" }
+    // Named as lessons call it: `x²` on a box fed by `a` read as a second variable x.
+    override var label: String { "square" }
     override var kind: FunctionKind { .square }
     override var derivativeTexts: [String] { ["∂y/∂x = 2x"] }
     override func forward(_ x: Tensor) throws -> Tensor { x.map { $0 * $0 } }

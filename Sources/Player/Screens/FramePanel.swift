@@ -159,8 +159,9 @@ struct FramePanel {
         let out = names[b.output]
         let args = b.inputs.map { names[$0.node] }
         let node = functionNode(b.snapshot.graph, b.function)
-        // At the top of a scalar the upstream gradient is ∂L/∂L = 1: each input's gradient is its local derivative.
-        let top = target(of: b) == b.output && b.upstream.count == 1
+        // At the top the upstream gradient is the seed ∂L/∂L = 1 (ones, for a tensor): each input's gradient is
+        // its local derivative, said plainly rather than as a product with the node itself.
+        let top = target(of: b) == b.output && b.upstream.scalars.allSatisfy { $0 == 1 }
         let upstreamName = top ? nil : context.derivative(loss, out)
         let mark = context.glyphs.backwardMark + " "
         var lines: [StyledLine] = []
@@ -196,14 +197,30 @@ struct FramePanel {
                     context.words.derivative(input.derivativeText), of: $0, output: out, inputs: args,
                     upstream: upstreamName)
             }
-            let rule = text?.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+            // A rule said in words (`gy where x is the max, else 0`) is bracketed: `else 0 = [2 0]` misreads.
+            let conditional = input.derivativeText.contains(" else ")
+            let rule = text?.split(separator: "=", maxSplits: 1).last.map {
+                let r = $0.trimmingCharacters(in: .whitespaces)
+                return conditional ? "(" + r + ")" : r
+            }
             // A result goes on a line of its own after `    = `: it fits that line whole.
             let room = width - 6
-            if input.local != nil, top {
-                let value = fitted(input.product ?? input.gradient, room)
+            // A broadcast input's share has the output's shape; summed back (`sum_to`) it has the input's.
+            let summed = input.product.map { $0.shape != input.gradient.shape } ?? false
+            let summedTo: [String] =
+                summed && !shareHidden
+                ? [
+                    "sum_to(" + fitted(input.product, (room - 12) / 2, shape: false) + ", "
+                        + formatShape(input.gradient.shape) + ")"
+                ] : []
+            // A tensor seed times a bare-number local says nothing plainly (`1 = [1 1 1]`): there, as below
+            // the top, the numbers are written as upstream × local.
+            let plainTop = top && (b.upstream.rank == 0 || rule.map { Double($0) == nil } ?? false)
+            if input.local != nil, plainTop {
+                let value = fitted(summed ? input.gradient : input.product ?? input.gradient, room)
                 // A rule that is the number itself (`∂y/∂x = 1`) would give a hidden one away.
                 let shown = rule.map { $0 == value || (shareHidden && Double($0) != nil) ? [] : [$0] } ?? []
-                lines += equation([chain] + shown + [shareHidden ? "?" : value], style: theme.gradient)
+                lines += equation([chain] + shown + summedTo + [shareHidden ? "?" : value], style: theme.gradient)
             } else if let local = input.local {
                 let product = input.product ?? input.gradient
                 // A number to predict keeps its factors' values to the student: the rule, then `?`.
@@ -215,9 +232,13 @@ struct FramePanel {
                             + (local.rank == 0
                                 ? context.factor(local.scalar ?? .nan) : fitted(local, (room - 3) / 2, shape: false))
                     ]
+                // At the top the chain's first factor is the seed itself: the numbers alone say it.
+                let symbols =
+                    top ? [] : [context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
                 lines += equation(
-                    [chain, context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
-                        + numbers + [shareHidden ? "?" : fitted(product, room)], style: theme.gradient)
+                    [chain] + symbols + numbers + summedTo
+                        + [shareHidden ? "?" : fitted(summed ? input.gradient : product, room)],
+                    style: theme.gradient)
                 if showsLocals, let text, !text.isEmpty {
                     lines.append(context.line("    " + context.words.local + ": " + text, theme.secondary))
                 }
@@ -225,14 +246,11 @@ struct FramePanel {
                 lines += equation(
                     [chain, rule ?? "?", shareHidden ? "?" : fitted(input.gradient, room)], style: theme.gradient)
             }
-            if let product = input.product, product.shape != input.gradient.shape {
+            if summed, shareHidden, let product = input.product {
+                // What is asked is after the sum: say it happens, not what it gives.
                 let sumTo =
-                    "    sum_to \(formatShape(product.shape)) \(context.arrow) \(formatShape(input.gradient.shape)) = "
-                lines.append(
-                    context.line(
-                        sumTo
-                            + (shareHidden ? "?" : fitted(input.gradient, width - displayWidth(context.text(sumTo)))),
-                        theme.strong))
+                    "    sum_to \(formatShape(product.shape)) \(context.arrow) \(formatShape(input.gradient.shape)) = ?"
+                lines.append(context.line(sumTo, theme.strong))
             }
             if input.accumulated, let previous = input.previous {
                 // The head says the shape; the sum under it writes three tensors in the room of one line.

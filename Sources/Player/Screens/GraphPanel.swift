@@ -295,10 +295,10 @@ struct GraphPanel {
         } else {
             variants = [(.rich, false)]
         }
-        if smallest, let last = variants.last { variants = [last] }
         // Small tensors show their values rather than their shapes even when the graph
         // is then wider than its panel (the view follows the node at work).
         let small = graph.nodes.allSatisfy { $0.shape.reduce(1, *) <= 16 }
+        if smallest, let last = variants.last { variants = [last] }
         var best: GraphDrawing?
         var tallEnough: GraphDrawing?
         for (level, labelled) in variants {
@@ -373,8 +373,16 @@ struct GraphPanel {
                 return tallEnough ?? best
             }
             let drawing = GraphDrawing(layout: layout, level: level, reservedRows: reserved)
-            // Small tensors: values scrolled to the node at work beat shapes shown whole.
+            // Small tensors: values scrolled to the node at work beat shapes shown whole; and where
+            // nothing is tall enough, values as tall as the shapes (only wider, so the view pans).
             if level == .minimal, small, let tallEnough { return tallEnough }
+            if level == .minimal, small, !layout.fits(width: width, height: height), let values = best,
+                values.level != .minimal, values.layout.height <= layout.height,
+                // A box wider than half the view leaves no room for its neighbours: shapes then.
+                values.layout.nodes.allSatisfy({ $0.rect.width <= width / 2 })
+            {
+                return values
+            }
             if layout.fits(width: width, height: height) { return drawing }
             best = drawing
             if small, level != .minimal, tallEnough == nil, layout.height <= height { tallEnough = drawing }
@@ -393,7 +401,8 @@ struct GraphPanel {
         if target.operation?.isBroadcastingArithmetic == true, target.inputs.count == 2, source.shape != target.shape {
             return shape + context.arrow + formatShape(target.shape)
         }
-        return shape
+        // A number's `()` says nothing a student can use (and reads as a stray call); tensors' shapes do.
+        return source.shape.isEmpty ? nil : shape
     }
 }
 

@@ -11,7 +11,8 @@ enum NodeText {
         case rich
         /// Every value on one line.
         case compact
-        /// Tensors by their shape alone (scalars still as numbers): for graphs too big for more.
+        /// Tensors by their shape alone (scalars and one-element tensors still as numbers, `[[−6.443]]` being
+        /// hardly wider than `(1, 1)`): for graphs too big for more.
         case minimal
     }
 
@@ -62,7 +63,7 @@ enum NodeText {
         guard let value else { return [Line(text: hidden ? "?" : notComputed(ascii), role: .value)] }
         if value.rank == 0 || level != .rich {
             let text =
-                level == .minimal && value.rank > 0
+                level == .minimal && value.rank > 0 && value.count > 1
                 ? formatShape(value.shape)
                 : TensorText.inline(value, limit: 3, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: text, role: .value)]
@@ -77,7 +78,7 @@ enum NodeText {
     static func gradientLines(_ grad: Tensor, level: Level, ascii: Bool) -> [Line] {
         if grad.rank == 0 || level != .rich {
             let text =
-                level == .minimal && grad.rank > 0
+                level == .minimal && grad.rank > 0 && grad.count > 1
                 ? formatShape(grad.shape)
                 : TensorText.inline(grad, limit: 3, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: "grad " + text, role: .gradient)]

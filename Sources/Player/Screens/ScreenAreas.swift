@@ -197,13 +197,12 @@ struct ScreenAreas {
         }
         if body.height >= 4 {
             hiddenNote = Rect(x: body.x, y: body.bottom - 1, width: body.width, height: 1)
-            var note = context.words.showsAll("\(Screen.fullWidth)×\(Screen.fullHeight)")
-            if !hidden.isEmpty {
-                // Paper has no Tab key: it names what is hidden, and the size that shows it.
-                let tab = context.handout ? " · " : " · Tab · "
-                note = context.words.hidden + hidden.map(c.name).joined(separator: ", ") + tab + note
-            }
-            hiddenText = note
+            let size = "\(Screen.fullWidth)×\(Screen.fullHeight)"
+            // Paper has no Tab key: it names what is hidden, and the size that shows it.
+            hiddenText =
+                hidden.isEmpty
+                ? context.words.showsAll(size)
+                : context.words.hiddenNote(hidden.map(c.name), tab: !context.handout, size: size)
         }
         compactPanels = panels
         shownPanel = chosen

@@ -101,7 +101,7 @@ extension Words {
             - **PageDown PageUp** (a clicker): the same, but PageDown first reveals, runs a training, shows what is hidden; **. B**: blank screen
             - **] [**: next / previous step; **g G**: first / last frame
             - **digits, Enter**: go to that step; on a question, **: digits Enter** (or **#**)
-            - **f b**: play the forward / backward pass; **a** (**space**): play the step, pause, resume; **+ -**: speed
+            - **f b**: play the forward / backward pass; **a**: play the step, pause, resume (**space** too, while it plays); **+ -**: speed
             - **P**: predict mode: each new number shows as ? until you type it; … is a number not computed yet
             - **on a question or a ?**: type the answer (-0.3, 3/10, -4*1), **Enter** checks it; **v** reveals it
             - **d**: nudge an input by ±ε: the numerical gradient beside backprop's
@@ -117,7 +117,7 @@ extension Words {
             - **PageDown PageUp** (클리커): 같은 이동, PageDown은 먼저 정답 보기, 학습 실행, 가려진 내용 보기, **. B**: 빈 화면
             - **] [**: 다음 / 이전 단계, **g G**: 첫 장면 / 마지막 장면
             - **숫자 + Enter**: 그 단계로 이동 (문제에 답하는 중에는 **:** 다음에 숫자 + Enter, 또는 **#**)
-            - **f b**: 순전파 / 역전파 재생, **a**(**스페이스**): 단계 재생, 일시 정지, 다시 재생, **+ -**: 속도
+            - **f b**: 순전파 / 역전파 재생, **a**: 단계 재생, 일시 정지, 다시 재생(재생 중에는 **스페이스**도), **+ -**: 속도
             - **P**: 예측 모드 켜기/끄기: 새 숫자가 ?로 가려지며, 직접 답을 넣어야 보입니다. …는 아직 계산하지 않은 값입니다
             - **문제나 ?에서**: 답을 넣고(-0.3, 3/10, -4*1) **Enter**로 확인, **v**로 정답 보기
             - **d**: 입력을 ±ε만큼 움직여 수치 미분과 역전파 기울기를 나란히 보기

@@ -51,7 +51,7 @@ public struct Words: Sendable {
     private static let derivativeWords: [(String, String)] = [
         ("gy where x is the max, else 0", "x가 최댓값인 자리만 gy, 나머지는 0"),
         ("gy where x is the min, else 0", "x가 최솟값인 자리만 gy, 나머지는 0"),
-        ("inverse axes", "축 순서를 되돌려"),
+        ("inverse axes", "축의 역순열"),
         ("1 if x > 0 else 0", "x > 0이면 1, 아니면 0"),
         ("1 if lo ≤ x ≤ hi else 0", "lo ≤ x ≤ hi이면 1, 아니면 0"),
     ]
@@ -102,8 +102,15 @@ public struct Words: Sendable {
     var forwardPanel: String { pick("forward", "순전파") }
     var questionPanel: String { pick("question", "문제") }
     var detailsPanel: String { pick("details", "자세히") }
-    func showsAll(_ size: String) -> String { pick("\(size) shows all", "\(size) 이상에서 모두 보입니다") }
-    var hidden: String { pick("hidden: ", "숨김: ") }
+    func showsAll(_ size: String) -> String { pick("\(size) shows all", "\(size) 이상이면 모두 표시") }
+    /// The small screen's note of what it hides: `hidden: graph, text · Tab · 80×24 shows all`, a sentence in
+    /// Korean (`그래프, 설명 숨김 · Tab으로 전환 · …`). Paper has no Tab key (`tab` false).
+    func hiddenNote(_ names: [String], tab: Bool, size: String) -> String {
+        let list = names.joined(separator: ", ")
+        return pick(
+            "hidden: \(list)" + (tab ? " · Tab · " : " · ") + showsAll(size),
+            "\(list) 숨김" + (tab ? " · Tab으로 전환 · " : " · ") + showsAll(size))
+    }
     func detail(_ detail: Detail) -> String {
         switch detail {
         case .values: return pick("values", "값")
