@@ -34,6 +34,9 @@ extension Interpreter {
         // Each grad() starts from no gradients and leaves none behind (DeZero's cleargrads around the backward).
         for v in graph.variables { v?.cleargrad() }
         defer { for v in graph.variables { v?.cleargrad() } }
+        // The seed backward starts from, kept to label it as the backward formulas name it: gy = dy/dy = 1.
+        let seed = Variable(Tensor.full(like: y.data, 1))
+        y.grad = seed
         do {
             try y.backward(createGraph: true)
         } catch let error as AutodiffError {
@@ -44,7 +47,7 @@ extension Interpreter {
                 xArg.value.start,
                 "'\(yName)' does not depend on '\(xName)': DeZero's \(xName).grad stays None after \(yName).backward()")
         }
-        return .node(try addRecorded(gx, at: location, text: text))
+        return .node(try addRecorded(gx, seed: seed, at: location, text: text))
     }
 
     /// The node for y: a variable the graph computes.
@@ -96,9 +99,11 @@ extension Interpreter {
 
     /// Adds every function the recorded backward made on the way to `gx`, inputs
     /// first, with the numbers it made (the seed, a formula's constants) as constant
-    /// leaves; variables already in the graph (x, y's intermediates) are the same nodes.
+    /// leaves (the seed labelled `gy`); variables already in the graph (x, y's intermediates) are the same nodes.
     /// - Returns: gx's node.
-    private mutating func addRecorded(_ gx: Variable, at location: SourceLocation, text: String) throws -> Int {
+    private mutating func addRecorded(
+        _ gx: Variable, seed: Variable, at location: SourceLocation, text: String
+    ) throws -> Int {
         var node: [ObjectIdentifier: Int] = [:]
         for (id, v) in graph.variables.enumerated() {
             if let v, node[ObjectIdentifier(v)] == nil { node[ObjectIdentifier(v)] = id }
@@ -120,7 +125,8 @@ extension Interpreter {
         }
         for v in order {
             guard let f = v.creator else {
-                node[ObjectIdentifier(v)] = try addVariable(.constant, name: nil, label: constantLabel(v.data), v)
+                let label = v === seed ? "gy" : constantLabel(v.data)
+                node[ObjectIdentifier(v)] = try addVariable(.constant, name: nil, label: label, v)
                 continue
             }
             guard let operation = Operation(engine: f, output: v) else {
