@@ -132,7 +132,7 @@ extension Interpreter {
             guard let operation = Operation(engine: f, output: v) else {
                 throw InterpretError(
                     location,
-                    "the backward behind '\(shortened(text))' records '\(f.label)', a function a graph cannot show; grad() works through +, −, ×, ÷, **, exp, log, sin, cos, tanh, sigmoid, relu, sum, reshape, transpose and matmul"
+                    "the backward behind '\(shortened(text))' records '\(f.label)', a function no graph program can write, so this gradient cannot be shown as a graph"
                 )
             }
             var inputs: [Int] = []

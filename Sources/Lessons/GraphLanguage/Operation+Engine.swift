@@ -32,6 +32,12 @@ extension Operation {
             case ("reshape", 1): self = .reshape(output.shape)
             case ("broadcast_to", 1): self = .broadcastTo(output.shape)
             case ("sum_to", 1): self = .sumTo(output.shape)
+            case ("softmax", 1):
+                // log_softmax's and softmax_cross_entropy's backwards apply softmax.
+                guard let option = function.options.first, option.hasPrefix("axis="),
+                    let axis = Int(option.dropFirst(5))
+                else { return nil }
+                self = .softmax(axis: axis)
             case ("transpose", 1):
                 guard let axes = Self.wholeNumbers(function.options.first ?? "") else { return nil }
                 self = .transpose(axes.isEmpty ? nil : axes)

@@ -187,7 +187,8 @@ struct FramePanel {
                 // A constant leaf (a number written in, or one the recorded backward of grad() made,
                 // like its seed gy) or data: the node's kind says which.
                 let constant = functionNode(b.snapshot.graph, input.node)?.kind == .constant
-                lines.append(context.line("  " + context.words.noGradientKept(name, constant: constant), theme.secondary))
+                let kept = context.words.noGradientKept(name, constant: constant)
+                lines.append(context.line("  " + kept, theme.secondary))
                 continue
             }
             let chain = context.derivative(loss, name)
