@@ -356,8 +356,36 @@ import Testing
         let first = try Self.graph(e, output: "y", with: ["x"])
         #expect(Self.holds(Self.value(first, "y"), [8]))
         #expect(Self.holds(Self.grad(first, "x"), [24]))
-        let second = try Self.graph(e, output: "gx", with: ["x"])
+        let second = try Self.graph(e, output: "gx", with: ["x", "y"])
         #expect(Self.holds(Self.value(second, "gx"), [24]))
         #expect(Self.holds(Self.grad(second, "x"), [44]))
+        // y is not on gx's path: backward from gx leaves it no gradient, as in DeZero.
+        #expect(second.variables.first { $0.name == "y" }?.grad == nil)
+
+        // gx is grad(y, x): the nodes the engine's create-graph backward made, not a typed formula.
+        let trace = try LessonTrace(lesson: try LessonLoader.load(path: Self.path(language + "09-higher-order.md")))
+        let index = try #require(trace.graphs.firstIndex { $0.names.contains { $0.name == "gx" } })
+        let graph = trace.graphs[index]
+        let gxLine = try #require(graph.names.first { $0.name == "gx" }?.line)
+        let made = graph.nodes.filter { $0.line == gxLine }
+        #expect(
+            made.filter { $0.kind == .function }.map(\.label).sorted() == [
+                "**1", "**3", "+", "×", "×", "×", "×", "×", "−x",
+            ])
+        #expect(made.filter { $0.kind == .constant }.map(\.label).sorted() == ["2", "4", "gy"])
+        // @backward gx steps through those nine functions and ends at y'' = 44 on x.
+        let x = try #require(graph.nodes.first { $0.name == "x" }?.id)
+        let backward = trace.allFrames.compactMap { step, frame -> BackwardFrame? in
+            guard case .backward(let b) = frame, b.snapshot.graph == index else { return nil }
+            return b
+        }
+        #expect(backward.count == 9)
+        #expect(Self.holds(backward.last?.snapshot.grads[x], [44]))
+        let answers = trace.allFrames.compactMap { _, frame -> Double? in
+            if case .ask(let a) = frame { a.answer } else { nil }
+        }
+        #expect(answers.count == 4)
+        #expect(Array(answers.prefix(2)) == [24, 44])
+        #expect(answers.dropFirst(2).allSatisfy { abs($0 - 16 / 11) < 1e-12 || abs($0 - 24 / 44) < 1e-12 })
     }
 }

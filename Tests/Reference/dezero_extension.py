@@ -121,7 +121,39 @@ def step48(epochs=300, batch_size=30, lr=1.0):
             "test_accuracy": test_acc}
 
 
+def higher_order():
+    """gx = grad(y, x): step 33's create_graph backward, then backward from gx
+    after x.cleargrad(), as the lesson's @backward clears the first gradient."""
+    x = Variable(np.array(2.0))
+    y = x ** 4 - 2 * x ** 2
+    y.backward(create_graph=True)
+    gx = x.grad
+    x.cleargrad()
+    gx.backward(retain_grad=True)
+    return report(dict(x=x, y=y, gx=gx))
+
+
+def higher_order_tanh():
+    """grad() through tanh (whose backward writes 1 - y * y) and a second input,
+    twice: gxx = grad(gx, x) is the third derivative's graph."""
+    x = Variable(np.array(0.5))
+    w = Variable(np.array(-1.5))
+    y = F.tanh(x * w) + x ** 3
+    y.backward(create_graph=True)
+    gx = x.grad
+    x.cleargrad()
+    w.cleargrad()
+    gx.backward(create_graph=True)
+    gxx = x.grad
+    x.cleargrad()
+    w.cleargrad()
+    gxx.backward(retain_grad=True)
+    # gx took no gradient in the last backward: it does not lead to gxx's value.
+    return report(dict(x=x, w=w, y=y, gx=gx, gxx=gxx))
+
+
 if __name__ == "__main__":
-    cases = {"indexing": indexing(), "classify": classify(), "layers": layers(), "step48": step48()}
+    cases = {"indexing": indexing(), "classify": classify(), "layers": layers(), "step48": step48(),
+             "higher_order": higher_order(), "higher_order_tanh": higher_order_tanh()}
     json.dump(cases, sys.stdout, indent=None)
     print()

@@ -97,7 +97,9 @@ struct RecordedGradient: GradientValue {
     static func / (a: Self, b: Self) throws -> Self { Self(try div(a.variable, b.variable)) }
     func negated() -> Self { Self(neg(variable)) }
     func scaled(by c: Double) throws -> Self { Self(try mul(variable, Variable(c))) }
-    func subtracted(from c: Double) -> Self { Self(c - variable) }
+    // `c − x` records DeZero's rsub, Sub(Variable(c), x), as `scaled(by:)` records Mul(x, Variable(c)):
+    // a recorded backward (`grad(y, x)` in a lesson) then shows only functions a graph program can write.
+    func subtracted(from c: Double) throws -> Self { Self(try sub(Variable(c), variable)) }
     func power(_ c: Double) throws -> Self { Self(try pow(variable, c)) }
     func exp() throws -> Self { Self(try Autodiff.exp(variable)) }
     func log() throws -> Self { Self(try Autodiff.log(variable)) }

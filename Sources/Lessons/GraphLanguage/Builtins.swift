@@ -87,6 +87,7 @@ struct Builtin: Sendable {
         add(Builtin(name: "accuracy", parameters: [p("y", .tensor), p("t", .tensor)]))
         add(Builtin(name: "argmax", parameters: [p("x", .tensor), p("axis", .axis, optional: true)]))
         add(Builtin(name: "get_item", parameters: [p("x", .tensor), p("slices", .index)]))
+        add(Builtin(name: "grad", parameters: [p("y", .tensor), p("x", .tensor)]))
         for ctor in ["zeros", "ones", "rand", "randn"] {
             add(Builtin(name: ctor, parameters: [p("shape", .shape)], isConstructor: true, variadicShape: true))
         }

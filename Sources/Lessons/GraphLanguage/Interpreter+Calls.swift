@@ -27,6 +27,7 @@ extension Interpreter {
         }
         let bound = try builtin.bind(args, at: location)
         if builtin.isConstructor { return try construct(builtin, bound, at: location, text: text) }
+        if builtin.name == "grad" { return try gradient(bound, at: location, text: text, context) }
 
         // Tensor arguments first, in parameter order, then the options.
         let tensorArgs = builtin.parameters.filter { $0.kind == .tensor || $0.kind == .optionalTensor }

@@ -133,7 +133,7 @@ struct FramePanel {
         return lines
     }
 
-    /// The node of function `id` in graph `graph`, for how formulas write it.
+    /// Node `id` of graph `graph`: a function, for how formulas write it, or a leaf, for its kind.
     private func functionNode(_ graph: Int?, _ id: Int) -> GraphNode? {
         guard let graph, context.trace.graphs.indices.contains(graph) else { return nil }
         let nodes = context.trace.graphs[graph].nodes
@@ -185,10 +185,11 @@ struct FramePanel {
             let shareHidden = PredictLines.hides(context, ref, input.node, .share)
             let totalHidden = shareHidden || PredictLines.hides(context, ref, input.node, .total)
             guard input.receivesGradient else {
-                lines.append(
-                    context.line(
-                        "  " + context.words.noGradientKept(name, constant: input.label == name && Double(name) != nil),
-                        theme.secondary))
+                // A constant leaf (a number written in, or one the recorded backward of grad() made,
+                // like its seed gy) or data: the node's kind says which.
+                let constant = functionNode(b.snapshot.graph, input.node)?.kind == .constant
+                let kept = context.words.noGradientKept(name, constant: constant)
+                lines.append(context.line("  " + kept, theme.secondary))
                 continue
             }
             let chain = context.derivative(loss, name)
