@@ -101,8 +101,9 @@ struct ScreenAreas {
                 proseWidth > 0 ? c.snapshot.flatMap { GraphPanel.naturalSize(context, graph: $0.graph) } : nil
             if proseWidth > 0, let natural {
                 // On a wide screen the text keeps 36 columns, or 28 when that shows the whole graph.
+                // From 100 columns on, 30: at 24 a formula such as `(100, 10) · (10, 1)` breaks every line.
                 let least =
-                    body.width >= 120 ? (body.width - natural.width - 2 >= 28 ? 28 : 36) : 24
+                    body.width >= 120 ? (body.width - natural.width - 2 >= 28 ? 28 : 36) : body.width >= 100 ? 30 : 24
                 proseWidth = Swift.max(least, Swift.min(side, body.width - natural.width - 2))
             }
             // A code block (a table of numbers) gets its whole width when the graph can spare it.
