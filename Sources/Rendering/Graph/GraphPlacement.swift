@@ -25,10 +25,11 @@ extension LayeredGraph {
     @inline(__always)
     func outPortCentre(_ v: Int) -> Int { isDummy(v) ? 0 : (across[v] - 1) / 2 }
 
-    /// Space left between two neighbours of a layer.
+    /// Space left between two neighbours of a layer: a cell more for each frame between them.
     @inline(__always)
     func gap(_ u: Int, _ v: Int, boxGap: Int) -> Int {
-        isDummy(u) || isDummy(v) ? 1 : boxGap
+        let base = isDummy(u) || isDummy(v) ? 1 : boxGap
+        return clusters.hasFrames ? base + clusters.framesBetween(u, v) : base
     }
 
     /// The top (or left) cell of every node across the flow, smallest at 0.
@@ -54,6 +55,7 @@ extension LayeredGraph {
             }
             if !moved { break }
         }
+        separateFrames(&top, boxGap: boxGap)
         stackComponents(&top, boxGap: boxGap)
         return top
     }
