@@ -371,7 +371,8 @@ struct GraphPanel {
             // Open calls stay together; a framed layer gets room for its frame and label.
             for group in groups.open {
                 let framed = groups.framed.contains(group)
-                model.addCluster(members: group.members.map(groups.shown), label: framed ? context.text(group.name) : nil)
+                model.addCluster(
+                    members: group.members.map(groups.shown), label: framed ? context.text(group.name) : nil)
             }
             guard let layout = try? GraphLayout.fit(model, width: width, height: height) else {
                 return tallEnough ?? best

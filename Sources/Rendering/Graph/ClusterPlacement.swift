@@ -20,11 +20,14 @@ extension LayeredGraph {
         top = before
     }
 
-    /// One pass over the layers, each walked as boxes, frame openings and closings in
-    /// order. - Returns: true when anything moved.
+    /// One pass over the layers, each walked in order as boxes, frame openings and frame closings.
+    /// - Returns: true when anything moved.
     private func separationPass(_ top: inout [Int], boxGap: Int, framedChains: [[Int]]) -> Bool {
         enum Last {
-            case none, node(Int), opened, closed
+            case none
+            case node(Int)
+            case opened
+            case closed
         }
         var extent = frameExtents(top)
         var moved = false

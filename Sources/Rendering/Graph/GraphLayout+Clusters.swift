@@ -10,7 +10,8 @@ extension GraphLayout {
         for c in deepestFirst {
             let r = inner[c]
             result[c] =
-                tree.framed[c] && !r.isEmpty ? Rect(x: r.x - 1, y: r.y - 1, width: r.width + 2, height: r.height + 2) : r
+                tree.framed[c] && !r.isEmpty
+                ? Rect(x: r.x - 1, y: r.y - 1, width: r.width + 2, height: r.height + 2) : r
             if tree.parent[c] >= 0 { inner[tree.parent[c]] = inner[tree.parent[c]].union(result[c]) }
         }
         return result
