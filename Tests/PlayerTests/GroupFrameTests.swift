@@ -27,6 +27,23 @@ import Testing
         #expect(labelsSeen > 0, "\(name): some frame shows a layer's label")
     }
 
+    /// One layer closed into its box inside the open model: the other layer keeps its frame
+    /// and label, and the box sits outside that frame.
+    @Test func aClosedLayerBesideAnOpenOne() throws {
+        var state = try PlayerState(path: layersLesson())
+        // "Collecting the parameters": the forward through M, at its last frame.
+        state.press(Array(repeating: PlayerKey.character("]"), count: 6))
+        state.press([.character("G")])
+        state.view = ScreenView(width: 160, height: 45)
+        state.press([.character("i"), .character("o")])
+        let graph = try #require(state.inspector?.graph)
+        #expect(state.closedGroups(graph) == ["M.l0"])
+        let screen = state.screen(160, 45)
+        #expect(screen.contains("M.l0 (layer)"), "the closed layer is one box")
+        #expect(screen.contains(" M.l1 "), "the open layer keeps its label")
+        #expect(check(state, 160, 45, "M.l0 closed") == 1)
+    }
+
     /// Checks the frames on one screen. - Returns: how many labels were in view (and drawn).
     func check(_ state: PlayerState, _ width: Int, _ height: Int, _ place: String) -> Int {
         guard let framing = Screen.graphFraming(state, width: width, height: height, glyphs: .unicode),
