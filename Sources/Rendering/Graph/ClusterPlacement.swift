@@ -79,11 +79,64 @@ extension LayeredGraph {
         return moved
     }
 
+    /// Moves the nodes of layer `r`, just placed at `placed`, out of the frames that the
+    /// clusters' nodes in the other ranks (at `top`) mark out: a node before a frame
+    /// opens goes up until it clears the frame, one after a frame closes goes down.
+    /// So the nodes outside a cluster make way for its frame, rather than the whole
+    /// cluster moving later (`separateFrames`) and bending the edges into and out of it.
+    func keepOutOfFrames(_ r: Int, _ placed: inout [Int], top: [Int], boxGap: Int) {
+        let layer = layers[r]
+        guard layer.count > 1 else { return }
+        let extent = frameExtents(top, skipping: r)
+        func framedChain(_ v: Int) -> [Int] {
+            clusters.of[v] >= 0 ? clusters.chain(clusters.of[v]).filter { clusters.framed[$0] } : []
+        }
+        func base(_ v: Int) -> Int { isDummy(v) ? 1 : boxGap }
+        let n = layer.count
+        var upper = [Int](repeating: Int.max, count: n)
+        var lower = [Int](repeating: Int.min, count: n)
+        var chainU = framedChain(layer[0])
+        for i in 0..<(n - 1) {
+            let u = layer[i]
+            let v = layer[i + 1]
+            let chainV = framedChain(v)
+            var k = 0
+            while k < chainU.count, k < chainV.count, chainU[k] == chainV[k] { k += 1 }
+            let closes = k < chainU.count
+            let opens = k < chainV.count
+            let between = closes && opens ? boxGap : closes ? base(v) : base(u)
+            // Frames closing after u in this rank, its own included; then the opening frame's line.
+            if opens, extent[chainV[k]].lo != Int.max {
+                let closing = closes ? chainU.count - k : 0
+                upper[i] = extent[chainV[k]].lo - 1 - between - closing - across[u]
+            }
+            if closes, extent[chainU[k]].hi != Int.min {
+                let opening = opens ? chainV.count - k : 0
+                lower[i + 1] = extent[chainU[k]].hi + 1 + between + opening
+            }
+            chainU = chainV
+        }
+        // Up first, then down: where the two disagree the frame wins at the bottom, and
+        // `separateFrames` settles it.
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var p = min(placed[i], upper[i])
+            if i + 1 < n { p = min(p, placed[i + 1] - across[layer[i]] - gap(layer[i], layer[i + 1], boxGap: boxGap)) }
+            placed[i] = p
+        }
+        for i in 0..<n {
+            var p = max(placed[i], lower[i])
+            if i > 0 { p = max(p, placed[i - 1] + across[layer[i - 1]] + gap(layer[i - 1], layer[i], boxGap: boxGap)) }
+            placed[i] = p
+        }
+    }
+
     /// Each cluster's first cell across the flow and the cell after its last, the
-    /// frames of the clusters inside it included (its own frame lies just outside).
-    private func frameExtents(_ top: [Int]) -> [(lo: Int, hi: Int)] {
+    /// frames of the clusters inside it included (its own frame lies just outside);
+    /// (Int.max, Int.min) for a cluster with no node in the ranks counted.
+    /// - Parameter skipping: a rank left out (-1 for none).
+    private func frameExtents(_ top: [Int], skipping: Int = -1) -> [(lo: Int, hi: Int)] {
         var result = [(lo: Int, hi: Int)](repeating: (Int.max, Int.min), count: clusters.count)
-        for v in 0..<count where clusters.of[v] >= 0 {
+        for v in 0..<count where clusters.of[v] >= 0 && rank[v] != skipping {
             var c = clusters.of[v]
             var inside = 0
             while c >= 0 {

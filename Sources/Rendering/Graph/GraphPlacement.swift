@@ -113,14 +113,17 @@ extension LayeredGraph {
         }
         solver.solve()
         offset = 0
-        var moved = false
+        var placed: [Int] = []
+        placed.reserveCapacity(layer.count)
         for (i, v) in layer.enumerated() {
-            let placed = solver.result[i] + offset
-            if placed != top[v] {
-                top[v] = placed
-                moved = true
-            }
+            placed.append(solver.result[i] + offset)
             if i + 1 < layer.count { offset += across[v] + gap(v, layer[i + 1], boxGap: boxGap) }
+        }
+        if clusters.hasFrames { keepOutOfFrames(r, &placed, top: top, boxGap: boxGap) }
+        var moved = false
+        for (i, v) in layer.enumerated() where placed[i] != top[v] {
+            top[v] = placed[i]
+            moved = true
         }
         return moved
     }
