@@ -145,6 +145,40 @@ import Testing
         checkFrames(layout)
     }
 
+    /// Random graphs with layer-like clusters: a function with the leaves it alone reads
+    /// (its parameters) and the node it makes, some of them inside a bigger one.
+    @Test(arguments: Array(UInt64(1)...60))
+    func randomLayersGetClearFrames(seed: UInt64) throws {
+        var model = try RandomGraphs.make(seed: seed, nodes: 24, maxInputs: 3)
+        var random = GraphTestRandom(seed: seed &* 31)
+        var users: [Int: [Int]] = [:]
+        var inputs: [Int: [Int]] = [:]
+        for edge in model.edges {
+            users[edge.from, default: []].append(edge.to)
+            inputs[edge.to, default: []].append(edge.from)
+        }
+        var taken = Set<Int>()
+        var layers: [[Int]] = []
+        for node in model.nodes where users[node.id]?.count == 1 && !taken.contains(node.id) {
+            guard let output = users[node.id]?.first, !taken.contains(output), random.chance(40) else { continue }
+            // The leaves this one alone reads, the node itself, what it feeds alone.
+            let leaves = (inputs[node.id] ?? []).filter {
+                inputs[$0] == nil && users[$0] == [node.id] && !taken.contains($0)
+            }
+            let layer = leaves + [node.id, output]
+            guard Set(layer).count == layer.count else { continue }
+            taken.formUnion(layer)
+            layers.append(layer)
+        }
+        if layers.count >= 2 { model.addCluster(members: layers[0] + layers[1]) }
+        for (i, layer) in layers.enumerated() { model.addCluster(members: layer, label: "L\(i)") }
+        for orientation in GraphOrientation.allCases {
+            let layout = try GraphLayout(model, orientation: orientation)
+            checkFrames(layout)
+            try GraphLayoutInvariantTests().checkInvariants(layout, model)
+        }
+    }
+
     @Test func clustersThatOverlapWithoutNestingAreNotKept() throws {
         var model = try Self.twoLayers()
         let straddling = model.addCluster(members: [1, 2], label: "AB")

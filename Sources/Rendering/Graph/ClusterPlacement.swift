@@ -137,14 +137,17 @@ extension LayeredGraph {
     private func frameExtents(_ top: [Int], skipping: Int = -1) -> [(lo: Int, hi: Int)] {
         var result = [(lo: Int, hi: Int)](repeating: (Int.max, Int.min), count: clusters.count)
         for v in 0..<count where clusters.of[v] >= 0 && rank[v] != skipping {
-            var c = clusters.of[v]
-            var inside = 0
-            while c >= 0 {
-                result[c].lo = min(result[c].lo, top[v] - inside)
-                result[c].hi = max(result[c].hi, top[v] + across[v] + inside)
-                if clusters.framed[c] { inside += 1 }
-                c = clusters.parent[c]
-            }
+            let c = clusters.of[v]
+            result[c].lo = min(result[c].lo, top[v])
+            result[c].hi = max(result[c].hi, top[v] + across[v])
+        }
+        for c in clusters.deepestFirst where result[c].lo != Int.max {
+            result[c].hi = max(result[c].hi, result[c].lo + clusters.minAcross[c])
+            let p = clusters.parent[c]
+            guard p >= 0 else { continue }
+            let line = clusters.framed[c] ? 1 : 0
+            result[p].lo = min(result[p].lo, result[c].lo - line)
+            result[p].hi = max(result[p].hi, result[c].hi + line)
         }
         return result
     }

@@ -12,6 +12,13 @@ struct ClusterTree {
     private(set) var framedDepth: [Int] = []
     /// The innermost cluster of every node of the layered graph.
     var of: [Int] = []
+    /// Clusters inside others before those around them.
+    private(set) var deepestFirst: [Int] = []
+    /// Cells across the flow each cluster takes at least: with arrows running down, a
+    /// frame's label lies across the flow, so the frame is kept wide enough for it and
+    /// a cell or two to step around an arrow.
+    private(set) var minAcross: [Int] = []
+    private var labelWidth: [Int] = []
 
     var isEmpty: Bool { parent.isEmpty }
     var count: Int { parent.count }
@@ -39,9 +46,12 @@ struct ClusterTree {
             parent.append(best)
         }
         framed = model.clusters.map { $0.label != nil }
+        labelWidth = model.clusters.map { $0.label.map { displayWidth($0) } ?? 0 }
+        minAcross = [Int](repeating: 0, count: sets.count)
         hasFrames = framed.contains(true)
         framedDepth = [Int](repeating: 0, count: sets.count)
         for c in sets.indices { framedDepth[c] = chain(c).filter { framed[$0] }.count }
+        deepestFirst = sets.indices.sorted { (chain($0).count, $0) > (chain($1).count, $1) }
         of = [Int](repeating: -1, count: model.nodes.count)
         for (c, cluster) in model.clusters.enumerated() {
             for id in cluster.members {
@@ -55,6 +65,12 @@ struct ClusterTree {
                 }
             }
         }
+    }
+
+    /// Sets `minAcross` for arrows running down (`vertical`) or right: the label with a
+    /// space each side, and two cells more.
+    mutating func orient(vertical: Bool) {
+        for c in minAcross.indices { minAcross[c] = vertical && framed[c] ? labelWidth[c] + 4 : 0 }
     }
 
     /// The clusters from the outermost down to `c`, `c` included (empty for -1).

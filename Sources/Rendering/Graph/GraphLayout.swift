@@ -158,7 +158,7 @@ public struct GraphLayout: Equatable, Sendable {
         // past the outermost lines: measure everything, then move it to start at 0.
         var bounds = rects.reduce(Rect.zero) { $0.union($1) }
         for path in paths { for p in path { bounds = bounds.union(Rect(x: p.x, y: p.y, width: 1, height: 1)) } }
-        var frames = Self.clusterRects(graph.clusters, rects)
+        var frames = Self.clusterRects(graph.clusters, rects, vertical: vertical)
         for (c, cluster) in model.clusters.enumerated() where cluster.label != nil { bounds = bounds.union(frames[c]) }
         let widestLabel = labelWidths.max() ?? 0
         let padding = widestLabel > 0 ? (vertical ? (widestLabel + 1, 0) : (0, 1)) : (0, 0)

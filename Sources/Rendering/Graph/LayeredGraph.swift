@@ -146,6 +146,7 @@ struct LayeredGraph {
     /// Sizes the boxes for arrows running down (`vertical`) or right. A box
     /// grows across the flow until every input has its own port.
     mutating func orient(vertical: Bool) {
+        clusters.orient(vertical: vertical)
         for v in 0..<realCount {
             let ports = inSegments.count(v)
             let size = boxSizes[v]
