@@ -23,9 +23,10 @@ public struct GraphPoint: Equatable, Hashable, Sendable, CustomStringConvertible
 /// Computed once per graph (ranks by longest path, dummy nodes for long
 /// edges, median sweeps and neighbour swaps against crossings, median
 /// placement so long edges run straight, orthogonal routing in tracks between
-/// ranks). Screens then restyle nodes or change their text frame by frame
-/// through `GraphView` without a new layout, so nothing moves while a student
-/// steps. Coordinates start at (0, 0); `width` × `height` is the size needed.
+/// ranks; a model's clusters kept together in every rank, with room for their
+/// frames that no other box enters). Screens then restyle nodes or change
+/// their text frame by frame through `GraphView` without a new layout, so
+/// nothing moves while a student steps. Coordinates start at (0, 0); `width` × `height` is the size needed.
 public struct GraphLayout: Equatable, Sendable {
     /// A box and where it is.
     public struct PlacedNode: Equatable, Sendable {
