@@ -1,7 +1,8 @@
 /// Room for the frames of clusters across the flow. A frame is one rectangle over
 /// every rank its cluster reaches, so a box outside the cluster must clear it in
-/// each of those ranks, not only beside the cluster's own nodes in its rank:
-/// a constraint between layers that the layer-by-layer placement cannot see.
+/// each of those ranks, not only beside the cluster's own nodes in its rank: a
+/// constraint between layers. The layer-by-layer placement sees it as bounds on
+/// the nodes around a frame (`keepOutOfFrames`); `separateFrames` settles the rest.
 extension LayeredGraph {
     /// Pushes clusters and the nodes after them further across, least first, until
     /// every frame has its line free (one cell outside the cluster's nodes, with
