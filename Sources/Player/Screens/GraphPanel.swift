@@ -141,8 +141,7 @@ struct GraphPanel {
         view.moreText = context.words.more
         buffer.render(view, in: framing.target)
         GroupFrames.draw(
-            groups.framed, drawn: graph.nodes.map(\.id).filter { !inClosedGroups.contains($0) }, layout: drawing.layout,
-            offset: framing.viewport.shown, in: framing.target, context: context,
+            layout: drawing.layout, offset: framing.viewport.shown, in: framing.target, context: context,
             buffer: &buffer)
     }
 
@@ -368,6 +367,12 @@ struct GraphPanel {
                 try model.addEdge(
                     from: edge.from, to: edge.to,
                     label: labelled ? edgeLabel(edge.from, edge.to, graph, context) : nil)
+            }
+            // Open calls stay together; a framed layer gets room for its frame and label.
+            for group in groups.open {
+                let framed = groups.framed.contains(group)
+                model.addCluster(
+                    members: group.members.map(groups.shown), label: framed ? context.text(group.name) : nil)
             }
             guard let layout = try? GraphLayout.fit(model, width: width, height: height) else {
                 return tallEnough ?? best

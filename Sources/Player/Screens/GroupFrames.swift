@@ -2,44 +2,44 @@ import Lessons
 import Rendering
 
 /// The frames around open layers (`M.l0`, `M.l1`): a dashed line one cell outside
-/// the layer's boxes, its path on the top side. Drawn after the graph, on blank
-/// cells only, so a frame never hides a box, a wire or a label: wires cross it.
+/// the layer's boxes, its path on the top side, where the layout kept room for
+/// both. Drawn after the graph, on blank cells only, so a frame never hides a box,
+/// a wire or a label: wires cross it.
 enum GroupFrames {
+    /// The frames of `layout`'s labelled clusters as they show through `target`, scrolled by `offset`.
     static func draw(
-        _ groups: [NodeGroup], drawn: [Int], layout: GraphLayout, offset: GraphPoint, in target: Rect,
-        context: ScreenContext, buffer: inout Buffer
+        layout: GraphLayout, offset: GraphPoint, in target: Rect, context: ScreenContext, buffer: inout Buffer
     ) {
         let style = context.theme.secondary
         let h = context.ascii ? "." : "╌"
         let v = context.ascii ? ":" : "╎"
-        for group in groups {
-            let rects = group.members.compactMap { layout.rect(of: $0) }
-            guard var box = rects.first else { continue }
-            for r in rects.dropFirst() { box = box.union(r) }
-            // A frame that would cross a box outside the layer is left out: it would read as a wire.
-            let around = Rect(x: box.x - 1, y: box.y - 1, width: box.width + 2, height: box.height + 2)
-            let members = Set(group.members)
-            if drawn.contains(where: { !members.contains($0) && (layout.rect(of: $0)?.intersects(around) ?? false) }) {
-                continue
-            }
-            // One cell outside the boxes, in screen cells.
-            let left = target.x + box.x - offset.x - 1
-            let top = target.y + box.y - offset.y - 1
-            let right = left + box.width + 1
-            let bottom = top + box.height + 1
-            // The label on the top side, where all of it is free (else the frame goes unlabelled).
-            let label = Array(" " + context.text(group.name) + " ")
-            let labelX = left + 2
-            let free = label.indices.allSatisfy {
-                target.contains(x: labelX + $0, y: top) && buffer.symbol(x: labelX + $0, y: top) == " "
-            }
-            let labelled = free ? labelX..<(labelX + label.count) : 0..<0
-            for (i, c) in label.enumerated() where free {
-                buffer[labelX + i, top] = Cell(symbol: String(c), style: style.adding(.bold))
+        for cluster in layout.clusters {
+            guard let name = cluster.label, !cluster.rect.isEmpty, isClear(cluster, layout) else { continue }
+            // In screen cells.
+            let left = target.x + cluster.rect.x - offset.x
+            let top = target.y + cluster.rect.y - offset.y
+            let right = left + cluster.rect.width - 1
+            let bottom = top + cluster.rect.height - 1
+            var labelled: Range<Int> = 0..<0
+            var labelRow = top
+            if let origin = cluster.labelOrigin {
+                let label = Array(" " + name + " ")
+                let x = target.x + origin.x - offset.x
+                labelRow = target.y + origin.y - offset.y
+                // Only where all of it shows on blank cells (a "more" tag may sit on the frame).
+                let free = label.indices.allSatisfy {
+                    target.contains(x: x + $0, y: labelRow) && buffer.symbol(x: x + $0, y: labelRow) == " "
+                }
+                if free {
+                    labelled = x..<(x + label.count)
+                    for (i, c) in label.enumerated() {
+                        buffer[x + i, labelRow] = Cell(symbol: String(c), style: style.adding(.bold))
+                    }
+                }
             }
             func put(_ symbol: String, _ x: Int, _ y: Int) {
                 guard target.contains(x: x, y: y), buffer.symbol(x: x, y: y) == " " else { return }
-                if y == top, labelled.contains(x) { return }
+                if y == labelRow, labelled.contains(x) { return }
                 buffer[x, y] = Cell(symbol: symbol, style: style)
             }
             for x in left...right {
@@ -51,5 +51,12 @@ enum GroupFrames {
                 put(v, right, y)
             }
         }
+    }
+
+    /// True when no box outside the cluster lies inside its frame (the layout keeps
+    /// them out; a frame crossing one would read as a wire, so it is left out).
+    static func isClear(_ cluster: GraphLayout.PlacedCluster, _ layout: GraphLayout) -> Bool {
+        let members = Set(cluster.members)
+        return !layout.nodes.contains { !members.contains($0.id) && $0.rect.intersects(cluster.rect) }
     }
 }

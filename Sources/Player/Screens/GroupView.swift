@@ -12,6 +12,8 @@ struct GroupView {
     private(set) var owner: [Int: Int] = [:]
     /// Open layers with nothing closed inside: each gets a frame labelled with its path.
     private(set) var framed: [NodeGroup] = []
+    /// Every group drawn open (not closed, not inside a closed one): the layout keeps each one's nodes together.
+    private(set) var open: [NodeGroup] = []
 
     /// No groups (no graph).
     init() {}
@@ -24,7 +26,7 @@ struct GroupView {
             closed.append(group)
             for id in group.members { owner[id] = group.output }
         }
-        let open = graph.groups.filter { g in !names.contains(g.name) && !(g.parent.map(names.contains) ?? false) }
+        open = graph.groups.filter { g in !names.contains(g.name) && !(g.parent.map(names.contains) ?? false) }
         framed = open.filter { g in !graph.groups.contains { $0.parent == g.name } }
     }
 

@@ -8,7 +8,7 @@ struct GraphCanvas {
     static let west: UInt8 = 8
 
     private enum Occupant: UInt8 {
-        case free, box, line, arrow, label
+        case free, box, line, arrow, label, frame
     }
 
     /// The layout cells this canvas covers (it may reach past the drawing, for labels).
@@ -43,6 +43,42 @@ struct GraphCanvas {
                 if let i = index(x, y) { occupant[i] = .box }
             }
         }
+    }
+
+    /// Claims the free cells of a cluster's frame line (the border of `r`), so no edge label lands on it.
+    mutating func markFrame(_ r: Rect) {
+        guard !r.isEmpty else { return }
+        for x in r.x..<r.right {
+            for y in [r.y, r.bottom - 1] {
+                if let i = index(x, y), occupant[i] == .free { occupant[i] = .frame }
+            }
+        }
+        for y in r.y..<r.bottom {
+            for x in [r.x, r.right - 1] {
+                if let i = index(x, y), occupant[i] == .free { occupant[i] = .frame }
+            }
+        }
+    }
+
+    /// The first cell of a frame's label `w` cells wide on the top side of `r`, two
+    /// cells in from its corner if no line or arrow is there, else the nearest room on
+    /// that side, else on the bottom side; nil when neither has room. The label is claimed.
+    mutating func placeFrameLabel(width w: Int, frame r: Rect) -> GraphPoint? {
+        guard w > 0, r.width >= w + 2 else { return nil }
+        let xs = [r.x + 2] + Array((r.x + 3)..<max(r.x + 3, r.right - w)) + [r.x + 1]
+        for y in [r.y, r.bottom - 1] {
+            for x in xs where x + w < r.right {
+                let free = (x..<(x + w)).allSatisfy { cx in
+                    index(cx, y).map { occupant[$0] == .free || occupant[$0] == .frame } ?? false
+                }
+                guard free else { continue }
+                for cx in x..<(x + w) {
+                    if let i = index(cx, y) { occupant[i] = .label }
+                }
+                return GraphPoint(x: x, y: y)
+            }
+        }
+        return nil
     }
 
     /// Records the joins of every cell on `path`; its last cell is the arrowhead.

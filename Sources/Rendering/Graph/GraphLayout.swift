@@ -23,9 +23,10 @@ public struct GraphPoint: Equatable, Hashable, Sendable, CustomStringConvertible
 /// Computed once per graph (ranks by longest path, dummy nodes for long
 /// edges, median sweeps and neighbour swaps against crossings, median
 /// placement so long edges run straight, orthogonal routing in tracks between
-/// ranks). Screens then restyle nodes or change their text frame by frame
-/// through `GraphView` without a new layout, so nothing moves while a student
-/// steps. Coordinates start at (0, 0); `width` × `height` is the size needed.
+/// ranks; a model's clusters kept together in every rank, with room for their
+/// frames that no other box enters). Screens then restyle nodes or change
+/// their text frame by frame through `GraphView` without a new layout, so
+/// nothing moves while a student steps. Coordinates start at (0, 0); `width` × `height` is the size needed.
 public struct GraphLayout: Equatable, Sendable {
     /// A box and where it is.
     public struct PlacedNode: Equatable, Sendable {
@@ -50,6 +51,21 @@ public struct GraphLayout: Equatable, Sendable {
         public let labelOrigin: GraphPoint?
     }
 
+    /// A cluster and the room kept for it.
+    public struct PlacedCluster: Equatable, Sendable {
+        /// Ids of its nodes in the layout, in the model's order.
+        public let members: [Int]
+        /// The frame's label, as the model gave it; nil for a cluster without a frame.
+        public let label: String?
+        /// With a label, the frame: its line one cell outside the boxes (and outside
+        /// the frames of clusters inside it), with no other box inside. Without, the
+        /// boxes' union.
+        public let rect: Rect
+        /// Where ` label ` (the label with a space each side) starts on the frame
+        /// line, on cells no line, arrow or edge label takes; nil when the frame has no room.
+        public let labelOrigin: GraphPoint?
+    }
+
     /// One cell of the drawn lines: which sides it joins (bits N 1, E 2, S 4, W 8).
     struct LineCell: Equatable, Sendable {
         var x: Int
@@ -65,6 +81,8 @@ public struct GraphLayout: Equatable, Sendable {
     public let nodes: [PlacedNode]
     /// Edges in the model's order.
     public let edges: [RoutedEdge]
+    /// Clusters in the model's order (those the model kept).
+    public let clusters: [PlacedCluster]
     /// Edge crossings left after ordering (inputs drawn out of order count too).
     public let crossings: Int
     /// Crossings of the first order, by insertion; `crossings` is never more.
@@ -141,6 +159,8 @@ public struct GraphLayout: Equatable, Sendable {
         // past the outermost lines: measure everything, then move it to start at 0.
         var bounds = rects.reduce(Rect.zero) { $0.union($1) }
         for path in paths { for p in path { bounds = bounds.union(Rect(x: p.x, y: p.y, width: 1, height: 1)) } }
+        var frames = Self.clusterRects(graph.clusters, rects, vertical: vertical)
+        for (c, cluster) in model.clusters.enumerated() where cluster.label != nil { bounds = bounds.union(frames[c]) }
         let widestLabel = labelWidths.max() ?? 0
         let padding = widestLabel > 0 ? (vertical ? (widestLabel + 1, 0) : (0, 1)) : (0, 0)
         var canvas = GraphCanvas(
@@ -149,6 +169,13 @@ public struct GraphLayout: Equatable, Sendable {
                 width: bounds.width + 2 * padding.0, height: bounds.height + 2 * padding.1))
         for r in rects { canvas.markBox(r) }
         for path in paths { canvas.drawPath(path, vertical: vertical) }
+        // Frame labels before edge labels: a layer's name is read first.
+        var frameLabels = [GraphPoint?](repeating: nil, count: model.clusters.count)
+        for (c, cluster) in model.clusters.enumerated() where cluster.label != nil { canvas.markFrame(frames[c]) }
+        for (c, cluster) in model.clusters.enumerated() {
+            guard let label = cluster.label else { continue }
+            frameLabels[c] = canvas.placeFrameLabel(width: displayWidth(label) + 2, frame: frames[c])
+        }
         var origins = [GraphPoint?](repeating: nil, count: model.edges.count)
         for e in model.edges.indices where labelWidths[e] > 0 {
             let target = rects[model.indexOfID[model.edges[e].to] ?? 0]
@@ -168,6 +195,10 @@ public struct GraphLayout: Equatable, Sendable {
             rects[i].y += dy
         }
         for i in exits.indices { exits[i].cell = moved(exits[i].cell) }
+        for c in frames.indices {
+            frames[c].x += dx
+            frames[c].y += dy
+        }
         for e in paths.indices { paths[e] = paths[e].map(moved) }
         var cells = canvas.lineCells()
         for i in cells.indices {
@@ -190,6 +221,10 @@ public struct GraphLayout: Equatable, Sendable {
         }
 
         self.orientation = orientation
+        clusters = model.clusters.enumerated().map { c, cluster in
+            PlacedCluster(
+                members: cluster.members, label: cluster.label, rect: frames[c], labelOrigin: frameLabels[c].map(moved))
+        }
         width = bounds.width
         height = bounds.height
         nodes = placed

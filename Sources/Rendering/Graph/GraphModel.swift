@@ -68,8 +68,26 @@ public struct GraphModel: Equatable, Sendable {
         }
     }
 
+    /// Boxes drawn together: the layout keeps a cluster's nodes next to each other
+    /// in every rank and, when it has a label, a frame's width of room around them
+    /// that no other box or long edge enters (a layer call drawn open, `M.l0`).
+    public struct Cluster: Equatable, Sendable {
+        /// Ids of the nodes inside, nested clusters' nodes included.
+        public let members: [Int]
+        /// The frame's label; nil for a cluster kept together without a frame.
+        public let label: String?
+
+        public init(members: [Int], label: String? = nil) {
+            self.members = members
+            self.label = label
+        }
+    }
+
     public private(set) var nodes: [Node] = []
     public private(set) var edges: [Edge] = []
+    /// Clusters in insertion order. Each is inside another or apart from it: one that
+    /// shares nodes with another without either holding the other is not kept.
+    public private(set) var clusters: [Cluster] = []
     /// Node id → position in `nodes`.
     private(set) var indexOfID: [Int: Int] = [:]
 
@@ -112,6 +130,24 @@ public struct GraphModel: Equatable, Sendable {
         guard indexOfID[to] != nil else { throw .unknownNode(id: to) }
         guard from != to else { throw .selfLoop(id: from) }
         edges.append(Edge(from: from, to: to, label: label))
+    }
+
+    /// Keeps `members` together (see `Cluster`); ids not in the model are left out,
+    /// so a cluster may name nodes drawn elsewhere (inside a closed box).
+    /// - Returns: false when the cluster shares nodes with an earlier one without
+    ///   either holding the other (it is then not kept), or has no node in the model.
+    @discardableResult
+    public mutating func addCluster(members: [Int], label: String? = nil) -> Bool {
+        var seen = Set<Int>()
+        let ids = members.filter { indexOfID[$0] != nil && seen.insert($0).inserted }
+        guard !ids.isEmpty else { return false }
+        for other in clusters {
+            let theirs = Set(other.members)
+            let shared = seen.intersection(theirs).count
+            if shared > 0, shared < seen.count, shared < theirs.count { return false }
+        }
+        clusters.append(Cluster(members: ids, label: label))
+        return true
     }
 
     /// The node with `id`, if any.

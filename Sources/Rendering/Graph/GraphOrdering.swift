@@ -84,6 +84,7 @@ extension LayeredGraph {
                 }
                 blockStart = blockEnd
             }
+            if !clusters.isEmpty { reordered = clustered(reordered) }
             layers[r] = reordered
             for (i, v) in reordered.enumerated() { position[v] = i }
         }
@@ -97,7 +98,7 @@ extension LayeredGraph {
                 for i in 0..<(layers[r].count - 1) {
                     let u = layers[r][i]
                     let v = layers[r][i + 1]
-                    guard component[u] == component[v] else { continue }
+                    guard component[u] == component[v], canSwap(u, v) else { continue }
                     if pairCrossings(v, above: u) < pairCrossings(u, above: v) {
                         layers[r].swapAt(i, i + 1)
                         position[u] = i + 1

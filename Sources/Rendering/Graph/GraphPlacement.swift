@@ -25,10 +25,11 @@ extension LayeredGraph {
     @inline(__always)
     func outPortCentre(_ v: Int) -> Int { isDummy(v) ? 0 : (across[v] - 1) / 2 }
 
-    /// Space left between two neighbours of a layer.
+    /// Space left between two neighbours of a layer: a cell more for each frame between them.
     @inline(__always)
     func gap(_ u: Int, _ v: Int, boxGap: Int) -> Int {
-        isDummy(u) || isDummy(v) ? 1 : boxGap
+        let base = isDummy(u) || isDummy(v) ? 1 : boxGap
+        return clusters.hasFrames ? base + clusters.framesBetween(u, v) : base
     }
 
     /// The top (or left) cell of every node across the flow, smallest at 0.
@@ -54,6 +55,7 @@ extension LayeredGraph {
             }
             if !moved { break }
         }
+        separateFrames(&top, boxGap: boxGap)
         stackComponents(&top, boxGap: boxGap)
         return top
     }
@@ -111,14 +113,17 @@ extension LayeredGraph {
         }
         solver.solve()
         offset = 0
-        var moved = false
+        var placed: [Int] = []
+        placed.reserveCapacity(layer.count)
         for (i, v) in layer.enumerated() {
-            let placed = solver.result[i] + offset
-            if placed != top[v] {
-                top[v] = placed
-                moved = true
-            }
+            placed.append(solver.result[i] + offset)
             if i + 1 < layer.count { offset += across[v] + gap(v, layer[i + 1], boxGap: boxGap) }
+        }
+        if clusters.hasFrames { keepOutOfFrames(r, &placed, top: top, boxGap: boxGap) }
+        var moved = false
+        for (i, v) in layer.enumerated() where placed[i] != top[v] {
+            top[v] = placed[i]
+            moved = true
         }
         return moved
     }

@@ -39,6 +39,8 @@ struct LayeredGraph {
     var position: [Int] = []
     /// One more than the largest input index, so `position * portBase + port` orders ports.
     var portBase = 1
+    /// The model's clusters, and each node's innermost one: kept contiguous in every layer.
+    var clusters = ClusterTree()
 
     var count: Int { rank.count }
     func isDummy(_ v: Int) -> Bool { v >= realCount }
@@ -99,6 +101,7 @@ struct LayeredGraph {
         var ins = [[Int]](repeating: [], count: n)
         var outs = [[Int]](repeating: [], count: n)
 
+        clusters = ClusterTree(model)
         var inputsSoFar = [Int](repeating: 0, count: n)
         edgeSegments.reserveCapacity(model.edges.count)
         for e in 0..<from.count {
@@ -113,6 +116,7 @@ struct LayeredGraph {
                     across.append(1)
                     along.append(0)
                     tieKey.append(a * stride + 1 + e)
+                    if !clusters.isEmpty { clusters.of.append(clusters.common(clusters.of[a], clusters.of[b])) }
                     ins.append([])
                     outs.append([])
                     chain.append(addSegment(previous, d, edge: e, port: 0, &ins, &outs))
@@ -133,6 +137,7 @@ struct LayeredGraph {
         for v in 0..<self.rank.count { layers[self.rank[v]].append(v) }
         for r in 0..<rankCount {
             layers[r].sort { (component[$0], tieKey[$0]) < (component[$1], tieKey[$1]) }
+            if !clusters.isEmpty { layers[r] = clustered(layers[r]) }
         }
         position = [Int](repeating: 0, count: self.rank.count)
         refreshPositions()
@@ -141,6 +146,7 @@ struct LayeredGraph {
     /// Sizes the boxes for arrows running down (`vertical`) or right. A box
     /// grows across the flow until every input has its own port.
     mutating func orient(vertical: Bool) {
+        clusters.orient(vertical: vertical)
         for v in 0..<realCount {
             let ports = inSegments.count(v)
             let size = boxSizes[v]
