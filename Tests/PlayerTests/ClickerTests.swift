@@ -121,20 +121,22 @@ import Testing
         #expect(buffer.cells.allSatisfy { $0.symbol == " " && $0.style.bg == .indexed(231) })
     }
 
-    /// A step whose text is longer than its panel at 80×24.
-    func stepWithLongText(_ state: PlayerState) throws -> Int {
+    /// A frame whose step's text is longer than its panel at 80×24, and which asks nothing.
+    func frameWithLongText(_ state: PlayerState) throws -> (step: Int, frame: Int) {
         var probe = state
         for s in 0..<state.stepCount {
-            try probe.go(step: s)
-            if probe.screen(80, 24).contains("more ↓ j"), !probe.isAsking { return s }
+            for f in 0..<state.frameCount(ofStep: s) {
+                try probe.go(step: s, frame: f)
+                if probe.screen(80, 24).contains("more ↓ j"), !probe.isAsking { return (s, f) }
+            }
         }
         throw CancellationError()
     }
 
     @Test func textCutByItsPanelIsPagedThroughFirstAndPageUpPagesBack() throws {
         var state = try lesson("02-sigmoid-neuron.md")
-        let s = try stepWithLongText(state)
-        try state.go(step: s)
+        let (s, f) = try frameWithLongText(state)
+        try state.go(step: s, frame: f)
         let start = state.place
         var pages = [body(state)]
         while state.screen(80, 24).contains("more ↓ j") {

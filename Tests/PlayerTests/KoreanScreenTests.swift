@@ -23,7 +23,7 @@ import Testing
         "grad", "backward", "creator", "create_graph", "keepdims", "axis", "shape", "cleargrad",
         "sin", "cos", "exp", "log", "tanh", "sigmoid", "relu", "max", "min", "sum", "mean", "square", "matmul",
         "linear", "reshape", "transpose", "broadcast_to", "sum_to", "rand", "randn", "zeros", "ones", "full",
-        "seed", "pi", "lr", "iters", "every", "ms", "mse", "dx", "dy", "gx", "gy", "gW", "eps",
+        "seed", "pi", "lr", "iters", "every", "ms", "mse", "dx", "dy", "gx", "gy", "gW", "gX", "gY", "eps",
         "mean_squared_error", "softmax", "cross_entropy",
         // DeZero's classes and methods for layers (lesson 10), and @train's options for epochs (lesson 11).
         "Parameter", "Variable", "Layer", "Model", "Linear", "MLP", "params", "cleargrads", "onehot",
