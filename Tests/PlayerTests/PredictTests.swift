@@ -138,12 +138,12 @@ import Testing
     @Test func proseTiedToAQuestionWaitsForItsAnswer() throws {
         var state = try chainRule()
         state.press(PlayerKey.typing("10") + [.enter])
-        #expect(!state.screen(100, 40).contains("three paths"))
+        #expect(!state.screen(160, 40).contains("three paths"))
         state.press(PlayerKey.typing("2") + [.enter])
-        #expect(state.screen(100, 40).contains("not quite: 2 · hint: Count the arrows"))
-        #expect(!state.screen(100, 40).contains("three paths"))
+        #expect(state.screen(160, 40).contains("not quite: 2 · hint: Count the arrows"))
+        #expect(!state.screen(160, 40).contains("three paths"))
         state.press(PlayerKey.typing("3") + [.enter])
-        let screen = state.screen(100, 40)
+        let screen = state.screen(160, 40)
         #expect(screen.contains("three paths"))
         #expect(screen.contains("right: 3 · x feeds num, sx and xpy"))
     }
