@@ -6,7 +6,7 @@
 /// It is recorded from variables built the ordinary way (one iteration of the
 /// loop) and keeps those functions and variables. ``forward()`` runs each
 /// function's own `forward` again, every function after the ones that made its
-/// inputs, and stores the value in the function's output variable; leaves are
+/// inputs, and writes the value into the function's output variable; leaves are
 /// read where they are, so a parameter the optimizer changed, or a data leaf
 /// given new rows, is seen. ``backward()`` is the plain backward (numbers only)
 /// from the loss: each function's own backward formula, visited in the order the
@@ -15,6 +15,15 @@
 /// bit pattern of `loss.backward()`. No variable, function or gradient variable is
 /// made; only the leaves asked for keep a gradient, returned rather than set as
 /// `grad` (for ``Optimizer/update(_:grads:)``).
+///
+/// Every value and gradient is written into the tensor that held it in the pass
+/// before (its shape is the same), so a pass of a graph of the common functions
+/// allocates nothing: the functions with an in-place form (arithmetic,
+/// element-wise math, 2-d `matmul` and `linear`, `sum`, mean squared error) write
+/// there by the kernels of `Tensor+Into`, each the same per-element operations as
+/// the allocating code; any other function, or case, stores what the allocating
+/// code returns. A tensor someone else still holds (a frame's copy of a value) is
+/// copied before it is written, as any copy-on-write value is.
 ///
 /// The graph must be fixed: functions whose `forward` depends only on their
 /// inputs (every built-in one does), applied to inputs of the same shapes as

@@ -97,14 +97,14 @@ final class MeanSquaredError: BinaryFunction {
     /// targets of one shape): the same operations in the same order per element.
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         var (ga, gb) = (Tensor(0), Tensor(0))
-        guard try fusedBackward(gy, into: &ga, &gb) else { return try super.plainBackward(gy, y) }
+        guard fusedBackward(gy, into: &ga, &gb) else { return try super.plainBackward(gy, y) }
         return .two(ga, gb)
     }
     override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
-        guard try fusedBackward(gy, into: &gxs[0], &gxs[1]) else { return try super.plainBackward(gy, y, into: gxs) }
+        guard fusedBackward(gy, into: &gxs[0], &gxs[1]) else { return try super.plainBackward(gy, y, into: gxs) }
     }
     /// The one loop, written into `ga` and `gb`; false (nothing written) when the inputs broadcast.
-    private func fusedBackward(_ gy: Tensor, into ga: inout Tensor, _ gb: inout Tensor) throws -> Bool {
+    private func fusedBackward(_ gy: Tensor, into ga: inout Tensor, _ gb: inout Tensor) -> Bool {
         let (a, b) = (x(0), x(1))
         guard a.shape == b.shape, gy.count == 1 else { return false }
         let g = gy.first
