@@ -42,6 +42,10 @@ public final class GraphReplay {
     private let functions: [Function]
     /// Each function's output (functions hold theirs weakly; these keep them).
     private let values: [Variable]
+    /// The same two, unretained, to call through without a retain and release per
+    /// function and pass (`functions` and `values` keep them alive).
+    private let unretainedFunctions: [Unmanaged<Function>]
+    private let unretainedValues: [Unmanaged<Variable>]
     /// Indices into `functions`, in the order the engine's backward visits them.
     private let backwardOrder: [Int]
     /// Where function `i`'s inputs begin in `routes` and `inputGradients` (`firstInput[i + 1]` ends them).
@@ -125,6 +129,8 @@ public final class GraphReplay {
         }
         self.functions = functions
         self.values = values
+        unretainedFunctions = functions.map { Unmanaged.passUnretained($0) }
+        unretainedValues = values.map { Unmanaged.passUnretained($0) }
         self.backwardOrder = order
         self.firstInput = firstInput
         self.routes = routes
@@ -152,7 +158,9 @@ public final class GraphReplay {
     /// - Throws: a function's forward error.
     public func forward() throws {
         for i in functions.indices {
-            try functions[i].forward(into: &values[i].data)
+            try unretainedFunctions[i]._withUnsafeGuaranteedRef { f in
+                try unretainedValues[i]._withUnsafeGuaranteedRef { y in try f.forward(into: &y.data) }
+            }
         }
     }
 
@@ -170,7 +178,9 @@ public final class GraphReplay {
             arrived[i] = false
             let first = firstInput[i]
             let gxs = UnsafeMutableBufferPointer(start: inputGradients + first, count: firstInput[i + 1] - first)
-            try functions[i].plainBackward(gathered[i], values[i], into: gxs)
+            try unretainedFunctions[i]._withUnsafeGuaranteedRef { f in
+                try unretainedValues[i]._withUnsafeGuaranteedRef { y in try f.plainBackward(gathered[i], y, into: gxs) }
+            }
             for k in gxs.indices {
                 switch routes[first + k] {
                 case .function(let j):
