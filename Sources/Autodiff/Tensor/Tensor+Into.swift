@@ -4,8 +4,8 @@ import CKernels
 // holds, instead of returning new ones: a training replays the same shapes every
 // iteration, so each result can go into last iteration's buffer. Each one does
 // per element what the allocating operation it mirrors does, in the same order
-// (the same bits: `TensorIntoTests`), and hands any case it does not cover to that
-// operation, so it is never wrong, only sometimes not in place.
+// (the same bits: `GraphReplayKernelTests`), and hands any case it does not cover to
+// that operation, so it is never wrong, only sometimes not in place.
 
 extension Tensor {
     /// Makes this a tensor of `shape` whose elements the caller will overwrite,
