@@ -119,6 +119,29 @@ import Testing
                 == 99)
     }
 
+    /// The functions the replay computes in place (``GraphReplay`` writes into last
+    /// iteration's tensors) beside ones it does not: `linear` with and without a bias,
+    /// `relu`, numbers folded into arithmetic on either side, a division by a param,
+    /// `mean_squared_error` of equal and of broadcast shapes, `sum_to`, a param used
+    /// twice; each optimizer, with a vector-kernel sigmoid (64 elements or more).
+    @Test(arguments: ["optimizer=sgd lr=0.05", "optimizer=momentum lr=0.02", "optimizer=adam lr=0.01"])
+    func inPlaceFunctions(_ optimizer: String) throws {
+        let graph = """
+            seed(4)
+            data x = randn(12, 3)
+            data t = rand(12, 1)
+            param W1 = 0.5 * randn(3, 8)
+            param b1 = zeros(8)
+            param W2 = 0.5 * randn(8, 1)
+            param s = 2
+            h = sigmoid(linear(x, W1, b1))
+            r = relu(linear(h, W2)) / (s * s + 1)
+            u = (1 - r) * 3 + 2 / (exp(r) + 1) - r ** 3
+            loss = mean_squared_error(r, t) + mean_squared_error(u, 0.5) + sum(sum_to(h, (1, 8))) * 0.001 - s / 100
+            """
+        #expect(try Self.expectSameNumbers(Self.lesson(graph, "@train loss iters=150 every=7 \(optimizer)")) == 149)
+    }
+
     /// Softmax cross-entropy through a two-layer net with `linear`, trained by mini-batches whose
     /// last one is smaller (a second graph shape), tracking the accuracy.
     @Test func softmaxCrossEntropyByMiniBatches() throws {

@@ -107,6 +107,21 @@ open class Function {
         .many(try backward(gy, slots.map(\.data), y.data))
     }
 
+    /// ``forward(_:)`` written into `out`, this function's output from the last pass
+    /// of a replayed graph (``GraphReplay``): the functions of the replayed hot paths
+    /// write their value into that tensor's buffer by the kernels of `Tensor+Into`
+    /// (the same numbers), any other stores ``forward(_:)``'s.
+    func forward(into out: inout Tensor) throws { out = try forward(ForwardInputs(slots)) }
+
+    /// ``plainBackward(_:_:)`` written into `gxs`, one tensor per input holding the
+    /// last pass's gradient: in place for the functions of the replayed hot paths
+    /// (the same numbers), stored from ``plainBackward(_:_:)`` for any other.
+    func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        let g = try plainBackward(gy, y)
+        try Variable.checkCount(g.count, self)
+        for k in 0..<Swift.min(g.count, gxs.count) { gxs[k] = g[k] }
+    }
+
     @inline(__always)
     final func apply(_ inputs: InputSlots) throws -> Variable {
         record(try forward(ForwardInputs(inputs)), from: inputs)

@@ -6,7 +6,7 @@
 /// It is recorded from variables built the ordinary way (one iteration of the
 /// loop) and keeps those functions and variables. ``forward()`` runs each
 /// function's own `forward` again, every function after the ones that made its
-/// inputs, and stores the value in the function's output variable; leaves are
+/// inputs, and writes the value into the function's output variable; leaves are
 /// read where they are, so a parameter the optimizer changed, or a data leaf
 /// given new rows, is seen. ``backward()`` is the plain backward (numbers only)
 /// from the loss: each function's own backward formula, visited in the order the
@@ -15,6 +15,15 @@
 /// bit pattern of `loss.backward()`. No variable, function or gradient variable is
 /// made; only the leaves asked for keep a gradient, returned rather than set as
 /// `grad` (for ``Optimizer/update(_:grads:)``).
+///
+/// Every value and gradient is written into the tensor that held it in the pass
+/// before (its shape is the same), so a pass of a graph of the common functions
+/// allocates nothing: the functions with an in-place form (arithmetic,
+/// element-wise math, 2-d `matmul` and `linear`, `sum`, mean squared error) write
+/// there by the kernels of `Tensor+Into`, each the same per-element operations as
+/// the allocating code; any other function, or case, stores what the allocating
+/// code returns. A tensor someone else still holds (a frame's copy of a value) is
+/// copied before it is written, as any copy-on-write value is.
 ///
 /// The graph must be fixed: functions whose `forward` depends only on their
 /// inputs (every built-in one does), applied to inputs of the same shapes as
@@ -33,13 +42,29 @@ public final class GraphReplay {
     private let functions: [Function]
     /// Each function's output (functions hold theirs weakly; these keep them).
     private let values: [Variable]
-    /// Indices into `functions`, in the order the engine's backward visits them,
-    /// and where each one's input gradients go.
-    private let backwardOrder: [(function: Int, routes: [Route])]
+    /// The same two, unretained, to call through without a retain and release per
+    /// function and pass (`functions` and `values` keep them alive).
+    private let unretainedFunctions: [Unmanaged<Function>]
+    private let unretainedValues: [Unmanaged<Variable>]
+    /// Indices into `functions`, in the order the engine's backward visits them.
+    private let backwardOrder: [Int]
+    /// Where function `i`'s inputs begin in `routes` and `inputGradients` (`firstInput[i + 1]` ends them).
+    private let firstInput: [Int]
+    /// Where each input's gradient goes, function by function.
+    private let routes: [Route]
     private let loss: Variable
     private let lossFunction: Int
-    /// The gradients gathered for each function's output during ``backward()``.
-    private var gathered: [Tensor?]
+    // The tensors below stay from pass to pass: each pass writes into the buffers of
+    // the one before (the same shapes every pass), so a pass allocates nothing.
+    /// The gradient gathered for each function's output (one per function).
+    private let gathered: UnsafeMutablePointer<Tensor>
+    /// Whether one arrived for the function this pass, and it has not run yet.
+    @exclusivity(unchecked) private var arrived: [Bool]
+    /// Where each function's backward writes its inputs' gradients (one per input, as `routes`).
+    private let inputGradients: UnsafeMutablePointer<Tensor>
+    /// The leaves' gradients of the last ``backward()``, and which arrived this pass.
+    @exclusivity(unchecked) private var leafGradients: [Tensor?]
+    @exclusivity(unchecked) private var leafArrived: [Bool]
     /// The leaves whose gradients ``backward()`` keeps, in the order asked for.
     public let leaves: [Variable]
 
@@ -79,83 +104,111 @@ public final class GraphReplay {
         for (i, leaf) in leaves.enumerated() where leafIndex[ObjectIdentifier(leaf)] == nil {
             leafIndex[ObjectIdentifier(leaf)] = i
         }
+        var firstInput: [Int] = [0]
+        for f in functions { firstInput.append((firstInput.last ?? 0) + f.slots.count) }
+        let inputs = firstInput.last ?? 0
         // The order of the engine's plain backward: its queue, fed as that pass feeds it
         // (each input's maker, in input order, as the function is visited).
-        var order: [(function: Int, routes: [Route])] = []
+        var order: [Int] = []
+        var routes = [Route](repeating: .dropped, count: inputs)
         FunctionQueue.withQueue { queue in
             queue.push(lossCreator)
             while let (next, _) = queue.pop() {
                 let f = next.takeUnretainedValue()
                 guard let i = index[ObjectIdentifier(f)] else { continue }
-                var routes: [Route] = []
-                for x in f.slots {
+                for (k, x) in f.slots.enumerated() {
                     if let c = x.creator, let j = index[ObjectIdentifier(c)] {
                         queue.push(c)
-                        routes.append(.function(j))
+                        routes[firstInput[i] + k] = .function(j)
                     } else if x.creator == nil, let j = leafIndex[ObjectIdentifier(x)] {
-                        routes.append(.leaf(j))
-                    } else {
-                        routes.append(.dropped)
+                        routes[firstInput[i] + k] = .leaf(j)
                     }
                 }
-                order.append((i, routes))
+                order.append(i)
             }
         }
         self.functions = functions
         self.values = values
+        unretainedFunctions = functions.map { Unmanaged.passUnretained($0) }
+        unretainedValues = values.map { Unmanaged.passUnretained($0) }
         self.backwardOrder = order
+        self.firstInput = firstInput
+        self.routes = routes
         self.loss = loss
         self.lossFunction = lossFunction
         self.leaves = leaves
-        gathered = Array(repeating: nil, count: functions.count)
+        gathered = .allocate(capacity: functions.count)
+        gathered.initialize(repeating: Tensor(0), count: functions.count)
+        arrived = Array(repeating: false, count: functions.count)
+        inputGradients = .allocate(capacity: inputs)
+        inputGradients.initialize(repeating: Tensor(0), count: inputs)
+        leafGradients = Array(repeating: nil, count: leaves.count)
+        leafArrived = Array(repeating: false, count: leaves.count)
     }
 
-    /// Computes every recorded function's output again from the current leaves.
-    /// - Throws: a function's forward error (its output keeps its last value).
+    deinit {
+        gathered.deinitialize(count: functions.count)
+        gathered.deallocate()
+        inputGradients.deinitialize(count: firstInput.last ?? 0)
+        inputGradients.deallocate()
+    }
+
+    /// Computes every recorded function's output again from the current leaves,
+    /// into the output's own tensor where the function can write in place.
+    /// - Throws: a function's forward error.
     public func forward() throws {
         for i in functions.indices {
-            values[i].data = try functions[i].forward(ForwardInputs(functions[i].slots))
+            try unretainedFunctions[i]._withUnsafeGuaranteedRef { f in
+                try unretainedValues[i]._withUnsafeGuaranteedRef { y in try f.forward(into: &y.data) }
+            }
         }
     }
 
     /// The plain backward from the loss, as of the last ``forward()``.
     /// - Returns: the gradient of each of ``leaves`` (nil for one the loss does not reach).
     /// - Throws: a backward's shape error.
+    @discardableResult
     public func backward() throws -> [Tensor?] {
-        var grads = [Tensor?](repeating: nil, count: leaves.count)
-        defer {
-            // A pass that failed leaves nothing behind for the next.
-            for i in gathered.indices { gathered[i] = nil }
-        }
-        gathered[lossFunction] = Tensor.full(like: loss.data, 1)
-        for (i, routes) in backwardOrder {
-            guard let gy = gathered[i].take() else { continue }
-            let f = functions[i]
-            let gxs = try f.plainBackward(gy, values[i])
-            try Variable.checkCount(gxs.count, f)
-            for k in routes.indices {
-                switch routes[k] {
+        for i in arrived.indices { arrived[i] = false }
+        for j in leafArrived.indices { leafArrived[j] = false }
+        Tensor.fill(&gathered[lossFunction], like: loss.data, 1)
+        arrived[lossFunction] = true
+        for i in backwardOrder where arrived[i] {
+            // Taken, as the engine's backward takes a gradient: one that arrives later runs it again.
+            arrived[i] = false
+            let first = firstInput[i]
+            let gxs = UnsafeMutableBufferPointer(start: inputGradients + first, count: firstInput[i + 1] - first)
+            try unretainedFunctions[i]._withUnsafeGuaranteedRef { f in
+                try unretainedValues[i]._withUnsafeGuaranteedRef { y in try f.plainBackward(gathered[i], y, into: gxs) }
+            }
+            for k in gxs.indices {
+                switch routes[first + k] {
                 case .function(let j):
-                    try GraphReplay.add(gxs[k], to: &gathered[j])
+                    if arrived[j] {
+                        try gathered[j].accumulate(gxs[k])
+                    } else {
+                        // The first gradient to arrive is kept as it is: its buffer and the
+                        // one it replaces change places, ready for the next pass.
+                        swap(&gathered[j], &gxs[k])
+                        arrived[j] = true
+                    }
                 case .leaf(let j):
-                    try GraphReplay.add(gxs[k], to: &grads[j])
+                    if leafArrived[j], var sum = leafGradients[j].take() {
+                        // Put back on every path; a failed sum leaves the gradient as it was.
+                        defer { leafGradients[j] = sum }
+                        try sum.accumulate(gxs[k])
+                    } else {
+                        var kept = leafGradients[j].take() ?? Tensor(0)
+                        swap(&kept, &gxs[k])
+                        leafGradients[j] = kept
+                        leafArrived[j] = true
+                    }
                 case .dropped:
                     break
                 }
             }
         }
-        return grads
-    }
-
-    /// Sums a gradient into what has arrived, in arrival order, as the engine's backward does.
-    @inline(__always)
-    private static func add(_ g: Tensor, to sum: inout Tensor?) throws {
-        guard var old = sum.take() else {
-            sum = g
-            return
-        }
-        // Put back on every path; a failed sum leaves the gradient as it was.
-        defer { sum = old }
-        try old.accumulate(g)
+        for j in leafArrived.indices where !leafArrived[j] { leafGradients[j] = nil }
+        return leafGradients
     }
 }

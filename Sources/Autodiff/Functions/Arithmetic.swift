@@ -7,9 +7,14 @@ final class Add: BinaryFunction {
     override var kind: FunctionKind { .add }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = 1"] }
     override func forward(_ a: Tensor, _ b: Tensor) throws -> Tensor { try a + b }
+    override func forward(into out: inout Tensor) throws { try Tensor.zip(x(0), x(1), into: &out, op: "add", +) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try gy.summed(to: a.value.shape), try gy.summed(to: b.value.shape))
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        try Tensor.sumTo(gy, x(0).shape, into: &gxs[0])
+        try Tensor.sumTo(gy, x(1).shape, into: &gxs[1])
     }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try backward(gy, x(0), x(1), y.data)
@@ -22,9 +27,15 @@ final class Sub: BinaryFunction {
     override var kind: FunctionKind { .subtract }
     override var derivativeTexts: [String] { ["∂y/∂a = 1", "∂y/∂b = −1"] }
     override func forward(_ a: Tensor, _ b: Tensor) throws -> Tensor { try a - b }
+    override func forward(into out: inout Tensor) throws { try Tensor.zip(x(0), x(1), into: &out, op: "sub", -) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try gy.summed(to: a.value.shape), try gy.negated().summed(to: b.value.shape))
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        guard x(1).shape == gy.shape else { return try super.plainBackward(gy, y, into: gxs) }
+        try Tensor.sumTo(gy, x(0).shape, into: &gxs[0])
+        Tensor.map(gy, into: &gxs[1]) { -$0 }
     }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try backward(gy, x(0), x(1), y.data)
@@ -37,9 +48,16 @@ final class Mul: BinaryFunction {
     override var kind: FunctionKind { .multiply }
     override var derivativeTexts: [String] { ["∂y/∂a = b", "∂y/∂b = a"] }
     override func forward(_ a: Tensor, _ b: Tensor) throws -> Tensor { try a * b }
+    override func forward(into out: inout Tensor) throws { try Tensor.zip(x(0), x(1), into: &out, op: "mul", *) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         (try (gy * b).summed(to: a.value.shape), try (gy * a).summed(to: b.value.shape))
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        let (a, b) = (x(0), x(1))
+        guard a.shape == gy.shape, b.shape == gy.shape else { return try super.plainBackward(gy, y, into: gxs) }
+        try Tensor.zip(gy, b, into: &gxs[0], op: "mul", *)
+        try Tensor.zip(gy, a, into: &gxs[1], op: "mul", *)
     }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try backward(gy, x(0), x(1), y.data)
@@ -52,6 +70,7 @@ final class Div: BinaryFunction {
     override var kind: FunctionKind { .divide }
     override var derivativeTexts: [String] { ["∂y/∂a = 1/b", "∂y/∂b = −a/b²"] }
     override func forward(_ a: Tensor, _ b: Tensor) throws -> Tensor { try a / b }
+    override func forward(into out: inout Tensor) throws { try Tensor.zip(x(0), x(1), into: &out, op: "div", /) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ a: V, _ b: V, _ y: V) throws -> (V, V) {
         let gb = try gy * (try a.negated() / (try b * b))
@@ -69,6 +88,7 @@ final class Neg: UnaryFunction {
     override var derivativeTexts: [String] { ["∂y/∂x = −1"] }
     override func forward(_ x: Tensor) -> Tensor { value(x) }
     func value(_ x: Tensor) -> Tensor { -x }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out) { -$0 } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy.negated() }
 }
@@ -88,6 +108,7 @@ final class Pow: UnaryFunction {
         }
     }
     override func forward(_ x: Tensor) throws -> Tensor { x.power(c) }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out) { Math.pow($0, c) } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         try x.power(c - 1).scaled(by: c) * gy

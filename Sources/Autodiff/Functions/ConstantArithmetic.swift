@@ -14,6 +14,10 @@ final class AddConstant: UnaryFunction {
     override var label: String { "+" }
     override var derivativeTexts: [String] { ["∂y/∂x = 1"] }
     func value(_ x: Tensor) -> Tensor { x.map { $0 + c } }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out) { $0 + c } }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        Tensor.map(gy, into: &gxs[0]) { $0 }
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { gy }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
@@ -32,6 +36,9 @@ final class SubConstant: UnaryFunction {
     override var label: String { "−" }
     override var derivativeTexts: [String] { [constantFirst ? "∂y/∂x = −1" : "∂y/∂x = 1"] }
     func value(_ x: Tensor) -> Tensor { constantFirst ? x.map { c - $0 } : x.map { $0 - c } }
+    override func forward(into out: inout Tensor) throws {
+        if constantFirst { Tensor.map(x(0), into: &out) { c - $0 } } else { Tensor.map(x(0), into: &out) { $0 - c } }
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         constantFirst ? try gy.negated() : gy
@@ -50,6 +57,10 @@ final class MulConstant: UnaryFunction {
     override var label: String { "×" }
     override var derivativeTexts: [String] { ["∂y/∂x = \(Tensor.format(c).replacingTrailingDot())"] }
     func value(_ x: Tensor) -> Tensor { x.map { $0 * c } }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out) { $0 * c } }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        Tensor.map(gy, into: &gxs[0]) { $0 * c }
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy.scaled(by: c) }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
@@ -71,6 +82,9 @@ final class DivConstant: UnaryFunction {
         return [constantFirst ? "∂y/∂x = −\(c)/x²" : "∂y/∂x = 1/\(c)"]
     }
     func value(_ x: Tensor) -> Tensor { constantFirst ? x.map { c / $0 } : x.map { $0 / c } }
+    override func forward(into out: inout Tensor) throws {
+        if constantFirst { Tensor.map(x(0), into: &out) { c / $0 } } else { Tensor.map(x(0), into: &out) { $0 / c } }
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         constantFirst ? try gy * (try V(constant: Tensor(-c)) / (try x * x)) : try gy / V(constant: Tensor(c))

@@ -5,10 +5,14 @@ final class Exp: UnaryFunction {
     override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = exp(x)"] }
     override func forward(_ x: Tensor) throws -> Tensor { x.exp() }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out, Math.exp) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy * y }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        try Tensor.zip(gy, y.data, into: &gxs[0], op: "mul", *)
     }
 }
 
@@ -17,6 +21,7 @@ final class Log: UnaryFunction {
     override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = 1/x"] }
     override func forward(_ x: Tensor) throws -> Tensor { x.log() }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out, Math.log) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy / x }
 }
@@ -26,6 +31,7 @@ final class Sin: UnaryFunction {
     override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = cos(x)"] }
     override func forward(_ x: Tensor) throws -> Tensor { x.sin() }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out, Math.sin) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy * x.cos() }
 }
@@ -35,6 +41,7 @@ final class Cos: UnaryFunction {
     override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = −sin(x)"] }
     override func forward(_ x: Tensor) throws -> Tensor { x.cos() }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out, Math.cos) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try gy * x.sin().negated() }
 }
@@ -44,12 +51,18 @@ final class Tanh: UnaryFunction {
     override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 − y²"] }
     override func forward(_ x: Tensor) throws -> Tensor { x.tanh() }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out, Math.tanh) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         try gy * (try y * y).subtracted(from: 1)
     }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         .one(try backward(gy, x(0), y.data))
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        let s = y.data
+        guard gy.shape == s.shape else { return try super.plainBackward(gy, y, into: gxs) }
+        try Tensor.zip(gy, s, into: &gxs[0], op: "mul") { g, s in g * (1 - s * s) }
     }
 }
 
@@ -58,6 +71,7 @@ final class Sigmoid: UnaryFunction {
     override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = y(1 − y)"] }
     override func forward(_ x: Tensor) throws -> Tensor { x.sigmoid() }
+    override func forward(into out: inout Tensor) throws { x(0).sigmoidElements(into: &out) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         try (gy * y) * y.subtracted(from: 1)
@@ -65,15 +79,26 @@ final class Sigmoid: UnaryFunction {
     /// The backward in one pass when nothing broadcasts (a hidden layer's gradient):
     /// the same operations in the same order per element, without its two temporaries.
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
-        let y = y.data
-        guard gy.shape == y.shape else { return .one(try backward(gy, x(0), y)) }
+        let s = y.data
+        guard gy.shape == s.shape else { return .one(try backward(gy, x(0), s)) }
         var out = gy
-        y.withElements { s in
-            out.withMutableElements { g in
-                for i in 0..<Swift.min(g.count, s.count) { g[i] = (g[i] * s[i]) * (1 - s[i]) }
-            }
-        }
+        out.withMutableElements { g in Sigmoid.gradient(UnsafeBufferPointer(g), s, into: g) }
         return .one(out)
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        let s = y.data
+        guard gy.shape == s.shape else { return try super.plainBackward(gy, y, into: gxs) }
+        gxs[0].prepare(shape: gy.shape, count: gy.count)
+        gy.withElements { g in gxs[0].withMutableElements { o in Sigmoid.gradient(g, s, into: o) } }
+    }
+    /// gy·y·(1 − y) per element, from `g` into `out` (which may be `g`).
+    @inline(__always)
+    private static func gradient(
+        _ g: UnsafeBufferPointer<Double>, _ y: Tensor, into out: UnsafeMutableBufferPointer<Double>
+    ) {
+        y.withElements { s in
+            for i in 0..<Swift.min(g.count, s.count, out.count) { out[i] = (g[i] * s[i]) * (1 - s[i]) }
+        }
     }
 }
 
@@ -82,9 +107,15 @@ final class ReLU: UnaryFunction {
     override var kind: FunctionKind { .elementwise }
     override var derivativeTexts: [String] { ["∂y/∂x = 1 if x > 0 else 0"] }
     override func forward(_ x: Tensor) throws -> Tensor { x.map { Swift.max($0, 0) } }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out) { Swift.max($0, 0) } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         try gy * V(constant: x.value.map { $0 > 0 ? 1 : 0 })
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        let x = x(0)
+        guard gy.shape == x.shape else { return try super.plainBackward(gy, y, into: gxs) }
+        try Tensor.zip(gy, x, into: &gxs[0], op: "mul") { g, v in g * (v > 0 ? 1 : 0) }
     }
 }
 
@@ -94,6 +125,7 @@ final class Square: UnaryFunction {
     override var kind: FunctionKind { .square }
     override var derivativeTexts: [String] { ["∂y/∂x = 2x"] }
     override func forward(_ x: Tensor) throws -> Tensor { x.map { $0 * $0 } }
+    override func forward(into out: inout Tensor) throws { Tensor.map(x(0), into: &out) { $0 * $0 } }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V { try x.scaled(by: 2) * gy }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {

@@ -66,6 +66,26 @@ final class MeanSquaredError: BinaryFunction {
         let n = Double(diff.shape.first ?? 1)
         return Tensor(diff.withElements { $0.reduce(0) { $0 + $1 * $1 } } / n)
     }
+    /// Without the difference's buffer when the shapes agree: each difference as
+    /// `x0 - x1` makes it, summed squared in the same order.
+    override func forward(into out: inout Tensor) throws {
+        let (a, b) = (x(0), x(1))
+        guard a.shape == b.shape else {
+            out = try forward(a, b)
+            return
+        }
+        let n = Double(a.shape.first ?? 1)
+        var total = 0.0
+        a.withElements { pa in
+            b.withElements { pb in
+                for i in 0..<Swift.min(pa.count, pb.count) {
+                    let d = pa[i] - pb[i]
+                    total = total + d * d
+                }
+            }
+        }
+        out = Tensor(total / n)
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x0: V, _ x1: V, _ y: V) throws -> (V, V) {
         let diff = try x0 - x1
@@ -76,22 +96,35 @@ final class MeanSquaredError: BinaryFunction {
     /// The backward in one loop when nothing broadcasts (the usual case: predictions against
     /// targets of one shape): the same operations in the same order per element.
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
+        var (ga, gb) = (Tensor(0), Tensor(0))
+        guard fusedBackward(gy, into: &ga, &gb) else { return try super.plainBackward(gy, y) }
+        return .two(ga, gb)
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        guard fusedBackward(gy, into: &gxs[0], &gxs[1]) else { return try super.plainBackward(gy, y, into: gxs) }
+    }
+    /// The one loop, written into `ga` and `gb`; false (nothing written) when the inputs broadcast.
+    private func fusedBackward(_ gy: Tensor, into ga: inout Tensor, _ gb: inout Tensor) -> Bool {
         let (a, b) = (x(0), x(1))
-        guard a.shape == b.shape, gy.count == 1 else { return try super.plainBackward(gy, y) }
+        guard a.shape == b.shape, gy.count == 1 else { return false }
         let g = gy.first
         let c = 2.0 / Double(a.shape.first ?? 1)
-        var ga = a.scalars
-        var gb = b.scalars
-        ga.withUnsafeMutableBufferPointer { pa in
-            gb.withUnsafeMutableBufferPointer { pb in
-                for i in 0..<Swift.min(pa.count, pb.count) {
-                    let v = (g * (pa[i] - pb[i])) * c
-                    pa[i] = v
-                    pb[i] = -v
+        ga.prepare(shape: a.shape, count: a.count)
+        gb.prepare(shape: b.shape, count: b.count)
+        a.withElements { pa in
+            b.withElements { pb in
+                ga.withMutableElements { oa in
+                    gb.withMutableElements { ob in
+                        for i in 0..<Swift.min(pa.count, pb.count, oa.count, ob.count) {
+                            let v = (g * (pa[i] - pb[i])) * c
+                            oa[i] = v
+                            ob[i] = -v
+                        }
+                    }
                 }
             }
         }
-        return .two(Tensor(unchecked: a.shape, ga), Tensor(unchecked: b.shape, gb))
+        return true
     }
 }
 

@@ -5,6 +5,7 @@ final class MatMul: BinaryFunction {
     override var inputNames: [String] { ["x", "W"] }
     override var derivativeTexts: [String] { ["gx = gy · Wᵀ", "gW = xᵀ · gy"] }
     override func forward(_ x: Tensor, _ w: Tensor) throws -> Tensor { try x.matmul(w) }
+    override func forward(into out: inout Tensor) throws { try Tensor.matmul(x(0), x(1), into: &out) }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ w: V, _ y: V) throws -> (V, V) {
         let (xShape, wShape) = (x.value.shape, w.value.shape)
@@ -15,6 +16,13 @@ final class MatMul: BinaryFunction {
         let gx = try g2.matmul(w2, transposeSelf: false, transposeOther: true)
         let gw = try x2.matmul(g2, transposeSelf: true, transposeOther: false)
         return (try gx.reshaped(xShape), try gw.reshaped(wShape))
+    }
+    /// 2-d operands (no reshape on the way): the same two products, written in place.
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        let (x, w) = (x(0), x(1))
+        guard x.rank == 2, w.rank == 2, gy.rank == 2 else { return try super.plainBackward(gy, y, into: gxs) }
+        try Tensor.matmul(gy, w, into: &gxs[0], transposeB: true)
+        try Tensor.matmul(x, gy, into: &gxs[1], transposeA: true)
     }
     override func plainBackward(_ gy: consuming Tensor, _ y: Variable) throws -> PlainGradients {
         let (ga, gb) = try backward(gy, x(0), x(1), y.data)
@@ -31,6 +39,14 @@ final class LinearFunction: Function {
         let y = try xs[0].matmul(xs[1])
         return xs.count > 2 ? try y + xs[2] : y
     }
+    override func forward(into out: inout Tensor) throws {
+        guard slots.count == 2 || slots.count == 3 else {
+            out = try forward(ForwardInputs(slots))
+            return
+        }
+        try Tensor.matmul(x(0), x(1), into: &out)
+        if slots.count > 2 { try out.combine(x(2), op: "add", +) }
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ xs: [V], _ y: V) throws -> [V] {
         var grads = [
@@ -39,6 +55,14 @@ final class LinearFunction: Function {
         ]
         if xs.count > 2 { grads.append(try gy.summed(to: xs[2].value.shape)) }
         return grads
+    }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        guard slots.count == 2 || slots.count == 3, gxs.count == slots.count else {
+            return try super.plainBackward(gy, y, into: gxs)
+        }
+        try Tensor.matmul(gy, x(1), into: &gxs[0], transposeB: true)
+        try Tensor.matmul(x(0), gy, into: &gxs[1], transposeA: true)
+        if slots.count > 2 { try Tensor.sumTo(gy, x(2).shape, into: &gxs[2]) }
     }
 }
 

@@ -37,6 +37,12 @@ final class Sum: UnaryFunction {
         return ["gx = broadcast_to(gy, x.shape)"]
     }
     override func forward(_ x: Tensor) throws -> Tensor { try x.sum(axes: axes, keepdims: keepdims) }
+    override func plainBackward(_ gy: Tensor, _ y: Variable, into gxs: UnsafeMutableBufferPointer<Tensor>) throws {
+        let shape = x(0).shape
+        // A sum of everything: the one number fills the input's shape, as broadcast_to fills it.
+        guard axes == nil, gy.count == 1, shape != gy.shape else { return try super.plainBackward(gy, y, into: gxs) }
+        Tensor.fill(&gxs[0], shape: shape, gy.first)
+    }
     @_specialize(where V == Tensor)
     override func backward<V: GradientValue>(_ gy: V, _ x: V, _ y: V) throws -> V {
         let shape = x.value.shape

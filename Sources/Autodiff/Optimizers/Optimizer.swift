@@ -20,8 +20,9 @@ open class Optimizer {
     /// that computes gradients without setting them (``GraphReplay``).
     /// - Throws: when a gradient's shape is not its parameter's (nothing is updated then).
     public final func update(_ params: [Parameter], grads: [Tensor?]) throws {
-        let withGrad = zip(params, grads).compactMap { p, g in g.map { (p, $0) } }
-        for (p, g) in withGrad where g.shape != p.data.shape {
+        // Checked before any update, and without a list of the pairs (a training calls this every iteration).
+        for (p, g) in zip(params, grads) {
+            guard let g, g.shape != p.data.shape else { continue }
             throw AutodiffError.invalid(
                 op: String(describing: type(of: self)),
                 message:
@@ -29,7 +30,9 @@ open class Optimizer {
             )
         }
         willUpdate()
-        for (p, g) in withGrad { try updateOne(p, grad: g) }
+        for (p, g) in zip(params, grads) {
+            if let g { try updateOne(p, grad: g) }
+        }
     }
 
     /// Called once before each round of updates.
@@ -43,7 +46,15 @@ open class Optimizer {
 public final class SGD: Optimizer {
     public var lr: Double
     public init(lr: Double = 0.01) { self.lr = lr }
-    override public func updateOne(_ p: Parameter, grad: Tensor) throws { p.data = try p.data - lr * grad }
+    // In place: per element what `p.data - lr * grad` computes (the shapes are checked equal).
+    override public func updateOne(_ p: Parameter, grad: Tensor) throws {
+        let lr = self.lr
+        grad.withElements { g in
+            p.data.withMutableElements { d in
+                for i in 0..<Swift.min(d.count, g.count) { d[i] = d[i] - lr * g[i] }
+            }
+        }
+    }
 }
 
 /// Gradient descent with momentum: `v = momentum·v − lr·grad; p += v`.
@@ -55,10 +66,22 @@ public final class MomentumSGD: Optimizer {
         self.lr = lr
         self.momentum = momentum
     }
+    // In place: per element what `v = momentum * v - lr * grad; p.data = p.data + v` computes.
     override public func updateOne(_ p: Parameter, grad: Tensor) throws {
-        let v = try momentum * (velocities[ObjectIdentifier(p)] ?? Tensor.full(like: p.data, 0)) - lr * grad
-        velocities[ObjectIdentifier(p)] = v
-        p.data = try p.data + v
+        let (lr, momentum) = (self.lr, self.momentum)
+        let key = ObjectIdentifier(p)
+        var v = velocities.removeValue(forKey: key) ?? Tensor.full(like: p.data, 0)
+        grad.withElements { g in
+            v.withMutableElements { pv in
+                p.data.withMutableElements { d in
+                    for i in 0..<Swift.min(d.count, g.count, pv.count) {
+                        pv[i] = momentum * pv[i] - lr * g[i]
+                        d[i] = d[i] + pv[i]
+                    }
+                }
+            }
+        }
+        velocities[key] = v
     }
 }
 
@@ -89,14 +112,22 @@ public final class Adam: Optimizer {
 
     override public func updateOne(_ p: Parameter, grad: Tensor) throws {
         let key = ObjectIdentifier(p)
-        var (m, v) = moments[key] ?? (Tensor.full(like: p.data, 0), Tensor.full(like: p.data, 0))
+        // Taken out while they change, so their buffers are changed in place.
+        var (m, v) = moments.removeValue(forKey: key) ?? (Tensor.full(like: p.data, 0), Tensor.full(like: p.data, 0))
         let (b1, b2, eps, lr) = (beta1, beta2, eps, lr)
-        let gs = grad.scalars
-        for i in 0..<Swift.min(m.count, gs.count) {
-            let g = gs[i]
-            m.scalars[i] += (1 - b1) * (g - m.scalars[i])
-            v.scalars[i] += (1 - b2) * (g * g - v.scalars[i])
-            p.data.scalars[i] -= lr * m.scalars[i] / (v.scalars[i].squareRoot() + eps)
+        grad.withElements { gs in
+            m.withMutableElements { pm in
+                v.withMutableElements { pv in
+                    p.data.withMutableElements { d in
+                        for i in 0..<Swift.min(pm.count, gs.count, pv.count, d.count) {
+                            let g = gs[i]
+                            pm[i] += (1 - b1) * (g - pm[i])
+                            pv[i] += (1 - b2) * (g * g - pv[i])
+                            d[i] -= lr * pm[i] / (pv[i].squareRoot() + eps)
+                        }
+                    }
+                }
+            }
         }
         moments[key] = (m, v)
     }

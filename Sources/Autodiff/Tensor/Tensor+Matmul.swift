@@ -52,19 +52,29 @@ extension Tensor {
         _ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
         transposeA: Bool, transposeB: Bool
     ) -> [Double]? {
-        guard let dgemm = BLAS.dgemm else { return nil }
+        guard BLAS.dgemm != nil else { return nil }
         // With beta = 0 dgemm writes every element of C, so C need not be zeroed first.
         return [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
-                    dgemm(
-                        101, transposeA ? 112 : 111, transposeB ? 112 : 111, Int32(m), Int32(n), Int32(k), 1,
-                        pa.baseAddress, Int32(transposeA ? m : k), pb.baseAddress, Int32(transposeB ? k : n),
-                        0, pc.baseAddress, Int32(n))
+                    _ = blasGemm(pa, pb, into: pc, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB)
                 }
             }
             initialized = m * n
         }
+    }
+
+    /// The BLAS product written into `c` (every element); false when there is no BLAS.
+    static func blasGemm(
+        _ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, into c: UnsafeMutableBufferPointer<Double>,
+        m: Int, k: Int, n: Int, transposeA: Bool, transposeB: Bool
+    ) -> Bool {
+        guard let dgemm = BLAS.dgemm else { return false }
+        dgemm(
+            101, transposeA ? 112 : 111, transposeB ? 112 : 111, Int32(m), Int32(n), Int32(k), 1,
+            a.baseAddress, Int32(transposeA ? m : k), b.baseAddress, Int32(transposeB ? k : n),
+            0, c.baseAddress, Int32(n))
+        return true
     }
 
     /// Row-major C = op(A) (m×k) · op(B) (k×n), where op transposes when asked:
@@ -84,68 +94,93 @@ extension Tensor {
         }
         var c = [Double](repeating: 0, count: m * n)
         if m == 0 || n == 0 || k == 0 { return c }
-        // A(i, p) = a[i * ai + p * ap], B(p, j) = b[p * bp + j * bj].
-        let (ai, ap) = transposeA ? (1, m) : (k, 1)
-        let (bp, bj) = transposeB ? (1, k) : (n, 1)
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    guard let a = pa.baseAddress, let b = pb.baseAddress, let c = pc.baseAddress else { return }
-                    if m == 1 && n == 1 {
-                        // One dot product (a weight's gradient over the batch): keep the sum in a register.
-                        var sum = 0.0
-                        var ap0 = a
-                        var bp0 = b
-                        for _ in 0..<k {
-                            sum += ap0.pointee * bp0.pointee
-                            ap0 += ap
-                            bp0 += bp
-                        }
-                        c.pointee = sum
-                    } else if n >= 4 {
-                        // Rows of B scaled into rows of C: the inner loop runs along j.
-                        for i in 0..<m {
-                            let row = c + i &* n
-                            var aip = a + i &* ai
-                            var brow = b
-                            for _ in 0..<k {
-                                let x = aip.pointee
-                                if bj == 1 {
-                                    for j in 0..<n { row[j] += x * brow[j] }
-                                } else {
-                                    var bj0 = brow
-                                    for j in 0..<n {
-                                        row[j] += x * bj0.pointee
-                                        bj0 += bj
-                                    }
-                                }
-                                aip += ap
-                                brow += bp
-                            }
-                        }
-                    } else {
-                        // Narrow outputs (a column of predictions, a weight column's
-                        // gradient): sweep p outside so the m sums advance together.
-                        var acol = a
-                        var bcol = b
-                        for _ in 0..<k {
-                            for j in 0..<n {
-                                let y = bcol[j &* bj]
-                                var ai0 = acol
-                                var ci = c + j
-                                for _ in 0..<m {
-                                    ci.pointee += ai0.pointee * y
-                                    ai0 += ai
-                                    ci += n
-                                }
-                            }
-                            acol += ap
-                            bcol += bp
-                        }
-                    }
+                    gemmLoops(pa, pb, pc, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB)
                 }
             }
         }
         return c
+    }
+
+    /// ``gemm(_:_:m:k:n:transposeA:transposeB:)`` written into `c` (m×n, any contents):
+    /// the same product, the BLAS for a large one and the same loops otherwise.
+    static func gemm(
+        _ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, into c: UnsafeMutableBufferPointer<Double>,
+        m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false
+    ) {
+        if m * n * k >= blasThreshold,
+            blasGemm(a, b, into: c, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB)
+        {
+            return
+        }
+        for i in 0..<c.count { c[i] = 0 }
+        if m == 0 || n == 0 || k == 0 { return }
+        gemmLoops(a, b, c, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB)
+    }
+
+    /// The small product's loops, adding into `c`, which starts at zeros.
+    @inline(__always)
+    private static func gemmLoops(
+        _ pa: UnsafeBufferPointer<Double>, _ pb: UnsafeBufferPointer<Double>, _ pc: UnsafeMutableBufferPointer<Double>,
+        m: Int, k: Int, n: Int, transposeA: Bool, transposeB: Bool
+    ) {
+        // A(i, p) = a[i * ai + p * ap], B(p, j) = b[p * bp + j * bj].
+        let (ai, ap) = transposeA ? (1, m) : (k, 1)
+        let (bp, bj) = transposeB ? (1, k) : (n, 1)
+        guard let a = pa.baseAddress, let b = pb.baseAddress, let c = pc.baseAddress else { return }
+        if m == 1 && n == 1 {
+            // One dot product (a weight's gradient over the batch): keep the sum in a register.
+            var sum = 0.0
+            var ap0 = a
+            var bp0 = b
+            for _ in 0..<k {
+                sum += ap0.pointee * bp0.pointee
+                ap0 += ap
+                bp0 += bp
+            }
+            c.pointee = sum
+        } else if n >= 4 {
+            // Rows of B scaled into rows of C: the inner loop runs along j.
+            for i in 0..<m {
+                let row = c + i &* n
+                var aip = a + i &* ai
+                var brow = b
+                for _ in 0..<k {
+                    let x = aip.pointee
+                    if bj == 1 {
+                        for j in 0..<n { row[j] += x * brow[j] }
+                    } else {
+                        var bj0 = brow
+                        for j in 0..<n {
+                            row[j] += x * bj0.pointee
+                            bj0 += bj
+                        }
+                    }
+                    aip += ap
+                    brow += bp
+                }
+            }
+        } else {
+            // Narrow outputs (a column of predictions, a weight column's
+            // gradient): sweep p outside so the m sums advance together.
+            var acol = a
+            var bcol = b
+            for _ in 0..<k {
+                for j in 0..<n {
+                    let y = bcol[j &* bj]
+                    var ai0 = acol
+                    var ci = c + j
+                    for _ in 0..<m {
+                        ci.pointee += ai0.pointee * y
+                        ai0 += ai
+                        ci += n
+                    }
+                }
+                acol += ap
+                bcol += bp
+            }
+        }
     }
 }

@@ -22,18 +22,23 @@ final class TrainingPasses {
     /// Whether iterations after the first of each shape replay it (false: always the plain path).
     private let replays: Bool
 
-    /// An iteration's graph kept for replay.
-    private struct Recorded {
+    /// An iteration's graph kept for replay (a class: each iteration passes it on by one reference).
+    private final class Recorded {
         let replay: GraphReplay
         /// Every node's variable in that iteration, the ones whose values replay changes included.
         let variables: [Variable?]
         /// Functions that make no engine function (`accuracy`, `argmax`): applied again after the replay.
         let dataOnly: [BuiltGraph.TapeEntry]
+        init(replay: GraphReplay, variables: [Variable?], dataOnly: [BuiltGraph.TapeEntry]) {
+            (self.replay, self.variables, self.dataOnly) = (replay, variables, dataOnly)
+        }
     }
 
     /// Recorded graphs by the rows of the batch (the data's rows without `batch=`); nil where
     /// the graph cannot be replayed.
     private var recorded: [Int: Recorded?] = [:]
+    /// The last one found in `recorded`, and its rows: every iteration asks for it.
+    private var lastFound: (rows: Int, kept: Recorded)?
     /// The iteration in progress: its variables, its batch size, and its replay if it has one.
     private var variables: [Variable?] = []
     private var rows = 0
@@ -60,7 +65,7 @@ final class TrainingPasses {
     func forward(batch: [Int: Tensor] = [:], rows: Int = 0) throws -> [Variable?] {
         self.rows = rows
         replaying = nil
-        if replays, let kept = recorded[rows], let kept {
+        if replays, let kept = replay(rows: rows) {
             for (id, rows) in batch { kept.variables[id]?.data = rows }
             try kept.replay.forward()
             for entry in kept.dataOnly {
@@ -74,6 +79,14 @@ final class TrainingPasses {
             variables = try graph.replay(replacing: batch.mapValues { Variable($0) })
         }
         return variables
+    }
+
+    /// The graph recorded for batches of `rows`, if there is one to replay.
+    private func replay(rows: Int) -> Recorded? {
+        if let lastFound, lastFound.rows == rows { return lastFound.kept }
+        guard let kept = recorded[rows], let kept else { return nil }
+        lastFound = (rows, kept)
+        return kept
     }
 
     /// Backpropagates from the loss of the last ``forward(batch:rows:)`` and updates the params.
