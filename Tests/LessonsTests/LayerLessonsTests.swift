@@ -42,6 +42,11 @@ import Testing
         let test = try LessonContentTests.graph(e, output: "test_acc", with: ["M.l0.W"])
         let bookAccuracy = (Self.step48["test_accuracy"] as? Double) ?? 0
         #expect(test["test_acc"]?.value.scalar == bookAccuracy)
+        // The last question counts the points it gets wrong: 300 × (1 − accuracy).
+        let source = try String(
+            contentsOfFile: LessonContentTests.path(language + "11-softmax-and-spiral.md"), encoding: .utf8)
+        #expect(source.contains("answer=17 tolerance=0.5"))
+        #expect(abs(300 * (1 - bookAccuracy) - 17) < 0.5)
         // The later graph uses the trained parameters.
         #expect(test["M.l0.W"]?.value == trained.training?.parameters.first { $0.0 == "M.l0.W" }?.1)
     }

@@ -390,7 +390,12 @@ struct GraphPanel {
             }
             if layout.fits(width: width, height: height) { return drawing }
             best = drawing
-            if small, level != .minimal, tallEnough == nil, layout.height <= height { tallEnough = drawing }
+            // (Not with a box wider than the view: it could never be seen whole.)
+            if small, level != .minimal, tallEnough == nil, layout.height <= height,
+                layout.nodes.allSatisfy({ $0.rect.width <= width - 2 })
+            {
+                tallEnough = drawing
+            }
         }
         return tallEnough ?? best
     }
