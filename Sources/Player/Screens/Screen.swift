@@ -125,7 +125,8 @@ public enum Screen {
         let lines = panel.statsLines(width: box.width - 4)
         buffer.render(
             Block(
-                title: context.text(context.words.training), border: .rounded, borderStyle: context.theme.border,
+                title: context.text(panel.isDataPlot ? context.words.data : context.words.training), border: .rounded,
+                borderStyle: context.theme.border,
                 glyphs: context.glyphs),
             in: box)
         let inner = box.inner(1).inner(horizontal: 1, vertical: 0)

@@ -18,6 +18,12 @@ struct TrainingPanel {
         }
     }
 
+    /// A plot of data alone (`@plot data`): its box is not titled "training".
+    var isDataPlot: Bool {
+        if case .dataPlot = frame { return true }
+        return false
+    }
+
     // MARK: - Numbers
 
     /// `iteration 30/100  loss 0.0823` (on two lines when `width` is too narrow)

@@ -8,11 +8,11 @@ extension Words {
     /// What a class chart shows, for the panel beside it.
     func classesSummary(t: String, x: String, regions: Bool) -> String {
         regions
-            ? pick("\(x) by class \(t), decision regions", "\(x)의 클래스 \(t), 결정 영역")
-            : pick("\(x) by class \(t)", "\(x)의 클래스 \(t)")
+            ? pick("\(x) by class \(t), decision regions", "클래스 \(t)별 점 \(x), 결정 영역")
+            : pick("\(x) by class \(t)", "클래스 \(t)별 점 \(x)")
     }
     /// `t by x: * 0  + 1  # 2`.
     func classesTitle(t: String, x: String, legend: String) -> String {
-        pick("\(t) by \(x): \(legend)", "\(x)의 클래스 \(t): \(legend)")
+        pick("\(t) by \(x): \(legend)", "클래스 \(t)별 점 \(x): \(legend)")
     }
 }

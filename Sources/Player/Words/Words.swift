@@ -25,6 +25,8 @@ public struct Words: Sendable {
     var yourTurn: String { pick("your turn", "직접 풀어 보기") }
     var gradientCheck: String { pick("gradient check", "기울기 확인") }
     var training: String { pick("training", "학습") }
+    /// The title over a plot of data alone (no training in it).
+    var data: String { pick("data", "데이터") }
 
     // MARK: - Forward and backward frames
 
