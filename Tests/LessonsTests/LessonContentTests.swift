@@ -279,6 +279,18 @@ import Testing
         // To 8 decimals, as the book prints them.
         #expect(W.shape == [1, 1] && abs(W.scalars[0] - 2.11807369) < 5e-9)
         #expect(b.shape == [1] && abs(b.scalars[0] - 5.46608905) < 5e-9)
+
+        // "b after one step" is asked as a number (the question states b.grad, so the graph
+        // keeps showing it): −0.1 × the first backward's b.grad, within the tolerance.
+        let trace = try LessonTrace(
+            lesson: try LessonLoader.load(path: Self.path(language + "05-linear-regression.md")))
+        let bNode = try #require(trace.graphs.first?.nodes.first { $0.name == "b" }?.id)
+        let backward = trace.allFrames.compactMap { _, frame -> BackwardFrame? in
+            if case .backward(let b) = frame { b } else { nil }
+        }
+        let bGrad = try #require(backward.last?.snapshot.grads[bNode]?.scalars.first)
+        let asked = try #require(try Self.questionAnswers(language + "05-linear-regression.md").first)
+        #expect(abs(asked.answer - -0.1 * bGrad) < 0.001 && asked.tolerance == 0.006)
     }
 
     @Test(arguments: LessonContentTests.languages) func twoLayerNet(_ language: String) throws {
