@@ -279,6 +279,18 @@ import Testing
         // To 8 decimals, as the book prints them.
         #expect(W.shape == [1, 1] && abs(W.scalars[0] - 2.11807369) < 5e-9)
         #expect(b.shape == [1] && abs(b.scalars[0] - 5.46608905) < 5e-9)
+
+        // "b after one step" is asked as a number (the question states b.grad, so the graph
+        // keeps showing it): −0.1 × the first backward's b.grad, within the tolerance.
+        let trace = try LessonTrace(
+            lesson: try LessonLoader.load(path: Self.path(language + "05-linear-regression.md")))
+        let bNode = try #require(trace.graphs.first?.nodes.first { $0.name == "b" }?.id)
+        let backward = trace.allFrames.compactMap { _, frame -> BackwardFrame? in
+            if case .backward(let b) = frame { b } else { nil }
+        }
+        let bGrad = try #require(backward.last?.snapshot.grads[bNode]?.scalars.first)
+        let asked = try #require(try Self.questionAnswers(language + "05-linear-regression.md").first)
+        #expect(abs(asked.answer - -0.1 * bGrad) < 0.001 && asked.tolerance == 0.006)
     }
 
     @Test(arguments: LessonContentTests.languages) func twoLayerNet(_ language: String) throws {
@@ -294,6 +306,29 @@ import Testing
         ]
         let sampled = stride(from: 0, to: 10_000, by: 1000).map { losses[$0] }
         #expect(Self.holds(try Tensor(shape: [10], scalars: sampled), expected, rel: 1e-9))
+
+        // The b2.grad the student predicts before the first backward (a number, so that
+        // y and y_pred stay on screen) is the one the backward gives, within its tolerance.
+        let trace = try LessonTrace(lesson: try LessonLoader.load(path: Self.path(language + "06-two-layer-net.md")))
+        let b2 = try #require(trace.graphs.first?.nodes.first { $0.name == "b2" }?.id)
+        let backward = trace.allFrames.compactMap { _, frame -> BackwardFrame? in
+            if case .backward(let b) = frame { b } else { nil }
+        }
+        let b2Grad = try #require(backward.last?.snapshot.grads[b2]?.scalars.first)
+        let answers = try Self.questionAnswers(language + "06-two-layer-net.md")
+        let asked = try #require(answers.first)
+        #expect(abs(asked.answer - b2Grad) < 0.001 && asked.tolerance == 0.1)
+        // The parameter count asked at the end: W1 (1, 10), b1 (10,), W2 (10, 1), b2 (1,).
+        let count = ["W1", "b1", "W2", "b2"].compactMap { Self.value(g, $0)?.count }.reduce(0, +)
+        #expect(count == 31 && answers.dropLast().last?.answer == Double(count))
+    }
+
+    /// Every question of a lesson, in order: the answer it expects and its tolerance.
+    static func questionAnswers(_ relative: String) throws -> [(answer: Double, tolerance: Double)] {
+        let trace = try LessonTrace(lesson: try LessonLoader.load(path: Self.path(relative)))
+        return trace.allFrames.compactMap { _, frame in
+            if case .ask(let a) = frame { (a.answer, a.question.tolerance) } else { nil }
+        }
     }
 
     @Test(arguments: LessonContentTests.languages) func matmulBackward(_ language: String) throws {
@@ -332,6 +367,12 @@ import Testing
         #expect(Self.holds(Self.grad(every, "x"), [2]))
         #expect(Self.holds(Self.grad(every, "y"), [-0.5]))
         #expect(Self.holds(Self.grad(every, "z"), [2]))
+
+        // The last question asks the lesson's dy/dx, not a gradient of the graph before it.
+        let answers = try Self.questionAnswers(language + "07-manual-vs-automatic.md")
+        #expect(answers.count == 4)
+        let last = try #require(answers.dropLast().last)
+        #expect(abs(last.answer - 3.297442541400256) <= 1e-12 && last.tolerance == 0.0005)
     }
 
     @Test(arguments: LessonContentTests.languages) func generations(_ language: String) throws {
@@ -344,8 +385,10 @@ import Testing
         let twice = try Self.graph(e, output: "y", with: ["x"], without: ["a"])
         #expect(Self.holds(Self.grad(twice, "x"), [2]))
 
-        // DeZero step 16: y = a² + a² with a = x², x = 2.
-        let ordered = try Self.graph(e, output: "y", with: ["x", "a"])
+        // DeZero step 16: y = a² + a² with a = x², x = 2; the two squares named b and c.
+        let ordered = try Self.graph(e, output: "y", with: ["x", "a", "b", "c"])
+        #expect(Self.holds(Self.value(ordered, "b"), [16]) && Self.holds(Self.value(ordered, "c"), [16]))
+        #expect(Self.holds(Self.grad(ordered, "b"), [1]) && Self.holds(Self.grad(ordered, "c"), [1]))
         #expect(Self.holds(Self.value(ordered, "y"), [32]))
         #expect(Self.holds(Self.grad(ordered, "a"), [16]))
         #expect(Self.holds(Self.grad(ordered, "x"), [64]))
