@@ -85,29 +85,30 @@ func layersLesson(korean: Bool = false) -> String {
     }
 
     @Test func keepsAnAskedGradientHidden() throws {
-        var state = try PlayerState(path: layersLesson())
-        // "A second backward, not cleared": its last frame asks for M.l1.b.grad.
-        state.press(Array(repeating: PlayerKey.character("]"), count: 8))
+        let spiral = Repo.root.appendingPathComponent("lessons/11-softmax-and-spiral.md").path
+        var state = try PlayerState(path: spiral)
+        // "The gradient is p − onehot": its last frame asks for z.grad[0, 0].
+        state.press(Array(repeating: PlayerKey.character("]"), count: 3))
         state.press([.character("G")])
         state.view = ScreenView(width: 100, height: 30)
         guard case .ask? = state.currentFrame else {
-            Issue.record("expected the question about M.l1.b.grad")
+            Issue.record("expected the question about z.grad")
             return
         }
         state.press([.character("i")])
-        while let open = state.inspector, state.trace.graphs[open.graph].nodes[open.node].label != "M.l1.b" {
+        while let open = state.inspector, state.trace.graphs[open.graph].nodes[open.node].label != "z" {
             guard state.handle(.right).isEmpty else { break }
         }
         let hidden = state.screen(100, 30)
-        #expect(hidden.contains("inspect: M.l1.b"))
+        #expect(hidden.contains("inspect: z"))
         #expect(hidden.contains("yours to answer first"))
-        #expect(!hidden.contains("−1.888"), "the answer is not given away")
+        #expect(!hidden.contains("−0.341"), "the answer is not given away")
         // Revealed, the gradient shows.
         state.press([.escape, .character("v"), .character("i")])
-        while let open = state.inspector, state.trace.graphs[open.graph].nodes[open.node].label != "M.l1.b" {
+        while let open = state.inspector, state.trace.graphs[open.graph].nodes[open.node].label != "z" {
             guard state.handle(.right).isEmpty else { break }
         }
-        #expect(state.screen(100, 30).contains("−1.888"))
+        #expect(state.screen(100, 30).contains("−0.341"))
     }
 
     @Test func aGroupClosesIntoOneBoxAndOpensAgain() throws {
@@ -131,7 +132,8 @@ func layersLesson(korean: Bool = false) -> String {
         // Forward through M: the box is the node at work.
         let forward = state.screen(100, 30)
         #expect(forward.contains("▶ M (model)"))
-        state.press([.character("]"), .character("]")])
+        // Step 9 asks first; its next frame is the backward's first.
+        state.press([.character("]"), .character("]"), .right])
         #expect(state.screen(100, 30).contains("◀ M (model)"), "backward passes through the box")
         #expect(state.screen(100, 30).contains("grad (1, 10)"), "its parameters' gradients arrive")
     }
