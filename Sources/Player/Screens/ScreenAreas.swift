@@ -167,10 +167,13 @@ struct ScreenAreas {
             let lines = FramePanel(context: context, frame: c.frame, index: context.state.frame, width: area.width)
                 .lines.count
             if lines > 0, area.height >= 10 {
-                let rows = Swift.min(lines + 1, Swift.max(area.height / 3, 3))
+                // A number to predict takes up to half: the asked line, its field and a hint stay in view.
+                let share = context.state.isAsking ? 2 : 3
+                let rows = Swift.min(lines + 1, Swift.max(area.height / share, 3))
                 strip = Rect(x: area.x, y: area.bottom - rows, width: area.width, height: rows)
                 area.height -= rows
-                if rows > lines { hidden.removeAll { $0 == .frame } }
+                // Asking, the strip keeps the asked line and its field in view (only `local:` lines may go).
+                if rows > lines || context.state.isAsking { hidden.removeAll { $0 == .frame } }
             }
             graph = area
         case .prose:

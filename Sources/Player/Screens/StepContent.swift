@@ -82,8 +82,8 @@ struct StepContent {
         let wanted: Panel
         switch frame {
         case .training?, .lossPlot?, .dataPlot?, .ask?, .check?: wanted = .frame
-        // A number to predict: the panel with its field.
-        case _ where context.state.isAsking: wanted = .frame
+        // A number to predict: the graph it is read from, with the chain-rule strip and its field under it.
+        case _ where context.state.isAsking: wanted = snapshot != nil ? .graph : .frame
         default: wanted = snapshot != nil ? .graph : .prose
         }
         return panels.firstIndex(of: wanted) ?? 0
