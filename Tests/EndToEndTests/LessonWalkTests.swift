@@ -59,13 +59,7 @@ struct LessonWalkTests {
             [bin, Binary.file(lesson)], width: Self.width, height: Self.height,
             environment: ["XDG_STATE_HOME": state])
         // Training steps play in the background; walk once the whole lesson is ready.
-        try tmux.waitUntil("the lesson to finish playing", timeout: 60) { lines in
-            // The status line speaks the lesson's language: "step 1/…" or "단계 1/…".
-            lines.last.map {
-                ($0.contains("step 1/") || $0.contains("단계 1/"))
-                    && !$0.contains("playing the lesson") && !$0.contains("단원 계산 중")
-            } ?? false
-        }
+        try tmux.waitUntilLessonReady()
         func check(_ index: Int) throws {
             let expected = body(screens[index].lines)
             do {

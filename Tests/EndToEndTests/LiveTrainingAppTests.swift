@@ -80,12 +80,7 @@ struct LiveTrainingAppTests {
         let tmux = try TmuxSession(
             [bin, Binary.file(lesson)], width: Self.width, height: Self.height,
             environment: ["XDG_STATE_HOME": state])
-        try tmux.waitUntil("the lesson ready", timeout: 60) { lines in
-            lines.last.map {
-                ($0.contains("step 1/") || $0.contains("단계 1/"))
-                    && !$0.contains("playing the lesson") && !$0.contains("단원 계산 중")
-            } ?? false
-        }
+        try tmux.waitUntilLessonReady()
         try tmux.type("\(trainingStep)")
         try tmux.sendKeys("Enter")
         try tmux.waitUntil("the training step, ready to run") { body($0) == first }
