@@ -133,6 +133,7 @@ extension PlayerState {
     /// selection; `O`: closes every call, or opens them all when none is open.
     /// Without the inspector there is no selection: `o` is `O`.
     mutating func toggleGroup(all: Bool) -> [PlayerEffect] {
+        let key = all ? "O" : "o"
         let all = all || inspector == nil
         guard
             let open = inspector
@@ -151,7 +152,7 @@ extension PlayerState {
             let tops = graph.groups.filter { $0.parent == nil }
             let close = tops.contains { !closedNow.contains($0.name) }
             for g in graph.groups { toggles[g.name] = g.parent == nil ? close : false }
-            message = close ? words.groupsClosed : words.groupsOpened
+            message = close ? words.groupsClosed(key: key) : words.groupsOpened(key: key)
         } else {
             let view = GroupView(graph, closed: closedNow)
             if let box = view.group(at: open.node) {

@@ -39,8 +39,13 @@ extension Words {
     var groupParameters: String { pick("parameters", "매개변수") }
     var noGroups: String { pick("this graph has no layer or model calls", "이 그래프에는 계층이나 모델 호출이 없습니다") }
     var notInGroup: String { pick("the node selected is in no layer or model", "고른 노드는 계층이나 모델에 속하지 않습니다") }
-    var groupsClosed: String { pick("layers and models closed: O opens them", "계층과 모델을 닫았습니다: O로 엽니다") }
-    var groupsOpened: String { pick("layers and models opened: O closes them", "계층과 모델을 열었습니다: O로 닫습니다") }
+    /// `key` is the one the student pressed (`o` without a selection acts on every group, as `O` does).
+    func groupsClosed(key: String) -> String {
+        pick("layers and models closed: \(key) opens them", "계층과 모델을 닫았습니다: \(key)로 엽니다")
+    }
+    func groupsOpened(key: String) -> String {
+        pick("layers and models opened: \(key) closes them", "계층과 모델을 열었습니다: \(key)로 닫습니다")
+    }
     func groupClosed(_ name: String) -> String { pick("\(name) closed: o opens it", "\(name)을(를) 닫았습니다: o로 엽니다") }
     func groupOpened(_ name: String) -> String { pick("\(name) opened", "\(name)을(를) 열었습니다") }
 }
