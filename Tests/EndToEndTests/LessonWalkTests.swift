@@ -15,20 +15,8 @@ struct LessonWalkTests {
 
     /// `backstep render --all`: each frame's screen by "step S frame F", in lesson order.
     func expectedScreens(_ lesson: String) throws -> [(place: String, lines: [String])] {
-        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: bin)
-        process.arguments = [
-            "render", Binary.file(lesson), "--all", "--size", "\(Self.width)x\(Self.height)", "--color", "never",
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
         var screens: [(place: String, lines: [String])] = []
-        for line in text.components(separatedBy: "\n") {
+        for line in try RenderedLesson.lines(lesson, ["--all"], width: Self.width, height: Self.height) {
             if line.hasPrefix("=== ") {
                 screens.append((String(line.dropFirst(4)), []))
             } else if !screens.isEmpty {
@@ -39,13 +27,7 @@ struct LessonWalkTests {
     }
 
     /// Rows above the status line, without trailing spaces (tmux drops them).
-    func body(_ lines: [String]) -> [String] {
-        lines.prefix(Self.height - 1).map { line in
-            var l = line
-            while l.last == " " { l.removeLast() }
-            return l
-        }
-    }
+    func body(_ lines: [String]) -> [String] { RenderedLesson.body(lines, height: Self.height) }
 
     @Test(arguments: lessons)
     func everyFrameForwardAndBack(_ lesson: String) throws {

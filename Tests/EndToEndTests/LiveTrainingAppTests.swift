@@ -10,29 +10,12 @@ struct LiveTrainingAppTests {
 
     /// `backstep render LESSON --step S --frame F`: the rows above the status line, without trailing spaces.
     func rendered(_ lesson: String, step: Int, frame: Int) throws -> [String] {
-        let bin = try #require(Binary.backstep, "\(Binary.missingBackstep)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: bin)
-        process.arguments = [
-            "render", Binary.file(lesson), "--step", "\(step)", "--frame", "\(frame)", "--size",
-            "\(Self.width)x\(Self.height)", "--color", "never",
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
-        return body(text.components(separatedBy: "\n"))
+        body(
+            try RenderedLesson.lines(
+                lesson, ["--step", "\(step)", "--frame", "\(frame)"], width: Self.width, height: Self.height))
     }
 
-    func body(_ lines: [String]) -> [String] {
-        lines.prefix(Self.height - 1).map { line in
-            var l = line
-            while l.last == " " { l.removeLast() }
-            return l
-        }
-    }
+    func body(_ lines: [String]) -> [String] { RenderedLesson.body(lines, height: Self.height) }
 
     /// The epoch the training panel shows (`epoch 41/300`, `에포크 41/300`).
     func epoch(_ screen: [String]) -> Int? {

@@ -294,10 +294,14 @@ struct GraphPanel {
         } else {
             variants = [(.rich, false)]
         }
-        // Small tensors show their values rather than their shapes even when the graph
-        // is then wider than its panel (the view follows the node at work).
-        let small = graph.nodes.allSatisfy { $0.shape.reduce(1, *) <= 16 }
         if smallest, let last = variants.last { variants = [last] }
+        // Small tensors show their values rather than their shapes even when the graph
+        // is then wider than its panel (the view follows the node at work), as long as
+        // no box is wider than `widest` (a box must be seen whole, beside its neighbours).
+        let small = graph.nodes.allSatisfy { $0.shape.reduce(1, *) <= 16 }
+        func boxes(_ layout: GraphLayout, within widest: Int) -> Bool {
+            layout.nodes.allSatisfy { $0.rect.width <= widest }
+        }
         var best: GraphDrawing?
         var tallEnough: GraphDrawing?
         for (level, labelled) in variants {
@@ -382,18 +386,13 @@ struct GraphPanel {
             // nothing is tall enough, values as tall as the shapes (only wider, so the view pans).
             if level == .minimal, small, let tallEnough { return tallEnough }
             if level == .minimal, small, !layout.fits(width: width, height: height), let values = best,
-                values.level != .minimal, values.layout.height <= layout.height,
-                // A box wider than half the view leaves no room for its neighbours: shapes then.
-                values.layout.nodes.allSatisfy({ $0.rect.width <= width / 2 })
+                values.level != .minimal, values.layout.height <= layout.height, boxes(values.layout, within: width / 2)
             {
                 return values
             }
             if layout.fits(width: width, height: height) { return drawing }
             best = drawing
-            // (Not with a box wider than the view: it could never be seen whole.)
-            if small, level != .minimal, tallEnough == nil, layout.height <= height,
-                layout.nodes.allSatisfy({ $0.rect.width <= width - 2 })
-            {
+            if small, level != .minimal, tallEnough == nil, layout.height <= height, boxes(layout, within: width - 2) {
                 tallEnough = drawing
             }
         }
