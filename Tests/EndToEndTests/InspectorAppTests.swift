@@ -28,7 +28,12 @@ final class InspectorAppTests {
         #expect(rows.contains { $0.contains("[[") && !$0.contains("…") }, "\(inspected)")
         #expect(inspected.contains("not reached by backward yet"))
         try tmux.sendKeys("o")
-        let closed = text(try tmux.waitFor(text: "L (layer)"))
+        // The closed box is drawn whole before it is read (a capture can fall between two rows' updates).
+        let closed = text(
+            try tmux.waitUntil("the layer closed into one box") { screen in
+                let all = screen.joined(separator: "\n")
+                return all.contains("L (layer)") && all.contains("L.b (3,)")
+            })
         #expect(closed.contains("L.b (3,)"), "\(closed)")
         // Open again: the layer's linear node is drawn in the graph.
         try tmux.sendKeys("o")
