@@ -94,9 +94,14 @@ import Testing
         #expect(screen.contains("b.grad ≈ −12.95"), "the question")
         #expect(!screen.contains("1.295"), "the answer waits")
         state.press(PlayerKey.typing("1.30") + [.enter])
-        // Answered, the text tied to it comes under the text read so far: ↓ scrolls to it.
-        #expect(state.screen(64, 20).contains(lesson.hasPrefix("ko") ? "더 보기" : "more ↓"))
-        state.press([.down, .down, .down])
-        #expect(state.screen(64, 20).contains("1.295"))
+        // Answered, the text tied to it comes under the text read so far, and the text scrolls to it.
+        let answered = state.screen(64, 20)
+        #expect(answered.contains("1.295"), "\(answered)")
+        let more = lesson.hasPrefix("ko") ? "더 보기 " : "more "
+        #expect(answered.contains(more + "↑"), "\(answered)")
+        // ↑ scrolls back up from there, and the text stays where the student left it.
+        state.press([.up, .up, .up, .up, .up, .up])
+        let back = state.screen(64, 20)
+        #expect(back.contains(more + "↓") && !back.contains(more + "↑"), "\(back)")
     }
 }

@@ -42,7 +42,13 @@ import Testing
         let big = try tensor([5, 5], (0..<25).map(Double.init))
         #expect(TensorText.matrix(big, maxRows: 3, maxColumns: 3) == ["[[0 1 …]", " [5 6 …]", "  …"])
         let blocks = try tensor([2, 1, 2], [1, 2, 3, 4])
-        #expect(TensorText.matrix(blocks) == ["(2, 1, 2)", "[[1 2]]", "…"])
+        #expect(TensorText.matrix(blocks) == ["(2, 1, 2)", "[[[1 2]]", " …]"])
+        // One matrix beyond two axes: all of it, in all its brackets.
+        let one = try tensor([1, 2, 3], [1, 2, 3, 4, 5, 6])
+        #expect(TensorText.matrix(one) == ["(1, 2, 3)", "[[[1 2 3]", "  [4 5 6]]]"])
+        // The box says the shape once, above the numbers.
+        let lines = NodeText.valueLines(one, level: .rich, ascii: false).map(\.text)
+        #expect(lines.filter { $0 == "(1, 2, 3)" }.count == 1, "\(lines)")
     }
 
     @Test func exportWritesNumbersAsTheScreensDo() throws {

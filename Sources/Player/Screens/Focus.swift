@@ -15,6 +15,8 @@ struct Focus {
     let key: Int?
     /// The boxes the function at work writes to: its output forward, the inputs it sends gradients to backward.
     let written: [Int]
+    /// The boxes it reads: its inputs forward, its output (the upstream gradient) backward.
+    let read: [Int]
     private let marked: Set<Int>
     private let edges: Set<[Int]>
 
@@ -25,12 +27,14 @@ struct Focus {
             marked = [f.function, f.output.node]
             key = f.function
             written = [f.output.node]
+            read = f.inputs.map(\.node)
             edges = Set(f.inputs.map { [$0.node, f.function] } + [[f.function, f.output.node]])
         case .backward(let b)?:
             kind = .backward
             marked = Set([b.function] + b.inputs.filter(\.receivesGradient).map(\.node))
             key = b.function
             written = b.inputs.filter(\.receivesGradient).map(\.node)
+            read = [b.output]
             edges = Set(b.inputs.map { [$0.node, b.function] } + [[b.function, b.output]])
         default:
             kind = .other
@@ -38,6 +42,7 @@ struct Focus {
             edges = []
             key = snapshot.focus.first
             written = []
+            read = []
         }
         nodes = snapshot.focus.isEmpty ? Array(marked).sorted() : snapshot.focus
     }
@@ -47,15 +52,19 @@ struct Focus {
     func shown(through groups: GroupView) -> Focus {
         Focus(
             kind: kind, nodes: Self.unique(nodes.map(groups.shown)), key: key.map(groups.shown),
-            written: Self.unique(written.map(groups.shown)), marked: Set(marked.map(groups.shown)),
+            written: Self.unique(written.map(groups.shown)), read: Self.unique(read.map(groups.shown)),
+            marked: Set(marked.map(groups.shown)),
             edges: Set(edges.map { $0.map(groups.shown) }.filter { $0.count == 2 && $0[0] != $0[1] }))
     }
 
-    private init(kind: Kind, nodes: [Int], key: Int?, written: [Int], marked: Set<Int>, edges: Set<[Int]>) {
+    private init(
+        kind: Kind, nodes: [Int], key: Int?, written: [Int], read: [Int], marked: Set<Int>, edges: Set<[Int]>
+    ) {
         self.kind = kind
         self.nodes = nodes
         self.key = key
         self.written = written
+        self.read = read
         self.marked = marked
         self.edges = edges
     }

@@ -221,13 +221,32 @@ struct GraphPanel {
             for r in rects.dropFirst() { all = all.union(r) }
             return all
         }
+        func fits(_ r: Rect) -> Bool { r.width + 2 <= width && r.height <= height }
         // With the inspector open, its selection is what the view follows.
         let candidates =
             selected.map { [[$0]] }
-            ?? [focus.nodes, focus.key.map { [$0] + focus.written } ?? [], focus.key.map { [$0] } ?? []]
+            ?? [focus.nodes + focus.read, focus.nodes, focus.key.map { [$0] + focus.written } ?? []]
         let unions = candidates.compactMap(union)
-        guard var union = unions.first(where: { $0.width + 2 <= width && $0.height <= height }) ?? unions.last
-        else { return .zero }
+        // When they do not fit together: the function at work with the boxes it writes, then
+        // those it reads, nearest first, as many as fit.
+        var union = unions.first(where: fits)
+        if union == nil, selected == nil, let key = focus.key, var grown = layout.rect(of: key) {
+            func distance(_ id: Int) -> Int {
+                guard let r = layout.rect(of: id) else { return .max }
+                return abs(r.x + r.width / 2 - grown.x - grown.width / 2)
+                    + abs(r.y + r.height / 2 - grown.y - grown.height / 2)
+            }
+            for id in focus.written.sorted(by: { distance($0) < distance($1) })
+                + focus.read.sorted(by: { distance($0) < distance($1) })
+            {
+                // Edge to edge is enough here (no room kept around them, as for the whole focus).
+                guard let r = layout.rect(of: id), grown.union(r).width <= width, grown.union(r).height <= height
+                else { continue }
+                grown = grown.union(r)
+            }
+            union = grown
+        }
+        guard var union = union ?? unions.last else { return .zero }
         if union.width > width || union.height > height, let key = selected ?? focus.key, let r = layout.rect(of: key) {
             if union.width > width {
                 union.x = r.x

@@ -35,9 +35,10 @@ final class LayoutCache {
     }
 
     /// Rows the frame panel of `step` needs at `width` (its widest frame), computed once.
-    /// `mode` tells apart layouts that reserve different rows (predict mode on or off).
-    func panelRows(step: Int, width: Int, ascii: Bool, mode: Int = 0, make: () -> Int) -> Int {
-        let key = [step, width, ascii ? 1 : 0, mode]
+    /// `mode` tells apart layouts that reserve different rows (predict mode on or off), and
+    /// `answered` how many of the step's numbers are answered (each may add a line).
+    func panelRows(step: Int, width: Int, ascii: Bool, mode: Int = 0, answered: Int = 0, make: () -> Int) -> Int {
+        let key = [step, width, ascii ? 1 : 0, mode, answered]
         if let cached = panelRows[key] { return cached }
         if panelRows.count >= 256 { panelRows.removeAll() }
         let made = make()

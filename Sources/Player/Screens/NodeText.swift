@@ -68,8 +68,9 @@ enum NodeText {
                 : TensorText.inline(value, limit: 3, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: text, role: .value)]
         }
-        return block(
-            [formatShape(value.shape)] + TensorText.matrix(value, maxRows: 3, maxColumns: 3, ascii: ascii), .value)
+        // Beyond two axes the matrix lines start with the shape themselves.
+        let matrix = TensorText.matrix(value, maxRows: 3, maxColumns: 3, ascii: ascii)
+        return block(value.rank > 2 ? matrix : [formatShape(value.shape)] + matrix, .value)
     }
 
     /// The mark of a value the forward pass has not reached yet.

@@ -67,19 +67,17 @@ enum PredictLines {
         }
     }
 
-    /// The lines under a frame with numbers to predict: at least a line for each and three for
-    /// a hint and the field, so the panel keeps its size while they are answered.
+    /// The lines under a frame with numbers to predict: a line for each number answered, and
+    /// while one is still to come, three for the field and a hint (so answering a number
+    /// adds at most its own line; the screen reserves rows for what the step has answered).
     static func lines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int) -> [StyledLine] {
-        var lines = answerLines(context, ref, names, width: width)
-        let count = context.state.blanks(at: ref).count
         // A worked frame in predict mode says so: the student watches this one.
-        if count == 0, context.state.inPredictedPass(ref) {
+        if context.state.blanks(at: ref).isEmpty, context.state.inPredictedPass(ref) {
             let next = context.state.nextFrameAsks(after: ref)
             return wrap(
                 context, next ? context.words.worked : context.words.workedOnly, context.theme.secondary, width: width)
         }
-        if count > 0 { while lines.count < count + 3 { lines.append(StyledLine()) } }
-        return lines
+        return answerLines(context, ref, names, width: width)
     }
 
     private static func answerLines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int)
@@ -104,10 +102,14 @@ enum PredictLines {
                         + tail, answer.lastWasRight ? theme.answer : theme.value, width: width)
                 continue
             }
-            // The first number still hidden is the one typed answers go to (on the frame on screen).
-            guard ref == state.place else { break }
-            lines += feedback(context, answer, hint: hint(context, answer.mistake, blank, names), width: width)
-            lines += prompt(context, label: label, answer: answer, width: width)
+            // The first number still hidden is the one typed answers go to (on the frame on screen);
+            // on any frame, its field and a hint get their rows, so typing never grows the panel.
+            let pending = lines.count + 3
+            if ref == state.place {
+                lines += feedback(context, answer, hint: hint(context, answer.mistake, blank, names), width: width)
+                lines += prompt(context, label: label, answer: answer, width: width)
+            }
+            while lines.count < pending { lines.append(StyledLine()) }
             break
         }
         return lines

@@ -38,14 +38,32 @@ struct ProsePanel {
         }
     }
 
-    /// How the text fits `area`: the rows inside it, the lines it scrolls past (the state's
-    /// `proseScroll`, as far as the text goes) and the most it can scroll. The clicker's
-    /// PageDown pages through the text with it.
+    /// How the text fits `area`: the rows inside it, the lines it scrolls past and the most
+    /// it can scroll. The lines scrolled are the state's `proseScroll`, except while the
+    /// text a frame has just revealed (`{frame=N}`) is followed: then as few as show that
+    /// text whole, from the start of a block (from its own first line when it is taller
+    /// than the area). The clicker's PageDown and `j` `k` scroll on from what this shows.
     func fitting(in area: Rect, border: Bool) -> (inner: Rect, scroll: Int, overflow: Int) {
         let inner = border ? area.inner(1).inner(horizontal: 1, vertical: 0) : area
-        let total = prose.height(forWidth: Swift.max(inner.width, 1))
+        let prose = self.prose
+        let width = Swift.max(inner.width, 1)
+        let total = prose.height(forWidth: width)
         let overflow = Swift.max(total - inner.height, 0)
-        return (inner, Swift.min(context.state.proseScroll, overflow), overflow)
+        var scroll = Swift.min(context.state.proseScroll, overflow)
+        if overflow > 0, let anchor = context.state.followedProse {
+            // The anchor's position among the blocks shown, and every block revealed with it.
+            let shown = step.prose.indices.filter { context.state.showsProse($0) }
+            let tied = step.proseFrames[anchor]
+            let ranges = prose.blockLines(width: width)
+            let lines = shown.indices.filter { step.proseFrames[shown[$0]] == tied }.map { ranges[$0] }
+            if let first = lines.first, let last = lines.last {
+                // From the start of a block, so no paragraph shows only its tail.
+                let need = Swift.max(last.upperBound - inner.height, 0)
+                // (Starting at a block may leave rows free under the end of the text: past `overflow`.)
+                scroll = Swift.min(first.lowerBound, ranges.first { $0.lowerBound >= need }?.lowerBound ?? need)
+            }
+        }
+        return (inner, Swift.max(scroll, 0), overflow)
     }
 
     /// Blocks of the step's text on screen now (a block tied to a later frame waits for it).

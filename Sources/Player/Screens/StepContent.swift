@@ -39,14 +39,20 @@ struct StepContent {
         return .training(between)
     }
 
-    /// Rows the frame panel needs, the most any frame of the step needs, so
-    /// the panel (and the graph above it) keeps its size while stepping.
+    /// Rows the frame panel needs, the most any frame of the step needs as the step
+    /// stands, so the panel (and the graph above it) keeps its size while stepping. Numbers
+    /// answered in predict mode add their lines when they arrive, not before: a graph is
+    /// not squeezed for the whole step by answers nobody has given yet.
     /// - Parameter locals: count the `local:` lines too (a short panel leaves them out).
     func panelRows(width: Int, locals: Bool = true) -> Int {
-        guard let played = context.state.playedStep else { return 0 }
-        let mode = (context.state.predictMode.map { $0 ? 1 : 2 } ?? 0) + (locals ? 0 : 3)
-        return context.state.layouts.panelRows(
-            step: context.state.step, width: width, ascii: context.ascii, mode: mode
+        let state = context.state
+        guard let played = state.playedStep else { return 0 }
+        let mode = (state.predictMode.map { $0 ? 1 : 2 } ?? 0) + (locals ? 0 : 3)
+        let answered = state.blankAnswers.reduce(0) {
+            $0 + ($1.key.frame.step == state.step && $1.value.revealed ? 1 : 0)
+        }
+        return state.layouts.panelRows(
+            step: state.step, width: width, ascii: context.ascii, mode: mode, answered: answered
         ) {
             var rows = 0
             for (i, f) in played.frames.enumerated() {

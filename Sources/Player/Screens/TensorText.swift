@@ -90,20 +90,27 @@ public enum TensorText {
             row.enumerated().map { c, s in String(repeating: " ", count: Swift.max(0, widths[c] - s.count)) + s }
                 .joined(separator: " ")
         }
+        // Beyond two axes, the first matrix of the tensor inside all its brackets (the true
+        // nesting: `[[[1 2 3]` for a (1, 2, 3)), then `…` where more matrices follow.
         let depth = Swift.min(t.rank, 2)
+        let outer = t.rank - depth
         let blocks = t.rank > 2 ? t.shape[..<(t.rank - 2)].reduce(1, *) : 1
         var lines: [String] = []
         for (r, row) in cells.enumerated() {
             let first = r == 0
             let last = r == cells.count - 1 && keepRows == rows
-            let lead = first ? String(repeating: "[", count: depth) : String(repeating: " ", count: depth - 1) + "["
-            let tail = last ? String(repeating: "]", count: depth) : "]"
+            let lead =
+                first
+                ? String(repeating: "[", count: depth + outer) : String(repeating: " ", count: depth - 1 + outer) + "["
+            let tail = last ? String(repeating: "]", count: depth + (blocks == 1 ? outer : 0)) : "]"
             lines.append(lead + line(row) + tail)
         }
-        if keepRows < rows { lines.append(String(repeating: " ", count: depth) + dots) }
+        if keepRows < rows { lines.append(String(repeating: " ", count: depth + outer) + dots) }
         if t.rank > 2 {
             lines.insert(formatShape(t.shape), at: 0)
-            if blocks > 1 { lines.append(dots) }
+            if blocks > 1 {
+                lines.append(String(repeating: " ", count: outer) + dots + String(repeating: "]", count: outer))
+            }
         }
         return lines
     }

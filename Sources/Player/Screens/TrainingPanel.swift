@@ -173,7 +173,9 @@ struct TrainingPanel {
         let planned: Int?
         switch frame {
         case .training(let f):
-            series = ChartSeries(context.state.layouts.series(f.history, count: f.runEnd), count: f.end)
+            // The y axis is the whole run's, so it does not rescale from one frame to the next.
+            series = ChartSeries(
+                context.state.layouts.series(f.history, count: f.runEnd), count: f.end, scaleCount: f.runEnd)
             // A run that ended early (diverged, stopped) is drawn over the iterations it ran, not the ones planned.
             switch f.status {
             case .diverged, .stopped: planned = f.end

@@ -160,6 +160,19 @@ extension PlayerState {
         return openBlank == nil
     }
 
+    /// The newest block of the step's text a frame has revealed (`{frame=N}`, the latest N
+    /// shown), which the text panel keeps in view until the student scrolls away from it.
+    public var followedProse: Int? {
+        guard let played = playedStep else { return nil }
+        var newest: (block: Int, frame: Int)?
+        for (block, tied) in played.step.proseFrames where showsProse(block) {
+            if let n = newest, (n.frame, n.block) > (tied, block) { continue }
+            newest = (block, tied)
+        }
+        guard let newest, newest.block != proseScrolledFrom else { return nil }
+        return newest.block
+    }
+
     // MARK: - Score
 
     /// Predictions and answers right at the first try, out of those answered or revealed.

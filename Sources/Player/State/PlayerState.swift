@@ -55,6 +55,9 @@ public struct PlayerState {
     public private(set) var message: String?
     /// Lines of the step's text scrolled past (↓ ↑, `j` `k`); the screen clamps it to the text.
     public private(set) var proseScroll = 0
+    /// The revealed block (`followedProse`) the student scrolled away from: the text
+    /// follows the next block a frame reveals, not this one again.
+    public private(set) var proseScrolledFrom: Int?
     /// Columns `<` `>` have scrolled the step's code blocks sideways (they are clipped, never wrapped).
     public private(set) var codeScroll = 0
     /// How far `H` `J` `K` `L` have moved the graph from where the frame puts it,
@@ -185,6 +188,7 @@ public struct PlayerState {
             textSeen = 0
             panelShift = 0
             proseScroll = 0
+            proseScrolledFrom = nil
             codeScroll = 0
             autoplay = nil
         }
@@ -210,7 +214,11 @@ public struct PlayerState {
     public mutating func setPredictMode(_ on: Bool?) { predictMode = on }
     mutating func shiftPanel() { panelShift += 1 }
     mutating func setPanelShift(_ shift: Int) { panelShift = Swift.max(shift, 0) }
-    mutating func setProseScroll(_ lines: Int) { proseScroll = Swift.min(Swift.max(lines, 0), 500) }
+    /// Scrolls the text to `lines`, which stops it following the block a frame revealed.
+    mutating func setProseScroll(_ lines: Int) {
+        proseScrolledFrom = followedProse ?? proseScrolledFrom
+        proseScroll = Swift.min(Swift.max(lines, 0), 500)
+    }
     mutating func setClickerTrail(_ trail: [ClickerPage]) { clickerTrail = trail }
     mutating func setTextSeen(_ blocks: Int) { textSeen = blocks }
     mutating func setGraphPan(_ pan: GraphPoint) { graphPan = pan }
@@ -218,7 +226,12 @@ public struct PlayerState {
     mutating func setGroupToggles(_ toggles: [String: Bool]) { groupToggles = toggles }
     /// A fresh, empty layout cache (for measuring the layout's cost).
     mutating func resetLayouts() { layouts = LayoutCache() }
-    mutating func scrollProse(by lines: Int) { proseScroll = Swift.min(Swift.max(proseScroll + lines, 0), 500) }
+    /// `j` `k`: the text scrolled on from where the screen shows it.
+    mutating func scrollProse(by lines: Int) {
+        let shown = view.flatMap { ClickerView(self, width: $0.width, height: $0.height, glyphs: $0.glyphs)?.text }
+        // From a followed block shown with free rows under the text, up goes from the text's end.
+        setProseScroll((shown.map { Swift.min($0.scroll, $0.overflow) } ?? proseScroll) + lines)
+    }
     mutating func scrollCode(by columns: Int) { codeScroll = Swift.min(Swift.max(codeScroll + columns, 0), 500) }
     mutating func bumpRevision() { revision &+= 1 }
     mutating func setPlaying(_ request: PlayRequest?) {

@@ -4,14 +4,20 @@ public struct ChartSeries: Sendable {
     public var summary: SeriesSummary
     public var count: Int
     public var firstX: Double
+    /// The values the y axis is scaled to: the whole run, so the axis stays put while the
+    /// line grows frame by frame (nil: the values drawn).
+    public var scaleCount: Int?
 
-    public init(_ summary: SeriesSummary, count: Int? = nil, firstX: Double = 0) {
+    public init(_ summary: SeriesSummary, count: Int? = nil, firstX: Double = 0, scaleCount: Int? = nil) {
         self.summary = summary
         self.count = Swift.max(0, Swift.min(count ?? summary.count, summary.count))
         self.firstX = firstX
+        self.scaleCount = scaleCount.map { Swift.max(self.count, Swift.min($0, summary.count)) }
     }
 
     var extent: SeriesSummary.Extent { summary.extent(0..<count) }
+    /// The extent the y axis is fitted to.
+    var scaleExtent: SeriesSummary.Extent { scaleCount.map { summary.extent(0..<$0) } ?? extent }
 }
 
 extension LineChart {
@@ -44,7 +50,10 @@ extension LineChart {
             content.total = series.count
             content.nonFinite = extent.nonFinite
             content.skipped = logScale ? extent.nonPositive : 0
-            content.y = extent.drawable(logScale: logScale).map {
+            // Scaled to the whole run when it is known, but only once something of it is drawn.
+            content.y = extent.drawable(logScale: logScale).flatMap { _ in
+                series.scaleExtent.drawable(logScale: logScale)
+            }.map {
                 logScale ? ChartMath.log10($0.lowerBound)...ChartMath.log10($0.upperBound) : $0
             }
             if content.y != nil {

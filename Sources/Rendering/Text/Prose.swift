@@ -42,6 +42,22 @@ public struct Prose: Widget, Sendable {
         return out
     }
 
+    /// The lines each block takes at `width` columns, as positions in `lines(width:)`.
+    public func blockLines(width: Int) -> [Range<Int>] {
+        guard width > 0 else { return [] }
+        var ranges: [Range<Int>] = []
+        var count = 0
+        var previous: MarkupBlock? = nil
+        for block in blocks {
+            if let previous, needsGap(after: previous, before: block) { count += 1 }
+            let n = layout(block, width: width).count
+            ranges.append(count..<(count + n))
+            count += n
+            previous = block
+        }
+        return ranges
+    }
+
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         let all = lines(width: area.width)
