@@ -116,7 +116,8 @@ import Testing
     }
 
     /// At every size the function at work is wholly in view on every frame whenever its
-    /// box fits the view, and with it the boxes it writes to whenever they fit the view together.
+    /// box fits the view, and with it the boxes it writes to whenever they fit the view together
+    /// (else at least one of them, when one fits beside it).
     @Test(arguments: Repo.shippedLessons)
     func theActiveNodeIsInView(_ lesson: String) throws {
         var state = try PlayerState(path: Repo.lesson(lesson))
@@ -146,6 +147,13 @@ import Testing
                         !framing.focus.written.allSatisfy(inView), problems.count < 20
                     {
                         problems.append("\(place): output of \(key) out of view")
+                    }
+                    // When they do not all fit, one of them at least, when one fits beside the key.
+                    let pairs = written.filter {
+                        keyRect.union($0).width <= view.width && keyRect.union($0).height <= view.height
+                    }
+                    if !pairs.isEmpty, !framing.focus.written.contains(where: inView), problems.count < 20 {
+                        problems.append("\(place): no box \(key) writes is in view, though one fits beside it")
                     }
                 }
             }

@@ -4,5 +4,7 @@ extension PlayerState {
 }
 
 extension ScreenContext {
-    var words: Words { state.words }
+    /// An ASCII screen cannot show Hangul: there the app's own words are English, so its
+    /// keys and panels stay readable (the lesson's own text is the author's, and stays).
+    var words: Words { ascii ? Language.en.words : state.words }
 }
