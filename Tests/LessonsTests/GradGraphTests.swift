@@ -43,7 +43,7 @@ import Testing
         let backward = graph.records.filter { $0.line == 3 }
         #expect(
             backward.filter { $0.kind == .function }.map(\.label).sorted() == [
-                "**1", "**3", "+", "×", "×", "×", "×", "×", "−x",
+                "**1", "**3", "+", "neg", "×", "×", "×", "×", "×",
             ])
         #expect(backward.filter { $0.kind == .constant }.map(\.label).sorted() == ["2", "4", "gy"])
         // gx is the `+` at x, and both shares come from x's own nodes.

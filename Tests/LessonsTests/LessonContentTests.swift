@@ -413,7 +413,7 @@ import Testing
         let made = graph.nodes.filter { $0.line == gxLine }
         #expect(
             made.filter { $0.kind == .function }.map(\.label).sorted() == [
-                "**1", "**3", "+", "×", "×", "×", "×", "×", "−x",
+                "**1", "**3", "+", "neg", "×", "×", "×", "×", "×",
             ])
         #expect(made.filter { $0.kind == .constant }.map(\.label).sorted() == ["2", "4", "gy"])
         // @backward gx steps through those nine functions and ends at y'' = 44 on x.

@@ -21,7 +21,7 @@ import Testing
         "Enter", "Esc", "Tab", "Ctrl", "PageDown", "PageUp", "Backspace",
         "DeZero", "NumPy", "ReLU", "SGD", "NaN", "Inf", "inf", "nan", "None", "True", "False",
         "grad", "backward", "creator", "create_graph", "keepdims", "axis", "shape", "cleargrad",
-        "sin", "cos", "exp", "log", "tanh", "sigmoid", "relu", "max", "min", "sum", "mean", "square", "matmul",
+        "sin", "cos", "exp", "log", "neg", "tanh", "sigmoid", "relu", "max", "min", "sum", "mean", "square", "matmul",
         "linear", "reshape", "transpose", "broadcast_to", "sum_to", "rand", "randn", "zeros", "ones", "full",
         "seed", "pi", "lr", "iters", "every", "ms", "mse", "dx", "dy", "gx", "gy", "gW", "gX", "gY", "eps",
         "mean_squared_error", "softmax", "cross_entropy",

@@ -291,7 +291,15 @@ import Testing
         var state = try chainRule()
         state.press(PlayerKey.typing("10") + [.enter, .character("G")])
         let screen = state.screen(120, 36)
-        #expect(screen.contains("wrong way (= instead of +=): x.grad ends −0.0357615, not 2.05957"))
+        #expect(screen.contains("wrong way (= instead of +=): x.grad is now −0.0357615, not 2.05957"), "\(screen)")
+        // Each frame compares where both runs stand after it, not where they end.
+        state.press([.left])
+        let before = state.screen(120, 36)
+        #expect(before.contains("x.grad is now 1.58319, not 2.09533"), "\(before)")
+        #expect(!before.contains("−0.0357615, not"), "\(before)")
+        // Where x has had one share, overwriting and adding agree: nothing to say about x.
+        state.press([.left, .left])
+        #expect(!state.screen(120, 36).contains("x.grad is now"))
     }
 
     @Test func withoutGenerationsSquareRunsTwice() throws {

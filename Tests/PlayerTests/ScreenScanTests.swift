@@ -34,13 +34,13 @@ import Testing
         return found
     }
 
-    /// The nodes whose box the graph's edge cuts: a box that fits the view but is only
-    /// partly inside it, with any of its corners drawn (a box shows whole or not at all).
+    /// The nodes whose box the graph's edge cuts and that still show text: a box that fits
+    /// the view but is only partly inside it keeps its outline (the wires that reach it end at
+    /// a box) and none of its text, so no number shows cut or without its name.
     static func cutBoxes(_ state: PlayerState, _ buffer: Buffer, width: Int, height: Int) -> [Int] {
         guard let framing = Screen.graphFraming(state, width: width, height: height, glyphs: .unicode) else {
             return []
         }
-        let corners: Set<String> = ["┌", "┐", "└", "┘", "╭", "╮", "╰", "╯", "┏", "┓", "┗", "┛", "╔", "╗", "╚", "╝"]
         let target = framing.target
         let offset = framing.viewport.shown
         var cut: [Int] = []
@@ -50,12 +50,15 @@ import Testing
                 x: r.x - offset.x + target.x, y: r.y - offset.y + target.y, width: r.width, height: r.height)
             let inside = shown.intersection(target)
             guard !inside.isEmpty, inside != shown, r.width <= target.width, r.height <= target.height else { continue }
-            let drawn = [
-                (shown.x, shown.y), (shown.right - 1, shown.y), (shown.x, shown.bottom - 1),
-                (shown.right - 1, shown.bottom - 1),
-            ]
-            .contains { x, y in inside.contains(x: x, y: y) && corners.contains(buffer[x, y].symbol) }
-            if drawn { cut.append(node.id) }
+            let interior = Rect(x: shown.x + 1, y: shown.y + 1, width: shown.width - 2, height: shown.height - 2)
+                .intersection(inside)
+            let text =
+                interior.isEmpty
+                ? false
+                : (interior.y..<interior.bottom).contains { y in
+                    (interior.x..<interior.right).contains { x in buffer[x, y].symbol != " " }
+                }
+            if text { cut.append(node.id) }
         }
         return cut
     }

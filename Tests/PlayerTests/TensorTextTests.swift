@@ -22,15 +22,17 @@ import Testing
 
     @Test func aLargeTensorSaysItsShapeAndWhereItIsCut() throws {
         let row = try tensor([1, 10], (0..<10).map { Double($0) / 10 })
-        #expect(TensorText.inline(row) == "(1, 10) [[0 0.1 0.2 …]]")
+        #expect(TensorText.inline(row) == "(1, 10) [[0 0.1 0.2 0.3 …]]")
         let column = try tensor([10, 1], (0..<10).map { Double($0) / 10 })
-        #expect(TensorText.inline(column) == "(10, 1) [[0] [0.1] [0.2] …]")
-        #expect(TensorText.inline(column, shape: false) == "[[0] [0.1] [0.2] …]")
+        #expect(TensorText.inline(column) == "(10, 1) [[0] [0.1] [0.2] [0.3] …]")
+        #expect(TensorText.inline(column, shape: false) == "[[0] [0.1] [0.2] [0.3] …]")
         let cube = try tensor([4, 2, 5], (0..<40).map(Double.init))
         #expect(TensorText.inline(cube, limit: 2) == "(4, 2, 5) [[[0 1 …] [5 6 …]] [[10 11 …] [15 16 …]] …]")
         #expect(TensorText.inline(try tensor([2, 5], Array(repeating: 1, count: 10))) == "ones(2, 5)")
         // A repeated value names its shape as NumPy writes it: (4,) is a shape, (4) would be the number 4.
-        #expect(TensorText.inline(try tensor([4], Array(repeating: 2, count: 4))) == "full((4,), 2)")
+        #expect(TensorText.inline(try tensor([5], Array(repeating: 2, count: 5))) == "full((5,), 2)")
+        // Up to four elements an axis are written out, a repeated value too.
+        #expect(TensorText.inline(try tensor([4], Array(repeating: 2, count: 4))) == "[2 2 2 2]")
         #expect(TensorText.inline(try tensor([2, 5], Array(repeating: -3, count: 10))) == "full((2, 5), −3)")
     }
 
@@ -40,7 +42,7 @@ import Testing
         let column = try tensor([2, 1], [1, 1])
         #expect(TensorText.matrix(column) == ["[[1]", " [1]]"])
         let big = try tensor([5, 5], (0..<25).map(Double.init))
-        #expect(TensorText.matrix(big, maxRows: 3, maxColumns: 3) == ["[[0 1 …]", " [5 6 …]", "  …"])
+        #expect(TensorText.matrix(big, maxRows: 3, maxColumns: 3) == ["[[0 1 …]", " [5 6 …]", " …]"])
         let blocks = try tensor([2, 1, 2], [1, 2, 3, 4])
         #expect(TensorText.matrix(blocks) == ["(2, 1, 2)", "[[[1 2]]", " …]"])
         // One matrix beyond two axes: all of it, in all its brackets.

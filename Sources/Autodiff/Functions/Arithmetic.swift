@@ -83,7 +83,7 @@ final class Div: BinaryFunction {
 }
 
 final class Neg: UnaryFunction {
-    override var label: String { "−x" }
+    override var label: String { "neg" }
     override var kind: FunctionKind { .negate }
     override var derivativeTexts: [String] { ["∂y/∂x = −1"] }
     override func forward(_ x: Tensor) -> Tensor { value(x) }

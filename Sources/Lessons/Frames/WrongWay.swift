@@ -8,6 +8,15 @@ public struct WrongWay: Equatable, Sendable {
     public let grads: [Tensor?]
     /// Each variable's gradient at the end of the right run, by node id.
     public let right: [Tensor?]
+    /// Where an overwriting run (which visits the functions in the right order) and the
+    /// right run stand after each backward step, by node id: what each frame compares.
+    /// Empty for a run in the wrong order, which visits functions its own way.
+    public var running: [(wrong: [Tensor?], right: [Tensor?])] = []
+
+    public static func == (a: WrongWay, b: WrongWay) -> Bool {
+        a.mistake == b.mistake && a.grads == b.grads && a.right == b.right && a.running.count == b.running.count
+            && zip(a.running, b.running).allSatisfy { $0.wrong == $1.wrong && $0.right == $1.right }
+    }
 }
 
 extension LessonRunner {
@@ -50,10 +59,25 @@ extension LessonRunner {
             }
             return record.inputs
         }
+        func tensors(_ values: [Double?]) -> [Tensor?] {
+            values.enumerated().map { id, g in session.receivesGradient(id) ? g.map { Tensor($0) } : nil }
+        }
+        var running: [(wrong: [Tensor?], right: [Tensor?])] = []
         switch mistake {
         case .overwrite:
+            // The right run again, share by share, beside the overwriting one.
+            var soFar: [Double?] = Array(repeating: nil, count: built.records.count)
+            soFar[target] = 1
             for step in steps {
-                if let fid = functionNode[ObjectIdentifier(step.function)] { _ = send(fid, add: false) }
+                if let fid = functionNode[ObjectIdentifier(step.function)] {
+                    _ = send(fid, add: false)
+                    if let out = built.records[fid].output, let gy = soFar[out], let local = locals[fid] {
+                        for (i, node) in built.records[fid].inputs.enumerated() {
+                            soFar[node] = (soFar[node] ?? 0) + gy * local[i]
+                        }
+                    }
+                }
+                running.append((tensors(wrong), tensors(soFar)))
             }
         case .order:
             // DeZero before generations: a list of functions, the last added runs next, no waiting.
@@ -67,8 +91,9 @@ extension LessonRunner {
                 }
             }
         }
-        let grads = wrong.enumerated().map { id, g in session.receivesGradient(id) ? g.map { Tensor($0) } : nil }
-        return WrongWay(mistake: mistake, grads: grads, right: right)
+        var result = WrongWay(mistake: mistake, grads: tensors(wrong), right: right)
+        result.running = running
+        return result
     }
 }
 

@@ -13,7 +13,10 @@ enum Formula {
         case (.add, 2), (.subtract, 2), (.multiply, 2), (.divide, 2):
             return "\(operand(args[0])) \(node.label) \(operand(args[1], negative: true))"
         case (.square, 1): return operand(args[0], negative: true) + "²"
-        case (.negate, 1): return "−" + operand(args[0], negative: true)
+        case (.negate, 1):
+            // `−(1)`, not `−1`: the sign applied to a number, not a negative number.
+            let a = operand(args[0], negative: true)
+            return a.first?.isNumber == true ? "−(" + a + ")" : "−" + a
         case (.power, 1): return operand(args[0], negative: true) + node.label
         default: return node.label + "(" + (args + node.options).joined(separator: ", ") + ")"
         }
@@ -37,8 +40,10 @@ enum Formula {
     /// generic names replaced by the graph's: `y` the output, the function's
     /// input names (`x`, `a`, `b`, `W`…) its inputs, and `gy` the upstream
     /// gradient, written `upstream` (or left out where it is 1, at the top).
+    /// - Parameter seed: at the top (`upstream` nil), what an upstream left as an argument
+    ///   (`sum_to(gy, x.shape)`) is called: `1`, or for a tensor the seed's own name.
     static func derivative(
-        _ text: String, of node: GraphNode, output: String, inputs: [String], upstream: String?
+        _ text: String, of node: GraphNode, output: String, inputs: [String], upstream: String?, seed: String = "1"
     ) -> String {
         var map = ["y": output]
         for (name, input) in zip(node.inputNames, inputs) { map[name] = input }
@@ -47,7 +52,7 @@ enum Formula {
             // ∂L/∂L = 1: a product with it is the other factor.
             for one in ["·gy", " · gy", "gy·", "gy · "] { text = text.replacingOccurrences(of: one, with: "") }
         }
-        map["gy"] = upstream ?? "1"
+        map["gy"] = upstream ?? seed
         var result = ""
         var word = ""
         var afterPartial = false

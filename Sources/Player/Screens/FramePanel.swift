@@ -15,6 +15,9 @@ struct FramePanel {
     /// Whether each input's `local:` line shows; a panel short of rows leaves them out
     /// (the chain-rule line above already has the local gradient's value) so no number is cut.
     var showsLocals = true
+    /// Whether a right answer keeps its reason (`upstream 1.58 × local 1`); a panel still short
+    /// of rows without the `local:` lines says only `✓ ∂f/∂x = 1.58` (the line above has the product).
+    var answerReasons = true
 
     /// `panel` as it fits `rows`: without the `local:` lines when they would push lines out.
     /// Returns the lines too, so a frame's lines are built once when they fit.
@@ -23,7 +26,11 @@ struct FramePanel {
         guard lines.count > rows else { return (panel, lines) }
         var shorter = panel
         shorter.showsLocals = false
-        return (shorter, shorter.lines)
+        let without = shorter.lines
+        guard without.count > rows else { return (shorter, without) }
+        var shortest = shorter
+        shortest.answerReasons = false
+        return (shortest, shortest.lines)
     }
 
     private var theme: Theme { context.theme }
@@ -112,7 +119,7 @@ struct FramePanel {
             lines += PredictLines.lines(
                 context, ref,
                 PredictLines.Names(loss: out, out: out, input: { names[$0] }, function: f.label, node: node),
-                width: width)
+                width: width, reasons: answerReasons)
         } else {
             lines += equation(head, style: theme.forwardFocus)
             let shapes = f.inputs.map { names[$0.node] + " " + formatShape($0.value.shape) }.joined(separator: ", ")
@@ -124,7 +131,7 @@ struct FramePanel {
                 for input in f.inputs where input.value.shape != f.output.value.shape {
                     lines.append(
                         context.line(
-                            "  \(context.words.broadcast) \(names[input.node]): \(formatShape(input.value.shape)) \(context.arrow) \(formatShape(f.output.value.shape))",
+                            "  \(context.words.broadcast(names[input.node])): \(formatShape(input.value.shape)) \(context.arrow) \(formatShape(f.output.value.shape))",
                             theme.strong))
                 }
             }
@@ -180,7 +187,7 @@ struct FramePanel {
             lines.append(context.line("  " + upstreamHead.dropLast(3), theme.backwardFocus))
             lines.append(context.line("    = " + fitted(b.upstream, width - 6), theme.backwardFocus))
         }
-        for input in b.inputs {
+        for (position, input) in b.inputs.enumerated() {
             let name = names[input.node]
             let shareHidden = PredictLines.hides(context, ref, input.node, .share)
             let totalHidden = shareHidden || PredictLines.hides(context, ref, input.node, .total)
@@ -192,11 +199,13 @@ struct FramePanel {
                 lines.append(context.line("  " + kept, theme.secondary))
                 continue
             }
-            let chain = context.derivative(loss, name)
+            // A variable that is two inputs (`x + x`) gets a line for each: say which is which.
+            let twice = b.inputs.filter { $0.node == input.node }.count > 1
+            let chain = context.derivative(loss, name) + (twice ? " " + context.words.inputNumber(position + 1) : "")
             let text = node.map {
                 Formula.derivative(
                     context.words.derivative(input.derivativeText), of: $0, output: out, inputs: args,
-                    upstream: upstreamName)
+                    upstream: upstreamName, seed: b.upstream.rank == 0 ? "1" : context.derivative(loss, out))
             }
             // A rule said in words (`gy where x is the max, else 0`) is bracketed: `else 0 = [2 0]` misreads.
             let conditional = input.derivativeText.contains(" else ")
@@ -270,12 +279,10 @@ struct FramePanel {
                     headStart
                     + (shareHidden ? "?" : fitted(input.gradient, width - displayWidth(context.text(headStart)) - 1))
                     + ":"
-                // Short of room, one line still says it: the gradient is the old one plus the new share.
-                let short = "    \(name).grad = " + sum
+                // Short of room, the sum goes under its head: the line always says `+=` (written
+                // `x.grad = old + share`, it read as the overwriting the lessons warn against).
                 if displayWidth(context.text(head + "  " + sum)) <= width {
                     lines.append(context.line(head + "  " + sum, theme.value))
-                } else if displayWidth(context.text(short)) <= width {
-                    lines.append(context.line(short, theme.value))
                 } else {
                     lines.append(context.line(head, theme.value))
                     lines.append(context.line("      " + sum, theme.value))
@@ -285,7 +292,7 @@ struct FramePanel {
         lines += WrongWayLines.lines(context, b, names: { names[$0] }, width: width)
         lines += PredictLines.lines(
             context, ref, PredictLines.Names(loss: loss, out: out, input: { names[$0] }, function: b.label, node: node),
-            width: width)
+            width: width, reasons: answerReasons)
         return lines
     }
 

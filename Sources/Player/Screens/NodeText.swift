@@ -65,11 +65,11 @@ enum NodeText {
             let text =
                 level == .minimal && value.rank > 0 && value.count > 1
                 ? formatShape(value.shape)
-                : TensorText.inline(value, limit: 3, digits: level == .rich ? 4 : 3, ascii: ascii)
+                : TensorText.inline(value, limit: 4, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: text, role: .value)]
         }
         // Beyond two axes the matrix lines start with the shape themselves.
-        let matrix = TensorText.matrix(value, maxRows: 3, maxColumns: 3, ascii: ascii)
+        let matrix = TensorText.matrix(value, maxRows: 4, maxColumns: 4, ascii: ascii)
         return block(value.rank > 2 ? matrix : [formatShape(value.shape)] + matrix, .value)
     }
 
@@ -81,10 +81,10 @@ enum NodeText {
             let text =
                 level == .minimal && grad.rank > 0 && grad.count > 1
                 ? formatShape(grad.shape)
-                : TensorText.inline(grad, limit: 3, digits: level == .rich ? 4 : 3, ascii: ascii)
+                : TensorText.inline(grad, limit: 4, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: "grad " + text, role: .gradient)]
         }
-        return block(["grad"] + TensorText.matrix(grad, maxRows: 3, maxColumns: 3, ascii: ascii), .gradient)
+        return block(["grad"] + TensorText.matrix(grad, maxRows: 4, maxColumns: 4, ascii: ascii), .gradient)
     }
 
     /// Matrix rows padded to one width, so the box centres them as a block and their columns line up.

@@ -70,19 +70,22 @@ enum PredictLines {
     /// The lines under a frame with numbers to predict: a line for each number answered, and
     /// while one is still to come, three for the field and a hint (so answering a number
     /// adds at most its own line; the screen reserves rows for what the step has answered).
-    static func lines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int) -> [StyledLine] {
+    /// - Parameter reasons: a right answer with its reason; without, `✓ ∂f/∂x = 1.58` alone.
+    static func lines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int, reasons: Bool = true)
+        -> [StyledLine]
+    {
         // A worked frame in predict mode says so: the student watches this one.
         if context.state.blanks(at: ref).isEmpty, context.state.inPredictedPass(ref) {
             let next = context.state.nextFrameAsks(after: ref)
             return wrap(
                 context, next ? context.words.worked : context.words.workedOnly, context.theme.secondary, width: width)
         }
-        return answerLines(context, ref, names, width: width)
+        return answerLines(context, ref, names, width: width, reasons: reasons)
     }
 
-    private static func answerLines(_ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int)
-        -> [StyledLine]
-    {
+    private static func answerLines(
+        _ context: ScreenContext, _ ref: FrameRef, _ names: Names, width: Int, reasons: Bool
+    ) -> [StyledLine] {
         let state = context.state
         let theme = context.theme
         let blanks = state.blanks(at: ref)
@@ -96,10 +99,11 @@ enum PredictLines {
             if answer.revealed {
                 let mark = answer.lastWasRight ? (context.ascii ? "ok " : "✓ ") : ""
                 let tail = answer.lastWasRight ? "" : " (" + context.words.shownWord + ")"
+                // A shown answer always keeps its reason: the student did not find it.
+                let why = reasons || !answer.lastWasRight ? ": " + reason(context, blank, names) : ""
                 lines += wrap(
-                    context,
-                    mark + label + " = " + context.number(blank.answer) + ": " + reason(context, blank, names)
-                        + tail, answer.lastWasRight ? theme.answer : theme.value, width: width)
+                    context, mark + label + " = " + context.number(blank.answer) + why + tail,
+                    answer.lastWasRight ? theme.answer : theme.value, width: width)
                 continue
             }
             // The first number still hidden is the one typed answers go to (on the frame on screen);

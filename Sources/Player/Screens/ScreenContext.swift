@@ -27,12 +27,12 @@ struct ScreenContext {
     }
 
     /// A tensor on one line of a panel.
-    func inline(_ t: Tensor?, limit: Int = 3) -> String { TensorText.inline(t, limit: limit, digits: 4, ascii: ascii) }
+    func inline(_ t: Tensor?, limit: Int = 4) -> String { TensorText.inline(t, limit: limit, digits: 4, ascii: ascii) }
 
     /// A tensor on one line in at most `width` columns: fewer elements per axis,
     /// then fewer digits, before the line would have to be cut.
     /// - Parameter shape: write a cut tensor's shape in front (false where the line says it already).
-    func inline(_ t: Tensor?, fitting width: Int, limit: Int = 3, shape: Bool = true) -> String {
+    func inline(_ t: Tensor?, fitting width: Int, limit: Int = 4, shape: Bool = true) -> String {
         var smallest = TensorText.inline(t, limit: limit, digits: 4, ascii: ascii, shape: shape)
         for digits in [4, 3] {
             for l in stride(from: limit, through: 1, by: -1) {
@@ -53,7 +53,7 @@ struct ScreenContext {
     func elements(_ t: Tensor?, factor: Bool = false) -> String {
         guard let t else { return "?" }
         if t.rank == 0, let v = t.scalar { return factor ? self.factor(v) : number(v) }
-        return TensorText.inline(t, limit: 3, digits: 4, ascii: ascii, shape: false)
+        return TensorText.inline(t, limit: 4, digits: 4, ascii: ascii, shape: false)
     }
 
     /// A value as a later factor: scalars as numbers (negative ones in parentheses), tensors on one line.
@@ -70,7 +70,10 @@ struct ScreenContext {
 
     /// `∂f/∂x` (or `df/dx`), with a name that has spaces in parentheses.
     func derivative(_ of: String, _ by: String) -> String {
-        func wrap(_ s: String) -> String { s.contains(" " as Character) ? "(" + s + ")" : s }
+        // A name that is an expression (`x**2`, `−gy`, `w × x`) is bracketed: `∂y/∂(x**2)`.
+        func wrap(_ s: String) -> String {
+            s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } ? s : "(" + s + ")"
+        }
         return partial + wrap(text(of)) + "/" + partial + wrap(text(by))
     }
 

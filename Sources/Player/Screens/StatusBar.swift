@@ -52,8 +52,12 @@ enum StatusBar {
             }
         }
         let arrows = context.ascii ? "<- ->" : "← →"
+        // The keys as many as fit beside what the line says (a run's progress is long): never cut.
+        let room = width - displayWidth(context.text(left)) - 4
+        let leave = context.words.leave(list: state.leadsToList)
         let keys =
-            context.words.keys(arrows: arrows, width: width, leave: context.words.leave(list: state.leadsToList))
+            [width, Swift.min(width, 100), 0].lazy.map { context.words.keys(arrows: arrows, width: $0, leave: leave) }
+            .first { displayWidth($0) <= room } ?? ""
         buffer.render(
             StatusLine(
                 left: StyledLine(context.text(left), style: style), right: StyledLine(keys, style: style),

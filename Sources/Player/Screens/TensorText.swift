@@ -22,7 +22,7 @@ public enum TensorText {
     /// shape nests them, at most `limit` per axis; a tensor cut short starts
     /// with its shape (unless `shape` is false, where it is written nearby)
     /// and shows `…` at each cut.
-    public static func inline(_ t: Tensor?, limit: Int = 3, digits: Int = 4, ascii: Bool = false, shape: Bool = true)
+    public static func inline(_ t: Tensor?, limit: Int = 4, digits: Int = 4, ascii: Bool = false, shape: Bool = true)
         -> String
     {
         guard let t else { return "?" }
@@ -105,7 +105,12 @@ public enum TensorText {
             let tail = last ? String(repeating: "]", count: depth + (blocks == 1 ? outer : 0)) : "]"
             lines.append(lead + line(row) + tail)
         }
-        if keepRows < rows { lines.append(String(repeating: " ", count: depth + outer) + dots) }
+        // Rows left out: `…` in the place of the next row, and the brackets the cut rows would close.
+        if keepRows < rows {
+            lines.append(
+                String(repeating: " ", count: depth - 1 + outer) + dots
+                    + String(repeating: "]", count: depth - 1 + (blocks == 1 ? outer : 0)))
+        }
         if t.rank > 2 {
             lines.insert(formatShape(t.shape), at: 0)
             if blocks > 1 {

@@ -8,11 +8,11 @@ extension Words {
     /// What a class chart shows, for the panel beside it.
     func classesSummary(t: String, x: String, regions: Bool) -> String {
         regions
-            ? pick("\(x) by class \(t), decision regions", "클래스 \(t)별 점 \(x), 결정 영역")
-            : pick("\(x) by class \(t)", "클래스 \(t)별 점 \(x)")
+            ? pick("\(x) by class \(t), decision regions", "점 \(x) (클래스 \(t)), 결정 영역")
+            : pick("\(x) by class \(t)", "점 \(x) (클래스 \(t))")
     }
-    /// `t by x: * 0  + 1  # 2`.
+    /// `x by class t: * 0  + 1  # 2`, as the panel beside the chart names it.
     func classesTitle(t: String, x: String, legend: String) -> String {
-        pick("\(t) by \(x): \(legend)", "클래스 \(t)별 점 \(x): \(legend)")
+        pick("\(x) by class \(t): \(legend)", "점 \(x) (클래스 \(t)): \(legend)")
     }
 }

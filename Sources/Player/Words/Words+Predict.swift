@@ -10,7 +10,7 @@ extension Words {
     var predictOff: String {
         pick("predict mode off: the numbers show as you step (P turns it on)", "예측 모드를 껐습니다. 숫자가 저절로 보입니다 (P를 누르면 켭니다)")
     }
-    var predictStatus: String { pick("predict on (P)", "예측 켬 (P)") }
+    var predictStatus: String { pick("predict on (P)", "예측 모드 켜짐 (P)") }
     var answeringStatus: String { pick("answering (Esc leaves)", "답 입력 중 (Esc 나가기)") }
 
     /// "type ∂f/∂x, then Enter"; nil names the question's answer.
@@ -82,6 +82,8 @@ extension Words {
     var shareWord: String { pick("share", "받은 기울기") }
     var throughWord: String { pick("through", "통과:") }
     var afterPlusEquals: String { pick("(after +=)", "(+=로 더한 뒤)") }
+    /// After `∂y/∂x` where x is a function's input twice (`x + x`): which input the line is about.
+    func inputNumber(_ n: Int) -> String { pick("(input \(n))", "(\(n)번째 입력)") }
     /// After `∂f/∂x` when the number asked is one path's share, added to x.grad next.
     var throughThisPath: String { pick("(this path)", "(이 경로)") }
 
@@ -94,7 +96,13 @@ extension Words {
         }
     }
     func endsNot(_ name: String, _ wrong: String, _ right: String) -> String {
-        pick("\(name).grad ends \(wrong), not \(right)", "\(name).grad = \(wrong) (올바른 값 \(right))")
+        pick(
+            "\(name).grad ends \(wrong), not \(right)",
+            "끝까지 가면 \(name).grad = \(wrong) (올바른 값 \(right))")
+    }
+    /// Where the wrong run leaves a gradient after this frame, beside the right run's.
+    func nowNot(_ name: String, _ wrong: String, _ right: String) -> String {
+        pick("\(name).grad is now \(wrong), not \(right)", "이제 \(name).grad = \(wrong) (올바른 값 \(right))")
     }
 
     // MARK: - Closing screen and nudging

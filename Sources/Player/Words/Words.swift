@@ -30,7 +30,8 @@ public struct Words: Sendable {
 
     // MARK: - Forward and backward frames
 
-    var broadcast: String { pick("broadcast", "브로드캐스트") }
+    /// `broadcast x1`, as a forward line says an input is copied to the output's shape.
+    func broadcast(_ name: String) -> String { pick("broadcast \(name)", "\(name) 브로드캐스트") }
     var upstream: String { pick("upstream", "상류 기울기") }
     var local: String { pick("local", "국소 기울기") }
     func noGradientKept(_ name: String, constant: Bool) -> String {

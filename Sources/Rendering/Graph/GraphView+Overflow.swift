@@ -11,7 +11,8 @@ extension GraphView {
         )
     }
 
-    func drawOverflowTags(in area: Rect, _ buffer: inout Buffer) {
+    /// - Parameter boxes: the boxes on screen (cut ones too), which a tag keeps off.
+    func drawOverflowTags(in area: Rect, boxes: [Rect] = [], _ buffer: inout Buffer) {
         guard let style = overflowStyle, !area.isEmpty else { return }
         let cut = overflow(in: area)
         if let row = tagRow {
@@ -35,17 +36,21 @@ extension GraphView {
             return
         }
         let rows = Array(area.y..<area.bottom)
-        if cut.left { tag(glyphs.arrowLeft + " " + moreText, area, style, &buffer) { w in rows.map { (area.x, $0) } } }
+        if cut.left {
+            tag(glyphs.arrowLeft + " " + moreText, area, boxes, style, &buffer) { w in rows.map { (area.x, $0) } }
+        }
         if cut.right {
-            tag(moreText + " " + glyphs.arrowRight, area, style, &buffer) { w in rows.map { (area.right - w, $0) } }
+            tag(moreText + " " + glyphs.arrowRight, area, boxes, style, &buffer) { w in
+                rows.map { (area.right - w, $0) }
+            }
         }
         if cut.up {
-            tag(glyphs.arrowUp + " " + moreText, area, style, &buffer) { w in
+            tag(glyphs.arrowUp + " " + moreText, area, boxes, style, &buffer) { w in
                 (area.x...(area.right - w)).map { ($0, area.y) }
             }
         }
         if cut.down {
-            tag(moreText + " " + glyphs.arrowDown, area, style, &buffer) { w in
+            tag(moreText + " " + glyphs.arrowDown, area, boxes, style, &buffer) { w in
                 (area.x...(area.right - w)).map { ($0, area.bottom - 1) }
             }
         }
@@ -55,7 +60,7 @@ extension GraphView {
     /// drawing, the one nearest the middle of its edge among equals, so a tag
     /// rarely hides a box's text. A tag wider than the area is left out.
     private func tag(
-        _ text: String, _ area: Rect, _ style: Style, _ buffer: inout Buffer,
+        _ text: String, _ area: Rect, _ boxes: [Rect], _ style: Style, _ buffer: inout Buffer,
         spots: (Int) -> [(x: Int, y: Int)]
     ) {
         let width = displayWidth(text) + 2
@@ -64,8 +69,12 @@ extension GraphView {
         let ordered = spots(width).sorted {
             abs($0.x - middle.x) + abs($0.y - middle.y) < abs($1.x - middle.x) + abs($1.y - middle.y)
         }
-        guard let spot = ordered.min(by: { covered($0.x, $0.y, width, buffer) < covered($1.x, $1.y, width, buffer) })
-        else { return }
+        // A cell of a box (an empty one of a box the edge cuts too) counts as more than any wire.
+        func cost(_ spot: (x: Int, y: Int)) -> Int {
+            let inBox = boxes.contains { $0.intersects(Rect(x: spot.x, y: spot.y, width: width, height: 1)) }
+            return covered(spot.x, spot.y, width, buffer) + (inBox ? 10_000 : 0)
+        }
+        guard let spot = ordered.min(by: { cost($0) < cost($1) }) else { return }
         _ = buffer.setString(" " + text + " ", x: spot.x, y: spot.y, style: style, maxWidth: width)
     }
 

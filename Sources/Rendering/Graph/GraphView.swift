@@ -98,17 +98,21 @@ public struct GraphView: Widget, Sendable {
             }
         }
 
-        // A box is drawn whole or not at all: a cut box loses its numbers, and the "more"
-        // tags already say the drawing goes on past the edge.
-        for node in layout.nodes where painter.showsWhole(node.rect) {
-            drawBox(node, painter, &buffer)
+        // A box the view's edge cuts keeps its outline but none of its text (a cut box would
+        // lose its numbers, or show them without its name): the wires that reach it end at a box,
+        // and the "more" tags say the drawing goes on past the edge.
+        for node in layout.nodes {
+            drawBox(node, painter, &buffer, text: painter.showsWhole(node.rect))
         }
         drawExitPorts(painter, &buffer)
 
         for e in edgeStyles.keys.sorted() where e >= 0 && e < layout.edges.count {
             if let style = edgeStyles[e] { restyle(layout.edges[e], style, painter, &buffer) }
         }
-        drawOverflowTags(in: clip, &buffer)
+        let boxes = layout.nodes.map {
+            Rect(x: $0.rect.x + painter.dx, y: $0.rect.y + painter.dy, width: $0.rect.width, height: $0.rect.height)
+        }
+        drawOverflowTags(in: clip, boxes: boxes, &buffer)
     }
 
     /// The scalar of a one-column glyph, or `+` for anything else.
@@ -132,9 +136,9 @@ public struct GraphView: Widget, Sendable {
         nodeStyles[node.id] ?? (node.kind == .function ? functionStyle : variableStyle)
     }
 
-    private func drawBox(_ node: GraphLayout.PlacedNode, _ painter: Painter, _ buffer: inout Buffer) {
+    private func drawBox(_ node: GraphLayout.PlacedNode, _ painter: Painter, _ buffer: inout Buffer, text: Bool) {
         let r = node.rect
-        guard r.width >= 2, r.height >= 2 else { return }
+        guard r.width >= 2, r.height >= 2, painter.touches(r) else { return }
         let s = style(of: node)
         let g = glyphs.border(nodeBorders[node.id] ?? (node.kind == .function ? .rounded : .square))
         for x in r.x..<r.right {
@@ -147,6 +151,7 @@ public struct GraphView: Widget, Sendable {
             painter.put(g.vertical, r.right - 1, y, s, &buffer)
             for x in (r.x + 1)..<(r.right - 1) { painter.put(code: 0x20, x, y, s, &buffer) }
         }
+        guard text else { return }
         let lines = nodeLines[node.id] ?? node.lines
         let room = max(0, r.width - 4)
         let rows = r.height - 2
@@ -172,7 +177,7 @@ public struct GraphView: Widget, Sendable {
             let node = layout.nodes[port.node]
             // Heavy or double borders keep their own line.
             if let border = nodeBorders[node.id], border == .heavy || border == .double { continue }
-            guard painter.showsWhole(node.rect) else { continue }
+            guard painter.touches(node.rect) else { continue }
             painter.put(tee, port.cell.x, port.cell.y, style(of: node), &buffer)
         }
     }
@@ -205,6 +210,11 @@ private struct Painter {
         let shown = Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height)
         guard r.width <= clip.width, r.height <= clip.height else { return shown.intersects(clip) }
         return shown.x >= clip.x && shown.y >= clip.y && shown.right <= clip.right && shown.bottom <= clip.bottom
+    }
+
+    /// Whether any cell of box `r` is in the visible area.
+    func touches(_ r: Rect) -> Bool {
+        Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height).intersects(clip)
     }
 
     /// Writes one glyph (a line, corner, arrow or space: one column wide).
