@@ -123,10 +123,14 @@ struct FramePanel {
         } else {
             lines += equation(head, style: theme.forwardFocus)
             let shapes = f.inputs.map { names[$0.node] + " " + formatShape($0.value.shape) }.joined(separator: ", ")
-            lines.append(
-                context.line(
-                    "  " + shapes + " " + context.arrow + " " + out + " " + formatShape(f.output.value.shape),
-                    theme.text))
+            let result = context.arrow + " " + out + " " + formatShape(f.output.value.shape)
+            // The output's shape is the point of the line: short of room it gets a line of its own.
+            if displayWidth(context.text("  " + shapes + " " + result)) <= width {
+                lines.append(context.line("  " + shapes + " " + result, theme.text))
+            } else {
+                lines.append(context.line("  " + shapes, theme.text))
+                lines.append(context.line("    " + result, theme.text))
+            }
             if node?.operation?.isBroadcastingArithmetic == true, f.inputs.count == 2 {
                 for input in f.inputs where input.value.shape != f.output.value.shape {
                     lines.append(

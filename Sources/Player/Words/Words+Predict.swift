@@ -10,7 +10,7 @@ extension Words {
     var predictOff: String {
         pick("predict mode off: the numbers show as you step (P turns it on)", "예측 모드를 껐습니다. 숫자가 저절로 보입니다 (P를 누르면 켭니다)")
     }
-    var predictStatus: String { pick("predict on (P)", "예측 모드 켜짐 (P)") }
+    var predictStatus: String { pick("predict on (P)", "예측 켜짐 (P)") }
     var answeringStatus: String { pick("answering (Esc leaves)", "답 입력 중 (Esc 나가기)") }
 
     /// "type ∂f/∂x, then Enter"; nil names the question's answer.
@@ -83,7 +83,11 @@ extension Words {
     var throughWord: String { pick("through", "통과:") }
     var afterPlusEquals: String { pick("(after +=)", "(+=로 더한 뒤)") }
     /// After `∂y/∂x` where x is a function's input twice (`x + x`): which input the line is about.
-    func inputNumber(_ n: Int) -> String { pick("(input \(n))", "(\(n)번째 입력)") }
+    func inputNumber(_ n: Int) -> String {
+        let ordinals = ["첫", "두", "세", "네", "다섯"]
+        return pick(
+            "(input \(n))", "(" + (ordinals.indices.contains(n - 1) ? ordinals[n - 1] + " " : "\(n)") + "번째 입력)")
+    }
     /// After `∂f/∂x` when the number asked is one path's share, added to x.grad next.
     var throughThisPath: String { pick("(this path)", "(이 경로)") }
 

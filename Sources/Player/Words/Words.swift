@@ -166,7 +166,7 @@ public struct Words: Sendable {
     var runningNote: String { pick("running: a pauses", "실행 중: a 일시 정지") }
     var readyNote: String { pick("ready: a or PageDown runs it", "a 또는 PageDown: 학습 시작") }
     var pausedNote: String { pick("paused: a resumes", "일시 정지: a 다시 실행") }
-    var runsOnNote: String { pick("a runs on from here", "a: 여기서부터 이어서 학습") }
+    var runsOnNote: String { pick("a runs on from here", "a: 이어서 학습하기") }
     var finished: String { pick("finished", "학습 완료") }
     func stoppedAt(_ i: Int) -> String { pick("stopped at iteration \(i)", "반복 \(i)에서 멈춤") }
     func paramsAt(_ i: Int) -> String { pick("params at iteration \(i):", "반복 \(i) 시점의 매개변수:") }
