@@ -139,7 +139,7 @@ struct FramePanel {
                             theme.strong))
                 }
             }
-            lines += equation(["  " + out, context.inline(f.output.value)], style: theme.value)
+            lines += equation(["  " + out], result: f.output.value, style: theme.value)
         }
         return lines
     }
@@ -234,7 +234,9 @@ struct FramePanel {
                 let value = fitted(summed ? input.gradient : input.product ?? input.gradient, room)
                 // A rule that is the number itself (`∂y/∂x = 1`) would give a hidden one away.
                 let shown = rule.map { $0 == value || (shareHidden && Double($0) != nil) ? [] : [$0] } ?? []
-                lines += equation([chain] + shown + summedTo + [shareHidden ? "?" : value], style: theme.gradient)
+                lines += equation(
+                    [chain] + shown + summedTo, result: summed ? input.gradient : input.product ?? input.gradient,
+                    style: theme.gradient, hidden: shareHidden)
             } else if let local = input.local {
                 let product = input.product ?? input.gradient
                 // A number to predict keeps its factors' values to the student: the rule, then `?`.
@@ -250,15 +252,14 @@ struct FramePanel {
                 let symbols =
                     top ? [] : [context.derivative(loss, out) + " " + context.dot + " " + context.derivative(out, name)]
                 lines += equation(
-                    [chain] + symbols + numbers + summedTo
-                        + [shareHidden ? "?" : fitted(summed ? input.gradient : product, room)],
-                    style: theme.gradient)
+                    [chain] + symbols + numbers + summedTo, result: summed ? input.gradient : product,
+                    style: theme.gradient, hidden: shareHidden)
                 if showsLocals, let text, !text.isEmpty {
                     lines.append(context.line("    " + context.words.local + ": " + text, theme.secondary))
                 }
             } else {
                 lines += equation(
-                    [chain, rule ?? "?", shareHidden ? "?" : fitted(input.gradient, room)], style: theme.gradient)
+                    [chain, rule ?? "?"], result: input.gradient, style: theme.gradient, hidden: shareHidden)
             }
             if summed, shareHidden, let product = input.product {
                 // What is asked is after the sum: say it happens, not what it gives.
@@ -305,6 +306,24 @@ struct FramePanel {
     private func fitted(_ t: Tensor?, _ room: Int, shape: Bool = true) -> String {
         guard let t, t.rank > 0 else { return context.value(t) }
         return context.inline(t, fitting: Swift.max(room, 8), shape: shape)
+    }
+
+    /// A result as an equation's last part: on the line as usual when it fits whole there, else a
+    /// matrix of up to four rows written a row a line under `    = ` (the panel has the rows; one
+    /// line would cut it to `[[0.5403 …] …]`). `parts` are the equation's parts before the result.
+    private func equation(_ parts: [String], result t: Tensor?, style: Style, hidden: Bool = false) -> [StyledLine] {
+        let room = width - 6
+        let inline = hidden ? "?" : fitted(t, room)
+        // Only a matrix written whole (up to 4 × 4): a cut one keeps its one line, with its shape.
+        guard !hidden, let t, t.rank == 2, t.shape[0] <= 4, t.shape[1] <= 4,
+            inline != context.inline(t, limit: 4) || displayWidth(context.text(inline)) > room
+        else { return equation(parts + [inline], style: style) }
+        let rows = TensorText.matrix(t, maxRows: 4, maxColumns: 4, ascii: context.ascii)
+        guard rows.allSatisfy({ displayWidth(context.text($0)) <= room }) else {
+            return equation(parts + [inline], style: style)
+        }
+        return equation(parts, style: style)
+            + rows.enumerated().map { i, row in context.line((i == 0 ? "    = " : "      ") + row, style) }
     }
 
     // MARK: - Questions and checks
