@@ -77,7 +77,8 @@ import Testing
     static func prompts(_ words: Words) -> [String] {
         [
             words.moreText + "↓ j", words.moreText + "↑ k", words.codeKeys, words.showKey, words.typingKeys,
-            words.runningNote, words.readyNote, words.pausedNote, words.runsOnNote, " · Tab · ",
+            words.runningNote, words.readyNote, words.readyAfterFirstEpoch, words.pausedNote, words.runsOnNote,
+            " · Tab · ",
             words.keys(arrows: "← →", width: 80), words.keys(arrows: "← →", width: 64), "? help", "? 도움말",
         ]
     }

@@ -47,12 +47,12 @@ struct TrainingPanel {
                 let note: String
                 switch run {
                 case .running?: note = context.words.runningNote
-                case .ready?: note = context.words.readyNote
+                case .ready?: note = f.byEpoch ? context.words.readyAfterFirstEpoch : context.words.readyNote
                 case .paused? where context.state.autoplay != nil: note = context.words.pausedNote
                 default: note = context.words.runsOnNote
                 }
                 // Each note names a key; paper shows the run as it stands.
-                if !context.handout { lines.append(context.line(note, theme.secondary)) }
+                if !context.handout { lines += wrapped(note, width: width, style: theme.secondary) }
             case .finished: lines.append(context.line(context.words.finished, theme.answer))
             case .diverged(let i):
                 let lossThen = f.losses.indices.contains(i) ? f.losses[i] : f.loss

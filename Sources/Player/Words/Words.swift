@@ -165,6 +165,10 @@ public struct Words: Sendable {
     var lossTitle: String { pick("loss", "손실") }
     var runningNote: String { pick("running: a pauses", "실행 중: a 일시 정지") }
     var readyNote: String { pick("ready: a or PageDown runs it", "a 또는 PageDown: 학습 시작") }
+    /// A run by epochs shows its first frame after epoch 1 (a frame is recorded after each epoch).
+    var readyAfterFirstEpoch: String {
+        pick("after epoch 1: a or PageDown runs the rest", "1 에포크 뒤: a 또는 PageDown으로 나머지 학습")
+    }
     var pausedNote: String { pick("paused: a resumes", "일시 정지: a 다시 실행") }
     var runsOnNote: String { pick("a runs on from here", "a: 이어서 학습하기") }
     var finished: String { pick("finished", "학습 완료") }
