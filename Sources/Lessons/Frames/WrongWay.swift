@@ -9,13 +9,14 @@ public struct WrongWay: Equatable, Sendable {
     /// Each variable's gradient at the end of the right run, by node id.
     public let right: [Tensor?]
     /// Where an overwriting run (which visits the functions in the right order) and the
-    /// right run stand after each backward step, by node id: what each frame compares.
-    /// Empty for a run in the wrong order, which visits functions its own way.
-    public var running: [(wrong: [Tensor?], right: [Tensor?])] = []
+    /// right run stand after each backward step: what each frame compares. Empty for a run
+    /// in the wrong order, which visits functions its own way.
+    public var running: [Standing] = []
 
-    public static func == (a: WrongWay, b: WrongWay) -> Bool {
-        a.mistake == b.mistake && a.grads == b.grads && a.right == b.right && a.running.count == b.running.count
-            && zip(a.running, b.running).allSatisfy { $0.wrong == $1.wrong && $0.right == $1.right }
+    /// Both runs' gradients after one backward step, by node id.
+    public struct Standing: Equatable, Sendable {
+        public let wrong: [Tensor?]
+        public let right: [Tensor?]
     }
 }
 
@@ -31,7 +32,10 @@ extension LessonRunner {
         var locals: [Int: [Double]] = [:]
         var right: [Tensor?] = Array(repeating: nil, count: built.records.count)
         right[target] = Tensor(1)
+        // The right run after each step, for an overwriting run to be compared with frame by frame.
+        var rightAfter: [[Tensor?]] = []
         for step in steps {
+            defer { rightAfter.append(right) }
             guard let fid = functionNode[ObjectIdentifier(step.function)] else { continue }
             let values = step.function.localGradients()?.compactMap { $0.rank == 0 ? $0.scalar : nil }
             guard let values, values.count == built.records[fid].inputs.count, step.upstream.rank == 0 else {
@@ -62,22 +66,12 @@ extension LessonRunner {
         func tensors(_ values: [Double?]) -> [Tensor?] {
             values.enumerated().map { id, g in session.receivesGradient(id) ? g.map { Tensor($0) } : nil }
         }
-        var running: [(wrong: [Tensor?], right: [Tensor?])] = []
+        var running: [WrongWay.Standing] = []
         switch mistake {
         case .overwrite:
-            // The right run again, share by share, beside the overwriting one.
-            var soFar: [Double?] = Array(repeating: nil, count: built.records.count)
-            soFar[target] = 1
-            for step in steps {
-                if let fid = functionNode[ObjectIdentifier(step.function)] {
-                    _ = send(fid, add: false)
-                    if let out = built.records[fid].output, let gy = soFar[out], let local = locals[fid] {
-                        for (i, node) in built.records[fid].inputs.enumerated() {
-                            soFar[node] = (soFar[node] ?? 0) + gy * local[i]
-                        }
-                    }
-                }
-                running.append((tensors(wrong), tensors(soFar)))
+            for (step, rightThen) in zip(steps, rightAfter) {
+                if let fid = functionNode[ObjectIdentifier(step.function)] { _ = send(fid, add: false) }
+                running.append(WrongWay.Standing(wrong: tensors(wrong), right: rightThen))
             }
         case .order:
             // DeZero before generations: a list of functions, the last added runs next, no waiting.

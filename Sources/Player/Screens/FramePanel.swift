@@ -314,9 +314,10 @@ struct FramePanel {
     private func equation(_ parts: [String], result t: Tensor?, style: Style, hidden: Bool = false) -> [StyledLine] {
         let room = width - 6
         let inline = hidden ? "?" : fitted(t, room)
-        // Only a matrix written whole (up to 4 × 4): a cut one keeps its one line, with its shape.
+        // Only a matrix written whole (up to 4 × 4) that its one line would cut; a larger one keeps
+        // its one line, with its shape.
         guard !hidden, let t, t.rank == 2, t.shape[0] <= 4, t.shape[1] <= 4,
-            inline != context.inline(t, limit: 4) || displayWidth(context.text(inline)) > room
+            displayWidth(context.text(context.inline(t))) > room
         else { return equation(parts + [inline], style: style) }
         let rows = TensorText.matrix(t, maxRows: 4, maxColumns: 4, ascii: context.ascii)
         guard rows.allSatisfy({ displayWidth(context.text($0)) <= room }) else {

@@ -65,7 +65,7 @@ enum NodeText {
             let text =
                 level == .minimal && value.rank > 0 && value.count > 1
                 ? formatShape(value.shape)
-                : TensorText.inline(value, limit: 4, digits: level == .rich ? 4 : 3, ascii: ascii)
+                : TensorText.inline(value, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: text, role: .value)]
         }
         // Beyond two axes the matrix lines start with the shape themselves.
@@ -81,7 +81,7 @@ enum NodeText {
             let text =
                 level == .minimal && grad.rank > 0 && grad.count > 1
                 ? formatShape(grad.shape)
-                : TensorText.inline(grad, limit: 4, digits: level == .rich ? 4 : 3, ascii: ascii)
+                : TensorText.inline(grad, digits: level == .rich ? 4 : 3, ascii: ascii)
             return [Line(text: "grad " + text, role: .gradient)]
         }
         return block(["grad"] + TensorText.matrix(grad, maxRows: 4, maxColumns: 4, ascii: ascii), .gradient)

@@ -45,16 +45,14 @@ struct ProsePanel {
     /// than the area). The clicker's PageDown and `j` `k` scroll on from what this shows.
     func fitting(in area: Rect, border: Bool) -> (inner: Rect, scroll: Int, overflow: Int) {
         let inner = border ? area.inner(1).inner(horizontal: 1, vertical: 0) : area
-        let prose = self.prose
-        let width = Swift.max(inner.width, 1)
-        let total = prose.height(forWidth: width)
-        let overflow = Swift.max(total - inner.height, 0)
+        let laidOut = prose.laidOut(width: Swift.max(inner.width, 1))
+        let overflow = Swift.max(laidOut.lines.count - inner.height, 0)
         var scroll = Swift.min(context.state.proseScroll, overflow)
         if overflow > 0, let anchor = context.state.followedProse {
             // The anchor's position among the blocks shown, and every block revealed with it.
             let shown = step.prose.indices.filter { context.state.showsProse($0) }
             let tied = step.proseFrames[anchor]
-            let ranges = prose.blockLines(width: width)
+            let ranges = laidOut.blocks
             let lines = shown.indices.filter { step.proseFrames[shown[$0]] == tied }.map { ranges[$0] }
             if let first = lines.first, let last = lines.last {
                 // From the start of a block, so no paragraph shows only its tail.

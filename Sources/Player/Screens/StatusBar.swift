@@ -55,9 +55,10 @@ enum StatusBar {
         // The keys as many as fit beside what the line says (a run's progress is long): never cut.
         let room = width - displayWidth(context.text(left)) - 4
         let leave = context.words.leave(list: state.leadsToList)
-        let keys =
-            [width, Swift.min(width, 100), 0].lazy.map { context.words.keys(arrows: arrows, width: $0, leave: leave) }
-            .first { displayWidth($0) <= room } ?? ""
+        let choices = context.words.keyChoices(arrows: arrows, leave: leave)
+        // Up to the screen's own choice (a wide screen lists more), then shorter while they do not fit.
+        let start = choices.firstIndex(of: context.words.keys(arrows: arrows, width: width, leave: leave)) ?? 0
+        let keys = choices[start...].first { displayWidth($0) <= room } ?? ""
         buffer.render(
             StatusLine(
                 left: StyledLine(context.text(left), style: style), right: StyledLine(keys, style: style),

@@ -16,11 +16,12 @@ enum WrongWayLines {
         var parts: [String] = []
         for input in b.inputs where input.receivesGradient {
             guard wrongGrads.indices.contains(input.node), rightGrads.indices.contains(input.node) else { continue }
-            let w = wrongGrads[input.node]
-            let r = rightGrads[input.node]
-            guard w != r else { continue }
+            // Compared as the screen writes them: runs that agree to the digits shown agree here.
+            let (shownWrong, shownRight) = (
+                context.value(wrongGrads[input.node]), context.value(rightGrads[input.node])
+            )
+            guard shownWrong != shownRight else { continue }
             let name = names(input.node)
-            let (shownWrong, shownRight) = (context.value(w), context.value(r))
             parts.append(
                 here == nil
                     ? context.words.endsNot(name, shownWrong, shownRight)

@@ -135,19 +135,26 @@ public struct Words: Sendable {
     func playing(_ mark: String, milliseconds: Int) -> String {
         pick("\(mark) playing, \(milliseconds) ms", "\(mark) 재생 중, \(milliseconds) ms")
     }
-    /// The main keys; `leave` is what `q` does (`q list`, `q quit`).
+    /// The main keys; `leave` is what `q` does (`q list`, `q quit`): the most a line of `width` has room for.
     func keys(arrows: String, width: Int, leave: String? = nil) -> String {
+        keyChoices(arrows: arrows, leave: leave)[width >= 110 ? 0 : width >= 70 ? 1 : 2]
+    }
+    /// The main keys from the fullest list to the shortest, for a line to take the first that fits.
+    func keyChoices(arrows: String, leave: String? = nil) -> [String] {
         switch language {
         case .en:
             let q = leave ?? "q quit"
-            return width >= 110
-                ? arrows + " frame  [ ] step  f b play  P predict  ? help  " + q
-                : width >= 70 ? arrows + " frame  [ ] step  ? help  " + q : "? help  " + q
+            return [
+                arrows + " frame  [ ] step  f b play  P predict  ? help  " + q,
+                arrows + " frame  [ ] step  ? help  " + q,
+                "? help  " + q,
+            ]
         case .ko:
             let q = leave ?? "q 종료"
-            return width >= 110
-                ? arrows + " 장면  [ ] 단계  f b 재생  P 예측  ? 도움말  " + q
-                : width >= 70 ? arrows + " 장면  [ ] 단계  ? 도움말  " + q : "? 도움말  " + q
+            return [
+                arrows + " 장면  [ ] 단계  f b 재생  P 예측  ? 도움말  " + q, arrows + " 장면  [ ] 단계  ? 도움말  " + q,
+                "? 도움말  " + q,
+            ]
         }
     }
     var moreText: String { pick("more ", "더 보기 ") }

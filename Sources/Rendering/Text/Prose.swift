@@ -30,32 +30,22 @@ public struct Prose: Widget, Sendable {
     public func height(forWidth width: Int) -> Int { lines(width: width).count }
 
     /// The wrapped, styled lines at `width` columns (blank lines between blocks).
-    public func lines(width: Int) -> [StyledLine] {
-        guard width > 0 else { return [] }
+    public func lines(width: Int) -> [StyledLine] { laidOut(width: width).lines }
+
+    /// The lines at `width` columns and, for each block, the positions of its lines among them.
+    public func laidOut(width: Int) -> (lines: [StyledLine], blocks: [Range<Int>]) {
+        guard width > 0 else { return ([], []) }
         var out: [StyledLine] = []
+        var ranges: [Range<Int>] = []
         var previous: MarkupBlock? = nil
         for block in blocks {
             if let previous, needsGap(after: previous, before: block) { out.append(StyledLine()) }
+            let start = out.count
             out += layout(block, width: width)
+            ranges.append(start..<out.count)
             previous = block
         }
-        return out
-    }
-
-    /// The lines each block takes at `width` columns, as positions in `lines(width:)`.
-    public func blockLines(width: Int) -> [Range<Int>] {
-        guard width > 0 else { return [] }
-        var ranges: [Range<Int>] = []
-        var count = 0
-        var previous: MarkupBlock? = nil
-        for block in blocks {
-            if let previous, needsGap(after: previous, before: block) { count += 1 }
-            let n = layout(block, width: width).count
-            ranges.append(count..<(count + n))
-            count += n
-            previous = block
-        }
-        return ranges
+        return (out, ranges)
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {
